@@ -1,0 +1,96 @@
+# kanbao -- see README.md.  `make run`, `make check`, `make bench`.
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+PREFIX ?= /usr/local
+DESTDIR ?=
+VERSION = 0.1
+
+BUILD = build
+CSTD = -std=c17 -D_DEFAULT_SOURCE
+WARN = -Wall -Wextra -Wpedantic
+OPT ?= -O2 -g
+NCURSES_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
+NCURSES_LIBS := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
+CPPFLAGS += -I/usr/include/iniparser -DKANBAO_VERSION='"$(VERSION)"'
+CFLAGS += $(CSTD) $(WARN) $(OPT) -MMD -MP
+LIBS = -lunistring
+
+MODEL_SRC = model/arena.c model/buf.c model/text.c model/wrap.c \
+	model/repair.c model/masthead.c model/issue.c model/layout.c \
+	model/file.c model/archive.c
+TUI_SRC = tui/config.c tui/keymap.c tui/tui.c
+MODEL_OBJ = $(MODEL_SRC:%.c=$(BUILD)/%.o)
+TUI_OBJ = $(TUI_SRC:%.c=$(BUILD)/%.o)
+
+# Debian packages the build and the tests need.
+BUILD_PKGS = libncurses-dev libunistring-dev libiniparser-dev pkg-config
+TEST_PKGS = libcmocka-dev libvterm-dev tmux valgrind
+
+all: $(BUILD)/kanbao
+
+$(BUILD)/.deps-build:
+	@sh tools/deps.sh $(BUILD_PKGS)
+	@mkdir -p $(BUILD) && touch $@
+
+$(BUILD)/.deps-test:
+	@sh tools/deps.sh $(BUILD_PKGS) $(TEST_PKGS)
+	@mkdir -p $(BUILD) && touch $@
+
+$(BUILD)/%.o: %.c | $(BUILD)/.deps-build
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(NCURSES_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/libkanbao.a: $(MODEL_OBJ)
+	ar rcs $@ $^
+
+$(BUILD)/kanbao: $(BUILD)/main.o $(TUI_OBJ) $(BUILD)/libkanbao.a
+	$(CC) $(LDFLAGS) -o $@ $^ -liniparser $(NCURSES_LIBS) $(LIBS)
+
+run: $(BUILD)/kanbao
+	./$(BUILD)/kanbao assets
+
+# ---- tests ---------------------------------------------------------------
+UNIT = text wrap repair issue layout config archive
+UNIT_BIN = $(UNIT:%=$(BUILD)/tests/test_%)
+TEST_LIBS = -lcmocka
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/fixtures.h $(BUILD)/libkanbao.a $(TUI_OBJ) | $(BUILD)/.deps-test
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(NCURSES_CFLAGS) $(CFLAGS) -o $@ $< $(TUI_OBJ) $(BUILD)/libkanbao.a $(TEST_LIBS) -liniparser $(NCURSES_LIBS) $(LIBS)
+
+$(BUILD)/tests/vtdrive: tests/e2e/vtdrive.c | $(BUILD)/.deps-test
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< -lvterm -lutil
+
+check: $(BUILD)/.deps-test
+	@$(MAKE) --no-print-directory unit e2e
+	@$(MAKE) --no-print-directory BUILD=build/asan \
+	    OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	    LDFLAGS="-fsanitize=address,undefined" unit e2e
+	@echo "make check: all tests passed"
+
+unit: $(UNIT_BIN) $(BUILD)/kanbao
+	@sh tests/run-unit.sh $(UNIT_BIN)
+
+e2e: $(BUILD)/kanbao $(BUILD)/tests/vtdrive
+	@KANBAO=$(BUILD)/kanbao VTDRIVE=$(BUILD)/tests/vtdrive sh tests/e2e/run.sh
+
+bench: $(BUILD)/kanbao
+	@sh tests/bench.sh $(BUILD)/kanbao
+
+fuzz:
+	@sh tests/fuzz/run.sh
+
+install: $(BUILD)/kanbao
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/kanbao \
+	    $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BUILD)/kanbao $(DESTDIR)$(PREFIX)/bin/kanbao
+	install -m 644 assets/*.txt assets/config.ini $(DESTDIR)$(PREFIX)/share/kanbao/
+	install -m 644 kanbao.1 $(DESTDIR)$(PREFIX)/share/man/man1/kanbao.1
+
+clean:
+	rm -rf $(BUILD)
+
+.PHONY: all run check unit e2e bench fuzz install clean
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

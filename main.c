@@ -1,0 +1,476 @@
+/*
+ * kanbao: a terminal reader for daily newspaper issues.
+ *
+ * main.c parses the command line and runs one of the modes: the reader
+ * (tui/), or the plain-text outputs --dump, --toc, --list and --search.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "model/archive.h"
+#include "model/buf.h"
+#include "model/file.h"
+#include "model/issue.h"
+#include "model/layout.h"
+#include "tui/config.h"
+#include "tui/tui.h"
+
+#ifndef KANBAO_VERSION
+#define KANBAO_VERSION "0.1"
+#endif
+#ifndef KANBAO_DATADIR
+#define KANBAO_DATADIR "assets"
+#endif
+
+enum mode { M_READ, M_DUMP, M_TOC, M_LIST, M_SEARCH };
+
+struct args {
+	enum mode	 mode;
+	const char	*config;
+	const char	*query;
+	int		 width, columns, height;
+	bool		 linear;
+};
+
+static void
+usage(FILE *f)
+{
+	fprintf(f,
+"usage: kanbao [--config FILE] [--linear] [FILE|DIR]\n"
+"       kanbao --dump [--width W] [--columns N] [--height H] [--linear] FILE\n"
+"       kanbao --toc FILE\n"
+"       kanbao --list DIR\n"
+"       kanbao --search QUERY [DIR]\n"
+"       kanbao --help | --version\n");
+}
+
+static void
+help(void)
+{
+	printf("kanbao %s: read daily newspaper issues in the terminal.\n\n",
+	    KANBAO_VERSION);
+	usage(stdout);
+	printf(
+"\n"
+"  FILE|DIR            open an issue, or a folder of issues; with neither,\n"
+"                      the configured library, else the bundled samples\n"
+"  --dump FILE         print the reader's layout as plain text\n"
+"  --width W           cells per line for --dump (default: terminal, or 80)\n"
+"  --columns N         columns for --dump (default: config, else 1)\n"
+"  --height H          rows per page for --dump; pages end with a form feed\n"
+"  --linear            one column, headings marked == and --, for screen\n"
+"                      readers and braille displays\n"
+"  --toc FILE          table of contents as TSV\n"
+"  --list DIR          one line per issue, oldest first: PATH DATE TITLE\n"
+"  --search QUERY [DIR]\n"
+"                      articles holding every word of QUERY, newest first\n"
+"  --config FILE       settings (default: $XDG_CONFIG_HOME/kanbao/config.ini)\n"
+"  --help, --version\n"
+"\n"
+"Keys in the reader:\n");
+	tui_print_keys(stdout);
+	printf("\nSettings:\n");
+	config_print_help(stdout);
+	printf("\nExit status: 0 success, 1 bad input or runtime error, 2 bad usage.\n");
+}
+
+static int
+bad_usage(const char *what, const char *problem)
+{
+	fprintf(stderr, "kanbao: %s: %s\n", what, problem);
+	usage(stderr);
+	return 2;
+}
+
+static bool
+number(const char *s, int min, int max, int *out)
+{
+	char	*end;
+	long	 v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || errno != 0 || v < min || v > max)
+		return false;
+	*out = (int)v;
+	return true;
+}
+
+static int
+terminal_width(void)
+{
+	struct winsize	ws;
+
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+/* Reads and parses path; on failure prints why and returns NULL. */
+static struct issue *
+load(const char *path, const struct config *cf)
+{
+	struct issue_opts	 o = { cf->keep_punct };
+	struct issue		*is;
+	const char		*err;
+	char			*s;
+	size_t			 n;
+
+	if ((s = file_read(path, &n, &err)) == NULL) {
+		fprintf(stderr, "kanbao: %s: %s\n", path, err);
+		return NULL;
+	}
+	is = issue_parse(s, n, &o, &err);
+	free(s);
+	if (is == NULL)
+		fprintf(stderr, "kanbao: %s: %s\n", path, err);
+	return is;
+}
+
+static void
+put_row(struct buf *row, int *at, int col, const struct lline *ln)
+{
+	int	i;
+
+	for (; *at < col; (*at)++)
+		buf_addc(row, ' ');
+	for (i = 0; i < ln->indent; i++)
+		buf_adds(row, "\xe3\x80\x80");
+	buf_add(row, ln->s, ln->len);
+	*at += ln->indent * 2 + ln->cells;
+}
+
+static int
+dump(const char *path, const struct args *a, const struct config *cf)
+{
+	struct issue		*is;
+	struct layout		 l;
+	struct layout_opts	 o;
+	struct buf		*rows = NULL, out = { 0 };
+	int			*at = NULL, r, maxrows = 0;
+	size_t			 p, i;
+
+	if ((is = load(path, cf)) == NULL)
+		return 1;
+	memset(&o, 0, sizeof o);
+	o.width = a->width > 0 ? a->width : terminal_width();
+	o.columns = a->columns > 0 ? a->columns : cf->columns > 0 ?
+	    cf->columns : 1;
+	o.height = a->height;
+	o.gutter = 2;
+	o.indent = a->linear ? 0 : cf->indent;
+	o.ambiguous = cf->ambiguous;
+	o.linear = a->linear;
+	o.masthead = true;
+	layout_init(&l);
+	if (!layout_issue(&l, is, &o, 0, is->narticles)) {
+		fprintf(stderr, "kanbao: %s: out of memory\n", path);
+		goto fail;
+	}
+	for (p = 0; p < l.npages; p++)
+		if (l.pages[p].rows > maxrows)
+			maxrows = l.pages[p].rows;
+	rows = calloc((size_t)maxrows + 1, sizeof *rows);
+	at = calloc((size_t)maxrows + 1, sizeof *at);
+	if (rows == NULL || at == NULL) {
+		fprintf(stderr, "kanbao: %s: out of memory\n", path);
+		goto fail;
+	}
+	for (p = 0; p < l.npages; p++) {
+		const struct lpage	*pg = &l.pages[p];
+
+		if (p > 0)
+			buf_adds(&out, o.height > 0 ? "\f\n" : "\n");
+		for (r = 0; r < pg->rows; r++) {
+			rows[r].len = 0;
+			at[r] = 0;
+		}
+		for (i = 0; i < pg->n; i++) {
+			const struct placed	*pl = &l.placed[pg->first + i];
+
+			put_row(&rows[pl->row], &at[pl->row], pl->col,
+			    &l.lines[pl->line]);
+		}
+		for (r = 0; r < pg->rows; r++) {
+			while (rows[r].len > 0 && rows[r].p[rows[r].len - 1] == ' ')
+				rows[r].len--;
+			buf_add(&out, rows[r].p, rows[r].len);
+			buf_addc(&out, '\n');
+		}
+		if (out.len > 1 << 20) {
+			fwrite(out.p, 1, out.len, stdout);
+			out.len = 0;
+		}
+	}
+	if (out.failed) {
+		fprintf(stderr, "kanbao: %s: out of memory\n", path);
+		goto fail;
+	}
+	fwrite(out.p ? out.p : "", 1, out.len, stdout);
+	for (r = 0; r <= maxrows; r++)
+		buf_free(&rows[r]);
+	free(rows);
+	free(at);
+	buf_free(&out);
+	layout_free(&l);
+	issue_free(is);
+	return fflush(stdout) == 0 ? 0 : 1;
+fail:
+	if (rows != NULL)
+		for (r = 0; r <= maxrows; r++)
+			buf_free(&rows[r]);
+	free(rows);
+	free(at);
+	buf_free(&out);
+	layout_free(&l);
+	issue_free(is);
+	return 1;
+}
+
+/* A TSV field: '-' when empty; tabs and newlines become spaces. */
+static void
+field(const char *s)
+{
+	putchar('\t');
+	if (s == NULL || *s == '\0') {
+		putchar('-');
+		return;
+	}
+	for (; *s != '\0'; s++)
+		putchar(*s == '\t' || *s == '\n' ? ' ' : *s);
+}
+
+static int
+toc(const char *path, const struct config *cf)
+{
+	struct issue	*is;
+	char		 pages[16];
+	size_t		 i;
+
+	if ((is = load(path, cf)) == NULL)
+		return 1;
+	fputs("issue", stdout);
+	field(is->title);
+	field(is->date);
+	field(is->weekday);
+	field(is->lunar);
+	field(is->number);
+	snprintf(pages, sizeof pages, "%d", is->pages);
+	field(is->pages > 0 ? pages : NULL);
+	putchar('\n');
+	for (i = 0; i < is->narticles; i++) {
+		const struct article	*a = &is->articles[i];
+
+		printf("%zu", i + 1);
+		field(issue_kind_name(a->kind));
+		field(a->headline);
+		field(a->deck);
+		field(a->byline);
+		field(a->kicker);
+		putchar('\n');
+	}
+	issue_free(is);
+	return fflush(stdout) == 0 ? 0 : 1;
+}
+
+static int
+list(const char *dir, const struct config *cf)
+{
+	struct archive	 ar;
+	const char	*err;
+	size_t		 i;
+
+	(void)cf;
+	if (!archive_open(&ar, dir, &err)) {
+		fprintf(stderr, "kanbao: %s: %s\n", dir, err);
+		return 1;
+	}
+	for (i = 0; i < ar.n; i++) {
+		fputs(ar.v[i].path, stdout);
+		field(ar.v[i].date[0] ? ar.v[i].date : NULL);
+		field(ar.v[i].title);
+		putchar('\n');
+	}
+	archive_close(&ar);
+	return fflush(stdout) == 0 ? 0 : 1;
+}
+
+static int
+search(const char *query, const char *dir, const struct config *cf)
+{
+	struct archive		 ar;
+	struct archive_hit	*hits = NULL;
+	size_t			 nhits = 0, i;
+	const char		*err;
+	struct stat		 st;
+
+	(void)cf;
+	if (stat(dir, &st) != 0) {
+		fprintf(stderr, "kanbao: %s: %s\n", dir, strerror(errno));
+		return 1;
+	}
+	if (!archive_open(&ar, dir, &err)) {
+		fprintf(stderr, "kanbao: %s: %s\n", dir, err);
+		return 1;
+	}
+	if (!archive_search(&ar, query, &hits, &nhits, &err)) {
+		fprintf(stderr, "kanbao: --search: %s\n", err);
+		archive_close(&ar);
+		return 1;
+	}
+	for (i = 0; i < nhits; i++) {
+		const struct archive_entry	*e = &ar.v[hits[i].entry];
+
+		fputs(e->path, stdout);
+		field(e->date[0] ? e->date : NULL);
+		field(hits[i].headline);
+		field(hits[i].snippet);
+		putchar('\n');
+	}
+	archive_free_hits(hits, nhits);
+	archive_close(&ar);
+	return fflush(stdout) == 0 ? 0 : 1;
+}
+
+static const char *
+default_target(const struct config *cf)
+{
+	static char	 path[PATH_MAX];
+	struct stat	 st;
+	char		*exe;
+	ssize_t		 n;
+
+	if (cf->library != NULL)
+		return cf->library;
+	if (stat(KANBAO_DATADIR, &st) == 0 && S_ISDIR(st.st_mode))
+		return KANBAO_DATADIR;
+	/* beside the binary: build/kanbao -> assets/ */
+	n = readlink("/proc/self/exe", path, sizeof path - 16);
+	if (n > 0) {
+		path[n] = '\0';
+		if ((exe = strrchr(path, '/')) != NULL) {
+			strcpy(exe, "/../assets");
+			if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+				return path;
+		}
+	}
+	return "assets";
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option	 longopts[] = {
+		{ "dump", no_argument, NULL, 'd' },
+		{ "toc", no_argument, NULL, 't' },
+		{ "list", no_argument, NULL, 'L' },
+		{ "search", required_argument, NULL, 's' },
+		{ "width", required_argument, NULL, 'w' },
+		{ "columns", required_argument, NULL, 'c' },
+		{ "height", required_argument, NULL, 'H' },
+		{ "linear", no_argument, NULL, 'l' },
+		{ "config", required_argument, NULL, 'C' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct args	 a = { M_READ, NULL, NULL, 0, 0, 0, false };
+	struct config	 cf;
+	struct buf	 warn = { 0 };
+	const char	*target;
+	int		 ch, rc, modes = 0;
+
+	setlocale(LC_ALL, "");
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":hV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'd': a.mode = M_DUMP; modes++; break;
+		case 't': a.mode = M_TOC; modes++; break;
+		case 'L': a.mode = M_LIST; modes++; break;
+		case 's': a.mode = M_SEARCH; a.query = optarg; modes++; break;
+		case 'l': a.linear = true; break;
+		case 'C': a.config = optarg; break;
+		case 'w':
+			if (!number(optarg, 1, 10000, &a.width))
+				return bad_usage("--width", "want a number from 1 to 10000");
+			break;
+		case 'c':
+			if (!number(optarg, 1, 16, &a.columns))
+				return bad_usage("--columns", "want a number from 1 to 16");
+			break;
+		case 'H':
+			if (!number(optarg, 1, 100000, &a.height))
+				return bad_usage("--height", "want a number from 1 to 100000");
+			break;
+		case 'h':
+			help();
+			return 0;
+		case 'V':
+			printf("kanbao %s\n", KANBAO_VERSION);
+			return 0;
+		case ':':
+			return bad_usage(argv[optind - 1], "needs a value");
+		default:
+			return bad_usage(argv[optind - 1], "unknown option");
+		}
+	}
+	if (modes > 1)
+		return bad_usage("options", "choose one of --dump, --toc, --list, --search");
+	if (argc - optind > 1)
+		return bad_usage(argv[optind + 1], "one FILE or DIR only");
+	if ((a.mode == M_DUMP || a.mode == M_TOC || a.mode == M_LIST) &&
+	    optind == argc)
+		return bad_usage(a.mode == M_LIST ? "--list" : a.mode == M_DUMP ?
+		    "--dump" : "--toc", a.mode == M_LIST ? "needs a DIR" :
+		    "needs a FILE");
+	if (a.mode == M_SEARCH && *a.query == '\0')
+		return bad_usage("--search", "needs a non-empty QUERY");
+
+	config_defaults(&cf);
+	if (!config_load(&cf, a.config, &warn)) {
+		fprintf(stderr, "kanbao: %s", warn.p ? warn.p : "config: unreadable\n");
+		buf_free(&warn);
+		config_free(&cf);
+		return 1;
+	}
+	if (warn.len > 0 && a.mode != M_READ) {
+		/* each warning is one line: kanbao: FILE:LINE: problem */
+		char	*line = warn.p, *nl;
+
+		while ((nl = strchr(line, '\n')) != NULL) {
+			fprintf(stderr, "kanbao: %.*s\n", (int)(nl - line), line);
+			line = nl + 1;
+		}
+	}
+	target = optind < argc ? argv[optind] : NULL;
+	switch (a.mode) {
+	case M_DUMP:
+		rc = dump(target, &a, &cf);
+		break;
+	case M_TOC:
+		rc = toc(target, &cf);
+		break;
+	case M_LIST:
+		rc = list(target, &cf);
+		break;
+	case M_SEARCH:
+		rc = search(a.query, target ? target : default_target(&cf), &cf);
+		break;
+	default:
+		rc = tui_main(target ? target : default_target(&cf), &cf,
+		    a.linear, warn.p);
+		break;
+	}
+	buf_free(&warn);
+	config_free(&cf);
+	return rc;
+}

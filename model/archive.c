@@ -1,0 +1,415 @@
+/*
+ * archive: walking a library folder, dating its issues, and searching
+ * them with folded matching.
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "archive.h"
+#include "buf.h"
+#include "file.h"
+#include "issue.h"
+#include "text.h"
+
+#define HEAD_BYTES	16384	/* enough of an issue for its masthead */
+#define MAX_DEPTH	16
+
+struct vec {
+	struct archive_entry	*v;
+	size_t			 n, cap;
+};
+
+static bool
+wanted(const char *name)
+{
+	size_t	n = strlen(name);
+
+	return name[0] != '.' && ((n > 4 && strcmp(name + n - 4, ".txt") == 0) ||
+	    (n > 3 && strcmp(name + n - 3, ".md") == 0));
+}
+
+bool
+archive_date_from_name(const char *name, char *out)
+{
+	const char	*p;
+	int		 y, m, d, k;
+
+	for (p = name; *p != '\0'; p++) {
+		if (p > name && p[-1] >= '0' && p[-1] <= '9')
+			continue;
+		for (k = 0; k < 4 && p[k] >= '0' && p[k] <= '9'; k++)
+			;
+		if (k < 4)
+			continue;
+		y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 +
+		    (p[3] - '0');
+		if (y < 1800 || y > 2200)
+			continue;
+		if ((p[4] == '-' || p[4] == '_' || p[4] == '.') &&
+		    p[5] >= '0' && p[5] <= '9' && p[6] >= '0' && p[6] <= '9' &&
+		    p[7] == p[4] && p[8] >= '0' && p[8] <= '9' &&
+		    p[9] >= '0' && p[9] <= '9') {
+			m = (p[5] - '0') * 10 + (p[6] - '0');
+			d = (p[8] - '0') * 10 + (p[9] - '0');
+		} else if (p[4] >= '0' && p[4] <= '9' && p[5] >= '0' &&
+		    p[5] <= '9' && p[6] >= '0' && p[6] <= '9' && p[7] >= '0' &&
+		    p[7] <= '9' && !(p[8] >= '0' && p[8] <= '9')) {
+			m = (p[4] - '0') * 10 + (p[5] - '0');
+			d = (p[6] - '0') * 10 + (p[7] - '0');
+		} else
+			continue;
+		if (m < 1 || m > 12 || d < 1 || d > 31)
+			continue;
+		snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+		return true;
+	}
+	return false;
+}
+
+/* Reads the head of an issue for its date, title and first headline. */
+static void
+date_entry(struct archive_entry *e)
+{
+	FILE			*f;
+	char			*s;
+	size_t			 n;
+	struct issue		*is;
+	const char		*err;
+	const char		*base;
+
+	if ((s = malloc(HEAD_BYTES + 1)) != NULL &&
+	    (f = fopen(e->path, "rb")) != NULL) {
+		n = fread(s, 1, HEAD_BYTES, f);
+		fclose(f);
+		if ((is = issue_parse(s, n, NULL, &err)) != NULL) {
+			if (is->date[0] != '\0')
+				memcpy(e->date, is->date, sizeof e->date);
+			if (is->title != NULL)
+				e->title = strdup(is->title);
+			if (is->narticles > 0 && is->articles[0].headline)
+				e->headline = strdup(is->articles[0].headline);
+			issue_free(is);
+		}
+	}
+	free(s);
+	if (e->date[0] == '\0') {
+		base = strrchr(e->path, '/');
+		archive_date_from_name(base ? base + 1 : e->path, e->date);
+	}
+}
+
+static bool
+add(struct vec *v, const char *path)
+{
+	struct archive_entry	*p;
+
+	if (v->n == v->cap) {
+		size_t	cap = v->cap ? v->cap * 2 : 64;
+
+		if ((p = realloc(v->v, cap * sizeof *p)) == NULL)
+			return false;
+		v->v = p;
+		v->cap = cap;
+	}
+	p = &v->v[v->n];
+	memset(p, 0, sizeof *p);
+	if ((p->path = strdup(path)) == NULL)
+		return false;
+	v->n++;
+	return true;
+}
+
+static bool
+walk(struct vec *v, const char *dir, int depth)
+{
+	DIR		*d;
+	struct dirent	*de;
+	struct stat	 st;
+	struct buf	 p = { 0 };
+	bool		 ok = true;
+
+	if (depth > MAX_DEPTH || (d = opendir(dir)) == NULL)
+		return depth > 0;
+	while (ok && (de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		p.len = 0;
+		buf_addf(&p, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" :
+		    "/", de->d_name);
+		if (p.failed || stat(p.p, &st) != 0)
+			continue;
+		if (S_ISDIR(st.st_mode))
+			ok = walk(v, p.p, depth + 1);
+		else if (S_ISREG(st.st_mode) && wanted(de->d_name))
+			ok = add(v, p.p);
+	}
+	closedir(d);
+	buf_free(&p);
+	return ok;
+}
+
+static int
+by_date(const void *a, const void *b)
+{
+	const struct archive_entry	*x = a, *y = b;
+	int				 c;
+
+	if (x->date[0] == '\0' && y->date[0] != '\0')
+		return 1;
+	if (y->date[0] == '\0' && x->date[0] != '\0')
+		return -1;
+	if ((c = strcmp(x->date, y->date)) != 0)
+		return c;
+	return strcmp(x->path, y->path);
+}
+
+bool
+archive_open(struct archive *ar, const char *dir, const char **err)
+{
+	struct vec	v = { 0 };
+	struct stat	st;
+	size_t		i;
+
+	memset(ar, 0, sizeof *ar);
+	if (stat(dir, &st) != 0) {
+		*err = strerror(errno);
+		return false;
+	}
+	if (S_ISREG(st.st_mode)) {
+		if (!add(&v, dir))
+			goto oom;
+	} else if (!S_ISDIR(st.st_mode)) {
+		*err = "not a folder or an issue file";
+		return false;
+	} else if (!walk(&v, dir, 0)) {
+		if (v.n == 0 && errno != ENOMEM) {
+			*err = strerror(errno);
+			return false;
+		}
+		goto oom;
+	}
+	for (i = 0; i < v.n; i++)
+		date_entry(&v.v[i]);
+	if (v.n > 1)
+		qsort(v.v, v.n, sizeof *v.v, by_date);
+	ar->v = v.v;
+	ar->n = v.n;
+	return true;
+oom:
+	ar->v = v.v;
+	ar->n = v.n;
+	archive_close(ar);
+	*err = "out of memory";
+	return false;
+}
+
+void
+archive_close(struct archive *ar)
+{
+	size_t	i;
+
+	for (i = 0; i < ar->n; i++) {
+		free(ar->v[i].path);
+		free(ar->v[i].title);
+		free(ar->v[i].headline);
+	}
+	free(ar->v);
+	memset(ar, 0, sizeof *ar);
+}
+
+static text_char
+fold_char(text_char c)
+{
+	if (c >= 0xff01 && c <= 0xff5e)
+		c -= 0xfee0;
+	switch (c) {
+	case 0x3001: return ',';
+	case 0x3002: return '.';
+	case 0x201c: case 0x201d: case 0x300c: case 0x300d: return '"';
+	case 0x2018: case 0x2019: case 0x300e: case 0x300f: return '\'';
+	default: break;
+	}
+	if (c >= 'A' && c <= 'Z')
+		c += 'a' - 'A';
+	return c;
+}
+
+char *
+archive_fold(const char *s, size_t n, size_t *outlen)
+{
+	struct buf	 b = { 0 };
+	size_t		 i = 0, len;
+	text_char	 c;
+	char		 e[4];
+
+	buf_reserve(&b, n);
+	while (i < n) {
+		len = text_decode(s + i, n - i, &c);
+		i += len;
+		if (text_is_space(c) || c == '\n' || c == '\t')
+			continue;
+		c = fold_char(c);
+		buf_add(&b, e, text_encode(c, e));
+	}
+	return buf_take(&b, outlen);
+}
+
+/* Splits the query at spaces into folded words. */
+static size_t
+words(const char *q, char ***out)
+{
+	char	**w = NULL, **p;
+	size_t	  n = 0, k, len;
+
+	while (*q != '\0') {
+		while (*q == ' ' || strncmp(q, "\xe3\x80\x80", 3) == 0)
+			q += *q == ' ' ? 1 : 3;
+		if (*q == '\0')
+			break;
+		for (k = 0; q[k] != '\0' && q[k] != ' ' &&
+		    strncmp(q + k, "\xe3\x80\x80", 3) != 0; k++)
+			;
+		if ((p = realloc(w, (n + 1) * sizeof *w)) == NULL)
+			break;
+		w = p;
+		if ((w[n] = archive_fold(q, k, &len)) != NULL && len > 0)
+			n++;
+		else
+			free(w[n]);
+		q += k;
+	}
+	*out = w;
+	return n;
+}
+
+/* A snippet: the block text around byte offset at, on one line. */
+static char *
+snippet(const char *s, size_t n, size_t at)
+{
+	size_t	a = at > 60 ? at - 60 : 0, e = at + 90 < n ? at + 90 : n;
+
+	while (a > 0 && ((unsigned char)s[a] & 0xc0) == 0x80)
+		a--;
+	while (e < n && ((unsigned char)s[e] & 0xc0) == 0x80)
+		e++;
+	return strndup(s + a, e - a);
+}
+
+/* Folds an article's text with a map from folded to block offsets. */
+static bool
+article_matches(const struct article *a, char **w, size_t nw, char **snip)
+{
+	struct buf	 t = { 0 };
+	char		*f;
+	size_t		 flen, i, k;
+	bool		 ok = true;
+	const char	*hit;
+
+	if (a->headline && !a->guessed)
+		buf_adds(&t, a->headline);
+	if (a->deck)
+		buf_adds(&t, a->deck);
+	for (i = 0; i < a->nblocks; i++)
+		buf_add(&t, a->blocks[i].text, a->blocks[i].len);
+	if (t.failed || (f = archive_fold(t.p ? t.p : "", t.len, &flen)) == NULL) {
+		buf_free(&t);
+		return false;
+	}
+	for (k = 0; k < nw && ok; k++)
+		ok = strstr(f, w[k]) != NULL;
+	*snip = NULL;
+	if (ok) {
+		/* find the first word in some block for the snippet */
+		for (i = 0; i < a->nblocks && *snip == NULL; i++) {
+			char	*bf;
+			size_t	 bl;
+
+			bf = archive_fold(a->blocks[i].text, a->blocks[i].len, &bl);
+			if (bf != NULL && (hit = strstr(bf, w[0])) != NULL) {
+				/* map back roughly: proportional offset */
+				size_t	at = a->blocks[i].len * (size_t)(hit - bf) /
+				    (bl ? bl : 1);
+
+				*snip = snippet(a->blocks[i].text, a->blocks[i].len,
+				    at);
+			}
+			free(bf);
+		}
+		if (*snip == NULL && a->nblocks > 0)
+			*snip = snippet(a->blocks[0].text, a->blocks[0].len, 0);
+		if (*snip == NULL)
+			*snip = strdup(a->headline ? a->headline : "");
+	}
+	free(f);
+	buf_free(&t);
+	return ok;
+}
+
+bool
+archive_search(const struct archive *ar, const char *query,
+    struct archive_hit **hits, size_t *nhits, const char **err)
+{
+	char			**w;
+	size_t			  nw, i, j, n = 0, cap = 0, len;
+	struct archive_hit	 *h = NULL, *p;
+	struct issue		 *is;
+	char			 *s, *snip;
+	const char		 *e;
+
+	*hits = NULL;
+	*nhits = 0;
+	if ((nw = words(query, &w)) == 0) {
+		free(w);
+		*err = "the query has no words";
+		return false;
+	}
+	for (i = ar->n; i-- > 0; ) {
+		if ((s = file_read(ar->v[i].path, &len, &e)) == NULL)
+			continue;
+		is = issue_parse(s, len, NULL, &e);
+		free(s);
+		if (is == NULL)
+			continue;
+		for (j = 0; j < is->narticles; j++) {
+			if (!article_matches(&is->articles[j], w, nw, &snip))
+				continue;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 16;
+				if ((p = realloc(h, cap * sizeof *h)) == NULL) {
+					free(snip);
+					break;
+				}
+				h = p;
+			}
+			h[n].entry = i;
+			h[n].article = j;
+			h[n].headline = strdup(is->articles[j].headline ?
+			    is->articles[j].headline : "");
+			h[n].snippet = snip;
+			n++;
+		}
+		issue_free(is);
+	}
+	for (i = 0; i < nw; i++)
+		free(w[i]);
+	free(w);
+	*hits = h;
+	*nhits = n;
+	return true;
+}
+
+void
+archive_free_hits(struct archive_hit *h, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(h[i].headline);
+		free(h[i].snippet);
+	}
+	free(h);
+}

@@ -1,0 +1,50 @@
+/*
+ * archive: a library of issues -- a folder tree of *.txt / *.md files --
+ * listed by date and searched by phrase with Chinese-aware matching
+ * (full-width = half-width, stray spaces and line breaks ignored, Latin
+ * case folded).
+ */
+#ifndef KANBAO_ARCHIVE_H
+#define KANBAO_ARCHIVE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct archive_entry {
+	char	*path;
+	char	 date[11];	/* YYYY-MM-DD, "" when undated */
+	char	*title;		/* paper title, or NULL */
+	char	*headline;	/* first headline, or NULL */
+};
+
+struct archive {
+	struct archive_entry	*v;	/* oldest first, undated last */
+	size_t			 n;
+};
+
+struct archive_hit {
+	size_t	 entry;		/* index in archive.v */
+	size_t	 article;	/* index in the issue */
+	char	*headline;
+	char	*snippet;	/* a line of text around the hit */
+};
+
+/* Lists the issues under dir (a file gives a one-issue archive). */
+bool	archive_open(struct archive *, const char *dir, const char **err);
+void	archive_close(struct archive *);
+
+/*
+ * Finds the articles holding every word of query, newest issue first.
+ * *hits is a new array (free with archive_free_hits()).
+ */
+bool	archive_search(const struct archive *, const char *query,
+	    struct archive_hit **hits, size_t *nhits, const char **err);
+void	archive_free_hits(struct archive_hit *, size_t);
+
+/* Folds s for matching: NFKC-like width folding, no spaces, lower case. */
+char	*archive_fold(const char *s, size_t n, size_t *outlen);
+
+/* The date in a file name (2025-03-27, 20250327), into out[11]. */
+bool	archive_date_from_name(const char *name, char *out);
+
+#endif

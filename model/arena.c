@@ -1,0 +1,73 @@
+/* arena: chunked bump allocator. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+
+struct chunk {
+	struct chunk	*next;
+	size_t		 used;
+	size_t		 cap;
+	max_align_t	 data[];
+};
+
+struct arena {
+	struct chunk	*head;
+};
+
+struct arena *
+arena_new(void)
+{
+	return calloc(1, sizeof(struct arena));
+}
+
+void
+arena_free(struct arena *a)
+{
+	struct chunk	*c, *next;
+
+	if (a == NULL)
+		return;
+	for (c = a->head; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(a);
+}
+
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	struct chunk	*c = a->head;
+	size_t		 align = sizeof(max_align_t), cap;
+	char		*p;
+
+	n = (n + align - 1) / align * align;
+	if (n == 0)
+		n = align;
+	if (c == NULL || c->cap - c->used < n) {
+		cap = n > 65536 ? n : 65536;
+		if ((c = malloc(sizeof *c + cap)) == NULL)
+			return NULL;
+		c->cap = cap;
+		c->used = 0;
+		c->next = a->head;
+		a->head = c;
+	}
+	p = (char *)c->data + c->used;
+	c->used += n;
+	return p;
+}
+
+char *
+arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	char	*p;
+
+	if (n == (size_t)-1 || (p = arena_alloc(a, n + 1)) == NULL)
+		return NULL;
+	if (n > 0)
+		memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}

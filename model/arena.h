@@ -1,0 +1,19 @@
+/*
+ * arena: bump allocation for the strings and arrays of one issue, all
+ * freed at once by arena_free().
+ */
+#ifndef KANBAO_ARENA_H
+#define KANBAO_ARENA_H
+
+#include <stddef.h>
+
+struct arena;
+
+struct arena	*arena_new(void);
+void		 arena_free(struct arena *);
+/* Returns n bytes aligned for any object, or NULL when memory runs out. */
+void		*arena_alloc(struct arena *, size_t n);
+/* Returns a NUL-terminated copy of s[0..n-1], or NULL. */
+char		*arena_strndup(struct arena *, const char *s, size_t n);
+
+#endif

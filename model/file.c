@@ -1,0 +1,110 @@
+/* file: whole-file reads with text checks. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "file.h"
+#include "text.h"
+
+#define MAX_FILE	((size_t)1 << 30)
+
+/*
+ * Binary data: many NULs or many bytes that are neither UTF-8 nor text
+ * controls in the first 64 KiB.  A few bad bytes are damage, not binary.
+ */
+static int
+looks_binary(const char *s, size_t n)
+{
+	size_t		 i = 0, bad = 0, len, lim = n < 65536 ? n : 65536;
+	text_char	 c;
+
+	while (i < lim) {
+		unsigned char	u = (unsigned char)s[i];
+
+		if (u < 0x80) {
+			if (u == 0 || (u < 0x20 && u != '\n' && u != '\r' &&
+			    u != '\t' && u != 0x1b && u != '\f'))
+				bad++;
+			i++;
+			continue;
+		}
+		len = text_decode(s + i, n - i, &c);
+		if (c == 0xfffd && len == 1)
+			bad++;
+		i += len;
+	}
+	return lim > 0 && bad * 10 > lim;
+}
+
+char *
+file_read(const char *path, size_t *len, const char **err)
+{
+	struct stat	 st;
+	char		*s = NULL, *p;
+	size_t		 n = 0, cap;
+	ssize_t		 r;
+	int		 fd;
+
+	if ((fd = open(path, O_RDONLY)) == -1) {
+		*err = strerror(errno);
+		return NULL;
+	}
+	if (fstat(fd, &st) == -1) {
+		*err = strerror(errno);
+		goto fail;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		*err = "is a directory, not an issue file";
+		goto fail;
+	}
+	cap = S_ISREG(st.st_mode) && st.st_size > 0 ?
+	    (size_t)st.st_size + 1 : 65536;
+	if (cap > MAX_FILE) {
+		*err = "file too large (over 1 GiB)";
+		goto fail;
+	}
+	if ((s = malloc(cap)) == NULL) {
+		*err = "out of memory";
+		goto fail;
+	}
+	for (;;) {
+		if (n + 1 >= cap) {
+			if (cap >= MAX_FILE) {
+				*err = "file too large (over 1 GiB)";
+				goto fail;
+			}
+			if ((p = realloc(s, cap * 2)) == NULL) {
+				*err = "out of memory";
+				goto fail;
+			}
+			s = p;
+			cap *= 2;
+		}
+		r = read(fd, s + n, cap - n - 1);
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r == -1) {
+			*err = strerror(errno);
+			goto fail;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	close(fd);
+	s[n] = '\0';
+	if (looks_binary(s, n)) {
+		free(s);
+		*err = "binary data, not a text issue";
+		return NULL;
+	}
+	*len = n;
+	return s;
+fail:
+	free(s);
+	close(fd);
+	return NULL;
+}

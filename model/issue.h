@@ -1,0 +1,101 @@
+/*
+ * issue: one converted newspaper issue as a model a reader can navigate.
+ *
+ * issue_parse() runs the passes of the model: sanitise -> split into blocks
+ * -> strip markup -> classify -> assemble masthead and articles -> repair
+ * the converter's damage.  It never drops content: every character of text
+ * in the input ends up in the masthead, a banner or an article block (only
+ * markup, stray spaces and line breaks go).  No ncurses, no globals.
+ */
+#ifndef KANBAO_ISSUE_H
+#define KANBAO_ISSUE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum block_kind {
+	BLOCK_PARA,		/* body paragraph */
+	BLOCK_SUBHEAD,		/* subhead inside an article */
+	BLOCK_SECTION,		/* numbered section head: 一、... */
+	BLOCK_NOTE,		/* editor's note label: — 开栏语 — */
+	BLOCK_PHOTO,		/* text = caption, extra = credit */
+	BLOCK_CONT,		/* continuation note: (下转02版) */
+	BLOCK_BANNER,		/* slogan or banner; not part of an article */
+	BLOCK_MAST		/* a masthead line, as it stood */
+};
+
+struct block {
+	enum block_kind	 kind;
+	const char	*text;		/* repaired text, NUL-terminated */
+	size_t		 len;
+	const char	*extra;		/* photo credit, or NULL */
+	size_t		 src;		/* byte offset in the sanitised input */
+};
+
+enum article_kind {
+	ARTICLE_STORY,
+	ARTICLE_PHOTO,
+	ARTICLE_COMMENTARY,
+	ARTICLE_SIDEBAR
+};
+
+struct article {
+	enum article_kind	 kind;
+	const char		*kicker;	/* NULL when none */
+	const char		*headline;	/* NULL only if nothing to guess from */
+	bool			 guessed;	/* headline made from the first words */
+	const char		*deck;
+	const char		*byline;
+	bool			 byline_inline;	/* the byline opens the first paragraph */
+	int			 page;		/* 0 when the input does not say */
+	struct block		*blocks;
+	size_t			 nblocks;
+	size_t			 src;		/* where it starts in the input */
+};
+
+/* An item of the issue in reading order: a banner or an article. */
+struct issue_item {
+	struct block	*banner;	/* exactly one of these is set */
+	struct article	*article;
+};
+
+struct issue {
+	const char		*title;		/* NULL when unknown */
+	bool			 title_guessed;
+	const char		*romanized;
+	char			 date[11];	/* YYYY-MM-DD, "" when unknown */
+	const char		*weekday;	/* 星期四 */
+	const char		*lunar;		/* 乙巳年二月廿八 */
+	const char		*number;	/* running number, digits */
+	int			 pages;		/* 0 when unknown */
+	const char		*publisher;
+	const char		*contact;	/* registration/contact line */
+
+	struct block		*mast;		/* masthead lines as they stood */
+	size_t			 nmast;
+	struct article		*articles;
+	size_t			 narticles;
+	struct issue_item	*items;
+	size_t			 nitems;
+
+	char			*text;		/* the sanitised input */
+	size_t			 textlen;
+	struct arena		*arena;		/* owns every string above */
+};
+
+struct issue_opts {
+	bool	keep_punct;	/* do not turn , : ; ( ) ? ! " into full width */
+};
+
+/*
+ * Parses in[0..n-1].  Returns a new issue (free with issue_free()), or NULL
+ * when memory runs out; *err then says so.  Any bytes give an issue, maybe
+ * an empty one.
+ */
+struct issue	*issue_parse(const char *in, size_t n,
+		    const struct issue_opts *, const char **err);
+void		 issue_free(struct issue *);
+
+const char	*issue_kind_name(enum article_kind);
+
+#endif

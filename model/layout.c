@@ -1,0 +1,400 @@
+/* layout: sections of header + columns, paginated. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "layout.h"
+#include "text.h"
+
+#define MIN_COLUMN	10	/* narrowest column worth splitting into */
+
+void
+layout_init(struct layout *l)
+{
+	memset(l, 0, sizeof *l);
+	wrap_init(&l->w, 1);
+}
+
+void
+layout_free(struct layout *l)
+{
+	free(l->lines);
+	free(l->placed);
+	free(l->pages);
+	wrap_free(&l->w);
+	arena_free(l->gen);
+	memset(l, 0, sizeof *l);
+}
+
+static bool
+grow(void *vp, size_t *cap, size_t n, size_t sz)
+{
+	void	**v = vp, *p;
+	size_t	  c;
+
+	if (n < *cap)
+		return true;
+	c = *cap ? *cap * 2 : 64;
+	if (c > (size_t)-1 / sz || (p = realloc(*v, c * sz)) == NULL)
+		return false;
+	*v = p;
+	*cap = c;
+	return true;
+}
+
+static void
+push(struct layout *l, const struct lline *ln)
+{
+	if (!grow(&l->lines, &l->linecap, l->nlines, sizeof *l->lines)) {
+		l->failed = true;
+		return;
+	}
+	l->lines[l->nlines++] = *ln;
+}
+
+static void
+blank(struct layout *l, size_t art)
+{
+	struct lline	ln = { 0 };
+
+	if (l->nlines == 0 || l->lines[l->nlines - 1].style == LS_BLANK)
+		return;
+	ln.s = "";
+	ln.style = LS_BLANK;
+	ln.article = art;
+	ln.block = l->lines[l->nlines - 1].block;
+	ln.off = l->lines[l->nlines - 1].off;
+	push(l, &ln);
+}
+
+/* Wraps s[0..n-1] at width and appends its lines. */
+static void
+text(struct layout *l, const char *s, size_t n, int width, int indent,
+    enum lstyle st, size_t art, size_t block)
+{
+	struct lline	 ln;
+	long		 k, i;
+
+	if (s == NULL)
+		return;
+	k = wrap_paragraph(&l->w, s, n, width, indent * 2);
+	if (k < 0) {
+		l->failed = true;
+		return;
+	}
+	for (i = 0; i < k; i++) {
+		const struct wrap_line	*w = &l->w.lines[i];
+
+		memset(&ln, 0, sizeof ln);
+		ln.s = s + w->off;
+		ln.len = w->len;
+		ln.cells = w->cells;
+		ln.indent = w->indent / 2;
+		ln.style = st;
+		ln.article = art;
+		ln.block = block;
+		ln.off = w->off;
+		push(l, &ln);
+	}
+}
+
+/* Joins the pieces into text owned by the layout. */
+static const char *
+gen(struct layout *l, size_t *n, const char *a, const char *b, const char *c,
+    const char *d)
+{
+	const char	*v[4] = { a, b, c, d };
+	size_t		 len[4], total = 0, i;
+	char		*p, *q;
+
+	for (i = 0; i < 4; i++)
+		total += len[i] = v[i] ? strlen(v[i]) : 0;
+	if ((p = q = arena_alloc(l->gen, total + 1)) == NULL) {
+		l->failed = true;
+		*n = 0;
+		return NULL;
+	}
+	for (i = 0; i < 4; i++) {
+		memcpy(q, v[i] ? v[i] : "", len[i]);
+		q += len[i];
+	}
+	*q = '\0';
+	*n = total;
+	return p;
+}
+
+static void
+heading(struct layout *l, const char *s, int width, enum lstyle st,
+    size_t art, const char *mark)
+{
+	size_t	n;
+
+	if (s == NULL || *s == '\0')
+		return;
+	if (l->o.linear && mark != NULL)
+		s = gen(l, &n, mark, " ", s, NULL);
+	else
+		n = strlen(s);
+	text(l, s, n, width, 0, st, art, 0);
+}
+
+static void
+place(struct layout *l, int row, int col, size_t line)
+{
+	if (!grow(&l->placed, &l->placedcap, l->nplaced, sizeof *l->placed)) {
+		l->failed = true;
+		return;
+	}
+	l->placed[l->nplaced].row = row;
+	l->placed[l->nplaced].col = col;
+	l->placed[l->nplaced++].line = line;
+	if (l->npages > 0) {
+		struct lpage	*p = &l->pages[l->npages - 1];
+
+		p->n++;
+		if (row + 1 > p->rows)
+			p->rows = row + 1;
+	}
+}
+
+static void
+new_page(struct layout *l)
+{
+	if (!grow(&l->pages, &l->pagecap, l->npages, sizeof *l->pages)) {
+		l->failed = true;
+		return;
+	}
+	l->pages[l->npages].first = l->nplaced;
+	l->pages[l->npages].n = 0;
+	l->pages[l->npages++].rows = 0;
+}
+
+/* Places header lines [hs, he) and body lines [bs, be) on new pages. */
+static void
+paginate(struct layout *l, size_t hs, size_t he, size_t bs, size_t be)
+{
+	int	H = l->o.height, cols = l->o.columns, step, row = 0, top, c, r;
+	size_t	i, n, per;
+
+	step = l->colwidth + l->o.gutter;
+	while (bs < be && l->lines[bs].style == LS_BLANK)
+		bs++;
+	while (be > bs && l->lines[be - 1].style == LS_BLANK)
+		be--;
+	if (hs == he && bs == be)
+		return;
+	new_page(l);
+	for (i = hs; i < he; i++) {
+		if (H > 0 && row >= H) {
+			new_page(l);
+			row = 0;
+		}
+		place(l, row++, 0, i);
+	}
+	if (he > hs && bs < be)
+		row++;
+	if (H > 0 && row > 0 && H - row < 2) {
+		new_page(l);
+		row = 0;
+	}
+	top = row;
+	if (H == 0) {
+		n = be - bs;
+		per = cols > 1 ? (n + (size_t)cols - 1) / (size_t)cols : n;
+		if (per == 0)
+			per = 1;
+		for (c = 0, i = bs; c < cols && i < be; c++) {
+			size_t	k = 0;
+
+			while (i < be && l->lines[i].style == LS_BLANK && c > 0)
+				i++;
+			for (; k < per && i < be; k++, i++)
+				place(l, top + (int)k, c * step, i);
+		}
+		/* anything left from skipped blanks goes below the last column */
+		for (r = top + (int)per; i < be; i++)
+			place(l, r++, (cols - 1) * step, i);
+		return;
+	}
+	c = 0;
+	r = top;
+	for (i = bs; i < be; i++) {
+		if (r >= H) {
+			r = top;
+			if (++c >= cols) {
+				new_page(l);
+				c = 0;
+				r = top = 0;
+			}
+		}
+		if (r == top && l->lines[i].style == LS_BLANK)
+			continue;
+		place(l, r++, c * step, i);
+	}
+}
+
+static void
+article(struct layout *l, const struct issue *is, size_t ai,
+    const struct block *const *banners, size_t nban, bool mast)
+{
+	const struct article	*a = &is->articles[ai];
+	const struct block	*b;
+	size_t			 hs = l->nlines, he, bs, i, n;
+	int			 W = l->o.width, cw = l->colwidth;
+	const char		*s;
+
+	if (mast) {
+		for (i = 0; i < is->nmast; i++)
+			text(l, is->mast[i].text, is->mast[i].len, W, 0, LS_MAST,
+			    ai, 0);
+		if (is->nmast > 0)
+			blank(l, ai);
+	}
+	for (i = 0; i < nban; i++)
+		text(l, banners[i]->text, banners[i]->len, W, 0, LS_BANNER, ai, 0);
+	heading(l, a->kicker, W, LS_KICKER, ai, NULL);
+	if (!a->guessed || l->o.guessed)
+		heading(l, a->headline, W, LS_HEADLINE, ai, "==");
+	heading(l, a->deck, W, LS_DECK, ai, NULL);
+	if (!a->byline_inline)
+		heading(l, a->byline, W, LS_BYLINE, ai, NULL);
+	he = bs = l->nlines;
+	for (i = 0; i < a->nblocks; i++) {
+		b = &a->blocks[i];
+		blank(l, ai);
+		switch (b->kind) {
+		case BLOCK_PARA:
+			text(l, b->text, b->len, cw, l->o.indent, LS_TEXT, ai, i);
+			break;
+		case BLOCK_SUBHEAD:
+		case BLOCK_SECTION:
+			s = b->text;
+			n = b->len;
+			if (l->o.linear)
+				s = gen(l, &n, "-- ", b->text, NULL, NULL);
+			text(l, s, n, cw, 0, b->kind == BLOCK_SUBHEAD ?
+			    LS_SUBHEAD : LS_SECTION, ai, i);
+			break;
+		case BLOCK_PHOTO:
+			s = gen(l, &n, "[图] ", b->text, b->extra ?
+			    (b->len ? " — " : "") : NULL, b->extra);
+			text(l, s, n, cw, 0, LS_PHOTO, ai, i);
+			break;
+		case BLOCK_NOTE:
+			text(l, b->text, b->len, cw, 0, LS_NOTE, ai, i);
+			break;
+		case BLOCK_CONT:
+			text(l, b->text, b->len, cw, 0, LS_CONT, ai, i);
+			break;
+		default:
+			text(l, b->text, b->len, cw, 0, LS_TEXT, ai, i);
+			break;
+		}
+	}
+	paginate(l, hs, he, bs, l->nlines);
+	/* a blank line between sections when pages are unbounded */
+	if (l->o.height == 0)
+		blank(l, ai);
+}
+
+bool
+layout_issue(struct layout *l, const struct issue *is,
+    const struct layout_opts *o, size_t first, size_t count)
+{
+	const struct block	**ban = NULL;
+	size_t			  nban = 0, i, ai;
+	bool			  mast;
+	int			  cols;
+
+	l->nlines = l->nplaced = l->npages = 0;
+	l->failed = false;
+	arena_free(l->gen);
+	if ((l->gen = arena_new()) == NULL)
+		return false;
+	l->o = *o;
+	if (l->o.width < 1)
+		l->o.width = 1;
+	if (l->o.height < 0)
+		l->o.height = 0;
+	if (l->o.gutter < 1)
+		l->o.gutter = 2;
+	cols = l->o.linear || l->o.columns < 1 ? 1 : l->o.columns;
+	while (cols > 1 && (l->o.width - l->o.gutter * (cols - 1)) / cols <
+	    MIN_COLUMN)
+		cols--;
+	l->o.columns = cols;
+	l->colwidth = (l->o.width - l->o.gutter * (cols - 1)) / cols;
+	if (l->colwidth < 1)
+		l->colwidth = 1;
+	l->w.ambiguous = o->ambiguous == 2 ? 2 : 1;
+
+	if ((ban = calloc(is->nitems + 1, sizeof *ban)) == NULL)
+		return false;
+	mast = o->masthead;
+	for (i = 0; i < is->nitems; i++) {
+		if (is->items[i].banner != NULL) {
+			ban[nban++] = is->items[i].banner;
+			continue;
+		}
+		ai = (size_t)(is->items[i].article - is->articles);
+		if (ai < first || ai >= first + count) {
+			nban = 0;
+			continue;
+		}
+		article(l, is, ai, ban, nban, mast);
+		mast = false;
+		nban = 0;
+	}
+	/* banners or a masthead with no article after them */
+	if ((nban > 0 || (mast && is->nmast > 0)) && first + count >=
+	    is->narticles) {
+		size_t	hs = l->nlines;
+
+		if (mast)
+			for (i = 0; i < is->nmast; i++)
+				text(l, is->mast[i].text, is->mast[i].len,
+				    l->o.width, 0, LS_MAST, (size_t)-1, 0);
+		for (i = 0; i < nban; i++)
+			text(l, ban[i]->text, ban[i]->len, l->o.width, 0,
+			    LS_BANNER, (size_t)-1, 0);
+		paginate(l, hs, l->nlines, l->nlines, l->nlines);
+	}
+	free(ban);
+	return !l->failed;
+}
+
+size_t
+layout_find(const struct layout *l, size_t art, size_t block, size_t off)
+{
+	size_t			 p, i;
+	const struct lline	*ln;
+
+	for (p = 0; p < l->npages; p++)
+		for (i = 0; i < l->pages[p].n; i++) {
+			ln = &l->lines[l->placed[l->pages[p].first + i].line];
+			if (ln->article == (size_t)-1 || ln->style == LS_BLANK)
+				continue;
+			if (ln->article > art || (ln->article == art &&
+			    (ln->block > block || (ln->block == block &&
+			    ln->off + ln->len > off))))
+				return p;
+		}
+	return l->npages > 0 ? l->npages - 1 : 0;
+}
+
+const struct lline *
+layout_page_anchor(const struct layout *l, size_t p)
+{
+	size_t	i;
+
+	if (p >= l->npages)
+		return NULL;
+	for (i = 0; i < l->pages[p].n; i++) {
+		const struct lline	*ln =
+		    &l->lines[l->placed[l->pages[p].first + i].line];
+
+		if (ln->style != LS_BLANK && ln->article != (size_t)-1)
+			return ln;
+	}
+	return NULL;
+}

@@ -1,0 +1,91 @@
+/*
+ * layout: lays an issue's articles out into pages of N columns for a
+ * W x H screen (or an unbounded one), the same for the reader and --dump.
+ *
+ * A section is an article: its header (kicker, headline, deck, byline)
+ * across the full width, then its body flowing down column after column,
+ * page after page.  Masthead lines and banners go into the header of the
+ * section that follows them.  Every line remembers the block and byte
+ * offset it starts at, so a reading position survives any re-layout.
+ */
+#ifndef KANBAO_LAYOUT_H
+#define KANBAO_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "issue.h"
+#include "wrap.h"
+
+enum lstyle {
+	LS_BLANK, LS_TEXT, LS_MAST, LS_BANNER, LS_KICKER, LS_HEADLINE,
+	LS_DECK, LS_BYLINE, LS_SUBHEAD, LS_SECTION, LS_NOTE, LS_PHOTO, LS_CONT
+};
+
+struct lline {
+	const char	*s;		/* text, not NUL-terminated */
+	size_t		 len;
+	int		 cells;		/* width of s */
+	int		 indent;	/* ideographic spaces before s */
+	enum lstyle	 style;
+	size_t		 article;	/* index in the issue, or (size_t)-1 */
+	size_t		 block;		/* index in the article's blocks */
+	size_t		 off;		/* byte offset of s in the block text */
+	bool		 hit;		/* set by the reader for search hits */
+};
+
+struct placed {
+	int		 row, col;	/* cell position on the page */
+	size_t		 line;		/* index in layout.lines */
+};
+
+struct lpage {
+	size_t		 first, n;	/* range in layout.placed */
+	int		 rows;		/* rows used */
+};
+
+struct layout_opts {
+	int	width;		/* cells, >= 1 */
+	int	height;		/* rows per page; 0: one unbounded page per section */
+	int	columns;	/* >= 1; fewer when the width is too narrow */
+	int	gutter;		/* cells between columns */
+	int	indent;		/* ideographic spaces before a body paragraph */
+	int	ambiguous;	/* 1 or 2 */
+	bool	linear;		/* one column, headings marked with == and -- */
+	bool	guessed;	/* show headlines made from the first words */
+	bool	masthead;	/* lay out the masthead before the first article */
+};
+
+struct layout {
+	struct layout_opts	 o;
+	int			 colwidth;
+	struct lline		*lines;
+	size_t			 nlines, linecap;
+	struct placed		*placed;
+	size_t			 nplaced, placedcap;
+	struct lpage		*pages;
+	size_t			 npages, pagecap;
+	struct wrapper		 w;
+	struct arena		*gen;		/* text made here: [图] ... */
+	bool			 failed;
+};
+
+void	layout_init(struct layout *);
+void	layout_free(struct layout *);
+
+/*
+ * Lays out the whole issue (first == 0, count == narticles) or the articles
+ * [first, first+count) of it, replacing what l held.  Returns false when
+ * memory runs out.
+ */
+bool	layout_issue(struct layout *, const struct issue *,
+	    const struct layout_opts *, size_t first, size_t count);
+
+/* The page holding the first line at or after (article, block, off). */
+size_t	layout_find(const struct layout *, size_t article, size_t block,
+	    size_t off);
+
+/* The line at the top of the first column of page p, or NULL. */
+const struct lline *layout_page_anchor(const struct layout *, size_t p);
+
+#endif

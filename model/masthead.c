@@ -1,0 +1,238 @@
+/* masthead: pattern matching of masthead fields. */
+#include <stdio.h>
+#include <string.h>
+
+#include "masthead.h"
+#include "text.h"
+
+struct cur {
+	const char	*s;
+	size_t		 i, n;
+};
+
+static bool
+lit(struct cur *c, const char *w)
+{
+	size_t	k = strlen(w);
+
+	if (c->n - c->i >= k && memcmp(c->s + c->i, w, k) == 0) {
+		c->i += k;
+		return true;
+	}
+	return false;
+}
+
+/* Reads up to max ASCII or full-width digits into *v. */
+static int
+digits(struct cur *c, int max, long *v)
+{
+	int		 k = 0;
+	text_char	 ch;
+	size_t		 len;
+
+	*v = 0;
+	while (c->i < c->n && k < max) {
+		len = text_decode(c->s + c->i, c->n - c->i, &ch);
+		if (ch >= '0' && ch <= '9')
+			*v = *v * 10 + (long)(ch - '0');
+		else if (ch >= 0xff10 && ch <= 0xff19)
+			*v = *v * 10 + (long)(ch - 0xff10);
+		else
+			break;
+		c->i += len;
+		k++;
+	}
+	return k;
+}
+
+/* Matches one character of the set (UTF-8 characters, concatenated). */
+static bool
+oneof(struct cur *c, const char *set)
+{
+	text_char	ch, sc;
+	size_t		len, j = 0, sl = strlen(set);
+
+	if (c->i >= c->n)
+		return false;
+	len = text_decode(c->s + c->i, c->n - c->i, &ch);
+	while (j < sl) {
+		j += text_decode(set + j, sl - j, &sc);
+		if (sc == ch) {
+			c->i += len;
+			return true;
+		}
+	}
+	return false;
+}
+
+#define NUMS	"一二三四五六七八九十"
+
+static bool
+lunar(struct cur *c, struct mast *m)
+{
+	size_t	start = c->i, k;
+
+	lit(c, "农历");
+	if (oneof(c, "甲乙丙丁戊己庚辛壬癸")) {
+		if (!oneof(c, "子丑寅卯辰巳午未申酉戌亥") || !lit(c, "年"))
+			goto no;
+	}
+	lit(c, "闰");
+	if (!oneof(c, "正" NUMS "冬腊"))
+		goto no;
+	oneof(c, "一二");
+	if (!lit(c, "月"))
+		goto no;
+	if (!oneof(c, "初十廿二三卅") || !oneof(c, NUMS))
+		goto no;
+	k = c->i - start;
+	if (m->lunar[0] == '\0' && k < sizeof m->lunar) {
+		memcpy(m->lunar, c->s + start, k);
+		m->lunar[k] = '\0';
+	}
+	return true;
+no:
+	c->i = start;
+	return false;
+}
+
+static bool
+weekday(struct cur *c, struct mast *m)
+{
+	size_t	start = c->i;
+
+	if (!lit(c, "星期") && !lit(c, "周") && !lit(c, "礼拜"))
+		return false;
+	if (!oneof(c, "一二三四五六日天")) {
+		c->i = start;
+		return false;
+	}
+	if (m->weekday[0] == '\0') {
+		/* always say 星期X */
+		memcpy(m->weekday, "星期", 6);
+		memcpy(m->weekday + 6, c->s + c->i - 3, 3);
+		m->weekday[9] = '\0';
+	}
+	return true;
+}
+
+static bool
+field(struct cur *c, struct mast *m, bool *day_pending)
+{
+	size_t	start = c->i;
+	long	y, mo, d, v;
+
+	if (lunar(c, m) || weekday(c, m))
+		return true;
+	if (lit(c, "（") || lit(c, "(")) {
+		if (field(c, m, day_pending) && (lit(c, "）") || lit(c, ")")))
+			return true;
+		c->i = start;
+		return false;
+	}
+	if (lit(c, "总第") || lit(c, "第")) {
+		if (digits(c, 8, &v) > 0 && lit(c, "期")) {
+			if (m->number[0] == '\0')
+				snprintf(m->number, sizeof m->number, "%ld", v);
+			return true;
+		}
+		c->i = start;
+		return false;
+	}
+	if (lit(c, "今日") || lit(c, "本期") || lit(c, "共")) {
+		if (digits(c, 3, &v) > 0 && lit(c, "版")) {
+			if (m->pages == 0)
+				m->pages = (int)v;
+			return true;
+		}
+		c->i = start;
+		return false;
+	}
+	if (digits(c, 4, &y) == 4 && lit(c, "年")) {
+		if (digits(c, 2, &mo) > 0 && lit(c, "月") && mo >= 1 &&
+		    mo <= 12) {
+			d = 0;
+			if (digits(c, 2, &d) > 0 && !lit(c, "日"))
+				goto no;
+			if (d > 31)
+				goto no;
+			if (m->year == 0) {
+				m->year = (int)y;
+				m->month = (int)mo;
+				m->day = (int)d;
+				*day_pending = d == 0;
+			}
+			return true;
+		}
+		goto no;
+	}
+	c->i = start;
+	if (*day_pending && digits(c, 2, &d) > 0 && d >= 1 && d <= 31) {
+		lit(c, "日");
+		m->day = (int)d;
+		*day_pending = false;
+		return true;
+	}
+no:
+	c->i = start;
+	return false;
+}
+
+bool
+mast_fields(const char *s, size_t n, struct mast *m)
+{
+	struct mast	 t = *m;
+	struct cur	 c = { s, 0, n };
+	bool		 pending = m->year != 0 && m->day == 0, any = false;
+
+	for (;;) {
+		while (c.i < c.n && (s[c.i] == ' ' ? (c.i++, true) :
+		    lit(&c, "\xe3\x80\x80") || lit(&c, "□") || lit(&c, "|") ||
+		    lit(&c, "·")))
+			;
+		if (c.i >= c.n)
+			break;
+		if (!field(&c, &t, &pending))
+			return false;
+		any = true;
+	}
+	if (any)
+		*m = t;
+	return any;
+}
+
+static bool
+contains(const char *s, size_t n, const char *w)
+{
+	size_t	k = strlen(w), i;
+
+	for (i = 0; i + k <= n; i++)
+		if (memcmp(s + i, w, k) == 0)
+			return true;
+	return false;
+}
+
+bool
+mast_is_contact(const char *s, size_t n)
+{
+	size_t	i;
+
+	if (n > 600 || contains(s, n, "。"))
+		return false;
+	if (contains(s, n, "刊号") || contains(s, n, "邮发代号") ||
+	    contains(s, n, "ISSN"))
+		return true;
+	for (i = 0; i + 4 < n; i++)
+		if (s[i] == 'C' && s[i + 1] == 'N' && (s[i + 2] == ' ' ||
+		    (s[i + 2] >= '0' && s[i + 2] <= '9')))
+			return true;
+	return false;
+}
+
+bool
+mast_is_publisher(const char *s, size_t n)
+{
+	return n < 200 && !contains(s, n, "。") &&
+	    (contains(s, n, "主管") || contains(s, n, "主办") ||
+	    contains(s, n, "出版"));
+}

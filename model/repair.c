@@ -1,0 +1,491 @@
+/*
+ * repair: markup stripping, full-width punctuation and stray-space removal
+ * for Chinese text converted from PDF.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "repair.h"
+#include "text.h"
+
+#define LOOKAHEAD 512	/* how far a tag or link may reach */
+
+static size_t
+skip_spaces(const char *s, size_t n, size_t i)
+{
+	for (;;) {
+		if (i < n && s[i] == ' ')
+			i++;
+		else if (i + 2 < n + 0 && i + 3 <= n &&
+		    memcmp(s + i, "\xe3\x80\x80", 3) == 0)
+			i += 3;
+		else
+			return i;
+	}
+}
+
+/* Length of an HTML-ish tag with an ASCII name at s[0] == '<', else 0. */
+static size_t
+tag_length(const char *s, size_t n)
+{
+	size_t	i = 1;
+
+	if (i < n && s[i] == '/')
+		i++;
+	if (i >= n || !isalpha((unsigned char)s[i]))
+		return 0;
+	while (i < n && isalnum((unsigned char)s[i]))
+		i++;
+	if (i < n && s[i] == '/' && i + 1 < n && s[i + 1] == '>')
+		return i + 2;
+	if (i < n && s[i] == '>')
+		return i + 1;
+	if (i >= n || s[i] != ' ')
+		return 0;
+	for (; i < n && i < LOOKAHEAD; i++) {
+		if (s[i] == '<' || (unsigned char)s[i] >= 0x80)
+			return 0;
+		if (s[i] == '>')
+			return i + 1;
+	}
+	return 0;
+}
+
+/* Length of an autolink <scheme:...> or <a@b> at s[0] == '<', else 0. */
+static size_t
+autolink_length(const char *s, size_t n)
+{
+	size_t	i;
+	bool	at = false, colon = false;
+
+	for (i = 1; i < n && i < LOOKAHEAD; i++) {
+		unsigned char	c = (unsigned char)s[i];
+
+		if (c == '>')
+			return (at || colon) && i > 1 ? i + 1 : 0;
+		if (c <= ' ' || c == '<' || c >= 0x80)
+			return 0;
+		if (c == '@')
+			at = true;
+		if (c == ':' && i > 2)
+			colon = true;
+	}
+	return 0;
+}
+
+static bool
+strip_mailto(const char **u, size_t *n)
+{
+	if (*n >= 7 && strncasecmp(*u, "mailto:", 7) == 0) {
+		*u += 7;
+		*n -= 7;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * Handles [text](url) at s[0] == '['; returns the bytes consumed (0 if it
+ * is no link) after appending the link's text to out.
+ */
+static size_t
+link(const char *s, size_t n, struct buf *out)
+{
+	size_t		 i, t0 = 1, t1, u0, u1;
+	const char	*u;
+	size_t		 ulen;
+
+	for (i = 1; i < n && i < LOOKAHEAD && s[i] != ']'; i++)
+		if (s[i] == '[' || s[i] == '\n')
+			return 0;
+	if (i >= n || s[i] != ']' || i + 1 >= n || s[i + 1] != '(')
+		return 0;
+	t1 = i;
+	u0 = i + 2;
+	for (i = u0; i < n && i < u0 + LOOKAHEAD && s[i] != ')'; i++)
+		if (s[i] == ' ' || s[i] == '\n' || s[i] == '(')
+			return 0;
+	if (i >= n || s[i] != ')' || i == u0)
+		return 0;
+	u1 = i;
+	u = s + u0;
+	ulen = u1 - u0;
+	strip_mailto(&u, &ulen);
+	buf_add(out, s + t0, t1 - t0);
+	if (ulen != t1 - t0 || memcmp(u, s + t0, ulen) != 0) {
+		buf_adds(out, " (");
+		buf_add(out, u, ulen);
+		buf_addc(out, ')');
+	}
+	return u1 + 1;
+}
+
+void
+repair_markup(const char *s, size_t n, struct buf *out, struct markup *m)
+{
+	size_t		 i, k, start = out->len;
+	const char	*u;
+	size_t		 ulen;
+
+	memset(m, 0, sizeof *m);
+	i = skip_spaces(s, n, 0);
+	while (i < n && s[i] == '#') {
+		m->hlevel++;
+		i++;
+	}
+	if (m->hlevel > 6)
+		m->hlevel = 6;
+	i = skip_spaces(s, n, i);
+	while (i + 1 < n && s[i] == '>' && s[i + 1] == ' ')
+		i = skip_spaces(s, n, i + 1);
+	if (i + 2 <= n && (memcmp(s + i, "\xc2\xbb", 2) == 0)) {
+		m->kicker_mark = true;
+		i = skip_spaces(s, n, i + 2);
+	} else if (i + 3 <= n && memcmp(s + i, "\xe2\x80\xba", 3) == 0) {
+		m->kicker_mark = true;
+		i = skip_spaces(s, n, i + 3);
+	}
+	if (i + 1 < n && s[i] == '*' && s[i + 1] == '*')
+		m->bold_lead = true;
+
+	while (i < n) {
+		switch (s[i]) {
+		case '\\':
+			if (i + 1 < n && ispunct((unsigned char)s[i + 1])) {
+				buf_addc(out, s[i + 1]);
+				i += 2;
+				continue;
+			}
+			break;
+		case '*':
+			if (i + 1 < n && s[i + 1] == '*') {
+				i += 2;
+				continue;
+			}
+			break;
+		case '<':
+			if ((k = autolink_length(s + i, n - i)) > 0) {
+				u = s + i + 1;
+				ulen = k - 2;
+				strip_mailto(&u, &ulen);
+				buf_add(out, u, ulen);
+				i += k;
+				continue;
+			}
+			if ((k = tag_length(s + i, n - i)) > 0) {
+				i += k;
+				continue;
+			}
+			break;
+		case '[':
+			if ((k = link(s + i, n - i, out)) > 0) {
+				i += k;
+				continue;
+			}
+			break;
+		default:
+			break;
+		}
+		buf_addc(out, s[i]);
+		i++;
+	}
+	/* trim trailing spaces, ASCII and ideographic */
+	for (;;) {
+		if (out->len > start && out->p[out->len - 1] == ' ')
+			out->len--;
+		else if (out->len >= start + 3 &&
+		    memcmp(out->p + out->len - 3, "\xe3\x80\x80", 3) == 0)
+			out->len -= 3;
+		else
+			break;
+	}
+	if (out->p != NULL)
+		out->p[out->len] = '\0';
+}
+
+/* Decodes s into a new array of characters; *count gets their number. */
+static text_char *
+decode_all(const char *s, size_t n, size_t *count)
+{
+	text_char	*v;
+	size_t		 i = 0, k = 0;
+
+	if ((v = malloc((n + 1) * sizeof *v)) == NULL)
+		return NULL;
+	while (i < n)
+		i += text_decode(s + i, n - i, &v[k++]);
+	*count = k;
+	return v;
+}
+
+static void
+encode_all(const text_char *v, size_t k, struct buf *out)
+{
+	char	e[4];
+	size_t	i;
+
+	if (!buf_reserve(out, k * 3))
+		return;
+	for (i = 0; i < k; i++) {
+		if (v[i] == 0)
+			continue;	/* deleted */
+		buf_add(out, e, text_encode(v[i], e));
+	}
+}
+
+static bool
+ctx_cjk(text_char c)
+{
+	return c != 0 && text_is_cjk(c) && c != 0x00b7;
+}
+
+static bool
+is_digit(text_char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 0xff10 && c <= 0xff19);
+}
+
+/* Marks v[i] for each i inside a URL or e-mail address. */
+static void
+mark_urls(const text_char *v, size_t k, char *url)
+{
+	static const char	*pre[] = { "http://", "https://", "ftp://",
+	    "www.", "mailto:" };
+	size_t			 i, j, p, e, len;
+
+	memset(url, 0, k);
+	for (i = 0; i < k; i++) {
+		for (p = 0; p < sizeof pre / sizeof pre[0]; p++) {
+			len = strlen(pre[p]);
+			if (i + len > k)
+				continue;
+			for (j = 0; j < len; j++)
+				if (v[i + j] >= 0x80 ||
+				    tolower((int)v[i + j]) != pre[p][j])
+					break;
+			if (j == len)
+				break;
+		}
+		if (p == sizeof pre / sizeof pre[0] && v[i] != '@')
+			continue;
+		if (v[i] == '@') {
+			/* an e-mail address: back to its start */
+			for (j = i; j > 0 && v[j - 1] > ' ' && v[j - 1] < 0x80; j--)
+				;
+		} else
+			j = i;
+		for (e = i; e < k && v[e] > ' ' && v[e] < 0x80; e++)
+			;
+		/* a trailing sentence mark is not part of the address */
+		while (e > i && (v[e - 1] == '.' || v[e - 1] == ',' ||
+		    v[e - 1] == ')' || v[e - 1] == ';'))
+			e--;
+		memset(url + j, 1, e - j);
+		i = e > i ? e - 1 : i;
+	}
+}
+
+void
+repair_punct(const char *s, size_t n, struct buf *out)
+{
+	text_char	*v, prev, next, c;
+	char		*url;
+	size_t		 k, i, j, depth = 0;
+	unsigned long	 stack = 0;	/* bit per open '(' depth: converted */
+	bool		 dq_open = true, sq_open = true, angle = false, cjk;
+
+	if ((v = decode_all(s, n, &k)) == NULL) {
+		buf_add(out, s, n);
+		return;
+	}
+	if ((url = malloc(k + 1)) == NULL) {
+		free(v);
+		buf_add(out, s, n);
+		return;
+	}
+	mark_urls(v, k, url);
+	for (i = 0; i < k; i++) {
+		c = v[i];
+		if (c >= 0x80 || url[i] || !strchr(",:;?!()\"'<>", (int)c))
+			continue;
+		prev = next = 0;
+		for (j = i; j > 0; j--)
+			if (v[j - 1] != ' ') {
+				prev = v[j - 1];
+				break;
+			}
+		for (j = i + 1; j < k; j++)
+			if (v[j] != ' ') {
+				next = v[j];
+				break;
+			}
+		cjk = ctx_cjk(prev) || ctx_cjk(next);
+		switch (c) {
+		case ',':
+			if (cjk && !(is_digit(prev) && is_digit(next)))
+				v[i] = 0xff0c;
+			break;
+		case ':':
+			if (cjk && !(is_digit(prev) && is_digit(next)))
+				v[i] = 0xff1a;
+			break;
+		case ';':
+			if (cjk)
+				v[i] = 0xff1b;
+			break;
+		case '?':
+			if (ctx_cjk(prev) || (next != 0 && ctx_cjk(next) &&
+			    !(prev < 0x80 && isalnum((int)prev))))
+				v[i] = 0xff1f;
+			break;
+		case '!':
+			if (ctx_cjk(prev) || (next != 0 && ctx_cjk(next) &&
+			    !(prev < 0x80 && isalnum((int)prev))))
+				v[i] = 0xff01;
+			break;
+		case '(':
+			if (depth < 64 && cjk)
+				stack |= 1UL << depth;
+			else if (depth < 64)
+				stack &= ~(1UL << depth);
+			if (depth < 64 && cjk)
+				v[i] = 0xff08;
+			depth++;
+			break;
+		case ')':
+			if (depth > 0) {
+				depth--;
+				if (depth < 64 && (stack >> depth) & 1)
+					v[i] = 0xff09;
+			} else if (cjk)
+				v[i] = 0xff09;
+			break;
+		case '"':
+			if (cjk)
+				v[i] = dq_open ? 0x201c : 0x201d;
+			dq_open = !dq_open;
+			break;
+		case '\'':
+			if (text_is_han(prev) || text_is_han(next)) {
+				v[i] = sq_open ? 0x2018 : 0x2019;
+				sq_open = !sq_open;
+			}
+			break;
+		case '<':
+			if (text_is_han(next) && !angle) {
+				v[i] = 0x3008;
+				angle = true;
+			}
+			break;
+		case '>':
+			if (angle) {
+				v[i] = 0x3009;
+				angle = false;
+			}
+			break;
+		}
+	}
+	encode_all(v, k, out);
+	free(url);
+	free(v);
+}
+
+void
+repair_spaces(const char *s, size_t n, struct buf *out, bool damaged)
+{
+	text_char	*v, l, r;
+	size_t		 k, i, j, cc = 0;
+	int		 quote = 0;
+	char		*kind;	/* per space run start: 'c' CJK-CJK, 'q' in quotes, 'd' digit */
+
+	if (memchr(s, ' ', n) == NULL) {
+		buf_add(out, s, n);
+		return;
+	}
+	if ((v = decode_all(s, n, &k)) == NULL) {
+		buf_add(out, s, n);
+		return;
+	}
+	if ((kind = calloc(k + 1, 1)) == NULL) {
+		free(v);
+		buf_add(out, s, n);
+		return;
+	}
+	for (i = 0; i < k; i++) {
+		if (v[i] == 0x201c || v[i] == 0x300c || v[i] == 0x300e ||
+		    v[i] == 0x300a)
+			quote++;
+		else if ((v[i] == 0x201d || v[i] == 0x300d || v[i] == 0x300f ||
+		    v[i] == 0x300b) &&
+		    quote > 0)
+			quote--;
+		if (v[i] != ' ' || i == 0)
+			continue;
+		for (j = i; j < k && v[j] == ' '; j++)
+			;
+		if (j == k)
+			break;
+		l = v[i - 1];
+		r = v[j];
+		if (ctx_cjk(l) && ctx_cjk(r)) {
+			kind[i] = quote > 0 ? 'q' : 'c';
+			cc++;
+		} else if ((ctx_cjk(l) && is_digit(r)) ||
+		    (is_digit(l) && ctx_cjk(r)))
+			kind[i] = 'd';
+		i = j - 1;
+	}
+	if (cc >= 3)
+		damaged = true;
+	for (i = 0; i < k; i++) {
+		if (kind[i] == 0)
+			continue;
+		if (damaged)
+			for (j = i; j < k && v[j] == ' '; j++)
+				v[j] = 0;
+	}
+	encode_all(v, k, out);
+	free(kind);
+	free(v);
+}
+
+void
+repair_join(struct buf *a, const char *b, size_t n)
+{
+	text_char	l = 0, r = 0;
+	size_t		i;
+
+	if (a->len > 0) {
+		i = a->len;
+		do
+			i--;
+		while (i > 0 && ((unsigned char)a->p[i] & 0xc0) == 0x80);
+		text_decode(a->p + i, a->len - i, &l);
+	}
+	if (n > 0)
+		text_decode(b, n, &r);
+	if (a->len > 0 && n > 0 && !(text_is_cjk(l) && text_is_cjk(r)) &&
+	    !(text_is_cjk(l) && is_digit(r)) && !(is_digit(l) && text_is_cjk(r)))
+		buf_addc(a, ' ');
+	buf_add(a, b, n);
+}
+
+size_t
+repair_count_cjk_spaces(const char *s, size_t n)
+{
+	size_t		i = 0, k = 0, len;
+	text_char	c, prev = 0, next;
+
+	while (i < n) {
+		len = text_decode(s + i, n - i, &c);
+		if (c == ' ' && i + 1 < n && ctx_cjk(prev)) {
+			text_decode(s + i + 1, n - i - 1, &next);
+			k += ctx_cjk(next);
+		}
+		prev = c;
+		i += len;
+	}
+	return k;
+}

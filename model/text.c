@@ -1,0 +1,366 @@
+/*
+ * text: UTF-8 decoding, sanitising untrusted bytes, cell widths and the
+ * character classes used by line breaking and repair.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <uniwidth.h>
+
+#include "buf.h"
+#include "text.h"
+
+size_t
+text_decode(const char *str, size_t n, text_char *c)
+{
+	const unsigned char	*s = (const unsigned char *)str;
+	text_char		 v;
+	size_t			 len, i;
+
+	if (s[0] < 0x80) {
+		*c = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		len = 2;
+		v = s[0] & 0x1f;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		len = 3;
+		v = s[0] & 0x0f;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		len = 4;
+		v = s[0] & 0x07;
+	} else
+		goto bad;
+	if (len > n)
+		goto bad;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			goto bad;
+		v = (v << 6) | (s[i] & 0x3f);
+	}
+	if ((len == 3 && v < 0x800) || (len == 4 && v < 0x10000) ||
+	    v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+		goto bad;
+	*c = v;
+	return len;
+bad:
+	*c = 0xfffd;
+	return 1;
+}
+
+size_t
+text_encode(text_char c, char *out)
+{
+	unsigned char	*o = (unsigned char *)out;
+
+	if (c < 0x80) {
+		o[0] = (unsigned char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		o[0] = (unsigned char)(0xc0 | (c >> 6));
+		o[1] = (unsigned char)(0x80 | (c & 0x3f));
+		return 2;
+	}
+	if (c < 0x10000) {
+		o[0] = (unsigned char)(0xe0 | (c >> 12));
+		o[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3f));
+		o[2] = (unsigned char)(0x80 | (c & 0x3f));
+		return 3;
+	}
+	o[0] = (unsigned char)(0xf0 | (c >> 18));
+	o[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3f));
+	o[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3f));
+	o[3] = (unsigned char)(0x80 | (c & 0x3f));
+	return 4;
+}
+
+/*
+ * Skips the escape or control sequence that starts at s[i] (ESC, or the
+ * C1 introducer c of length len) and returns the index after it.  String
+ * sequences (OSC, DCS, SOS, PM, APC) end at BEL, ST or -- so that an
+ * unterminated one cannot swallow the rest of the file -- before a newline.
+ */
+static size_t
+skip_sequence(const char *str, size_t n, size_t i, text_char c, size_t len)
+{
+	const unsigned char	*s = (const unsigned char *)str;
+	int			 kind;	/* 'C' CSI, 'S' string, 'E' other ESC */
+
+	if (c == 0x1b) {
+		i++;
+		if (i >= n)
+			return i;
+		switch (s[i]) {
+		case '[':
+			kind = 'C';
+			i++;
+			break;
+		case ']': case 'P': case 'X': case '^': case '_':
+			kind = 'S';
+			i++;
+			break;
+		default:
+			kind = 'E';
+			break;
+		}
+	} else {
+		i += len;
+		kind = c == 0x9b ? 'C' : 'S';
+	}
+
+	if (kind == 'C') {
+		while (i < n && s[i] >= 0x20 && s[i] <= 0x3f)
+			i++;
+		if (i < n && s[i] >= 0x40 && s[i] <= 0x7e)
+			i++;
+		return i;
+	}
+	if (kind == 'E') {
+		while (i < n && s[i] >= 0x20 && s[i] <= 0x2f)
+			i++;
+		if (i < n && s[i] >= 0x30 && s[i] <= 0x7e)
+			i++;
+		return i;
+	}
+	while (i < n) {
+		if (s[i] == 0x07)
+			return i + 1;
+		if (s[i] == '\n' || s[i] == '\r')
+			return i;
+		if (s[i] == 0x1b)
+			return i + 1 < n && s[i + 1] == '\\' ? i + 2 : i + 1;
+		if (s[i] == 0xc2 && i + 1 < n && s[i + 1] == 0x9c)
+			return i + 2;
+		i++;
+	}
+	return i;
+}
+
+char *
+text_sanitise(const char *in, size_t n, size_t *outlen)
+{
+	const unsigned char	*s = (const unsigned char *)in;
+	struct buf		 b = { 0 };
+	size_t			 i = 0, len, run, col = 0;
+	text_char		 c;
+
+	if (!buf_reserve(&b, n + n / 16 + 16))
+		return NULL;
+	if (n >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf)
+		i = 3;
+	while (i < n) {
+		/* Fast path: a run of printable ASCII. */
+		run = i;
+		while (run < n && s[run] >= 0x20 && s[run] < 0x7f)
+			run++;
+		if (run > i) {
+			buf_add(&b, in + i, run - i);
+			col += run - i;
+			i = run;
+			continue;
+		}
+		if (s[i] < 0x80) {
+			switch (s[i]) {
+			case '\n':
+				buf_addc(&b, '\n');
+				col = 0;
+				break;
+			case '\r':
+				buf_addc(&b, '\n');
+				col = 0;
+				if (i + 1 < n && s[i + 1] == '\n')
+					i++;
+				break;
+			case '\t':
+				do
+					buf_addc(&b, ' ');
+				while (++col % 8 != 0);
+				break;
+			case 0x1b:
+				i = skip_sequence(in, n, i, 0x1b, 1);
+				continue;
+			default:
+				break;	/* other C0 controls and DEL */
+			}
+			i++;
+			continue;
+		}
+		len = text_decode(in + i, n - i, &c);
+		if (c >= 0x80 && c <= 0x9f) {
+			if (c == 0x9b || c == 0x90 || c == 0x9d ||
+			    c == 0x98 || c == 0x9e || c == 0x9f)
+				i = skip_sequence(in, n, i, c, len);
+			else
+				i += len;
+			continue;
+		}
+		if (c == 0x2028 || c == 0x2029) {
+			buf_addc(&b, '\n');
+			col = 0;
+		} else if (c == 0xfeff) {
+			/* a stray BOM inside the text: invisible, dropped */
+		} else if (c == 0xfffd && len == 1) {
+			buf_add(&b, "\xef\xbf\xbd", 3);
+			col++;
+		} else {
+			buf_add(&b, in + i, len);
+			col += (size_t)text_char_width(c, 1);
+		}
+		i += len;
+	}
+	return buf_take(&b, outlen);
+}
+
+int
+text_char_width(text_char c, int ambiguous)
+{
+	int	w;
+
+	if (c < 0x7f)
+		return c >= 0x20 ? 1 : 0;
+	if (c < 0xa0)
+		return 0;
+	/* Fast paths for the bulk of Chinese text. */
+	if (c >= 0x4e00 && c <= 0x9fff)
+		return 2;
+	if (c >= 0x3000 && c <= 0x303e)
+		return 2;
+	if (c >= 0xff01 && c <= 0xff60)
+		return 2;
+	w = uc_width(c, ambiguous == 2 ? "GBK" : "UTF-8");
+	return w < 0 ? 0 : w;
+}
+
+size_t
+text_width(const char *s, size_t n, int ambiguous)
+{
+	size_t		 i = 0, w = 0;
+	text_char	 c;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			w += s[i] >= 0x20 && s[i] < 0x7f;
+			i++;
+			continue;
+		}
+		i += text_decode(s + i, n - i, &c);
+		w += (size_t)text_char_width(c, ambiguous);
+	}
+	return w;
+}
+
+bool
+text_is_han(text_char c)
+{
+	return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) ||
+	    (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3134f) ||
+	    c == 0x3007;
+}
+
+bool
+text_is_cjk_punct(text_char c)
+{
+	return (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff0f) ||
+	    (c >= 0xff1a && c <= 0xff20) || (c >= 0xff3b && c <= 0xff40) ||
+	    (c >= 0xff5b && c <= 0xff65) || (c >= 0xfe10 && c <= 0xfe1f) ||
+	    (c >= 0xfe30 && c <= 0xfe4f) || c == 0x201c || c == 0x201d ||
+	    c == 0x2018 || c == 0x2019 || c == 0x2026 || c == 0x2014 ||
+	    c == 0x00b7 || c == 0x2022;
+}
+
+bool
+text_is_cjk(text_char c)
+{
+	return text_is_han(c) || (c >= 0x3040 && c <= 0x30ff) ||
+	    (c >= 0x31f0 && c <= 0x31ff) || (c >= 0xac00 && c <= 0xd7a3) ||
+	    (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f) ||
+	    (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) ||
+	    (c >= 0xff41 && c <= 0xff5a) || (c >= 0x2e80 && c <= 0x2fdf) ||
+	    (c >= 0x3100 && c <= 0x312f) || (c >= 0x3200 && c <= 0x33ff) ||
+	    text_is_cjk_punct(c);
+}
+
+bool
+text_is_space(text_char c)
+{
+	return c == ' ' || c == 0x3000 || c == 0xa0 ||
+	    (c >= 0x2000 && c <= 0x200a) || c == 0x202f || c == 0x205f;
+}
+
+bool
+text_no_line_start(text_char c)
+{
+	static const text_char	 set[] = {
+		0xff0c, 0x3002, 0x3001, 0xff1b, 0xff1a, 0xff1f, 0xff01,
+		0xff09, 0x300b, 0x300d, 0x300f, 0x201d, 0x2019, 0x2026,
+		0x3011, 0x3017, 0x3015, 0x3009, 0xff3d, 0xff5d, 0xff0e,
+		0xff05, 0x2030, 0x3019, 0x301b, 0xff60, 0x30fc, 0x3005,
+		0x309d, 0x309e, 0x30fd, 0x30fe, 0x301f, 0xfe50, 0xfe51,
+		0xfe52, 0xfe54, 0xfe55, 0xfe56, 0xfe57, 0x2022,
+		',', '.', ';', ':', '?', '!', ')', ']', '}', '%',
+	};
+	size_t			 i;
+
+	if (c >= 0x3041 && c <= 0x30fa) {
+		/* small kana */
+		switch (c) {
+		case 0x3041: case 0x3043: case 0x3045: case 0x3047:
+		case 0x3049: case 0x3063: case 0x3083: case 0x3085:
+		case 0x3087: case 0x308e: case 0x30a1: case 0x30a3:
+		case 0x30a5: case 0x30a7: case 0x30a9: case 0x30c3:
+		case 0x30e3: case 0x30e5: case 0x30e7: case 0x30ee:
+		case 0x30f5: case 0x30f6:
+			return true;
+		default:
+			return false;
+		}
+	}
+	for (i = 0; i < sizeof set / sizeof set[0]; i++)
+		if (set[i] == c)
+			return true;
+	return false;
+}
+
+bool
+text_no_line_end(text_char c)
+{
+	static const text_char	 set[] = {
+		0x201c, 0x2018, 0xff08, 0x300a, 0x300c, 0x300e, 0x3010,
+		0x3016, 0x3014, 0x3008, 0xff3b, 0xff5b, 0x3018, 0x301a,
+		0xff5f, 0x301d, '(', '[', '{',
+	};
+	size_t			 i;
+
+	for (i = 0; i < sizeof set / sizeof set[0]; i++)
+		if (set[i] == c)
+			return true;
+	return false;
+}
+
+bool
+text_is_sentence_end(text_char c)
+{
+	switch (c) {
+	case 0x3002: case 0xff01: case 0xff1f: case 0x2026: case 0x201d:
+	case 0x2019: case 0x300d: case 0x300f: case 0xff09: case 0x300b:
+	case '.': case '!': case '?': case '"': case ')': case 0xff0e:
+	case 0xff1b: case ';': case 0xff1a: case ':':
+		return true;
+	default:
+		return false;
+	}
+}
+
+size_t
+text_han_count(const char *s, size_t n)
+{
+	size_t		 i = 0, k = 0;
+	text_char	 c;
+
+	while (i < n) {
+		i += text_decode(s + i, n - i, &c);
+		k += text_is_han(c);
+	}
+	return k;
+}

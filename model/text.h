@@ -1,0 +1,57 @@
+/*
+ * text: the bytes-to-cells layer every other module stands on.
+ *
+ * Sanitising turns untrusted bytes into clean UTF-8 that can never drive a
+ * terminal; the rest decodes characters, measures them in terminal cells and
+ * classifies them for the Chinese line-breaking and repair rules.
+ */
+#ifndef KANBAO_TEXT_H
+#define KANBAO_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef uint32_t text_char;
+
+/*
+ * Decodes one UTF-8 character of s[0..n-1] (n > 0) into *c and returns the
+ * number of bytes it used (at least 1).  Invalid, overlong, surrogate or
+ * truncated sequences decode as U+FFFD over one byte.
+ */
+size_t text_decode(const char *s, size_t n, text_char *c);
+
+/* Encodes c as UTF-8 into out (room for 4 bytes); returns its length. */
+size_t text_encode(text_char c, char *out);
+
+/*
+ * Returns a sanitised copy of in[0..n-1] (NUL-terminated; length in *outlen):
+ * valid UTF-8 (bad bytes become U+FFFD), no leading BOM, no NUL, no C0/C1
+ * control other than '\n', no DEL, no escape sequence (CSI, OSC, DCS, ...),
+ * CR LF and lone CR as '\n', tabs expanded to spaces (stops every 8 cells).
+ * Returns NULL only when memory runs out.  Free with free().
+ */
+char *text_sanitise(const char *in, size_t n, size_t *outlen);
+
+/*
+ * Cell width of c: 2 for wide and full-width characters, 0 for combining
+ * and zero-width ones, 1 otherwise.  East Asian ambiguous characters are
+ * `ambiguous` cells wide (1 or 2).  Control characters measure 0.
+ */
+int text_char_width(text_char c, int ambiguous);
+
+/* Cell width of the UTF-8 string s[0..n-1]. */
+size_t text_width(const char *s, size_t n, int ambiguous);
+
+bool text_is_han(text_char c);          /* CJK ideographs */
+bool text_is_cjk(text_char c);          /* Han, kana, hangul, CJK and full-width punctuation */
+bool text_is_cjk_punct(text_char c);    /* full-width / CJK punctuation */
+bool text_is_space(text_char c);        /* ASCII space, U+3000 and other Zs */
+bool text_no_line_start(text_char c);  /* closing and trailing punctuation */
+bool text_no_line_end(text_char c);    /* opening punctuation */
+bool text_is_sentence_end(text_char c); /* may end a paragraph: 。！？… and closers */
+
+/* Number of Han characters in s[0..n-1]. */
+size_t text_han_count(const char *s, size_t n);
+
+#endif

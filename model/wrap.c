@@ -1,0 +1,207 @@
+/*
+ * wrap: greedy line breaking over UAX #14 opportunities with the Chinese
+ * (clreq) rules layered on top.
+ */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unilbrk.h>
+
+#include "text.h"
+#include "wrap.h"
+
+void
+wrap_init(struct wrapper *w, int ambiguous)
+{
+	memset(w, 0, sizeof *w);
+	w->ambiguous = ambiguous == 2 ? 2 : 1;
+}
+
+void
+wrap_free(struct wrapper *w)
+{
+	free(w->brk);
+	free(w->lines);
+	memset(w, 0, sizeof *w);
+}
+
+static bool
+is_url_start(const char *s, size_t n)
+{
+	static const char	*pre[] = { "http://", "https://", "ftp://",
+	    "www.", "mailto:" };
+	size_t			 i, k;
+
+	for (i = 0; i < sizeof pre / sizeof pre[0]; i++) {
+		k = strlen(pre[i]);
+		if (n >= k && strncasecmp(s, pre[i], k) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Fills w->brk[0..n-1]: UC_BREAK_POSSIBLE where a line may start at byte i,
+ * anything else where it may not.
+ */
+static void
+find_breaks(struct wrapper *w, const char *s, size_t n)
+{
+	char		*brk = w->brk;
+	size_t		 i, len, j;
+	text_char	 a = 0, b;
+	bool		 acjk = false, bcjk;
+
+	u8_possible_linebreaks((const uint8_t *)s, n,
+	    w->ambiguous == 2 ? "GBK" : "UTF-8", brk);
+	for (i = 0; i < n; i += len) {
+		len = text_decode(s + i, n - i, &b);
+		bcjk = text_is_cjk(b);
+		if (i > 0 && brk[i] != UC_BREAK_MANDATORY) {
+			if (text_no_line_start(b) || text_no_line_end(a) ||
+			    (text_char_width(b, 1) == 0 && b != '\n'))
+				brk[i] = UC_BREAK_PROHIBITED;
+			else if ((b == 0x201c || b == 0x2018) && acjk)
+				brk[i] = UC_BREAK_POSSIBLE;
+			else if ((a == 0x201d || a == 0x2019) && bcjk)
+				brk[i] = UC_BREAK_POSSIBLE;
+			else if (brk[i] == UC_BREAK_HYPHENATION)
+				brk[i] = UC_BREAK_POSSIBLE;
+		}
+		/* Keep a URL or e-mail address in one piece when it fits. */
+		if (b < 0x80 && (i == 0 || a == ' ' || a >= 0x80 ||
+		    a == '<' || a == '(') && is_url_start(s + i, n - i)) {
+			for (j = i + 1; j < n; j++) {
+				unsigned char	u = (unsigned char)s[j];
+
+				if (u <= ' ' || u >= 0x80 || u == '>')
+					break;
+				brk[j] = UC_BREAK_PROHIBITED;
+			}
+		}
+		a = b;
+		acjk = bcjk;
+	}
+}
+
+static bool
+push_line(struct wrapper *w, const char *s, size_t start, size_t end,
+    int indent)
+{
+	struct wrap_line	*l;
+	size_t			 cap;
+
+	while (end > start && s[end - 1] == ' ')
+		end--;
+	if (w->nlines == w->linecap) {
+		cap = w->linecap ? w->linecap * 2 : 64;
+		l = realloc(w->lines, cap * sizeof *l);
+		if (l == NULL)
+			return false;
+		w->lines = l;
+		w->linecap = cap;
+	}
+	l = &w->lines[w->nlines++];
+	l->off = start;
+	l->len = end - start;
+	l->cells = (int)text_width(s + start, end - start, w->ambiguous);
+	l->indent = indent;
+	return true;
+}
+
+static size_t
+prev_char(const char *s, size_t i)
+{
+	do
+		i--;
+	while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80);
+	return i;
+}
+
+/*
+ * Chooses where to split a line that holds s[start..i) and cannot take the
+ * character at i, when UAX #14 gave no opportunity: as late as possible
+ * without breaking a rule, else (too narrow to honour one) at i.
+ */
+static size_t
+forced_break(const char *s, size_t n, size_t start, size_t i, int amb)
+{
+	size_t		 b = i, p;
+	text_char	 cb, ca;
+
+	while (b > start) {
+		p = prev_char(s, b);
+		text_decode(s + b, n - b, &cb);
+		text_decode(s + p, n - p, &ca);
+		if (!text_no_line_start(cb) && !text_no_line_end(ca) &&
+		    text_char_width(cb, amb) > 0)
+			return b;
+		b = p;
+	}
+	return i;
+}
+
+long
+wrap_paragraph(struct wrapper *w, const char *s, size_t n, int width,
+    int indent)
+{
+	size_t		 start = 0, i, len, lastbrk = 0;
+	int		 cells = 0, cw, avail, ind;
+	text_char	 c;
+	char		*p;
+
+	w->nlines = 0;
+	if (n == 0)
+		return 0;
+	if (width < 1)
+		width = 1;
+	if (n > w->brkcap) {
+		if ((p = realloc(w->brk, n)) == NULL)
+			return -1;
+		w->brk = p;
+		w->brkcap = n;
+	}
+	find_breaks(w, s, n);
+
+	ind = indent > 0 && indent + 2 <= width ? indent : 0;
+	avail = width - ind;
+	while (start < n && s[start] == ' ')
+		start++;
+	i = start;
+	while (i < n) {
+		if (s[i] == '\n') {
+			if (!push_line(w, s, start, i, ind))
+				return -1;
+			goto newline;
+		}
+		len = text_decode(s + i, n - i, &c);
+		cw = text_char_width(c, w->ambiguous);
+		if (i > start && w->brk[i] == UC_BREAK_POSSIBLE)
+			lastbrk = i;
+		if (cells + cw <= avail || i == start) {
+			cells += cw;
+			i += len;
+			continue;
+		}
+		if (c == ' ')
+			lastbrk = i;
+		else if (lastbrk <= start)
+			lastbrk = forced_break(s, n, start, i, w->ambiguous);
+		if (!push_line(w, s, start, lastbrk, ind))
+			return -1;
+		i = lastbrk;
+newline:
+		if (i < n && s[i] == '\n')
+			i++;
+		while (i < n && s[i] == ' ')
+			i++;
+		start = i;
+		lastbrk = 0;
+		cells = 0;
+		ind = 0;
+		avail = width;
+	}
+	if (i > start && !push_line(w, s, start, i, ind))
+		return -1;
+	return (long)w->nlines;
+}

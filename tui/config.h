@@ -1,0 +1,47 @@
+/*
+ * config: the INI file ($XDG_CONFIG_HOME/kanbao/config.ini or --config),
+ * read with iniparser and checked against one table of settings, which
+ * also prints their documentation.  Problems are collected as warnings
+ * naming file, line and key; defaults stand in for bad values.
+ */
+#ifndef KANBAO_CONFIG_H
+#define KANBAO_CONFIG_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "../model/buf.h"
+
+enum theme { THEME_DEFAULT, THEME_MONO, THEME_HIGH_CONTRAST };
+
+struct binding_spec {
+	char	*command;	/* a command name of the keymap */
+	char	*keys;		/* space-separated key names */
+	int	 line;
+};
+
+struct config {
+	int			 columns;	/* 0: from the terminal width */
+	int			 column_width;	/* widest column, cells */
+	int			 indent;	/* ideographic spaces */
+	int			 ambiguous;	/* 1 or 2 */
+	bool			 keep_punct;
+	enum theme		 theme;
+	char			*library;	/* NULL when not set */
+	char			*path;		/* the file read, or NULL */
+	struct binding_spec	*keys;
+	size_t			 nkeys;
+};
+
+void	config_defaults(struct config *);
+/*
+ * Reads path (or the default location when path is NULL; a missing default
+ * file is fine).  Warnings, one per line, are appended to warn.  Returns
+ * false only when an explicitly given file cannot be read at all.
+ */
+bool	config_load(struct config *, const char *path, struct buf *warn);
+void	config_free(struct config *);
+/* Prints the settings table as INI comments (for --help and the man page). */
+void	config_print_help(FILE *);
+
+#endif

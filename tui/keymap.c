@@ -1,0 +1,2 @@
+#include "keymap.h"
+typedef int keymap_unused;

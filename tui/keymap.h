@@ -1,0 +1,3 @@
+#ifndef KANBAO_KEYMAP_H
+#define KANBAO_KEYMAP_H
+#endif

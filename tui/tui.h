@@ -1,0 +1,24 @@
+/*
+ * tui: the ncurses reader over model/: library, contents, article reader
+ * in columns, help, search and bookmarks.
+ */
+#ifndef KANBAO_TUI_H
+#define KANBAO_TUI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "config.h"
+
+/*
+ * Runs the reader on target (an issue file or a folder of issues) until
+ * the user quits.  warnings (may be NULL) are config problems to show.
+ * Returns the exit status.
+ */
+int	tui_main(const char *target, const struct config *, bool linear,
+	    const char *warnings);
+
+/* Prints the default key bindings, as --help and the man page show them. */
+void	tui_print_keys(FILE *);
+
+#endif
