@@ -83,6 +83,7 @@ struct parser {
 	size_t			 nmastb, mastcap;
 	struct item		*items;
 	size_t			 nitems, itemcap;
+	const struct raw	*upcont;	/* (上接01版) before a headline */
 	struct bblock		*pend;		/* photos waiting for a home */
 	size_t			 npend, pendcap;
 	int			 page;
@@ -173,6 +174,16 @@ last_char(const char *s, size_t n)
 		n = i;
 	}
 	return 0;
+}
+
+static text_char
+first_of(const char *s, size_t n)
+{
+	text_char	c = 0;
+
+	if (n > 0)
+		text_decode(s, n, &c);
+	return c;
 }
 
 static bool
@@ -373,6 +384,28 @@ is_cont(const char *s, size_t n, int *page, bool *up)
 	return true;
 }
 
+/* Where a continuation note ends the text: "...收完。(下转02版)", else n. */
+static size_t
+trailing_cont(const char *s, size_t n)
+{
+	size_t	i, e;
+	int	page;
+	bool	up;
+
+	for (i = n; i > 0 && n - i < 40; i--) {
+		if (s[i - 1] != '(' && !(i >= 3 && starts(s + i - 3, n - i + 3, "（")))
+			continue;
+		i -= s[i - 1] == '(' ? 1 : 3;
+		if (i > 0 && is_cont(s + i, n - i, &page, &up)) {
+			for (e = i; e > 0 && s[e - 1] == ' '; e--)
+				;
+			return e > 0 ? e : n;
+		}
+		break;
+	}
+	return n;
+}
+
 static bool
 is_page(const char *s, size_t n, int *page)
 {
@@ -410,7 +443,19 @@ inline_byline(const char *s, size_t n)
 
 	if (starts(s, n, "本报讯"))
 		end = strlen("本报讯");
-	else {
+	else if (n > 8 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' &&
+	    s[1] <= 'Z' && s[2] >= 'A' && s[2] <= 'Z') {
+		/* a Latin dateline: PLACE, Month 10 (Agency) -- */
+		for (i = 3; i < lim && i < 80 && s[i] != ','; i++)
+			if (!(s[i] >= 'A' && s[i] <= 'Z') && s[i] != ' ' &&
+			    s[i] != '-' && s[i] != '.')
+				return 0;
+		for (; i + 4 < lim && i < 80; i++)
+			if (s[i] == ' ' && (starts(s + i + 1, n - i - 1, "— ") ||
+			    starts(s + i + 1, n - i - 1, "-- ")))
+				return i;
+		return 0;
+	} else {
 		for (i = 6; i + 4 <= lim && nchars(s, i) <= 30; i++) {
 			if ((starts(s + i, n - i, "讯") ||
 			    starts(s + i, n - i, "电")) &&
@@ -532,6 +577,34 @@ classify(struct parser *p, struct raw *r)
 		r->len = k;
 	} else
 		r->kind = R_BODY;
+}
+
+/*
+ * A line without a full stop right before a byline is a headline even when
+ * it is long or has a comma: 某某 首条生产线试产 年产能可达500吨,填补空白.
+ */
+static void
+mark_headlines(struct parser *p)
+{
+	size_t		 k, j;
+	struct raw	*r, *n;
+
+	for (k = 0; k + 1 < p->nraw; k++) {
+		r = &p->raw[k];
+		if (r->kind != R_BODY || r->chars > 80 || has(r->text, r->len, "。") ||
+		    terminated(r->text, r->len) || last_char(r->text, r->len) == 0xff0c ||
+		    last_char(r->text, r->len) == ',' ||
+		    inline_byline(r->text, r->len) > 0)
+			continue;
+		for (j = k + 1; j < p->nraw && p->raw[j].kind == R_EMPTY; j++)
+			;
+		if (j == p->nraw)
+			continue;
+		n = &p->raw[j];
+		if (n->kind == R_BYLINE || n->kind == R_SIGN ||
+		    (n->kind == R_BODY && inline_byline(n->text, n->len) > 0))
+			r->kind = R_TITLE;
+	}
 }
 
 /* The block before a photo credit is the photo's caption. */
@@ -856,7 +929,9 @@ split_deck(struct parser *p, struct bart *a, const char *s, size_t n)
 			break;
 		}
 		if (best == 0 && nchars(s, i) >= 12 &&
-		    nchars(s + i + 1, n - i - 1) >= 12)
+		    nchars(s + i + 1, n - i - 1) >= 12 &&
+		    text_is_cjk(last_char(s, i)) &&
+		    text_is_cjk(first_of(s + i + 1, n - i - 1)))
 			best = i;
 	}
 	if (best == 0) {
@@ -888,7 +963,8 @@ open_article(struct parser *p, size_t i, size_t j)
 	} else {
 		h = i;
 		while (h + 1 < j && !deck_marked(&r[h + 1]) &&
-		    (r[h].mk.kicker_mark || (r[h].chars <= 10 &&
+		    (r[h].mk.kicker_mark || (r[h].mk.hlevel >= 3 &&
+		    r[h + 1].mk.hlevel == 0) || (r[h].chars <= 12 &&
 		    r[h + 1].chars > r[h].chars)))
 			h++;
 		while (h > i && deck_marked(&r[h]))
@@ -900,6 +976,11 @@ open_article(struct parser *p, size_t i, size_t j)
 		return;
 	if (h > i)
 		a->a.kicker = dup_punct(p, r[h - 1].text, r[h - 1].len);
+	if (p->upcont != NULL) {
+		add_block(p, a, BLOCK_CONT, p->upcont->text, p->upcont->len,
+		    p->upcont->src);
+		p->upcont = NULL;
+	}
 	buf_add(&head, r[h].text, r[h].len);
 	for (k = h + 1; k < j && level > 0 && r[k].mk.hlevel == level &&
 	    !deck_marked(&r[k]); k++)
@@ -932,7 +1013,7 @@ body(struct parser *p, const struct raw *r)
 {
 	struct bart	*a = cur(p);
 	struct bblock	*last = last_para(a);
-	size_t		 by = inline_byline(r->text, r->len);
+	size_t		 by = inline_byline(r->text, r->len), cont;
 
 	if (by > 0 && (a == NULL || a->nbody > 0 || a->a.headline == NULL)) {
 		/* an article whose headline the converter lost */
@@ -955,7 +1036,13 @@ body(struct parser *p, const struct raw *r)
 		return;
 	}
 	flush_photos(p, a);
-	add_block(p, a, BLOCK_PARA, r->text, r->len, r->src);
+	cont = trailing_cont(r->text, r->len);
+	add_block(p, a, BLOCK_PARA, r->text, cont, r->src);
+	if (cont < r->len) {
+		add_block(p, a, BLOCK_CONT, r->text + cont, r->len - cont,
+		    r->src + cont);
+		a->down = true;
+	}
 }
 
 static void
@@ -1077,6 +1164,12 @@ assemble(struct parser *p)
 			i++;
 			continue;
 		case R_CONT:
+			k = next_nonempty(p, i + 1);
+			if (r->up && k < p->nraw && p->raw[k].kind == R_TITLE) {
+				p->upcont = r;
+				i++;
+				continue;
+			}
 			if (a == NULL && (a = new_article(p, r->src)) == NULL)
 				break;
 			flush_photos(p, a);
@@ -1415,6 +1508,7 @@ issue_parse(const char *in, size_t n, const struct issue_opts *opts,
 	for (i = 0; i < p.nraw; i++)
 		classify(&p, &p.raw[i]);
 	mark_captions(&p);
+	mark_headlines(&p);
 	masthead_zone(&p);
 	assemble(&p);
 	if (!p.failed)

@@ -387,6 +387,16 @@ repair_punct(const char *s, size_t n, struct buf *out)
 			break;
 		}
 	}
+	/* full-width marks carry their own spacing: "A, B" -> "A，B" */
+	for (i = 0; i < k; i++) {
+		if (v[i] != 0xff0c && v[i] != 0xff1a && v[i] != 0xff1b &&
+		    v[i] != 0xff1f && v[i] != 0xff01)
+			continue;
+		for (j = i + 1; j < k && v[j] == ' '; j++)
+			v[j] = 0;
+		for (j = i; j > 0 && v[j - 1] == ' '; j--)
+			v[j - 1] = 0;
+	}
 	encode_all(v, k, out);
 	free(url);
 	free(v);
