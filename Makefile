@@ -6,7 +6,7 @@ DESTDIR ?=
 VERSION = 0.1
 
 BUILD = build
-CSTD = -std=c17 -D_DEFAULT_SOURCE
+CSTD = -std=c17 -D_GNU_SOURCE
 WARN = -Wall -Wextra -Wpedantic
 OPT ?= -O2 -g
 NCURSES_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
@@ -18,7 +18,7 @@ LIBS = -lunistring
 MODEL_SRC = model/arena.c model/buf.c model/text.c model/wrap.c \
 	model/repair.c model/masthead.c model/issue.c model/layout.c \
 	model/file.c model/archive.c
-TUI_SRC = tui/config.c tui/keymap.c tui/tui.c
+TUI_SRC = tui/config.c tui/keymap.c tui/state.c tui/tui.c
 MODEL_OBJ = $(MODEL_SRC:%.c=$(BUILD)/%.o)
 TUI_OBJ = $(TUI_SRC:%.c=$(BUILD)/%.o)
 

@@ -169,11 +169,30 @@ new_page(struct layout *l)
 	l->pages[l->npages++].rows = 0;
 }
 
+/*
+ * The row where columns end on a page starting with line i: the page's
+ * bottom, or higher when the rest of the text fits, so that a short last
+ * page has balanced columns as in a newspaper.
+ */
+static int
+balanced(size_t i, size_t be, int top, int H, int cols)
+{
+	size_t	n = be - i, per;
+
+	if (cols < 2 || n > (size_t)(H - top) * (size_t)cols)
+		return H;
+	per = (n + (size_t)cols - 1) / (size_t)cols;
+	/* room for blank lines skipped at column tops */
+	per += 1;
+	return top + (int)per < H ? top + (int)per : H;
+}
+
 /* Places header lines [hs, he) and body lines [bs, be) on new pages. */
 static void
 paginate(struct layout *l, size_t hs, size_t he, size_t bs, size_t be)
 {
 	int	H = l->o.height, cols = l->o.columns, step, row = 0, top, c, r;
+	int	bottom;
 	size_t	i, n, per;
 
 	step = l->colwidth + l->o.gutter;
@@ -218,13 +237,15 @@ paginate(struct layout *l, size_t hs, size_t he, size_t bs, size_t be)
 	}
 	c = 0;
 	r = top;
+	bottom = balanced(bs, be, top, H, cols);
 	for (i = bs; i < be; i++) {
-		if (r >= H) {
+		if (r >= bottom) {
 			r = top;
 			if (++c >= cols) {
 				new_page(l);
 				c = 0;
 				r = top = 0;
+				bottom = balanced(i, be, top, H, cols);
 			}
 		}
 		if (r == top && l->lines[i].style == LS_BLANK)

@@ -1,3 +1,1311 @@
+/*
+ * tui: the reader.  One struct tui holds the whole session; views draw from
+ * it, commands (tui/keymap.h) change it, the main loop only reads keys and
+ * dispatches.  Signal handlers set flags and nothing else.
+ */
+#include <curses.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "../model/archive.h"
+#include "../model/buf.h"
+#include "../model/file.h"
+#include "../model/issue.h"
+#include "../model/layout.h"
+#include "../model/text.h"
+#include "keymap.h"
+#include "state.h"
 #include "tui.h"
-int tui_main(const char *t, const struct config *c, bool l, const char *w) { (void)t; (void)c; (void)l; (void)w; return 0; }
-void tui_print_keys(FILE *f) { (void)f; }
+
+enum view { V_LIBRARY, V_CONTENTS, V_READER, V_HELP, V_MARKS, V_RESULTS };
+
+enum pair { P_HEAD = 1, P_KICKER, P_STATUS, P_HIT, P_DIM };
+
+struct tui {
+	const struct config	*cf;
+	struct keymap		 km;
+	struct archive		 ar;		/* the library; n == 1 for a file */
+	bool			 library;	/* opened on a folder */
+	size_t			 issue_i;	/* index in ar.v */
+	struct issue		*is;
+	const char		*path;		/* of the open issue */
+	enum view		 view, back;
+	size_t			 sel, top;	/* list views */
+	size_t			 art;		/* reader: article */
+	size_t			 page;		/* reader: screen page */
+	size_t			 line;		/* reader: placed line on the page */
+	size_t			 ablock, aoff;	/* reader: anchor of the cursor */
+	int			 columns;	/* 0: automatic */
+	bool			 linear;
+	struct layout		 lay;
+	bool			 laid;
+	char			*query;
+	struct archive_hit	*hits;
+	size_t			 nhits;
+	struct bookmark		*marks;
+	size_t			 nmarks;
+	char			*statedir;
+	char			 msg[200];
+	bool			 color;
+	bool			 quit;
+};
+
+static volatile sig_atomic_t	got_term;	/* SIGHUP, SIGTERM, SIGINT */
+
+static void
+on_term(int sig)
+{
+	got_term = sig;
+}
+
+/* ---- drawing helpers --------------------------------------------------- */
+
+/* Draws s[0..n-1] from (y, x) clipped to maxw cells; returns cells drawn. */
+static int
+put(int y, int x, const char *s, size_t n, int maxw)
+{
+	size_t		 i = 0, len;
+	int		 w = 0, cw;
+	text_char	 c;
+	char		 e[8];
+
+	move(y, x);
+	while (i < n) {
+		len = text_decode(s + i, n - i, &c);
+		cw = text_char_width(c, 1);
+		if (c < 0x20 || (c >= 0x7f && c < 0xa0))
+			c = '?', cw = 1;
+		if (w + cw > maxw)
+			break;
+		memcpy(e, s + i, len);
+		e[len] = '\0';
+		if (c == '?' && len == 1)
+			e[0] = s[i] < 0x20 ? '?' : s[i];
+		addstr(e);
+		w += cw;
+		i += len;
+	}
+	return w;
+}
+
+static int
+puts_at(int y, int x, const char *s, int maxw)
+{
+	return put(y, x, s ? s : "", s ? strlen(s) : 0, maxw);
+}
+
+static attr_t
+style_attr(const struct tui *t, enum lstyle st)
+{
+	attr_t	a = A_NORMAL;
+
+	switch (st) {
+	case LS_HEADLINE:
+		a = A_BOLD | (t->color ? COLOR_PAIR(P_HEAD) : 0);
+		break;
+	case LS_KICKER:
+	case LS_MAST:
+		a = t->color ? COLOR_PAIR(P_KICKER) : A_NORMAL;
+		break;
+	case LS_SUBHEAD:
+	case LS_SECTION:
+		a = A_BOLD;
+		break;
+	case LS_DECK:
+	case LS_BYLINE:
+	case LS_PHOTO:
+		a = t->color ? COLOR_PAIR(P_DIM) : A_NORMAL;
+		break;
+	default:
+		break;
+	}
+	if (t->cf->theme == THEME_HIGH_CONTRAST && st != LS_TEXT)
+		a |= A_BOLD;
+	return a;
+}
+
+static void
+status(struct tui *t, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void
+status(struct tui *t, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsnprintf(t->msg, sizeof t->msg, fmt, ap);
+	va_end(ap);
+}
+
+static void
+draw_status(struct tui *t, const char *left)
+{
+	int	y = LINES - 1;
+
+	attrset(A_REVERSE | (t->color ? COLOR_PAIR(P_STATUS) : 0));
+	move(y, 0);
+	hline(' ', COLS);
+	puts_at(y, 0, t->msg[0] ? t->msg : left, COLS - 1);
+	attrset(A_NORMAL);
+}
+
+/* ---- issues ------------------------------------------------------------ */
+
+static void
+save_position(struct tui *t)
+{
+	struct position	p;
+
+	if (t->is == NULL || t->statedir == NULL)
+		return;
+	p.article = t->art;
+	p.block = t->ablock;
+	p.off = t->aoff;
+	p.view = t->view == V_READER ? V_READER : V_CONTENTS;
+	p.columns = t->columns;
+	p.linear = t->linear;
+	state_save_position(t->statedir, t->path, &p);
+}
+
+static bool
+open_issue(struct tui *t, size_t i)
+{
+	struct issue_opts	 o = { t->cf->keep_punct };
+	struct issue		*is;
+	struct position		 p;
+	const char		*err;
+	char			*s;
+	size_t			 n;
+
+	if (i >= t->ar.n)
+		return false;
+	if ((s = file_read(t->ar.v[i].path, &n, &err)) == NULL) {
+		status(t, "%s: %s", t->ar.v[i].path, err);
+		return false;
+	}
+	is = issue_parse(s, n, &o, &err);
+	free(s);
+	if (is == NULL) {
+		status(t, "%s: %s", t->ar.v[i].path, err);
+		return false;
+	}
+	save_position(t);
+	issue_free(t->is);
+	t->is = is;
+	t->issue_i = i;
+	t->path = t->ar.v[i].path;
+	t->art = t->ablock = t->aoff = 0;
+	t->page = t->line = 0;
+	t->sel = t->top = 0;
+	t->view = V_CONTENTS;
+	t->laid = false;
+	if (t->statedir && state_load_position(t->statedir, t->path, &p) &&
+	    p.article < is->narticles) {
+		t->art = p.article;
+		t->ablock = p.block;
+		t->aoff = p.off;
+		t->columns = p.columns;
+		t->linear = p.linear || t->linear;
+		t->sel = p.article;
+		if (p.view == V_READER)
+			t->view = V_READER;
+	}
+	return true;
+}
+
+/* ---- the reader -------------------------------------------------------- */
+
+static int
+auto_columns(struct tui *t, int width)
+{
+	int	g = 2, cw = t->cf->column_width;
+
+	if (t->columns > 0)
+		return t->columns;
+	if (t->cf->columns > 0)
+		return t->cf->columns;
+	return (width + g + cw + g - 1) / (cw + g);
+}
+
+static const struct lline *
+placed_line(const struct tui *t, size_t page, size_t k, const struct placed **pl)
+{
+	const struct lpage	*pg;
+
+	if (page >= t->lay.npages)
+		return NULL;
+	pg = &t->lay.pages[page];
+	if (k >= pg->n)
+		return NULL;
+	*pl = &t->lay.placed[pg->first + k];
+	return &t->lay.lines[(*pl)->line];
+}
+
+/* Sets the anchor from the cursor line. */
+static void
+anchor(struct tui *t)
+{
+	const struct placed	*pl;
+	const struct lline	*ln = placed_line(t, t->page, t->line, &pl);
+
+	if (ln != NULL && ln->article == t->art) {
+		t->ablock = ln->block;
+		t->aoff = ln->off;
+	}
+}
+
+/* Lays the current article out for the screen and finds the anchor. */
+static void
+relayout(struct tui *t)
+{
+	struct layout_opts	 o;
+	const struct placed	*pl;
+	const struct lline	*ln;
+	size_t			 k;
+
+	memset(&o, 0, sizeof o);
+	o.width = COLS - 2;
+	o.height = LINES - 1;
+	o.columns = t->linear ? 1 : auto_columns(t, o.width);
+	o.gutter = 2;
+	o.indent = t->linear ? 0 : t->cf->indent;
+	o.ambiguous = t->cf->ambiguous;
+	o.linear = t->linear;
+	o.guessed = true;
+	if (o.width < 1 || o.height < 1 || t->is == NULL ||
+	    t->is->narticles == 0) {
+		t->laid = false;
+		return;
+	}
+	if (!layout_issue(&t->lay, t->is, &o, t->art, 1)) {
+		status(t, "out of memory");
+		t->laid = false;
+		return;
+	}
+	t->laid = true;
+	t->page = layout_find(&t->lay, t->art, t->ablock, t->aoff);
+	t->line = 0;
+	/* the cursor on the first line at or after the anchor */
+	for (k = 0; (ln = placed_line(t, t->page, k, &pl)) != NULL; k++) {
+		if (ln->style == LS_BLANK)
+			continue;
+		if (ln->block > t->ablock || (ln->block == t->ablock &&
+		    ln->off + ln->len > t->aoff)) {
+			t->line = k;
+			break;
+		}
+	}
+}
+
+static void
+mark_hits(const struct tui *t, const struct lline *ln, int y, int x)
+{
+	const char	*p, *s = ln->s;
+	size_t		 qn;
+
+	if (t->query == NULL || (qn = strlen(t->query)) == 0)
+		return;
+	for (p = s; (p = memmem(p, ln->len - (size_t)(p - s), t->query, qn)) != NULL;
+	    p += qn) {
+		int	before = (int)text_width(s, (size_t)(p - s), 1);
+
+		attron(A_REVERSE | A_UNDERLINE);
+		put(y, x + ln->indent * 2 + before, p, qn, COLS - x);
+		attroff(A_REVERSE | A_UNDERLINE);
+		if ((size_t)(p - s) + qn >= ln->len)
+			break;
+	}
+}
+
+static void
+draw_reader(struct tui *t)
+{
+	const struct placed	*pl;
+	const struct lline	*ln;
+	const struct article	*a;
+	char			 left[256];
+	size_t			 k;
+	int			 cy = 0, cx = 1, i;
+
+	if (!t->laid)
+		relayout(t);
+	if (!t->laid || t->is->narticles == 0) {
+		puts_at(0, 0, "This issue has no articles. q: back", COLS);
+		draw_status(t, "");
+		move(0, 0);
+		return;
+	}
+	for (k = 0; (ln = placed_line(t, t->page, k, &pl)) != NULL; k++) {
+		attrset(style_attr(t, ln->style));
+		move(pl->row, 1 + pl->col);
+		for (i = 0; i < ln->indent; i++)
+			addstr("\xe3\x80\x80");
+		put(pl->row, 1 + pl->col + ln->indent * 2, ln->s, ln->len,
+		    COLS - 1 - pl->col - ln->indent * 2);
+		attrset(A_NORMAL);
+		mark_hits(t, ln, pl->row, 1 + pl->col);
+		if (k == t->line) {
+			cy = pl->row;
+			cx = 1 + pl->col;
+		}
+	}
+	a = &t->is->articles[t->art];
+	snprintf(left, sizeof left, "%s %s p%d | article %zu/%zu | page %zu/%zu%s | ?:help",
+	    t->is->title ? t->is->title : "kanbao", t->is->date[0] ? t->is->date : "",
+	    a->page, t->art + 1, t->is->narticles, t->page + 1, t->lay.npages,
+	    t->linear ? " | linear" : "");
+	draw_status(t, left);
+	move(cy, cx);
+}
+
+static size_t
+lines_on(const struct tui *t, size_t page)
+{
+	return page < t->lay.npages ? t->lay.pages[page].n : 0;
+}
+
+static void
+goto_article(struct tui *t, size_t a, bool at_end)
+{
+	t->art = a;
+	t->ablock = t->aoff = 0;
+	relayout(t);
+	if (at_end && t->lay.npages > 0) {
+		t->page = t->lay.npages - 1;
+		t->line = 0;
+	}
+	anchor(t);
+}
+
+static void
+page_move(struct tui *t, int dir)
+{
+	if (dir > 0) {
+		if (t->page + 1 < t->lay.npages) {
+			t->page++;
+			t->line = 0;
+		} else if (t->art + 1 < t->is->narticles)
+			goto_article(t, t->art + 1, false);
+		else
+			status(t, "end of the issue");
+	} else {
+		if (t->page > 0) {
+			t->page--;
+			t->line = 0;
+		} else if (t->art > 0)
+			goto_article(t, t->art - 1, true);
+		else
+			status(t, "start of the issue");
+	}
+	anchor(t);
+}
+
+static void
+line_move(struct tui *t, int dir)
+{
+	const struct placed	*pl;
+	const struct lline	*ln;
+	size_t			 k = t->line;
+
+	for (;;) {
+		if (dir > 0) {
+			if (k + 1 >= lines_on(t, t->page)) {
+				if (t->page + 1 < t->lay.npages ||
+				    t->art + 1 < t->is->narticles)
+					page_move(t, 1);
+				else
+					status(t, "end of the issue");
+				return;
+			}
+			k++;
+		} else {
+			if (k == 0) {
+				if (t->page > 0) {
+					t->page--;
+					t->line = lines_on(t, t->page) - 1;
+					anchor(t);
+				} else if (t->art > 0)
+					goto_article(t, t->art - 1, true);
+				return;
+			}
+			k--;
+		}
+		ln = placed_line(t, t->page, k, &pl);
+		if (ln != NULL && ln->style != LS_BLANK)
+			break;
+	}
+	t->line = k;
+	anchor(t);
+}
+
+static void
+column_move(struct tui *t, int dir)
+{
+	const struct placed	*pl = NULL, *cur;
+	size_t			 k, n = lines_on(t, t->page);
+	int			 col;
+
+	if (placed_line(t, t->page, t->line, &cur) == NULL)
+		return;
+	col = cur->col;
+	if (dir > 0) {
+		for (k = t->line; k < n; k++) {
+			placed_line(t, t->page, k, &pl);
+			if (pl->col > col) {
+				t->line = k;
+				anchor(t);
+				return;
+			}
+		}
+		page_move(t, 1);
+		return;
+	}
+	/* the first line of the previous column */
+	for (k = t->line; k-- > 0; ) {
+		if (placed_line(t, t->page, k, &pl) == NULL)
+			break;
+		if (pl->col < col) {
+			col = pl->col;
+			while (k > 0 && placed_line(t, t->page, k - 1, &pl) != NULL &&
+			    pl->col == col)
+				k--;
+			t->line = k;
+			anchor(t);
+			return;
+		}
+	}
+	page_move(t, -1);
+}
+
+/* Finds the next block holding the query from the cursor on. */
+static void
+search_step(struct tui *t, int dir)
+{
+	size_t		 na = t->is->narticles, a, b, i, qn;
+	const char	*hit;
+
+	if (t->query == NULL || (qn = strlen(t->query)) == 0) {
+		status(t, "no search yet: press /");
+		return;
+	}
+	for (i = 0; i <= na; i++) {
+		a = dir > 0 ? (t->art + i) % na : (t->art + na - i) % na;
+		const struct article	*ar = &t->is->articles[a];
+
+		for (b = 0; b < ar->nblocks; b++) {
+			size_t	bb = dir > 0 ? b : ar->nblocks - 1 - b;
+			size_t	from = 0;
+
+			if (i == 0 && dir > 0 && bb < t->ablock)
+				continue;
+			if (i == 0 && dir < 0 && bb > t->ablock)
+				continue;
+			if (i == 0 && bb == t->ablock)
+				from = t->aoff + (dir > 0 ? 1 : 0);
+			if (i == 0 && dir < 0 && bb == t->ablock)
+				continue;
+			if (from > ar->blocks[bb].len)
+				continue;
+			hit = memmem(ar->blocks[bb].text + from,
+			    ar->blocks[bb].len - from, t->query, qn);
+			if (hit == NULL)
+				continue;
+			t->art = a;
+			t->ablock = bb;
+			t->aoff = (size_t)(hit - ar->blocks[bb].text);
+			t->view = V_READER;
+			relayout(t);
+			status(t, "/%s", t->query);
+			return;
+		}
+	}
+	status(t, "not found: %s", t->query);
+}
+
+/* Reads a line at the bottom of the screen; NULL when cancelled. */
+static char *
+prompt(const char *what)
+{
+	struct buf	 b = { 0 };
+	wint_t		 ch;
+	int		 r;
+	char		 e[8];
+	mbstate_t	 ms;
+	size_t		 k;
+
+	for (;;) {
+		attrset(A_NORMAL);
+		move(LINES - 1, 0);
+		clrtoeol();
+		puts_at(LINES - 1, 0, what, COLS - 1);
+		put(LINES - 1, (int)strlen(what), b.p ? b.p : "", b.len,
+		    COLS - 1 - (int)strlen(what));
+		refresh();
+		r = get_wch(&ch);
+		if (got_term)
+			break;
+		if (r == ERR)
+			continue;
+		if (r == KEY_CODE_YES) {
+			if (ch == KEY_BACKSPACE && b.len > 0)
+				goto backspace;
+			if (ch == KEY_ENTER)
+				goto done;
+			continue;
+		}
+		if (ch == 27) {
+			buf_free(&b);
+			return NULL;
+		}
+		if (ch == '\n' || ch == '\r')
+			goto done;
+		if (ch == 127 || ch == 8) {
+backspace:
+			while (b.len > 0 && ((unsigned char)b.p[--b.len] & 0xc0) == 0x80)
+				;
+			if (b.p)
+				b.p[b.len] = '\0';
+			continue;
+		}
+		if (ch < 0x20 || b.len > 200)
+			continue;
+		memset(&ms, 0, sizeof ms);
+		if ((k = wcrtomb(e, (wchar_t)ch, &ms)) != (size_t)-1)
+			buf_add(&b, e, k);
+	}
+	buf_free(&b);
+	return NULL;
+done:
+	if (b.len == 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_take(&b, NULL);
+}
+
+/* ---- list views -------------------------------------------------------- */
+
+static void
+list_scroll(struct tui *t, size_t n, int rows)
+{
+	if (n == 0) {
+		t->sel = t->top = 0;
+		return;
+	}
+	if (t->sel >= n)
+		t->sel = n - 1;
+	if (t->sel < t->top)
+		t->top = t->sel;
+	if (rows > 0 && t->sel >= t->top + (size_t)rows)
+		t->top = t->sel - (size_t)rows + 1;
+}
+
+static void
+draw_row(int y, bool selected, const char *a, const char *b,
+    const char *c)
+{
+	int	x;
+
+	if (selected)
+		attron(A_REVERSE);
+	move(y, 0);
+	hline(' ', COLS);
+	x = puts_at(y, 0, selected ? "> " : "  ", COLS);
+	x += puts_at(y, x, a, COLS - x);
+	if (b && *b && x < COLS - 2)
+		x += puts_at(y, x, "  ", COLS - x) +
+		    puts_at(y, x + 2, b, COLS - x - 2);
+	if (c && *c && x < COLS - 2) {
+		x += puts_at(y, x, "  ", COLS - x);
+		puts_at(y, x, c, COLS - x);
+	}
+	if (selected)
+		attroff(A_REVERSE);
+}
+
+static void
+draw_contents(struct tui *t)
+{
+	const struct issue	*is = t->is;
+	char			 line[512], pages[32];
+	int			 y = 0, rows, cy = 0;
+	size_t			 i;
+
+	attron(A_BOLD | (t->color ? COLOR_PAIR(P_HEAD) : 0));
+	puts_at(y++, 0, is->title ? is->title : "(untitled issue)", COLS);
+	attroff(A_BOLD | (t->color ? COLOR_PAIR(P_HEAD) : 0));
+	if (is->romanized)
+		puts_at(y++, 0, is->romanized, COLS);
+	snprintf(pages, sizeof pages, "%d", is->pages);
+	snprintf(line, sizeof line, "%s %s %s%s%s%s%s",
+	    is->date[0] ? is->date : "", is->weekday ? is->weekday : "",
+	    is->lunar ? is->lunar : "", is->number ? "  No. " : "",
+	    is->number ? is->number : "", is->pages ? "  pages: " : "",
+	    is->pages ? pages : "");
+	puts_at(y++, 0, line, COLS);
+	y++;
+	rows = LINES - 1 - y;
+	list_scroll(t, is->narticles, rows);
+	for (i = t->top; i < is->narticles && y < LINES - 1; i++) {
+		const struct article	*a = &is->articles[i];
+
+		snprintf(line, sizeof line, "%2zu %s%s%s", i + 1,
+		    a->kicker ? a->kicker : "", a->kicker ? " | " : "",
+		    a->headline ? a->headline : "(no headline)");
+		if (i == t->sel)
+			cy = y;
+		draw_row(y++, i == t->sel, line, a->deck,
+		    a->byline_inline ? NULL : a->byline);
+	}
+	if (is->narticles == 0)
+		puts_at(y, 0, "This issue has no articles.", COLS);
+	snprintf(line, sizeof line, "contents: %zu articles | Enter: read | ?: help",
+	    is->narticles);
+	draw_status(t, line);
+	move(cy, 0);
+}
+
+static void
+draw_library(struct tui *t)
+{
+	char	line[256];
+	int	y = 0, cy = 0;
+	size_t	i, n = t->ar.n;
+
+	attron(A_BOLD);
+	puts_at(y++, 0, "Library: issues, newest first", COLS);
+	attroff(A_BOLD);
+	list_scroll(t, n, LINES - 2);
+	for (i = t->top; i < n && y < LINES - 1; i++) {
+		const struct archive_entry	*e = &t->ar.v[n - 1 - i];
+
+		if (i == t->sel)
+			cy = y;
+		draw_row(y++, i == t->sel, e->date[0] ? e->date : "undated",
+		    e->title, e->headline);
+	}
+	snprintf(line, sizeof line, "library: %zu issues | Enter: open | /: search | ?: help", n);
+	draw_status(t, line);
+	move(cy, 0);
+}
+
+static void
+draw_results(struct tui *t)
+{
+	char	line[256];
+	int	y = 0, cy = 0;
+	size_t	i;
+
+	attron(A_BOLD);
+	puts_at(y++, 0, "Search results", COLS);
+	attroff(A_BOLD);
+	list_scroll(t, t->nhits, LINES - 2);
+	for (i = t->top; i < t->nhits && y < LINES - 1; i++) {
+		const struct archive_hit	*h = &t->hits[i];
+		const struct archive_entry	*e = &t->ar.v[h->entry];
+
+		if (i == t->sel)
+			cy = y;
+		draw_row(y++, i == t->sel, e->date[0] ? e->date : "undated",
+		    h->headline, h->snippet);
+	}
+	snprintf(line, sizeof line, "%zu hits for %s | Enter: open | q: back",
+	    t->nhits, t->query ? t->query : "");
+	draw_status(t, line);
+	move(cy, 0);
+}
+
+static void
+draw_marks(struct tui *t)
+{
+	char	line[256];
+	int	y = 0, cy = 0;
+	size_t	i;
+
+	attron(A_BOLD);
+	puts_at(y++, 0, "Bookmarks", COLS);
+	attroff(A_BOLD);
+	list_scroll(t, t->nmarks, LINES - 2);
+	for (i = t->top; i < t->nmarks && y < LINES - 1; i++) {
+		if (i == t->sel)
+			cy = y;
+		draw_row(y++, i == t->sel, t->marks[i].label, t->marks[i].path,
+		    NULL);
+	}
+	if (t->nmarks == 0)
+		puts_at(y, 0, "No bookmarks yet: press m while reading.", COLS);
+	snprintf(line, sizeof line, "%zu bookmarks | Enter: jump | q: back",
+	    t->nmarks);
+	draw_status(t, line);
+	move(cy, 0);
+}
+
+static void
+draw_help(struct tui *t)
+{
+	char	keys[128], line[300];
+	int	y = 0, cy = 0;
+	size_t	c, n = NCMD - 1;
+
+	attron(A_BOLD);
+	puts_at(y++, 0, "kanbao keys (from the live keymap)", COLS);
+	attroff(A_BOLD);
+	list_scroll(t, n, LINES - 2);
+	for (c = t->top; c < n && y < LINES - 1; c++) {
+		keymap_keys_of(&t->km, (enum cmd)(c + 1), keys, sizeof keys);
+		snprintf(line, sizeof line, "%-14s %-14s %s", keys[0] ? keys : "-",
+		    keymap_commands[c + 1].name, keymap_commands[c + 1].help);
+		if (c == t->sel)
+			cy = y;
+		draw_row(y++, c == t->sel, line, NULL, NULL);
+	}
+	draw_status(t, "help | q or Esc: back");
+	move(cy, 0);
+}
+
+static void
+draw(struct tui *t)
+{
+	erase();
+	if (LINES < 3 || COLS < 12) {
+		puts_at(0, 0, "too small", COLS);
+		move(0, 0);
+		refresh();
+		return;
+	}
+	switch (t->view) {
+	case V_LIBRARY: draw_library(t); break;
+	case V_CONTENTS: draw_contents(t); break;
+	case V_READER: draw_reader(t); break;
+	case V_HELP: draw_help(t); break;
+	case V_MARKS: draw_marks(t); break;
+	case V_RESULTS: draw_results(t); break;
+	}
+	refresh();
+}
+
+/* ---- commands ---------------------------------------------------------- */
+
+static size_t
+list_len(const struct tui *t)
+{
+	switch (t->view) {
+	case V_LIBRARY: return t->ar.n;
+	case V_CONTENTS: return t->is ? t->is->narticles : 0;
+	case V_HELP: return NCMD - 1;
+	case V_MARKS: return t->nmarks;
+	case V_RESULTS: return t->nhits;
+	default: return 0;
+	}
+}
+
+static void
+open_reader(struct tui *t, size_t art)
+{
+	if (t->is == NULL || art >= t->is->narticles)
+		return;
+	t->art = art;
+	t->ablock = t->aoff = 0;
+	t->view = V_READER;
+	relayout(t);
+}
+
+static void
+add_mark(struct tui *t)
+{
+	struct bookmark	*m;
+	char		 label[160];
+	const char	*h;
+
+	if (t->statedir == NULL) {
+		status(t, "no state folder: bookmark not saved");
+		return;
+	}
+	if ((m = realloc(t->marks, (t->nmarks + 1) * sizeof *m)) == NULL)
+		return;
+	t->marks = m;
+	m = &t->marks[t->nmarks];
+	h = t->is->articles[t->art].headline;
+	snprintf(label, sizeof label, "%s %s", t->is->date[0] ? t->is->date : "",
+	    h ? h : "");
+	m->path = strdup(t->path);
+	m->label = strdup(label);
+	m->article = t->art;
+	m->block = t->ablock;
+	m->off = t->aoff;
+	if (m->path == NULL || m->label == NULL) {
+		free(m->path);
+		free(m->label);
+		return;
+	}
+	t->nmarks++;
+	status(t, state_save_marks(t->statedir, t->marks, t->nmarks) ?
+	    "bookmarked" : "bookmark could not be saved");
+}
+
+static void
+jump_mark(struct tui *t, const struct bookmark *m)
+{
+	size_t	i;
+
+	for (i = 0; i < t->ar.n; i++)
+		if (strcmp(t->ar.v[i].path, m->path) == 0)
+			break;
+	if (i == t->ar.n) {
+		status(t, "%s is not in this library", m->path);
+		return;
+	}
+	if (i != t->issue_i || t->is == NULL)
+		if (!open_issue(t, i))
+			return;
+	if (m->article >= t->is->narticles)
+		return;
+	t->art = m->article;
+	t->ablock = m->block;
+	t->aoff = m->off;
+	t->view = V_READER;
+	relayout(t);
+}
+
+static void
+library_search(struct tui *t)
+{
+	const char	*err;
+
+	archive_free_hits(t->hits, t->nhits);
+	t->hits = NULL;
+	t->nhits = 0;
+	if (!archive_search(&t->ar, t->query, &t->hits, &t->nhits, &err)) {
+		status(t, "search: %s", err);
+		return;
+	}
+	t->view = V_RESULTS;
+	t->sel = t->top = 0;
+}
+
+static void
+open_hit(struct tui *t)
+{
+	const struct archive_hit	*h;
+	size_t				 b;
+
+	if (t->sel >= t->nhits)
+		return;
+	h = &t->hits[t->sel];
+	if (!open_issue(t, h->entry) || h->article >= t->is->narticles)
+		return;
+	t->art = h->article;
+	t->ablock = t->aoff = 0;
+	for (b = 0; b < t->is->articles[t->art].nblocks; b++) {
+		const struct block	*bl = &t->is->articles[t->art].blocks[b];
+		const char		*p = memmem(bl->text, bl->len, t->query,
+		    strlen(t->query));
+
+		if (p != NULL) {
+			t->ablock = b;
+			t->aoff = (size_t)(p - bl->text);
+			break;
+		}
+	}
+	t->view = V_READER;
+	relayout(t);
+}
+
+static void
+back(struct tui *t)
+{
+	switch (t->view) {
+	case V_HELP:
+	case V_MARKS:
+		t->view = t->back;
+		t->sel = t->view == V_CONTENTS ? t->art : 0;
+		break;
+	case V_RESULTS:
+		t->view = V_LIBRARY;
+		t->sel = 0;
+		break;
+	case V_READER:
+		t->view = V_CONTENTS;
+		t->sel = t->art;
+		break;
+	case V_CONTENTS:
+		if (t->library) {
+			save_position(t);
+			t->view = V_LIBRARY;
+			t->sel = t->ar.n - 1 - t->issue_i;
+		} else
+			t->quit = true;
+		break;
+	case V_LIBRARY:
+		t->quit = true;
+		break;
+	}
+}
+
+static void
+run(struct tui *t, enum cmd c)
+{
+	size_t	n = list_len(t);
+	char	*q;
+
+	t->msg[0] = '\0';
+	switch (c) {
+	case CMD_QUIT:
+		t->quit = true;
+		return;
+	case CMD_BACK:
+		back(t);
+		return;
+	case CMD_HELP:
+		if (t->view != V_HELP) {
+			t->back = t->view == V_MARKS ? t->back : t->view;
+			t->view = V_HELP;
+			t->sel = t->top = 0;
+		}
+		return;
+	case CMD_REDRAW:
+		clearok(curscr, TRUE);
+		return;
+	case CMD_CONTENTS:
+		if (t->is != NULL) {
+			t->view = V_CONTENTS;
+			t->sel = t->art;
+		}
+		return;
+	case CMD_MARKS:
+		if (t->view != V_MARKS) {
+			t->back = t->view == V_HELP ? t->back : t->view;
+			t->view = V_MARKS;
+			t->sel = t->top = 0;
+		}
+		return;
+	case CMD_LINEAR:
+		t->linear = !t->linear;
+		status(t, t->linear ? "linear mode" : "columns");
+		relayout(t);
+		return;
+	case CMD_MORE_COLUMNS:
+	case CMD_FEWER_COLUMNS:
+		t->columns = auto_columns(t, COLS - 2) +
+		    (c == CMD_MORE_COLUMNS ? 1 : -1);
+		if (t->columns < 1)
+			t->columns = 1;
+		if (t->columns > 8)
+			t->columns = 8;
+		t->linear = false;
+		relayout(t);
+		status(t, "%d columns", t->columns);
+		return;
+	case CMD_ISSUE_NEXT:
+	case CMD_ISSUE_PREV:
+		if (t->ar.n < 2)
+			status(t, "no other issue");
+		else if (c == CMD_ISSUE_NEXT && t->issue_i + 1 >= t->ar.n)
+			status(t, "this is the newest issue");
+		else if (c == CMD_ISSUE_PREV && t->issue_i == 0)
+			status(t, "this is the oldest issue");
+		else
+			open_issue(t, c == CMD_ISSUE_NEXT ? t->issue_i + 1 :
+			    t->issue_i - 1);
+		return;
+	case CMD_SEARCH:
+		if ((q = prompt("/")) == NULL)
+			return;
+		free(t->query);
+		t->query = q;
+		if (t->view == V_LIBRARY || t->view == V_RESULTS)
+			library_search(t);
+		else if (t->is != NULL) {
+			search_step(t, 1);
+		}
+		return;
+	case CMD_SEARCH_NEXT:
+	case CMD_SEARCH_PREV:
+		if (t->is != NULL && t->view != V_LIBRARY)
+			search_step(t, c == CMD_SEARCH_NEXT ? 1 : -1);
+		return;
+	case CMD_MARK:
+		if (t->view == V_READER)
+			add_mark(t);
+		return;
+	default:
+		break;
+	}
+
+	if (t->view == V_READER) {
+		if (!t->laid)
+			return;
+		switch (c) {
+		case CMD_LINE_DOWN: line_move(t, 1); break;
+		case CMD_LINE_UP: line_move(t, -1); break;
+		case CMD_PAGE_DOWN: page_move(t, 1); break;
+		case CMD_PAGE_UP: page_move(t, -1); break;
+		case CMD_COLUMN_NEXT: column_move(t, 1); break;
+		case CMD_COLUMN_PREV: column_move(t, -1); break;
+		case CMD_TOP: t->page = t->line = 0; anchor(t); break;
+		case CMD_BOTTOM:
+			t->page = t->lay.npages ? t->lay.npages - 1 : 0;
+			t->line = 0;
+			anchor(t);
+			break;
+		case CMD_ARTICLE_NEXT:
+			if (t->art + 1 < t->is->narticles)
+				goto_article(t, t->art + 1, false);
+			else
+				status(t, "last article");
+			break;
+		case CMD_ARTICLE_PREV:
+			if (t->art > 0)
+				goto_article(t, t->art - 1, false);
+			else
+				status(t, "first article");
+			break;
+		default:
+			break;
+		}
+		return;
+	}
+	/* list views */
+	switch (c) {
+	case CMD_LINE_DOWN:
+	case CMD_ARTICLE_NEXT:
+	case CMD_COLUMN_NEXT:
+		if (t->sel + 1 < n)
+			t->sel++;
+		break;
+	case CMD_LINE_UP:
+	case CMD_ARTICLE_PREV:
+	case CMD_COLUMN_PREV:
+		if (t->sel > 0)
+			t->sel--;
+		break;
+	case CMD_PAGE_DOWN:
+		t->sel = t->sel + (size_t)(LINES / 2) < n ? t->sel +
+		    (size_t)(LINES / 2) : n ? n - 1 : 0;
+		break;
+	case CMD_PAGE_UP:
+		t->sel = t->sel > (size_t)(LINES / 2) ? t->sel - (size_t)(LINES / 2) : 0;
+		break;
+	case CMD_TOP:
+		t->sel = 0;
+		break;
+	case CMD_BOTTOM:
+		t->sel = n ? n - 1 : 0;
+		break;
+	case CMD_OPEN:
+		if (t->view == V_LIBRARY && n > 0)
+			open_issue(t, n - 1 - t->sel);
+		else if (t->view == V_CONTENTS)
+			open_reader(t, t->sel);
+		else if (t->view == V_MARKS && t->sel < t->nmarks)
+			jump_mark(t, &t->marks[t->sel]);
+		else if (t->view == V_RESULTS)
+			open_hit(t);
+		break;
+	default:
+		break;
+	}
+}
+
+/* ---- set-up ------------------------------------------------------------ */
+
+static SCREEN *
+start_curses(void)
+{
+	const char	*term = getenv("TERM");
+	SCREEN		*sc;
+
+	if ((sc = newterm(NULL, stdout, stdin)) == NULL) {
+		fprintf(stderr, "kanbao: TERM=%s: unknown terminal type; using vt100\n",
+		    term ? term : "");
+		setenv("TERM", "vt100", 1);
+		if ((sc = newterm(NULL, stdout, stdin)) == NULL) {
+			setenv("TERM", "dumb", 1);
+			if ((sc = newterm(NULL, stdout, stdin)) == NULL)
+				return NULL;
+		}
+	}
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	leaveok(stdscr, FALSE);
+	curs_set(1);
+	set_escdelay(50);
+	mousemask(BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	return sc;
+}
+
+static void
+colours(struct tui *t)
+{
+	t->color = false;
+	if (getenv("NO_COLOR") != NULL && *getenv("NO_COLOR") != '\0')
+		return;
+	if (t->cf->theme == THEME_MONO || !has_colors() || start_color() != OK)
+		return;
+	use_default_colors();
+	t->color = true;
+	if (t->cf->theme == THEME_HIGH_CONTRAST) {
+		init_pair(P_HEAD, COLOR_WHITE, COLOR_BLACK);
+		init_pair(P_KICKER, COLOR_WHITE, COLOR_BLACK);
+		init_pair(P_STATUS, COLOR_BLACK, COLOR_WHITE);
+		init_pair(P_DIM, COLOR_WHITE, COLOR_BLACK);
+	} else {
+		init_pair(P_HEAD, COLOR_BLUE, -1);
+		init_pair(P_KICKER, COLOR_RED, -1);
+		init_pair(P_STATUS, -1, -1);
+		init_pair(P_DIM, COLOR_CYAN, -1);
+	}
+}
+
+static void
+signals(void)
+{
+	struct sigaction	sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_term;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;	/* no SA_RESTART: get_wch returns */
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+int
+tui_main(const char *target, const struct config *cf, bool linear,
+    const char *warnings)
+{
+	struct tui	 t;
+	struct stat	 st;
+	const char	*err;
+	size_t		 i;
+	int		 r;
+	wint_t		 ch;
+	char		 msg[256];
+	SCREEN		*screen;
+
+	memset(&t, 0, sizeof t);
+	t.cf = cf;
+	t.linear = linear;
+	keymap_defaults(&t.km);
+	for (i = 0; i < cf->nkeys; i++)
+		if (!keymap_bind(&t.km, cf->keys[i].command, cf->keys[i].keys,
+		    msg, sizeof msg))
+			fprintf(stderr, "kanbao: %s:%d: [keys] %s\n",
+			    cf->path ? cf->path : "config", cf->keys[i].line, msg);
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "kanbao: the reader needs a terminal; "
+		    "use --dump or --toc for plain text\n");
+		return 1;
+	}
+	if (stat(target, &st) != 0) {
+		fprintf(stderr, "kanbao: %s: %s\n", target, strerror(errno));
+		return 1;
+	}
+	if (S_ISREG(st.st_mode)) {
+		/* check the file before the screen changes */
+		char	*s;
+		size_t	 n;
+
+		if ((s = file_read(target, &n, &err)) == NULL) {
+			fprintf(stderr, "kanbao: %s: %s\n", target, err);
+			return 1;
+		}
+		free(s);
+	}
+	if (!archive_open(&t.ar, target, &err)) {
+		fprintf(stderr, "kanbao: %s: %s\n", target, err);
+		return 1;
+	}
+	if (t.ar.n == 0) {
+		fprintf(stderr, "kanbao: %s: no issues (*.txt, *.md) in this folder\n",
+		    target);
+		archive_close(&t.ar);
+		return 1;
+	}
+	t.library = S_ISDIR(st.st_mode);
+	if (warnings != NULL && *warnings != '\0') {
+		/* shown before the screen takes over, and on the status line */
+		const char	*p = warnings, *nl;
+
+		while ((nl = strchr(p, '\n')) != NULL) {
+			fprintf(stderr, "kanbao: %.*s\n", (int)(nl - p), p);
+			p = nl + 1;
+		}
+	}
+	t.statedir = state_dir();
+	if (t.statedir != NULL)
+		state_load_marks(t.statedir, &t.marks, &t.nmarks);
+	signals();
+	if ((screen = start_curses()) == NULL) {
+		fprintf(stderr, "kanbao: cannot start the terminal\n");
+		archive_close(&t.ar);
+		free(t.statedir);
+		return 1;
+	}
+	colours(&t);
+	layout_init(&t.lay);
+	if (t.library)
+		t.view = V_LIBRARY;
+	else if (!open_issue(&t, 0))
+		t.quit = true;
+	if (warnings != NULL && *warnings != '\0')
+		status(&t, "config: %.*s", (int)strcspn(warnings, "\n"), warnings);
+
+	while (!t.quit && !got_term) {
+		draw(&t);
+		r = get_wch(&ch);
+		if (got_term)
+			break;
+		if (r == ERR)
+			continue;
+		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
+			if (t.view == V_READER)
+				relayout(&t);
+			continue;
+		}
+		if (r == KEY_CODE_YES && ch == KEY_MOUSE) {
+			MEVENT	ev;
+
+			if (getmouse(&ev) == OK) {
+				if (ev.bstate & BUTTON4_PRESSED)
+					run(&t, CMD_LINE_UP);
+				else if (ev.bstate & BUTTON5_PRESSED)
+					run(&t, CMD_LINE_DOWN);
+			}
+			continue;
+		}
+		if (r == OK && ch >= KEYMAP_SIZE)
+			continue;	/* a wide character: not a key */
+		run(&t, keymap_lookup(&t.km, (int)ch));
+	}
+	save_position(&t);
+	endwin();
+	delscreen(screen);
+	layout_free(&t.lay);
+	issue_free(t.is);
+	archive_close(&t.ar);
+	archive_free_hits(t.hits, t.nhits);
+	state_free_marks(t.marks, t.nmarks);
+	free(t.query);
+	free(t.statedir);
+	return 0;
+}
+
+void
+tui_print_keys(FILE *f)
+{
+	struct keymap	km;
+
+	keymap_defaults(&km);
+	keymap_print(&km, f);
+}
