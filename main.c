@@ -171,6 +171,7 @@ dump(const char *path, const struct args *a, const struct config *cf)
 	o.ambiguous = cf->ambiguous;
 	o.linear = a->linear;
 	o.masthead = true;
+	o.banners = true;
 	layout_init(&l);
 	if (!layout_issue(&l, is, &o, 0, is->narticles)) {
 		fprintf(stderr, "kanbao: %s: out of memory\n", path);

@@ -91,6 +91,8 @@ text(struct layout *l, const char *s, size_t n, int width, int indent,
 		ln.cells = w->cells;
 		ln.indent = w->indent / 2;
 		ln.style = st;
+		ln.head = st == LS_MAST || st == LS_BANNER || st == LS_KICKER ||
+		    st == LS_HEADLINE || st == LS_DECK || st == LS_BYLINE;
 		ln.article = art;
 		ln.block = block;
 		ln.off = w->off;
@@ -354,7 +356,8 @@ layout_issue(struct layout *l, const struct issue *is,
 	mast = o->masthead;
 	for (i = 0; i < is->nitems; i++) {
 		if (is->items[i].banner != NULL) {
-			ban[nban++] = is->items[i].banner;
+			if (o->banners)
+				ban[nban++] = is->items[i].banner;
 			continue;
 		}
 		ai = (size_t)(is->items[i].article - is->articles);
@@ -393,7 +396,8 @@ layout_find(const struct layout *l, size_t art, size_t block, size_t off)
 	for (p = 0; p < l->npages; p++)
 		for (i = 0; i < l->pages[p].n; i++) {
 			ln = &l->lines[l->placed[l->pages[p].first + i].line];
-			if (ln->article == (size_t)-1 || ln->style == LS_BLANK)
+			if (ln->article == (size_t)-1 || ln->style == LS_BLANK ||
+			    ln->head)
 				continue;
 			if (ln->article > art || (ln->article == art &&
 			    (ln->block > block || (ln->block == block &&

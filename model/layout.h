@@ -31,7 +31,7 @@ struct lline {
 	size_t		 article;	/* index in the issue, or (size_t)-1 */
 	size_t		 block;		/* index in the article's blocks */
 	size_t		 off;		/* byte offset of s in the block text */
-	bool		 hit;		/* set by the reader for search hits */
+	bool		 head;		/* masthead, banner or article header */
 };
 
 struct placed {
@@ -54,6 +54,7 @@ struct layout_opts {
 	bool	linear;		/* one column, headings marked with == and -- */
 	bool	guessed;	/* show headlines made from the first words */
 	bool	masthead;	/* lay out the masthead before the first article */
+	bool	banners;	/* lay out banners before the article they precede */
 };
 
 struct layout {

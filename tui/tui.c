@@ -40,6 +40,7 @@ struct tui {
 	size_t			 page;		/* reader: screen page */
 	size_t			 line;		/* reader: placed line on the page */
 	size_t			 ablock, aoff;	/* reader: anchor of the cursor */
+	bool			 ahead;		/* reader: the cursor is in the header */
 	int			 columns;	/* 0: automatic */
 	bool			 linear;
 	struct layout		 lay;
@@ -165,7 +166,7 @@ save_position(struct tui *t)
 	if (t->is == NULL || t->statedir == NULL)
 		return;
 	p.article = t->art;
-	p.block = t->ablock;
+	p.block = t->ahead ? (size_t)-1 : t->ablock;
 	p.off = t->aoff;
 	p.view = t->view == V_READER ? V_READER : V_CONTENTS;
 	p.columns = t->columns;
@@ -201,6 +202,7 @@ open_issue(struct tui *t, size_t i)
 	t->issue_i = i;
 	t->path = t->ar.v[i].path;
 	t->art = t->ablock = t->aoff = 0;
+	t->ahead = true;
 	t->page = t->line = 0;
 	t->sel = t->top = 0;
 	t->view = V_CONTENTS;
@@ -208,7 +210,8 @@ open_issue(struct tui *t, size_t i)
 	if (t->statedir && state_load_position(t->statedir, t->path, &p) &&
 	    p.article < is->narticles) {
 		t->art = p.article;
-		t->ablock = p.block;
+		t->ahead = p.block == (size_t)-1;
+		t->ablock = t->ahead ? 0 : p.block;
 		t->aoff = p.off;
 		t->columns = p.columns;
 		t->linear = p.linear || t->linear;
@@ -255,6 +258,7 @@ anchor(struct tui *t)
 	const struct lline	*ln = placed_line(t, t->page, t->line, &pl);
 
 	if (ln != NULL && ln->article == t->art) {
+		t->ahead = ln->head;
 		t->ablock = ln->block;
 		t->aoff = ln->off;
 	}
@@ -289,11 +293,15 @@ relayout(struct tui *t)
 		return;
 	}
 	t->laid = true;
-	t->page = layout_find(&t->lay, t->art, t->ablock, t->aoff);
 	t->line = 0;
+	if (t->ahead) {
+		t->page = 0;
+		return;
+	}
+	t->page = layout_find(&t->lay, t->art, t->ablock, t->aoff);
 	/* the cursor on the first line at or after the anchor */
 	for (k = 0; (ln = placed_line(t, t->page, k, &pl)) != NULL; k++) {
-		if (ln->style == LS_BLANK)
+		if (ln->style == LS_BLANK || ln->head)
 			continue;
 		if (ln->block > t->ablock || (ln->block == t->ablock &&
 		    ln->off + ln->len > t->aoff)) {
@@ -375,6 +383,7 @@ goto_article(struct tui *t, size_t a, bool at_end)
 {
 	t->art = a;
 	t->ablock = t->aoff = 0;
+	t->ahead = true;
 	relayout(t);
 	if (at_end && t->lay.npages > 0) {
 		t->page = t->lay.npages - 1;
@@ -519,6 +528,7 @@ search_step(struct tui *t, int dir)
 			t->art = a;
 			t->ablock = bb;
 			t->aoff = (size_t)(hit - ar->blocks[bb].text);
+			t->ahead = false;
 			t->view = V_READER;
 			relayout(t);
 			status(t, "/%s", t->query);
@@ -812,6 +822,7 @@ open_reader(struct tui *t, size_t art)
 		return;
 	t->art = art;
 	t->ablock = t->aoff = 0;
+	t->ahead = true;
 	t->view = V_READER;
 	relayout(t);
 }
@@ -869,6 +880,7 @@ jump_mark(struct tui *t, const struct bookmark *m)
 	t->art = m->article;
 	t->ablock = m->block;
 	t->aoff = m->off;
+	t->ahead = false;
 	t->view = V_READER;
 	relayout(t);
 }
@@ -902,6 +914,7 @@ open_hit(struct tui *t)
 		return;
 	t->art = h->article;
 	t->ablock = t->aoff = 0;
+	t->ahead = false;
 	for (b = 0; b < t->is->articles[t->art].nblocks; b++) {
 		const struct block	*bl = &t->is->articles[t->art].blocks[b];
 		const char		*p = memmem(bl->text, bl->len, t->query,

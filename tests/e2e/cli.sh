@@ -1,0 +1,80 @@
+#!/bin/sh
+# The command line: exit statuses, one-line messages, TSV shapes, golden
+# outputs of the sample issues, and hostile inputs.
+set -u
+k=$KANBAO
+fails=0
+check() {	# check NAME EXPECTED-STATUS COMMAND...
+	name=$1 want=$2
+	shift 2
+	"$@" > "$WORK/out" 2> "$WORK/err"
+	got=$?
+	if [ "$got" != "$want" ]; then
+		echo "FAIL $name: exit $got, want $want"; cat "$WORK/err"; fails=$((fails + 1))
+		return 1
+	fi
+	return 0
+}
+err_is() {	# the message is one line starting kanbao:
+	if [ "$(wc -l < "$WORK/err")" -lt 1 ] || ! head -n 1 "$WORK/err" | grep -q "^kanbao: $1"; then
+		echo "FAIL message: want 'kanbao: $1', got:"; cat "$WORK/err"; fails=$((fails + 1))
+	fi
+}
+
+check width0 2 "$k" --dump --width 0 "$TOP/assets/qinghe-2025-06-10.txt" && err_is "--width"
+check widthabc 2 "$k" --dump --width abc "$TOP/assets/qinghe-2025-06-10.txt" && err_is "--width"
+check widthneg 2 "$k" --dump --width -5 "$TOP/assets/qinghe-2025-06-10.txt" && err_is "--width"
+check unknown 2 "$k" --frobnicate && err_is "--frobnicate: unknown option"
+check nofile 2 "$k" --dump && err_is "--dump"
+check missing 1 "$k" --dump "$WORK/nope.txt" && err_is ".*nope.txt: No such file"
+check dir 1 "$k" --dump "$TOP/assets" && err_is ".*assets: is a directory"
+check binary 1 "$k" --toc "$k" && err_is ".*binary data"
+check version 0 "$k" --version
+check help 0 "$k" --help && grep -q "next-page" "$WORK/out" || { echo "FAIL help lacks keys"; fails=$((fails + 1)); }
+
+# golden outputs of the sample issues
+for f in "$TOP"/assets/*.txt; do
+	n=$(basename "$f" .txt)
+	check "toc $n" 0 "$k" --toc "$f" && cmp -s "$WORK/out" "$TOP/tests/golden/$n.toc" ||
+	    { echo "FAIL golden $n.toc"; diff "$TOP/tests/golden/$n.toc" "$WORK/out" | head -20; fails=$((fails + 1)); }
+	check "dump $n" 0 "$k" --dump --width 37 "$f" && cmp -s "$WORK/out" "$TOP/tests/golden/$n.dump37" ||
+	    { echo "FAIL golden $n.dump37"; diff "$TOP/tests/golden/$n.dump37" "$WORK/out" | head -20; fails=$((fails + 1)); }
+done
+
+# --height pages end with a form feed; no line wider than the width
+check pages 0 "$k" --dump --width 50 --columns 2 --height 12 "$TOP/assets/qinghe-2025-06-10.txt"
+grep -q "$(printf '\f')" "$WORK/out" || { echo "FAIL no form feed"; fails=$((fails + 1)); }
+
+# --list and --search over the samples
+check list 0 "$k" --list "$TOP/assets"
+[ "$(cut -f2 "$WORK/out" | tr '\n' ' ')" = "2025-06-10 2025-06-11 2025-06-12 " ] ||
+    { echo "FAIL list order"; cat "$WORK/out"; fails=$((fails + 1)); }
+check search 0 "$k" --search 秸秆 "$TOP/assets"
+grep -q "qinghe-2025-06-10.txt	2025-06-10	麦浪翻金迎开镰" "$WORK/out" ||
+    { echo "FAIL search"; cat "$WORK/out"; fails=$((fails + 1)); }
+# a phrase broken across a blank line in the file, and full-width digits
+check searchjoin 0 "$k" --search 三百多亩麦子 "$TOP/assets"
+[ -s "$WORK/out" ] || { echo "FAIL search across a broken paragraph"; fails=$((fails + 1)); }
+check searchwide 0 "$k" --search "２４００个" "$TOP/assets"
+[ -s "$WORK/out" ] || { echo "FAIL search with full-width digits"; fails=$((fails + 1)); }
+
+# hostile inputs: exit 0 or 1, never a crash; no control bytes out
+mkdir -p "$WORK/big"
+head -c 200000 /dev/zero | tr '\0' '#' > "$WORK/big/hashes.txt"
+awk 'BEGIN { for (i = 0; i < 400000; i++) print "段落" i "。\n" }' > "$WORK/big/paras.txt"
+awk 'BEGIN { s = "长行没有换行，"; for (i = 0; i < 20; i++) s = s s; for (i = 0; i < 2; i++) printf "%s", s; print "" }' > "$WORK/big/longline.txt"
+cp "$k" "$WORK/big/elf.txt"
+for f in "$TOP"/tests/fixtures/hostile/* "$WORK"/big/*; do
+	for mode in --toc --dump; do
+		timeout 10 "$k" $mode "$f" > "$WORK/out" 2> "$WORK/err"
+		rc=$?
+		if [ $rc -ne 0 ] && [ $rc -ne 1 ]; then
+			echo "FAIL hostile $(basename "$f") $mode: exit $rc"; fails=$((fails + 1))
+		fi
+		if LC_ALL=C grep -q "$(printf '[\001-\010\013\016-\037\177]')" "$WORK/out"; then
+			echo "FAIL hostile $(basename "$f") $mode: control bytes in output"; fails=$((fails + 1))
+		fi
+		i=$((i + 1))
+	done
+done
+[ $fails -eq 0 ]
