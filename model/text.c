@@ -20,6 +20,13 @@ text_decode(const char *str, size_t n, text_char *c)
 		*c = s[0];
 		return 1;
 	}
+	/* the common case in Chinese text: a valid 3-byte sequence */
+	if (s[0] >= 0xe1 && s[0] <= 0xec && n >= 3 && (s[1] & 0xc0) == 0x80 &&
+	    (s[2] & 0xc0) == 0x80) {
+		*c = ((text_char)(s[0] & 0x0f) << 12) |
+		    ((text_char)(s[1] & 0x3f) << 6) | (s[2] & 0x3f);
+		return 3;
+	}
 	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
 		len = 2;
 		v = s[0] & 0x1f;
@@ -204,8 +211,19 @@ text_sanitise(const char *in, size_t n, size_t *outlen)
 			buf_add(&b, "\xef\xbf\xbd", 3);
 			col++;
 		} else {
-			buf_add(&b, in + i, len);
-			col += (size_t)text_char_width(c, 1);
+			/* a run of ordinary characters, copied at once */
+			size_t	run0 = i;
+
+			do {
+				col += (size_t)text_char_width(c, 1);
+				i += len;
+				if (i >= n || s[i] < 0x80)
+					break;
+				len = text_decode(in + i, n - i, &c);
+			} while (!(c >= 0x80 && c <= 0x9f) && c != 0x2028 &&
+			    c != 0x2029 && c != 0xfeff && !(c == 0xfffd && len == 1));
+			buf_add(&b, in + run0, i - run0);
+			continue;
 		}
 		i += len;
 	}
@@ -291,51 +309,49 @@ text_is_space(text_char c)
 bool
 text_no_line_start(text_char c)
 {
-	static const text_char	 set[] = {
-		0xff0c, 0x3002, 0x3001, 0xff1b, 0xff1a, 0xff1f, 0xff01,
-		0xff09, 0x300b, 0x300d, 0x300f, 0x201d, 0x2019, 0x2026,
-		0x3011, 0x3017, 0x3015, 0x3009, 0xff3d, 0xff5d, 0xff0e,
-		0xff05, 0x2030, 0x3019, 0x301b, 0xff60, 0x30fc, 0x3005,
-		0x309d, 0x309e, 0x30fd, 0x30fe, 0x301f, 0xfe50, 0xfe51,
-		0xfe52, 0xfe54, 0xfe55, 0xfe56, 0xfe57, 0x2022,
-		',', '.', ';', ':', '?', '!', ')', ']', '}', '%',
-	};
-	size_t			 i;
-
-	if (c >= 0x3041 && c <= 0x30fa) {
-		/* small kana */
-		switch (c) {
-		case 0x3041: case 0x3043: case 0x3045: case 0x3047:
-		case 0x3049: case 0x3063: case 0x3083: case 0x3085:
-		case 0x3087: case 0x308e: case 0x30a1: case 0x30a3:
-		case 0x30a5: case 0x30a7: case 0x30a9: case 0x30c3:
-		case 0x30e3: case 0x30e5: case 0x30e7: case 0x30ee:
-		case 0x30f5: case 0x30f6:
-			return true;
-		default:
-			return false;
-		}
+	if (c < 0x80)
+		return c == ',' || c == '.' || c == ';' || c == ':' || c == '?' ||
+		    c == '!' || c == ')' || c == ']' || c == '}' || c == '%';
+	if (c >= 0x4e00 && c <= 0x9fff)
+		return false;
+	switch (c) {
+	case 0xff0c: case 0x3002: case 0x3001: case 0xff1b: case 0xff1a:
+	case 0xff1f: case 0xff01: case 0xff09: case 0x300b: case 0x300d:
+	case 0x300f: case 0x201d: case 0x2019: case 0x2026: case 0x3011:
+	case 0x3017: case 0x3015: case 0x3009: case 0xff3d: case 0xff5d:
+	case 0xff0e: case 0xff05: case 0x2030: case 0x3019: case 0x301b:
+	case 0xff60: case 0x30fc: case 0x3005: case 0x309d: case 0x309e:
+	case 0x30fd: case 0x30fe: case 0x301f: case 0xfe50: case 0xfe51:
+	case 0xfe52: case 0xfe54: case 0xfe55: case 0xfe56: case 0xfe57:
+	case 0x2022:
+	/* small kana */
+	case 0x3041: case 0x3043: case 0x3045: case 0x3047: case 0x3049:
+	case 0x3063: case 0x3083: case 0x3085: case 0x3087: case 0x308e:
+	case 0x30a1: case 0x30a3: case 0x30a5: case 0x30a7: case 0x30a9:
+	case 0x30c3: case 0x30e3: case 0x30e5: case 0x30e7: case 0x30ee:
+	case 0x30f5: case 0x30f6:
+		return true;
+	default:
+		return false;
 	}
-	for (i = 0; i < sizeof set / sizeof set[0]; i++)
-		if (set[i] == c)
-			return true;
-	return false;
 }
 
 bool
 text_no_line_end(text_char c)
 {
-	static const text_char	 set[] = {
-		0x201c, 0x2018, 0xff08, 0x300a, 0x300c, 0x300e, 0x3010,
-		0x3016, 0x3014, 0x3008, 0xff3b, 0xff5b, 0x3018, 0x301a,
-		0xff5f, 0x301d, '(', '[', '{',
-	};
-	size_t			 i;
-
-	for (i = 0; i < sizeof set / sizeof set[0]; i++)
-		if (set[i] == c)
-			return true;
-	return false;
+	if (c < 0x80)
+		return c == '(' || c == '[' || c == '{';
+	if (c >= 0x4e00 && c <= 0x9fff)
+		return false;
+	switch (c) {
+	case 0x201c: case 0x2018: case 0xff08: case 0x300a: case 0x300c:
+	case 0x300e: case 0x3010: case 0x3016: case 0x3014: case 0x3008:
+	case 0xff3b: case 0xff5b: case 0x3018: case 0x301a: case 0xff5f:
+	case 0x301d:
+		return true;
+	default:
+		return false;
+	}
 }
 
 bool

@@ -32,6 +32,8 @@ is_url_start(const char *s, size_t n)
 	    "www.", "mailto:" };
 	size_t			 i, k;
 
+	if (strchr("hHfFwWmM", s[0]) == NULL)
+		return false;
 	for (i = 0; i < sizeof pre / sizeof pre[0]; i++) {
 		k = strlen(pre[i]);
 		if (n >= k && strncasecmp(s, pre[i], k) == 0)
@@ -126,12 +128,17 @@ prev_char(const char *s, size_t i)
 static size_t
 forced_break(const char *s, size_t n, size_t start, size_t i, int amb)
 {
-	size_t		 b = i, p;
+	size_t		 b = i, p, q;
 	text_char	 cb, ca;
 
 	while (b > start) {
 		p = prev_char(s, b);
-		text_decode(s + b, n - b, &cb);
+		/* the next line starts at the first character after spaces */
+		for (q = b; q < n && s[q] == ' '; q++)
+			;
+		cb = 'x';
+		if (q < n)
+			text_decode(s + q, n - q, &cb);
 		text_decode(s + p, n - p, &ca);
 		if (!text_no_line_start(cb) && !text_no_line_end(ca) &&
 		    text_char_width(cb, amb) > 0)
@@ -183,9 +190,19 @@ wrap_paragraph(struct wrapper *w, const char *s, size_t n, int width,
 			i += len;
 			continue;
 		}
-		if (c == ' ')
-			lastbrk = i;
-		else if (lastbrk <= start)
+		if (c == ' ') {
+			size_t		q = i;
+			text_char	nc = 'x';
+
+			while (q < n && s[q] == ' ')
+				q++;
+			if (q < n)
+				text_decode(s + q, n - q, &nc);
+			if (!text_no_line_start(nc))
+				lastbrk = i;
+			else if (lastbrk <= start)
+				lastbrk = forced_break(s, n, start, i, w->ambiguous);
+		} else if (lastbrk <= start)
 			lastbrk = forced_break(s, n, start, i, w->ambiguous);
 		if (!push_line(w, s, start, lastbrk, ind))
 			return -1;

@@ -62,7 +62,7 @@ check searchwide 0 "$k" --search "２４００个" "$TOP/assets"
 mkdir -p "$WORK/big"
 head -c 200000 /dev/zero | tr '\0' '#' > "$WORK/big/hashes.txt"
 awk 'BEGIN { for (i = 0; i < 400000; i++) print "段落" i "。\n" }' > "$WORK/big/paras.txt"
-awk 'BEGIN { s = "长行没有换行，"; for (i = 0; i < 20; i++) s = s s; for (i = 0; i < 2; i++) printf "%s", s; print "" }' > "$WORK/big/longline.txt"
+awk 'BEGIN { s = "长行没有换行，"; for (i = 0; i < 20; i++) s = s s; print s }' > "$WORK/big/longline.txt"
 cp "$k" "$WORK/big/elf.txt"
 for f in "$TOP"/tests/fixtures/hostile/* "$WORK"/big/*; do
 	for mode in --toc --dump; do

@@ -1,0 +1,384 @@
+/*
+ * Unit tests: the issue model -- masthead, articles, repair -- on small
+ * fixtures written for each rule, the sample issues, and (when present)
+ * the real issues in ../shared/seeds.
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixtures.h"
+#include "../../model/buf.h"
+#include "../../model/file.h"
+#include "../../model/issue.h"
+#include "../../model/layout.h"
+#include "../../model/text.h"
+
+static struct issue *
+parse(const char *s)
+{
+	const char	*err;
+	struct issue	*is = issue_parse(s, strlen(s), NULL, &err);
+
+	assert_non_null(is);
+	return is;
+}
+
+static const char *
+body(const struct article *a, size_t i)
+{
+	size_t	k, n = 0;
+
+	for (k = 0; k < a->nblocks; k++)
+		if (a->blocks[k].kind == BLOCK_PARA && n++ == i)
+			return a->blocks[k].text;
+	return "";
+}
+
+static void
+masthead_split_over_lines(void **state)
+{
+	struct issue	*is;
+
+	(void)state;
+	is = parse("主管主办单位出版\n\n# 青河日报\n\n## QINGHE RIBAO\n\n2025年6月\n\n10\n\n"
+	    "星期二\n\n乙巳年五月十五\n\n总第8812期\n\n今日4版\n\n"
+	    "## 标题在这里\n\n本报讯 记者某某报道:正文第一段。\n");
+	assert_string_equal(is->title, "青河日报");
+	assert_string_equal(is->romanized, "QINGHE RIBAO");
+	assert_string_equal(is->date, "2025-06-10");
+	assert_string_equal(is->weekday, "星期二");
+	assert_string_equal(is->lunar, "乙巳年五月十五");
+	assert_string_equal(is->number, "8812");
+	assert_int_equal(is->pages, 4);
+	assert_int_equal(is->narticles, 1);
+	assert_string_equal(is->articles[0].headline, "标题在这里");
+	issue_free(is);
+}
+
+static void
+masthead_on_shared_lines_without_title(void **state)
+{
+	struct issue	*is;
+
+	(void)state;
+	is = parse("2025年6月\n\n11 星期三\n\n乙巳年五月十六 总第8813期 今日8版\n\n"
+	    "□国内统一刊号 CN 99—0123 □青河日报邮箱 desk@q.example\n\n"
+	    "便民举措公布\n\n本报讯 记者某某报道:正文。\n");
+	assert_string_equal(is->date, "2025-06-11");
+	assert_string_equal(is->weekday, "星期三");
+	assert_string_equal(is->lunar, "乙巳年五月十六");
+	assert_string_equal(is->number, "8813");
+	assert_int_equal(is->pages, 8);
+	/* guessed from the e-mail label only */
+	assert_string_equal(is->title, "青河日报");
+	assert_true(is->title_guessed);
+	issue_free(is);
+}
+
+static void
+no_masthead_means_unknown(void **state)
+{
+	struct issue	*is;
+
+	(void)state;
+	is = parse("标题一则\n\n本报讯 记者某某报道:正文。\n");
+	assert_null(is->title);
+	assert_string_equal(is->date, "");
+	assert_int_equal(is->pages, 0);
+	issue_free(is);
+}
+
+static void
+kicker_headline_deck_byline(void **state)
+{
+	struct issue		*is;
+	const struct article	*a;
+
+	(void)state;
+	is = parse("守护一江清水 共享绿色家园\n\n夏粮丰收在青河\n\n## 麦浪翻金迎开镰\n\n"
+	    "——青河市今年小麦收获进度过半\n\n□本报记者 林晓岚 通讯员 赵一鸣\n\n"
+	    "6月8日清晨，麦田里的收割机排成一列。\n");
+	assert_int_equal(is->narticles, 1);
+	a = &is->articles[0];
+	assert_string_equal(a->kicker, "夏粮丰收在青河");
+	assert_string_equal(a->headline, "麦浪翻金迎开镰");
+	assert_string_equal(a->deck, "——青河市今年小麦收获进度过半");
+	assert_string_equal(a->byline, "本报记者 林晓岚 通讯员 赵一鸣");
+	assert_int_equal(a->kind, ARTICLE_STORY);
+	/* the slogan above is a banner, kept but not an article */
+	assert_int_equal(is->nitems, 2);
+	assert_non_null(is->items[0].banner);
+	issue_free(is);
+}
+
+static void
+deck_on_the_headline_line(void **state)
+{
+	struct issue	*is;
+
+	(void)state;
+	is = parse("» 创新驱动·看园区\n\n青河新材料产业园首条生产线试产 年产能可达五百吨填补本地空白\n\n"
+	    "本报讯 记者**何嘉禾**报道:正文。\n");
+	assert_string_equal(is->articles[0].kicker, "创新驱动·看园区");
+	assert_string_equal(is->articles[0].headline, "青河新材料产业园首条生产线试产");
+	assert_string_equal(is->articles[0].deck, "年产能可达五百吨填补本地空白");
+	assert_string_equal(is->articles[0].byline, "本报讯 记者何嘉禾报道");
+	issue_free(is);
+}
+
+static void
+headline_lost_article_starts_at_inline_byline(void **state)
+{
+	struct issue	*is;
+
+	(void)state;
+	is = parse("## 第一篇\n\n本报讯 记者甲报道:第一篇正文。\n\n"
+	    "**本报讯** 记者乙报道:空气质量怎么样?市里发布了月报。\n");
+	assert_int_equal(is->narticles, 2);
+	assert_true(is->articles[1].guessed);
+	assert_non_null(strstr(is->articles[1].headline, "空气质量怎么样"));
+	assert_string_equal(is->articles[1].byline, "本报讯 记者乙报道");
+	issue_free(is);
+}
+
+static void
+broken_paragraph_rejoined_across_a_photo(void **state)
+{
+	struct issue		*is;
+	const struct article	*a;
+
+	(void)state;
+	is = parse("## 小食堂\n\n□本报记者 苏文远\n\n全镇两千多名老人在家门口取餐，食堂打饭窗口等候时间\n\n\n\n"
+	    "6月1日，老人在食堂就餐。\n\n□本报记者 苏文远摄\n\n只有两分钟。\n\n下一段。\n");
+	a = &is->articles[0];
+	assert_string_equal(body(a, 0), "全镇两千多名老人在家门口取餐，食堂打饭窗口等候时间只有两分钟。");
+	assert_string_equal(body(a, 1), "下一段。");
+	/* the photo moved after the rejoined paragraph */
+	assert_int_equal(a->blocks[1].kind, BLOCK_PHOTO);
+	assert_string_equal(a->blocks[1].text, "6月1日，老人在食堂就餐。");
+	assert_string_equal(a->blocks[1].extra, "本报记者 苏文远摄");
+	issue_free(is);
+}
+
+static void
+subhead_then_fragment(void **state)
+{
+	struct issue		*is;
+	const struct article	*a;
+
+	(void)state;
+	is = parse("## 标题\n\n□本报记者 某某\n\n第一段。\n\n### 农机调度\n\n节约能源、提高效能是推动\n\n"
+	    "绿色发展的举措。\n");
+	assert_int_equal(is->narticles, 1);
+	a = &is->articles[0];
+	assert_int_equal(a->blocks[1].kind, BLOCK_SUBHEAD);
+	assert_string_equal(body(a, 1), "节约能源、提高效能是推动绿色发展的举措。");
+	issue_free(is);
+}
+
+static void
+commentary_sidebar_photo(void **state)
+{
+	struct issue	*is;
+
+	(void)state;
+	is = parse("令日 短评\n\n贵在落实\n\n□程砚\n\n评论正文。\n\n"
+	    "今年十项举措\n\n一、优化公交线路\n\n新开线路六条。\n\n\n\n"
+	    "夜色中的大桥\n\n6月10日晚，大桥亮起景观灯。 □本报记者 林 晓岚摄\n");
+	assert_int_equal(is->narticles, 3);
+	assert_int_equal(is->articles[0].kind, ARTICLE_COMMENTARY);
+	assert_string_equal(is->articles[0].byline, "程砚");
+	assert_int_equal(is->articles[1].kind, ARTICLE_SIDEBAR);
+	assert_int_equal(is->articles[1].blocks[0].kind, BLOCK_SECTION);
+	assert_int_equal(is->articles[2].kind, ARTICLE_PHOTO);
+	assert_string_equal(is->articles[2].blocks[0].extra, "本报记者 林 晓岚摄");
+	issue_free(is);
+}
+
+static void
+continuation_notes(void **state)
+{
+	struct issue	*is;
+	size_t		 k, conts = 0;
+
+	(void)state;
+	is = parse("## 麦收\n\n□本报记者 某某\n\n秸秆将用于饲料。(下转02版)\n\n"
+	    "第02版：要闻\n\n(上接01版)\n\n## 麦收\n\n市里提醒抢种。\n");
+	for (k = 0; k < is->articles[0].nblocks; k++)
+		conts += is->articles[0].blocks[k].kind == BLOCK_CONT;
+	assert_int_equal(conts, 1);
+	assert_string_equal(body(&is->articles[0], 0), "秸秆将用于饲料。");
+	assert_int_equal(is->articles[1].page, 2);
+	assert_int_equal(is->articles[1].blocks[0].kind, BLOCK_CONT);
+	issue_free(is);
+}
+
+static void
+latin_article_with_dateline(void **state)
+{
+	struct issue	*is;
+
+	(void)state;
+	is = parse("第一篇\n\n本报讯 记者甲报道:正文。\n\nRiver town welcomes summer visitors\n\n"
+	    "QINGHE, June 10 (Staff) — The promenade opened. Guides speak English.\n");
+	assert_int_equal(is->narticles, 2);
+	assert_string_equal(is->articles[1].headline, "River town welcomes summer visitors");
+	assert_string_equal(is->articles[1].byline, "QINGHE, June 10 (Staff)");
+	/* Latin punctuation is left alone */
+	assert_non_null(strstr(body(&is->articles[1], 0), "opened. Guides"));
+	issue_free(is);
+}
+
+/* Sorted Han characters of s, with those of the [图] labels taken out. */
+static size_t
+han_sorted(const char *s, size_t n, text_char **out)
+{
+	size_t		 i = 0, k = 0, len;
+	text_char	 c, *v = malloc((n + 1) * sizeof *v);
+
+	while (i < n) {
+		if (strncmp(s + i, "[图]", strlen("[图]")) == 0) {
+			i += strlen("[图]");
+			continue;
+		}
+		len = text_decode(s + i, n - i, &c);
+		if (text_is_han(c))
+			v[k++] = c;
+		i += len;
+	}
+	for (i = 1; i < k; i++)
+		for (size_t j = i; j > 0 && v[j - 1] > v[j]; j--) {
+			c = v[j];
+			v[j] = v[j - 1];
+			v[j - 1] = c;
+		}
+	*out = v;
+	return k;
+}
+
+/* Lays out at width 37 and checks that no Han character went missing. */
+static void
+check_no_text_lost(const char *path, bool seed)
+{
+	const char		*err;
+	char			*s;
+	size_t			 n, i, nin, nout;
+	struct issue		*is;
+	struct layout		 l;
+	struct layout_opts	 o = { 37, 0, 1, 2, 2, 1, false, false, true, true };
+	struct buf		 out = { 0 };
+	text_char		*a, *b;
+
+	s = file_read(path, &n, &err);
+	assert_non_null(s);
+	is = issue_parse(s, n, NULL, &err);
+	assert_non_null(is);
+	assert_true(is->narticles > 0);
+	if (seed && strstr(s, "星期") != NULL && strstr(s, "年") != NULL)
+		assert_int_equal(strlen(is->date), 10);
+	layout_init(&l);
+	assert_true(layout_issue(&l, is, &o, 0, is->narticles));
+	for (i = 0; i < l.nlines; i++) {
+		assert_true(l.lines[i].cells + l.lines[i].indent * 2 <= 37);
+		buf_add(&out, l.lines[i].s, l.lines[i].len);
+	}
+	nin = han_sorted(is->text, is->textlen, &a);
+	nout = han_sorted(out.p, out.len, &b);
+	assert_int_equal(nin, nout);
+	assert_memory_equal(a, b, nin * sizeof *a);
+	free(a);
+	free(b);
+	buf_free(&out);
+	layout_free(&l);
+	issue_free(is);
+	free(s);
+}
+
+static void
+samples_keep_every_han_character(void **state)
+{
+	(void)state;
+	check_no_text_lost("../../assets/qinghe-2025-06-10.txt", false);
+	check_no_text_lost("../../assets/qinghe-2025-06-11.txt", false);
+	check_no_text_lost("../../assets/qinghe-2025-06-12.txt", false);
+}
+
+static void
+seeds_keep_every_han_character(void **state)
+{
+	DIR		*d;
+	struct dirent	*de;
+	char		 path[1024];
+	int		 n = 0;
+
+	(void)state;
+	if ((d = opendir("../../../shared/seeds")) == NULL)
+		skip();
+	while ((de = readdir(d)) != NULL) {
+		if (strstr(de->d_name, ".txt") == NULL)
+			continue;
+		snprintf(path, sizeof path, "../../../shared/seeds/%s", de->d_name);
+		check_no_text_lost(path, true);
+		n++;
+	}
+	closedir(d);
+	assert_true(n > 0);
+}
+
+static void
+any_bytes_give_an_issue(void **state)
+{
+	unsigned char	 buf[2048];
+	const char	*err;
+	struct issue	*is;
+	size_t		 i;
+	static const char pieces[][16] = { "\n\n", "#", "**", "本报讯 ", "□", "摄",
+	    "。", "，", "(下转02版)", "<sub>", "[a](", "2025年", "星期三", "——" };
+
+	(void)state;
+	srand(11);
+	for (int round = 0; round < 300; round++) {
+		size_t	n = 0;
+
+		while (n < sizeof buf - 20) {
+			const char	*p = pieces[rand() % 14];
+
+			if (rand() % 3 == 0)
+				buf[n++] = (unsigned char)rand();
+			else {
+				memcpy(buf + n, p, strlen(p));
+				n += strlen(p);
+			}
+		}
+		is = issue_parse((char *)buf, n, NULL, &err);
+		assert_non_null(is);
+		for (i = 0; i < is->narticles; i++)
+			assert_true(is->articles[i].nblocks < n);
+		issue_free(is);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(masthead_split_over_lines),
+		cmocka_unit_test(masthead_on_shared_lines_without_title),
+		cmocka_unit_test(no_masthead_means_unknown),
+		cmocka_unit_test(kicker_headline_deck_byline),
+		cmocka_unit_test(deck_on_the_headline_line),
+		cmocka_unit_test(headline_lost_article_starts_at_inline_byline),
+		cmocka_unit_test(broken_paragraph_rejoined_across_a_photo),
+		cmocka_unit_test(subhead_then_fragment),
+		cmocka_unit_test(commentary_sidebar_photo),
+		cmocka_unit_test(continuation_notes),
+		cmocka_unit_test(latin_article_with_dateline),
+		cmocka_unit_test(samples_keep_every_han_character),
+		cmocka_unit_test(seeds_keep_every_han_character),
+		cmocka_unit_test(any_bytes_give_an_issue),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

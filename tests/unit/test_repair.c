@@ -1,0 +1,123 @@
+/* Unit tests: markup stripping, full-width punctuation, stray spaces. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixtures.h"
+#include "../../model/repair.h"
+
+static void
+markup_eq(const char *in, const char *want, int level)
+{
+	struct buf	b = { 0 };
+	struct markup	m;
+
+	repair_markup(in, strlen(in), &b, &m);
+	assert_string_equal(b.p ? b.p : "", want);
+	assert_int_equal(m.hlevel, level);
+	buf_free(&b);
+}
+
+static void
+punct_eq(const char *in, const char *want)
+{
+	struct buf	b = { 0 };
+
+	repair_punct(in, strlen(in), &b);
+	assert_string_equal(b.p ? b.p : "", want);
+	buf_free(&b);
+}
+
+static void
+spaces_eq(const char *in, bool damaged, const char *want)
+{
+	struct buf	b = { 0 };
+
+	repair_spaces(in, strlen(in), &b, damaged);
+	assert_string_equal(b.p ? b.p : "", want);
+	buf_free(&b);
+}
+
+static void
+markup(void **state)
+{
+	struct buf	b = { 0 };
+	struct markup	m;
+
+	(void)state;
+	markup_eq("## 青河日报", "青河日报", 2);
+	markup_eq("**本报讯** 记者**苏文远**报道", "本报讯 记者苏文远报道", 0);
+	markup_eq("PM<sub>2.5</sub>浓度", "PM2.5浓度", 0);
+	markup_eq("网站: <http://www.qinghe-news.example>", "网站: http://www.qinghe-news.example", 0);
+	markup_eq("邮箱 [desk@q.example](mailto:desk@q.example)", "邮箱 desk@q.example", 0);
+	markup_eq("[看这里](http://x.example/a)", "看这里 (http://x.example/a)", 0);
+	/* half-width angle brackets around Chinese are text, not a tag */
+	markup_eq("《贯彻<中共中央 国务院意见>方案》", "《贯彻<中共中央 国务院意见>方案》", 0);
+	markup_eq("###", "", 3);
+	markup_eq("\\*不是粗体\\*", "*不是粗体*", 0);
+	repair_markup("» 创新驱动·看园区", strlen("» 创新驱动·看园区"), &b, &m);
+	assert_true(m.kicker_mark);
+	assert_string_equal(b.p, "创新驱动·看园区");
+	buf_free(&b);
+}
+
+static void
+punctuation(void **state)
+{
+	(void)state;
+	punct_eq("青河,你好:今天(周二)下雨吗?是的!", "青河，你好：今天（周二）下雨吗？是的！");
+	punct_eq("公布了\"十项便民举措\"清单", "公布了“十项便民举措”清单");
+	/* decimals, times, URLs and Latin text keep theirs */
+	punct_eq("增长11.1%,时间10:30", "增长11.1%，时间10:30");
+	punct_eq("见 http://a.example/x?y=1,2 吧", "见 http://a.example/x?y=1,2 吧");
+	punct_eq("Hello, world (again)!", "Hello, world (again)!");
+	punct_eq("共1,000人", "共1,000人");
+	punct_eq("《贯彻<中共中央意见>方案》", "《贯彻〈中共中央意见〉方案》");
+	/* a full-width mark carries its own spacing */
+	punct_eq("期间, 昌吉", "期间，昌吉");
+}
+
+static void
+spaces(void **state)
+{
+	(void)state;
+	/* the converter's damage, throughout an issue */
+	spaces_eq("在近日召 开的会议上, 公布了2025年 10月的 清单", true,
+	    "在近日召开的会议上, 公布了2025年10月的清单");
+	/* real spaces where there is no damage */
+	spaces_eq("本报讯 记者某某报道", false, "本报讯 记者某某报道");
+	spaces_eq("“光盘行动 珍惜粮食”", false, "“光盘行动 珍惜粮食”");
+	/* a paragraph with damage of its own */
+	spaces_eq("一二 三四 五六 七八", false, "一二三四五六七八");
+	/* Latin words keep theirs */
+	spaces_eq("the quick brown 狐狸", true, "the quick brown 狐狸");
+	assert_int_equal(repair_count_cjk_spaces("召 开的 会", strlen("召 开的 会")), 2);
+}
+
+static void
+join(void **state)
+{
+	struct buf	b = { 0 };
+
+	(void)state;
+	buf_adds(&b, "节约能源是推动绿色低");
+	repair_join(&b, "碳发展的基础", strlen("碳发展的基础"));
+	assert_string_equal(b.p, "节约能源是推动绿色低碳发展的基础");
+	buf_free(&b);
+	buf_adds(&b, "the quick");
+	repair_join(&b, "brown fox", 9);
+	assert_string_equal(b.p, "the quick brown fox");
+	buf_free(&b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(markup),
+		cmocka_unit_test(punctuation),
+		cmocka_unit_test(spaces),
+		cmocka_unit_test(join),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,138 @@
+/* Unit tests: sanitising and cell widths. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixtures.h"
+#include "../../model/text.h"
+
+static char *
+san(const char *in, size_t n)
+{
+	size_t	len;
+	char	*s = text_sanitise(in, n, &len);
+
+	assert_non_null(s);
+	assert_int_equal(strlen(s), len);
+	return s;
+}
+
+#define SAN_EQ(in, want) do {					\
+	char *s_ = san(in, sizeof(in) - 1);			\
+	assert_string_equal(s_, want);				\
+	free(s_);						\
+} while (0)
+
+static void
+sanitise_drops_escape_sequences(void **state)
+{
+	(void)state;
+	SAN_EQ("a\033[31mred\033[0mb", "aredb");
+	SAN_EQ("x\033]0;title\007y", "xy");
+	SAN_EQ("x\033]52;c;aGk=\033\\y", "xy");
+	SAN_EQ("x\033P1$r\033\\y", "xy");
+	SAN_EQ("x\033cy", "xy");
+	SAN_EQ("x\xc2\x9b" "31my", "xy");		/* 8-bit CSI */
+	SAN_EQ("x\xc2\x9d" "0;t\xc2\x9cy", "xy");	/* 8-bit OSC .. ST */
+	/* an unterminated OSC cannot swallow the next line */
+	SAN_EQ("a\033]0;never ends\n正文", "a\n正文");
+}
+
+static void
+sanitise_controls_and_lines(void **state)
+{
+	(void)state;
+	SAN_EQ("\xef\xbb\xbf" "bom", "bom");
+	SAN_EQ("a\r\nb\rc", "a\nb\nc");
+	SAN_EQ("a\0b\x01\x7f" "c", "abc");
+	SAN_EQ("a\tb", "a       b");
+	SAN_EQ("中\t文", "中      文");
+	SAN_EQ("a\xe2\x80\xa8" "b", "a\nb");
+}
+
+static void
+sanitise_invalid_utf8_becomes_replacement(void **state)
+{
+	(void)state;
+	SAN_EQ("a\xff" "b", "a\xef\xbf\xbd" "b");
+	SAN_EQ("\xc0\xaf", "\xef\xbf\xbd\xef\xbf\xbd");		/* overlong */
+	SAN_EQ("\xed\xa0\x80", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");	/* surrogate */
+	SAN_EQ("\xe4\xb8", "\xef\xbf\xbd\xef\xbf\xbd");		/* truncated */
+}
+
+static void
+sanitise_output_is_clean_for_all_bytes(void **state)
+{
+	unsigned char	in[512];
+	size_t		i, len;
+	char		*s;
+
+	(void)state;
+	srand(7);
+	for (int round = 0; round < 500; round++) {
+		for (i = 0; i < sizeof in; i++)
+			in[i] = (unsigned char)(rand() % 4 == 0 ? 0x1b : rand());
+		s = text_sanitise((char *)in, sizeof in, &len);
+		assert_non_null(s);
+		for (i = 0; i < len; i++) {
+			unsigned char	c = (unsigned char)s[i];
+
+			assert_false(c < 0x20 && c != '\n');
+			assert_false(c == 0x7f);
+			if (c == 0xc2 && i + 1 < len)
+				assert_false((unsigned char)s[i + 1] >= 0x80 &&
+				    (unsigned char)s[i + 1] <= 0x9f);
+		}
+		free(s);
+	}
+}
+
+static void
+widths(void **state)
+{
+	(void)state;
+	assert_int_equal(text_char_width('a', 1), 1);
+	assert_int_equal(text_char_width(0x4e2d, 1), 2);	/* 中 */
+	assert_int_equal(text_char_width(0x3042, 1), 2);	/* あ */
+	assert_int_equal(text_char_width(0xac00, 1), 2);	/* 가 */
+	assert_int_equal(text_char_width(0xff0c, 1), 2);	/* ， */
+	assert_int_equal(text_char_width(0x0301, 1), 0);	/* combining acute */
+	assert_int_equal(text_char_width(0x200d, 1), 0);	/* ZWJ */
+	assert_int_equal(text_char_width(0x1f600, 1), 2);	/* emoji */
+	/* East Asian ambiguous: 1 by default, 2 with the setting */
+	assert_int_equal(text_char_width(0x201c, 1), 1);
+	assert_int_equal(text_char_width(0x201c, 2), 2);
+	assert_int_equal(text_char_width(0x2026, 1), 1);
+	assert_int_equal(text_char_width(0x2026, 2), 2);
+	assert_int_equal(text_width("中a文", strlen("中a文"), 1), 5);
+}
+
+static void
+classes(void **state)
+{
+	(void)state;
+	assert_true(text_no_line_start(0xff0c));
+	assert_true(text_no_line_start(0x3002));
+	assert_true(text_no_line_start(0x300d));
+	assert_true(text_no_line_start(0x201d));
+	assert_false(text_no_line_start(0x4e2d));
+	assert_true(text_no_line_end(0x201c));
+	assert_true(text_no_line_end(0x300a));
+	assert_true(text_no_line_end(0xff08));
+	assert_true(text_is_han(0x9752));
+	assert_int_equal(text_han_count("青河a日报", strlen("青河a日报")), 4);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(sanitise_drops_escape_sequences),
+		cmocka_unit_test(sanitise_controls_and_lines),
+		cmocka_unit_test(sanitise_invalid_utf8_becomes_replacement),
+		cmocka_unit_test(sanitise_output_is_clean_for_all_bytes),
+		cmocka_unit_test(widths),
+		cmocka_unit_test(classes),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,239 @@
+/* Unit tests: line breaking and the Chinese rules, over many widths. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixtures.h"
+#include "../../model/text.h"
+#include "../../model/wrap.h"
+
+static text_char
+first(const char *s, size_t n)
+{
+	text_char	c = 0;
+
+	if (n > 0)
+		text_decode(s, n, &c);
+	return c;
+}
+
+static text_char
+last(const char *s, size_t n)
+{
+	text_char	c = 0;
+	size_t		i = n;
+
+	while (i > 0) {
+		do
+			i--;
+		while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80);
+		text_decode(s + i, n - i, &c);
+		return c;
+	}
+	return c;
+}
+
+/* The text without ASCII spaces, for comparing what the lines hold. */
+static char *
+squeeze(const char *s, size_t n)
+{
+	char	*o = malloc(n + 1), *p = o;
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ')
+			*p++ = s[i];
+	*p = '\0';
+	return o;
+}
+
+static void
+check_paragraph(struct wrapper *w, const char *s, int width, int indent)
+{
+	long		 k, i;
+	char		*want, *got, *p;
+	size_t		 n = strlen(s), total = 0;
+
+	k = wrap_paragraph(w, s, n, width, indent);
+	assert_true(k >= 0);
+	want = squeeze(s, n);
+	got = calloc(1, n + 1);
+	p = got;
+	for (i = 0; i < k; i++) {
+		const struct wrap_line	*l = &w->lines[i];
+		const char		*t = s + l->off;
+
+		/* never wider than the width (one wide character may stand
+		 * alone on a 1-cell line) */
+		assert_true(l->cells + l->indent <= width ||
+		    (l->cells == 2 && width < 2));
+		assert_int_equal((int)text_width(t, l->len, 1), l->cells);
+		/* the rules hold wherever the width allows them */
+		if (width >= 8 && l->len > 0) {
+			if (i > 0 && text_no_line_start(first(t, l->len)))
+				fail_msg("width %d line %ld starts with closing "
+				    "punctuation: %.*s", width, i, (int)l->len, t);
+			if (i + 1 < k && text_no_line_end(last(t, l->len)))
+				fail_msg("width %d line %ld ends with opening "
+				    "punctuation: %.*s", width, i, (int)l->len, t);
+		}
+		memcpy(p, t, l->len);
+		p += l->len;
+		total += l->len;
+	}
+	*p = '\0';
+	/* nothing lost, nothing reordered */
+	{
+		char	*g = squeeze(got, strlen(got));
+
+		assert_string_equal(g, want);
+		free(g);
+	}
+	free(got);
+	free(want);
+	(void)total;
+}
+
+static void
+no_line_too_wide_no_rule_broken_no_text_lost(void **state)
+{
+	struct wrapper	w;
+	size_t		f;
+	int		width;
+
+	(void)state;
+	wrap_init(&w, 1);
+	for (f = 0; f < NFIXTURES; f++)
+		for (width = 1; width <= 120; width++) {
+			check_paragraph(&w, fixture_paras[f], width, 0);
+			check_paragraph(&w, fixture_paras[f], width, 4);
+		}
+	wrap_free(&w);
+}
+
+static void
+ambiguous_two_cells(void **state)
+{
+	struct wrapper	w;
+	size_t		f;
+	int		width;
+	long		k, i;
+
+	(void)state;
+	wrap_init(&w, 2);
+	for (f = 0; f < NFIXTURES; f++)
+		for (width = 2; width <= 60; width++) {
+			k = wrap_paragraph(&w, fixture_paras[f],
+			    strlen(fixture_paras[f]), width, 0);
+			for (i = 0; i < k; i++)
+				assert_true(w.lines[i].cells <= width);
+		}
+	wrap_free(&w);
+}
+
+static void
+closing_punctuation_pulls_previous_character_down(void **state)
+{
+	struct wrapper	 w;
+	const char	*s = "一二三四五，六七";	/* 10 cells then ， */
+	long		 k;
+
+	(void)state;
+	wrap_init(&w, 1);
+	k = wrap_paragraph(&w, s, strlen(s), 10, 0);
+	assert_int_equal(k, 2);
+	/* "五，" moves down together */
+	assert_int_equal(w.lines[0].len, strlen("一二三四"));
+	assert_memory_equal(s + w.lines[1].off, "五，", strlen("五，"));
+	wrap_free(&w);
+}
+
+static void
+opening_punctuation_never_ends_a_line(void **state)
+{
+	struct wrapper	 w;
+	const char	*s = "一二三四《青河日报》";
+	long		 k;
+
+	(void)state;
+	wrap_init(&w, 1);
+	k = wrap_paragraph(&w, s, strlen(s), 10, 0);
+	assert_true(k >= 2);
+	assert_memory_equal(s + w.lines[1].off, "《", strlen("《"));
+	wrap_free(&w);
+}
+
+static void
+urls_and_numbers_stay_whole_when_they_fit(void **state)
+{
+	struct wrapper	 w;
+	const char	*u = "全文见 https://www.qinghe-news.example/a/b-c/d.html 。";
+	const char	*d = "编号12345678901234567890号";
+	long		 k, i;
+	int		 found = 0;
+
+	(void)state;
+	wrap_init(&w, 1);
+	k = wrap_paragraph(&w, u, strlen(u), 50, 0);
+	for (i = 0; i < k; i++)
+		found |= memmem(u + w.lines[i].off, w.lines[i].len,
+		    "https://www.qinghe-news.example/a/b-c/d.html", 44) != NULL;
+	assert_true(found);
+	k = wrap_paragraph(&w, d, strlen(d), 24, 0);
+	found = 0;
+	for (i = 0; i < k; i++)
+		found |= memmem(d + w.lines[i].off, w.lines[i].len,
+		    "12345678901234567890", 20) != NULL;
+	assert_true(found);
+	/* longer than the width: split, not overflowing */
+	k = wrap_paragraph(&w, d, strlen(d), 8, 0);
+	for (i = 0; i < k; i++)
+		assert_true(w.lines[i].cells <= 8);
+	wrap_free(&w);
+}
+
+static void
+latin_words_break_at_spaces(void **state)
+{
+	struct wrapper	 w;
+	const char	*s = "the quick brown fox jumps";
+	long		 k;
+
+	(void)state;
+	wrap_init(&w, 1);
+	k = wrap_paragraph(&w, s, strlen(s), 10, 0);
+	assert_int_equal(k, 3);
+	assert_int_equal(w.lines[0].len, 9);	/* "the quick" */
+	wrap_free(&w);
+}
+
+static void
+indent_only_on_first_line(void **state)
+{
+	struct wrapper	 w;
+	const char	*s = fixture_paras[0];
+	long		 k;
+
+	(void)state;
+	wrap_init(&w, 1);
+	k = wrap_paragraph(&w, s, strlen(s), 30, 4);
+	assert_true(k > 2);
+	assert_int_equal(w.lines[0].indent, 4);
+	assert_int_equal(w.lines[1].indent, 0);
+	wrap_free(&w);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(no_line_too_wide_no_rule_broken_no_text_lost),
+		cmocka_unit_test(ambiguous_two_cells),
+		cmocka_unit_test(closing_punctuation_pulls_previous_character_down),
+		cmocka_unit_test(opening_punctuation_never_ends_a_line),
+		cmocka_unit_test(urls_and_numbers_stay_whole_when_they_fit),
+		cmocka_unit_test(latin_words_break_at_spaces),
+		cmocka_unit_test(indent_only_on_first_line),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
