@@ -880,9 +880,13 @@ opens_article(struct parser *p, size_t i, size_t j, bool strong)
 	case R_BODY:
 		if (inline_byline(r->text, r->len) > 0)
 			return true;
-		if (!strong && (p->nart == 0 || j - i >= 2 || p->raw[i].gap > 0))
+		if (strong)
+			return false;
+		if (p->nart == 0 || p->raw[i].gap > 0)
 			return true;
-		return false;
+		/* kicker and headline, not a subhead and a broken line */
+		return j - i >= 2 && !has(p->raw[j - 1].text, p->raw[j - 1].len,
+		    "、") && !has(p->raw[j - 1].text, p->raw[j - 1].len, "，");
 	case R_TITLE:
 		return photo;
 	default:
@@ -961,13 +965,14 @@ open_article(struct parser *p, size_t i, size_t j)
 		for (h = i; r[h].mk.hlevel != level || deck_marked(&r[h]); h++)
 			;
 	} else {
-		h = i;
-		while (h + 1 < j && !deck_marked(&r[h + 1]) &&
-		    (r[h].mk.kicker_mark || (r[h].mk.hlevel >= 3 &&
-		    r[h + 1].mk.hlevel == 0) || (r[h].chars <= 12 &&
-		    r[h + 1].chars > r[h].chars)))
-			h++;
+		/* the headline stands last, before any deck ... */
+		h = j - 1;
 		while (h > i && deck_marked(&r[h]))
+			h--;
+		/* ... unless the last line is a long deck without a dash */
+		if (h > i && h == j - 1 && !r[h - 1].mk.kicker_mark &&
+		    r[h].chars >= 20 && r[h].chars * 2 >= r[h - 1].chars * 3 &&
+		    !(r[h - 1].chars <= 10 && h - 1 == i))
 			h--;
 	}
 	for (k = i; k + 1 < h; k++)
@@ -1426,7 +1431,23 @@ split(struct parser *p)
 	int		 gap = 0, blanks = 0;
 	struct buf	 joined = { 0 }, clean = { 0 };
 	struct raw	*r;
+	size_t		 nblank = 0, nfull = 0, next;
+	bool		 lines;
 
+	/*
+	 * Most converters separate paragraphs by blank lines; some put one
+	 * paragraph on each line and no blank line at all.
+	 */
+	for (i = 0; i < n; i = e + 1) {
+		for (e = i; e < n && t[e] != '\n'; e++)
+			;
+		if (blank_line(t + i, e - i))
+			nblank++;
+		else
+			nfull++;
+	}
+	lines = nfull > 10 && nblank * 10 < nfull;
+	i = 0;
 	while (i < n) {
 		e = i;
 		while (e < n && t[e] != '\n')
@@ -1447,16 +1468,18 @@ split(struct parser *p)
 			while (b > a && t[b - 1] == ' ')
 				b--;
 			repair_join(&joined, t + a, b - a);
-			if (e >= n)
+			next = e < n ? e + 1 : n;
+			if (lines || next >= n) {
+				i = next;
 				break;
-			i = e + 1;
-			e = i;
-			while (e < n && t[e] != '\n')
-				e++;
-			if (i >= n || blank_line(t + i, e - i))
-				break;
+			}
+			for (e = next; e < n && t[e] != '\n'; e++)
+				;
+			i = next;
+			if (blank_line(t + next, e - next))
+				break;	/* the outer loop counts it */
 		}
-		gap = blanks > 1 ? blanks - 1 : 0;
+		gap = lines ? blanks : blanks > 1 ? blanks - 1 : 0;
 		blanks = 0;
 		if (!grow(&p->raw, &cap, p->nraw, sizeof *p->raw))
 			goto fail;
@@ -1473,7 +1496,6 @@ split(struct parser *p)
 			goto fail;
 		r->len = clean.len;
 		r->chars = nchars(r->text, r->len);
-		i = e < n ? e + 1 : n;
 	}
 	buf_free(&joined);
 	buf_free(&clean);

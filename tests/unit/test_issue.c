@@ -258,21 +258,42 @@ han_sorted(const char *s, size_t n, text_char **out)
 	return k;
 }
 
+static void check_text(char *s, size_t n, bool seed);
+
 /* Lays out at width 37 and checks that no Han character went missing. */
 static void
 check_no_text_lost(const char *path, bool seed)
 {
+	const char	*err;
+	char		*s;
+	size_t		 n;
+
+	s = file_read(path, &n, &err);
+	assert_non_null(s);
+	check_text(s, n, seed);
+	/* the same with one paragraph a line and no blank line */
+	{
+		char	*p = s, *q = s;
+
+		for (; p < s + n; p++)
+			if (!(*p == '\n' && q > s && q[-1] == '\n'))
+				*q++ = *p;
+		check_text(s, (size_t)(q - s), seed);
+	}
+	free(s);
+}
+
+static void
+check_text(char *s, size_t n, bool seed)
+{
 	const char		*err;
-	char			*s;
-	size_t			 n, i, nin, nout;
+	size_t			 i, nin, nout;
 	struct issue		*is;
 	struct layout		 l;
 	struct layout_opts	 o = { 37, 0, 1, 2, 2, 1, false, false, true, true };
 	struct buf		 out = { 0 };
 	text_char		*a, *b;
 
-	s = file_read(path, &n, &err);
-	assert_non_null(s);
 	is = issue_parse(s, n, NULL, &err);
 	assert_non_null(is);
 	assert_true(is->narticles > 0);
@@ -293,7 +314,6 @@ check_no_text_lost(const char *path, bool seed)
 	buf_free(&out);
 	layout_free(&l);
 	issue_free(is);
-	free(s);
 }
 
 static void
