@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "model/archive.h"
@@ -21,6 +22,7 @@
 #include "model/issue.h"
 #include "model/layout.h"
 #include "tui/config.h"
+#include "tui/state.h"
 #include "tui/tui.h"
 
 #ifndef KANBAO_VERSION
@@ -283,6 +285,28 @@ toc(const char *path, const struct config *cf)
 	return fflush(stdout) == 0 ? 0 : 1;
 }
 
+/* A progress bar on stderr, when it is a terminal and a build takes long. */
+static void
+progress(size_t done, size_t total, void *arg)
+{
+	struct timespec	*start = arg, now;
+	double		 secs;
+	int		 w = 30, k;
+
+	if (!isatty(STDERR_FILENO) || total == 0)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	secs = (double)(now.tv_sec - start->tv_sec) +
+	    (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+	if (secs < 0.5 && done < total)
+		return;
+	k = (int)((double)w * (double)done / (double)total);
+	fprintf(stderr, "\rkanbao: indexing [%.*s%*s] %zu/%zu", k,
+	    "##############################", w - k, "", done, total);
+	if (done >= total)
+		fputc('\n', stderr);
+}
+
 static int
 list(const char *dir, const struct config *cf)
 {
@@ -290,11 +314,15 @@ list(const char *dir, const struct config *cf)
 	const char	*err;
 	size_t		 i;
 
+	char		*cache = state_cache_dir();
+
 	(void)cf;
-	if (!archive_open(&ar, dir, &err)) {
+	if (!archive_open(&ar, dir, cache, &err)) {
 		fprintf(stderr, "kanbao: %s: %s\n", dir, err);
+		free(cache);
 		return 1;
 	}
+	free(cache);
 	for (i = 0; i < ar.n; i++) {
 		fputs(ar.v[i].path, stdout);
 		field(ar.v[i].date[0] ? ar.v[i].date : NULL);
@@ -314,20 +342,29 @@ search(const char *query, const char *dir, const struct config *cf)
 	const char		*err;
 	struct stat		 st;
 
+	char			*cache;
+	struct timespec		 start;
+
 	(void)cf;
 	if (stat(dir, &st) != 0) {
 		fprintf(stderr, "kanbao: %s: %s\n", dir, strerror(errno));
 		return 1;
 	}
-	if (!archive_open(&ar, dir, &err)) {
+	cache = state_cache_dir();
+	if (!archive_open(&ar, dir, cache, &err)) {
 		fprintf(stderr, "kanbao: %s: %s\n", dir, err);
+		free(cache);
 		return 1;
 	}
-	if (!archive_search(&ar, query, &hits, &nhits, &err)) {
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	if (!archive_search(&ar, query, cache, progress, &start, &hits, &nhits,
+	    &err)) {
 		fprintf(stderr, "kanbao: --search: %s\n", err);
 		archive_close(&ar);
+		free(cache);
 		return 1;
 	}
+	free(cache);
 	for (i = 0; i < nhits; i++) {
 		const struct archive_entry	*e = &ar.v[hits[i].entry];
 

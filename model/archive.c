@@ -3,13 +3,17 @@
  * them with folded matching.
  */
 #include <dirent.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "archive.h"
+#include "index.h"
 #include "buf.h"
 #include "file.h"
 #include "issue.h"
@@ -103,7 +107,7 @@ date_entry(struct archive_entry *e)
 }
 
 static bool
-add(struct vec *v, const char *path)
+add(struct vec *v, const char *path, const struct stat *st)
 {
 	struct archive_entry	*p;
 
@@ -119,6 +123,8 @@ add(struct vec *v, const char *path)
 	memset(p, 0, sizeof *p);
 	if ((p->path = strdup(path)) == NULL)
 		return false;
+	p->size = (long long)st->st_size;
+	p->mtime = (long long)st->st_mtime;
 	v->n++;
 	return true;
 }
@@ -140,12 +146,14 @@ walk(struct vec *v, const char *dir, int depth)
 		p.len = 0;
 		buf_addf(&p, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" :
 		    "/", de->d_name);
-		if (p.failed || stat(p.p, &st) != 0)
+		if (p.failed || fstatat(dirfd(d), de->d_name, &st, 0) != 0)
+			continue;
+		if (!S_ISDIR(st.st_mode) && !wanted(de->d_name))
 			continue;
 		if (S_ISDIR(st.st_mode))
 			ok = walk(v, p.p, depth + 1);
 		else if (S_ISREG(st.st_mode) && wanted(de->d_name))
-			ok = add(v, p.p);
+			ok = add(v, p.p, &st);
 	}
 	closedir(d);
 	buf_free(&p);
@@ -167,8 +175,118 @@ by_date(const void *a, const void *b)
 	return strcmp(x->path, y->path);
 }
 
+static int
+by_path(const void *a, const void *b)
+{
+	return strcmp(((const struct archive_entry *)a)->path,
+	    ((const struct archive_entry *)b)->path);
+}
+
+char *
+archive_cache_path(const char *cachedir, const char *dir, const char *prefix)
+{
+	char		*real = realpath(dir, NULL);
+	const char	*p = real ? real : dir;
+	unsigned long	 h = 5381;
+	struct buf	 b = { 0 };
+
+	for (; *p != '\0'; p++)
+		h = h * 33 ^ (unsigned char)*p;
+	free(real);
+	buf_addf(&b, "%s/%s-%016lx", cachedir, prefix, h);
+	return buf_take(&b, NULL);
+}
+
+/* Reads the list cache: entries sorted by path. */
+static void
+load_list_cache(const char *file, struct vec *c)
+{
+	FILE			*f;
+	char			*line = NULL, *fld[6], *p;
+	size_t			 cap = 0, k;
+	struct archive_entry	 e;
+	struct stat		 st;
+
+	memset(c, 0, sizeof *c);
+	if ((f = fopen(file, "r")) == NULL)
+		return;
+	if (getline(&line, &cap, f) == -1 || strcmp(line, "kanbao-list 1\n") != 0)
+		goto out;
+	while (getline(&line, &cap, f) != -1) {
+		line[strcspn(line, "\n")] = '\0';
+		for (k = 0, p = line; k < 6; k++) {
+			fld[k] = p;
+			if ((p = strchr(p, '\t')) == NULL)
+				break;
+			*p++ = '\0';
+		}
+		if (k != 5 || strlen(fld[3]) > 10)
+			continue;
+		memset(&st, 0, sizeof st);
+		st.st_size = (off_t)strtoll(fld[1], NULL, 10);
+		st.st_mtime = (time_t)strtoll(fld[2], NULL, 10);
+		if (!add(c, fld[0], &st))
+			break;
+		e = c->v[c->n - 1];
+		memcpy(e.date, fld[3], strlen(fld[3]) + 1);
+		e.title = *fld[4] ? strdup(fld[4]) : NULL;
+		e.headline = *fld[5] ? strdup(fld[5]) : NULL;
+		c->v[c->n - 1] = e;
+	}
+	if (c->n > 1)
+		qsort(c->v, c->n, sizeof *c->v, by_path);
+out:
+	free(line);
+	fclose(f);
+}
+
+static bool
+safe_field(const char *s)
+{
+	return s == NULL || strpbrk(s, "\t\n") == NULL;
+}
+
+static void
+save_list_cache(const char *file, const struct vec *v)
+{
+	struct buf	 b = { 0 }, tmp = { 0 };
+	size_t		 i;
+	FILE		*f;
+
+	buf_adds(&b, "kanbao-list 1\n");
+	for (i = 0; i < v->n; i++) {
+		const struct archive_entry	*e = &v->v[i];
+
+		if (!safe_field(e->path) || !safe_field(e->title) ||
+		    !safe_field(e->headline))
+			continue;
+		buf_addf(&b, "%s\t%lld\t%lld\t%s\t%s\t%s\n", e->path, e->size,
+		    e->mtime, e->date, e->title ? e->title : "",
+		    e->headline ? e->headline : "");
+	}
+	buf_addf(&tmp, "%s.%ld.tmp", file, (long)getpid());
+	if (!b.failed && !tmp.failed && (f = fopen(tmp.p, "w")) != NULL) {
+		bool	ok = fwrite(b.p, 1, b.len, f) == b.len;
+
+		if (fclose(f) != 0 || !ok || rename(tmp.p, file) != 0)
+			unlink(tmp.p);
+	}
+	buf_free(&b);
+	buf_free(&tmp);
+}
+
+static void
+free_entries(struct vec *v)
+{
+	struct archive	a = { v->v, v->n, NULL };
+
+	archive_close(&a);
+	memset(v, 0, sizeof *v);
+}
+
 bool
-archive_open(struct archive *ar, const char *dir, const char **err)
+archive_open(struct archive *ar, const char *dir, const char *cachedir,
+    const char **err)
 {
 	struct vec	v = { 0 };
 	struct stat	st;
@@ -180,7 +298,7 @@ archive_open(struct archive *ar, const char *dir, const char **err)
 		return false;
 	}
 	if (S_ISREG(st.st_mode)) {
-		if (!add(&v, dir))
+		if (!add(&v, dir, &st))
 			goto oom;
 	} else if (!S_ISDIR(st.st_mode)) {
 		*err = "not a folder or an issue file";
@@ -192,12 +310,40 @@ archive_open(struct archive *ar, const char *dir, const char **err)
 		}
 		goto oom;
 	}
-	for (i = 0; i < v.n; i++)
-		date_entry(&v.v[i]);
+	{
+		char		*cf = cachedir ? archive_cache_path(cachedir, dir,
+		    "list") : NULL;
+		struct vec	 c = { 0 };
+		size_t		 changed = 0;
+
+		if (cf != NULL)
+			load_list_cache(cf, &c);
+		for (i = 0; i < v.n; i++) {
+			struct archive_entry	*hit = c.n ? bsearch(&v.v[i], c.v,
+			    c.n, sizeof *c.v, by_path) : NULL;
+
+			if (hit != NULL && hit->size == v.v[i].size &&
+			    hit->mtime == v.v[i].mtime) {
+				memcpy(v.v[i].date, hit->date, sizeof hit->date);
+				v.v[i].title = hit->title;
+				v.v[i].headline = hit->headline;
+				hit->title = hit->headline = NULL;
+			} else {
+				date_entry(&v.v[i]);
+				changed++;
+			}
+		}
+		if (cf != NULL && (changed > 0 || c.n != v.n))
+			save_list_cache(cf, &v);
+		free_entries(&c);
+		free(cf);
+	}
 	if (v.n > 1)
 		qsort(v.v, v.n, sizeof *v.v, by_date);
 	ar->v = v.v;
 	ar->n = v.n;
+	if ((ar->root = strdup(dir)) == NULL)
+		goto oom;
 	return true;
 oom:
 	ar->v = v.v;
@@ -218,11 +364,12 @@ archive_close(struct archive *ar)
 		free(ar->v[i].headline);
 	}
 	free(ar->v);
+	free(ar->root);
 	memset(ar, 0, sizeof *ar);
 }
 
-static text_char
-fold_char(text_char c)
+text_char
+archive_fold_char(text_char c)
 {
 	if (c >= 0xff01 && c <= 0xff5e)
 		c -= 0xfee0;
@@ -241,26 +388,47 @@ fold_char(text_char c)
 char *
 archive_fold(const char *s, size_t n, size_t *outlen)
 {
-	struct buf	 b = { 0 };
+	char		*o, *p;
 	size_t		 i = 0, len;
 	text_char	 c;
-	char		 e[4];
 
-	buf_reserve(&b, n);
+	/* folding never makes text longer */
+	if ((o = p = malloc(n + 1)) == NULL)
+		return NULL;
 	while (i < n) {
+		unsigned char	u = (unsigned char)s[i];
+
+		if (u < 0x80) {
+			i++;
+			if (u == ' ' || u == '\n' || u == '\t')
+				continue;
+			*p++ = (char)(u >= 'A' && u <= 'Z' ? u + ('a' - 'A') : u);
+			continue;
+		}
 		len = text_decode(s + i, n - i, &c);
 		i += len;
-		if (text_is_space(c) || c == '\n' || c == '\t')
+		if (text_is_space(c))
 			continue;
-		c = fold_char(c);
-		buf_add(&b, e, text_encode(c, e));
+		c = archive_fold_char(c);
+		if (text_encode(c, p) > len) {
+			/* cannot happen for valid input; keep it safe */
+			memcpy(p, "\xef\xbf\xbd", 3);
+			p += len < 3 ? len : 3;
+			continue;
+		}
+		p += text_encode(c, p);
 	}
-	return buf_take(&b, outlen);
+	*p = '\0';
+	*outlen = (size_t)(p - o);
+	return o;
 }
 
+static bool	scan_search(const struct archive *, const char *,
+		    struct archive_hit **, size_t *, const char **);
+
 /* Splits the query at spaces into folded words. */
-static size_t
-words(const char *q, char ***out)
+size_t
+archive_words(const char *q, char ***out)
 {
 	char	**w = NULL, **p;
 	size_t	  n = 0, k, len;
@@ -287,8 +455,8 @@ words(const char *q, char ***out)
 }
 
 /* A snippet: the block text around byte offset at, on one line. */
-static char *
-snippet(const char *s, size_t n, size_t at)
+char *
+archive_snippet(const char *s, size_t n, size_t at)
 {
 	size_t	a = at > 60 ? at - 60 : 0, e = at + 90 < n ? at + 90 : n;
 
@@ -334,13 +502,13 @@ article_matches(const struct article *a, char **w, size_t nw, char **snip)
 				size_t	at = a->blocks[i].len * (size_t)(hit - bf) /
 				    (bl ? bl : 1);
 
-				*snip = snippet(a->blocks[i].text, a->blocks[i].len,
+				*snip = archive_snippet(a->blocks[i].text, a->blocks[i].len,
 				    at);
 			}
 			free(bf);
 		}
 		if (*snip == NULL && a->nblocks > 0)
-			*snip = snippet(a->blocks[0].text, a->blocks[0].len, 0);
+			*snip = archive_snippet(a->blocks[0].text, a->blocks[0].len, 0);
 		if (*snip == NULL)
 			*snip = strdup(a->headline ? a->headline : "");
 	}
@@ -351,6 +519,17 @@ article_matches(const struct article *a, char **w, size_t nw, char **snip)
 
 bool
 archive_search(const struct archive *ar, const char *query,
+    const char *cachedir, archive_progress *progress, void *arg,
+    struct archive_hit **hits, size_t *nhits, const char **err)
+{
+	if (cachedir != NULL)
+		return index_search(ar, query, cachedir, progress, arg, hits,
+		    nhits, err);
+	return scan_search(ar, query, hits, nhits, err);
+}
+
+static bool
+scan_search(const struct archive *ar, const char *query,
     struct archive_hit **hits, size_t *nhits, const char **err)
 {
 	char			**w;
@@ -362,7 +541,7 @@ archive_search(const struct archive *ar, const char *query,
 
 	*hits = NULL;
 	*nhits = 0;
-	if ((nw = words(query, &w)) == 0) {
+	if ((nw = archive_words(query, &w)) == 0) {
 		free(w);
 		*err = "the query has no words";
 		return false;

@@ -11,15 +11,17 @@
 #include <stddef.h>
 
 struct archive_entry {
-	char	*path;
-	char	 date[11];	/* YYYY-MM-DD, "" when undated */
-	char	*title;		/* paper title, or NULL */
-	char	*headline;	/* first headline, or NULL */
+	char		*path;
+	char		 date[11];	/* YYYY-MM-DD, "" when undated */
+	char		*title;		/* paper title, or NULL */
+	char		*headline;	/* first headline, or NULL */
+	long long	 size, mtime;	/* of the file when it was read */
 };
 
 struct archive {
 	struct archive_entry	*v;	/* oldest first, undated last */
 	size_t			 n;
+	char			*root;	/* the folder or file it was opened on */
 };
 
 struct archive_hit {
@@ -29,20 +31,34 @@ struct archive_hit {
 	char	*snippet;	/* a line of text around the hit */
 };
 
-/* Lists the issues under dir (a file gives a one-issue archive). */
-bool	archive_open(struct archive *, const char *dir, const char **err);
+/*
+ * Lists the issues under dir (a file gives a one-issue archive).  With a
+ * cache folder, what was read of each file is kept there keyed by path,
+ * size and mtime, so only new or changed files are read again.
+ */
+bool	archive_open(struct archive *, const char *dir, const char *cachedir,
+	    const char **err);
 void	archive_close(struct archive *);
+
+typedef void archive_progress(size_t done, size_t total, void *arg);
 
 /*
  * Finds the articles holding every word of query, newest issue first.
- * *hits is a new array (free with archive_free_hits()).
+ * *hits is a new array (free with archive_free_hits()).  With a cache
+ * folder, a bigram index is built there on first use and brought up to
+ * date when files change; progress (may be NULL) is told how a build goes.
  */
 bool	archive_search(const struct archive *, const char *query,
+	    const char *cachedir, archive_progress *progress, void *arg,
 	    struct archive_hit **hits, size_t *nhits, const char **err);
 void	archive_free_hits(struct archive_hit *, size_t);
 
 /* Folds s for matching: NFKC-like width folding, no spaces, lower case. */
 char	*archive_fold(const char *s, size_t n, size_t *outlen);
+
+/* A cache file name for dir under cachedir: PREFIX-HASH.EXT; free it. */
+char	*archive_cache_path(const char *cachedir, const char *dir,
+	    const char *prefix);
 
 /* The date in a file name (2025-03-27, 20250327), into out[11]. */
 bool	archive_date_from_name(const char *name, char *out);

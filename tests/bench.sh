@@ -58,6 +58,14 @@ done
 echo
 echo "library: $i issues, $(du -sh "$lib" | cut -f1)"
 find_t=$(secs find "$lib" -name '*.txt' -printf '%p %s %T@\n')
+s=$(date +%s.%N)
+env XDG_CACHE_HOME="$work/cache" "$kanbao" --list "$lib" > /dev/null
+cold_list=$(echo "$(date +%s.%N) - $s" | bc)
+s=$(date +%s.%N)
+env XDG_CACHE_HOME="$work/cache" "$kanbao" --search 青河 "$lib" > /dev/null
+cold_index=$(echo "$(date +%s.%N) - $s" | bc)
+echo "cold --list (reads every masthead): ${cold_list} s"
+echo "cold index build: ${cold_index} s, index $(du -h "$work"/cache/kanbao/index-* | cut -f1)"
 list_t=$(secs env XDG_CACHE_HOME="$work/cache" "$kanbao" --list "$lib")
 printf '%-34s %8s %8s\n' "find -printf" "$find_t" 1.00
 printf '%-34s %8s %8s\n' "kanbao --list" "$list_t" "$(ratio "$list_t" "$find_t")"
@@ -68,6 +76,8 @@ if command -v rg > /dev/null; then
 		printf '%-34s %8s %8s\n' "rg -F -l $q" "$rg_t" 1.00
 		printf '%-34s %8s %8s\n' "kanbao --search $q" "$s_t" "$(ratio "$s_t" "$rg_t")"
 	done
+	rss=$( { /usr/bin/time -f %M env XDG_CACHE_HOME="$work/cache" "$kanbao" --search 秸秆 "$lib" > /dev/null; } 2>&1 | tail -n 1)
+	echo "peak RSS of a warm --search: ${rss} KiB"
 else
 	echo "rg not installed: search not compared"
 fi

@@ -34,6 +34,10 @@ const struct command keymap_commands[NCMD] = {
 	[CMD_MARKS] =		{ "marks", "list bookmarks" },
 	[CMD_HELP] =		{ "help", "this help" },
 	[CMD_REDRAW] =		{ "redraw", "redraw the screen" },
+	[CMD_CALENDAR] =	{ "calendar", "calendar of the library's issues" },
+	[CMD_MONTH_PREV] =	{ "prev-month", "previous month (calendar)" },
+	[CMD_MONTH_NEXT] =	{ "next-month", "next month (calendar)" },
+	[CMD_GOTO_DATE] =	{ "goto-date", "type a date (2025-03-27) and open its issue" },
 };
 
 static const struct {
@@ -57,6 +61,8 @@ static const struct {
 	{ "/", CMD_SEARCH }, { "n", CMD_SEARCH_NEXT }, { "N", CMD_SEARCH_PREV },
 	{ "m", CMD_MARK }, { "'", CMD_MARKS },
 	{ "?", CMD_HELP }, { "C-l", CMD_REDRAW },
+	{ "c", CMD_CALENDAR }, { "{", CMD_MONTH_PREV }, { "}", CMD_MONTH_NEXT },
+	{ ":", CMD_GOTO_DATE },
 };
 
 static const struct {

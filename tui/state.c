@@ -214,3 +214,33 @@ state_free_marks(struct bookmark *m, size_t n)
 	}
 	free(m);
 }
+
+/* $XDG_CACHE_HOME/kanbao (else ~/.cache/kanbao), made if missing; or NULL. */
+char *
+state_cache_dir(void)
+{
+	const char	*x = getenv("XDG_CACHE_HOME"), *h = getenv("HOME");
+	struct buf	 b = { 0 };
+	char		*d, *p;
+
+	if (x != NULL && *x == '/')
+		buf_addf(&b, "%s/kanbao", x);
+	else if (h != NULL && *h == '/')
+		buf_addf(&b, "%s/.cache/kanbao", h);
+	else
+		return NULL;
+	if ((d = buf_take(&b, NULL)) == NULL)
+		return NULL;
+	for (p = d + 1; *p != '\0'; p++)
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(d, 0700);
+			*p = '/';
+		}
+	if (mkdir(d, 0700) != 0 && errno != EEXIST) {
+		free(d);
+		return NULL;
+	}
+	return d;
+}
+

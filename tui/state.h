@@ -24,6 +24,8 @@ struct bookmark {
 
 /* The state folder, created if needed; NULL when there is none. */
 char	*state_dir(void);
+/* The cache folder ($XDG_CACHE_HOME/kanbao), created if needed, or NULL. */
+char	*state_cache_dir(void);
 bool	state_save_position(const char *dir, const char *issue,
 	    const struct position *);
 bool	state_load_position(const char *dir, const char *issue,

@@ -22,7 +22,8 @@
 #include "state.h"
 #include "tui.h"
 
-enum view { V_LIBRARY, V_CONTENTS, V_READER, V_HELP, V_MARKS, V_RESULTS };
+enum view { V_LIBRARY, V_CONTENTS, V_READER, V_HELP, V_MARKS, V_RESULTS,
+    V_CALENDAR };
 
 enum pair { P_HEAD = 1, P_KICKER, P_STATUS, P_HIT, P_DIM };
 
@@ -51,6 +52,8 @@ struct tui {
 	struct bookmark		*marks;
 	size_t			 nmarks;
 	char			*statedir;
+	char			*cachedir;
+	int			 cy, cm, cd;	/* calendar: the selected day */
 	char			 msg[200];
 	bool			 color;
 	bool			 quit;
@@ -779,6 +782,135 @@ draw_help(struct tui *t)
 	move(cy, 0);
 }
 
+/* ---- calendar ---------------------------------------------------------- */
+
+static int
+days_in(int y, int m)
+{
+	static const int	d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return d[m - 1];
+}
+
+/* 0 = Monday */
+static int
+weekday_of(int y, int m, int d)
+{
+	static const int	t[] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
+
+	if (m < 3)
+		y--;
+	return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d + 6) % 7;
+}
+
+/* The library entry of a date, or (size_t)-1. */
+static size_t
+issue_on(const struct tui *t, int y, int m, int d)
+{
+	char	date[48];
+	size_t	i;
+
+	snprintf(date, sizeof date, "%04d-%02d-%02d", y, m, d);
+	for (i = 0; i < t->ar.n; i++)
+		if (strcmp(t->ar.v[i].date, date) == 0)
+			return i;
+	return (size_t)-1;
+}
+
+static void
+cal_set(struct tui *t, const char *date)
+{
+	int	y, m, d;
+
+	if (date != NULL && sscanf(date, "%d-%d-%d", &y, &m, &d) == 3 &&
+	    m >= 1 && m <= 12 && d >= 1 && d <= days_in(y, m)) {
+		t->cy = y;
+		t->cm = m;
+		t->cd = d;
+	}
+}
+
+static void
+cal_move(struct tui *t, int days)
+{
+	t->cd += days;
+	while (t->cd < 1) {
+		if (--t->cm < 1) {
+			t->cm = 12;
+			t->cy--;
+		}
+		t->cd += days_in(t->cy, t->cm);
+	}
+	while (t->cd > days_in(t->cy, t->cm)) {
+		t->cd -= days_in(t->cy, t->cm);
+		if (++t->cm > 12) {
+			t->cm = 1;
+			t->cy++;
+		}
+	}
+}
+
+static void
+cal_month(struct tui *t, int dir)
+{
+	t->cm += dir;
+	if (t->cm < 1) {
+		t->cm = 12;
+		t->cy--;
+	} else if (t->cm > 12) {
+		t->cm = 1;
+		t->cy++;
+	}
+	if (t->cd > days_in(t->cy, t->cm))
+		t->cd = days_in(t->cy, t->cm);
+}
+
+static void
+draw_calendar(struct tui *t)
+{
+	static const char	*wd[] = { "一", "二", "三", "四", "五", "六", "日" };
+	char			 cell[16], line[160];
+	int			 y = 0, x, d, col, row, cury = 0, curx = 0, n = 0;
+
+	snprintf(line, sizeof line, "%d年%d月  (%04d-%02d)", t->cy, t->cm, t->cy, t->cm);
+	attron(A_BOLD);
+	puts_at(y++, 0, line, COLS);
+	attroff(A_BOLD);
+	y++;
+	for (col = 0; col < 7; col++)
+		puts_at(y, col * 6 + 1, wd[col], COLS - col * 6 - 1);
+	y++;
+	col = weekday_of(t->cy, t->cm, 1);
+	row = y;
+	for (d = 1; d <= days_in(t->cy, t->cm); d++) {
+		bool	has = issue_on(t, t->cy, t->cm, d) != (size_t)-1;
+
+		n += has;
+		/* an issue day is bracketed: [12]; not colour alone */
+		snprintf(cell, sizeof cell, has ? "[%2d]" : " %2d ", d);
+		x = col * 6;
+		if (d == t->cd) {
+			attron(A_REVERSE);
+			cury = row;
+			curx = x;
+		}
+		if (has)
+			attron(A_BOLD);
+		puts_at(row, x, cell, COLS - x);
+		attroff(A_REVERSE | A_BOLD);
+		if (++col == 7) {
+			col = 0;
+			row++;
+		}
+	}
+	snprintf(line, sizeof line, "calendar: %d issues this month, [n] has an issue | "
+	    "Enter: open | { }: month | q: back", n);
+	draw_status(t, line);
+	move(cury, curx);
+}
+
 static void
 draw(struct tui *t)
 {
@@ -796,6 +928,7 @@ draw(struct tui *t)
 	case V_HELP: draw_help(t); break;
 	case V_MARKS: draw_marks(t); break;
 	case V_RESULTS: draw_results(t); break;
+	case V_CALENDAR: draw_calendar(t); break;
 	}
 	refresh();
 }
@@ -893,7 +1026,8 @@ library_search(struct tui *t)
 	archive_free_hits(t->hits, t->nhits);
 	t->hits = NULL;
 	t->nhits = 0;
-	if (!archive_search(&t->ar, t->query, &t->hits, &t->nhits, &err)) {
+	if (!archive_search(&t->ar, t->query, t->cachedir, NULL, NULL, &t->hits,
+	    &t->nhits, &err)) {
 		status(t, "search: %s", err);
 		return;
 	}
@@ -940,8 +1074,10 @@ back(struct tui *t)
 		t->sel = t->view == V_CONTENTS ? t->art : 0;
 		break;
 	case V_RESULTS:
-		t->view = V_LIBRARY;
-		t->sel = 0;
+	case V_CALENDAR:
+		t->view = t->is != NULL && t->back == V_CONTENTS ? V_CONTENTS :
+		    V_LIBRARY;
+		t->sel = t->view == V_CONTENTS ? t->art : 0;
 		break;
 	case V_READER:
 		t->view = V_CONTENTS;
@@ -1017,13 +1153,24 @@ run(struct tui *t, enum cmd c)
 		return;
 	case CMD_ISSUE_NEXT:
 	case CMD_ISSUE_PREV:
-		if (t->ar.n < 2)
+		if (t->ar.n < 2 && t->view != V_CALENDAR)
 			status(t, "no other issue");
-		else if (c == CMD_ISSUE_NEXT && t->issue_i + 1 >= t->ar.n)
+		else if (t->view != V_CALENDAR && c == CMD_ISSUE_NEXT &&
+		    t->issue_i + 1 >= t->ar.n)
 			status(t, "this is the newest issue");
-		else if (c == CMD_ISSUE_PREV && t->issue_i == 0)
+		else if (t->view != V_CALENDAR && c == CMD_ISSUE_PREV &&
+		    t->issue_i == 0)
 			status(t, "this is the oldest issue");
-		else
+		else if (t->view == V_CALENDAR) {
+			/* the next or previous day that has an issue */
+			size_t	i = issue_on(t, t->cy, t->cm, t->cd);
+
+			if (i == (size_t)-1)
+				i = t->issue_i;
+			i = c == CMD_ISSUE_NEXT ? (i + 1 < t->ar.n ? i + 1 : i) :
+			    (i > 0 ? i - 1 : 0);
+			cal_set(t, t->ar.v[i].date);
+		} else
 			open_issue(t, c == CMD_ISSUE_NEXT ? t->issue_i + 1 :
 			    t->issue_i - 1);
 		return;
@@ -1047,8 +1194,67 @@ run(struct tui *t, enum cmd c)
 		if (t->view == V_READER)
 			add_mark(t);
 		return;
+	case CMD_CALENDAR:
+		if (t->view != V_CALENDAR) {
+			t->back = t->view == V_LIBRARY ? V_LIBRARY : V_CONTENTS;
+			if (t->cy == 0) {
+				cal_set(t, "2000-01-01");
+				if (t->ar.n > 0)
+					cal_set(t, t->is ? t->ar.v[t->issue_i].date :
+					    t->ar.v[t->ar.n - 1].date);
+			}
+			t->view = V_CALENDAR;
+		}
+		return;
+	case CMD_GOTO_DATE:
+		if ((q = prompt("date (YYYY-MM-DD): ")) != NULL) {
+			char	d[48];
+			int	y, m, dd;
+			size_t	e;
+
+			if (sscanf(q, "%4d-%2d-%2d", &y, &m, &dd) == 3 ||
+			    sscanf(q, "%4d%2d%2d", &y, &m, &dd) == 3) {
+				snprintf(d, sizeof d, "%04d-%02d-%02d", y, m, dd);
+				cal_set(t, d);
+				if ((e = issue_on(t, y, m, dd)) != (size_t)-1)
+					open_issue(t, e);
+				else {
+					t->back = t->view == V_LIBRARY ?
+					    V_LIBRARY : V_CONTENTS;
+					t->view = V_CALENDAR;
+					status(t, "no issue on %s", d);
+				}
+			} else
+				status(t, "not a date: %s (want YYYY-MM-DD)", q);
+			free(q);
+		}
+		return;
 	default:
 		break;
+	}
+
+	if (t->view == V_CALENDAR) {
+		size_t	e;
+
+		if (t->cy == 0)
+			cal_set(t, "2000-01-01");
+		switch (c) {
+		case CMD_COLUMN_NEXT: cal_move(t, 1); break;
+		case CMD_COLUMN_PREV: cal_move(t, -1); break;
+		case CMD_LINE_DOWN: cal_move(t, 7); break;
+		case CMD_LINE_UP: cal_move(t, -7); break;
+		case CMD_MONTH_NEXT: case CMD_PAGE_DOWN: cal_month(t, 1); break;
+		case CMD_MONTH_PREV: case CMD_PAGE_UP: cal_month(t, -1); break;
+		case CMD_OPEN:
+			if ((e = issue_on(t, t->cy, t->cm, t->cd)) != (size_t)-1)
+				open_issue(t, e);
+			else
+				status(t, "no issue on this day");
+			break;
+		default:
+			break;
+		}
+		return;
 	}
 
 	if (t->view == V_READER) {
@@ -1235,14 +1441,17 @@ tui_main(const char *target, const struct config *cf, bool linear,
 		}
 		free(s);
 	}
-	if (!archive_open(&t.ar, target, &err)) {
+	t.cachedir = state_cache_dir();
+	if (!archive_open(&t.ar, target, t.cachedir, &err)) {
 		fprintf(stderr, "kanbao: %s: %s\n", target, err);
+		free(t.cachedir);
 		return 1;
 	}
 	if (t.ar.n == 0) {
 		fprintf(stderr, "kanbao: %s: no issues (*.txt, *.md) in this folder\n",
 		    target);
 		archive_close(&t.ar);
+		free(t.cachedir);
 		return 1;
 	}
 	t.library = S_ISDIR(st.st_mode);
@@ -1262,7 +1471,9 @@ tui_main(const char *target, const struct config *cf, bool linear,
 	if ((screen = start_curses()) == NULL) {
 		fprintf(stderr, "kanbao: cannot start the terminal\n");
 		archive_close(&t.ar);
+		state_free_marks(t.marks, t.nmarks);
 		free(t.statedir);
+		free(t.cachedir);
 		return 1;
 	}
 	colours(&t);
@@ -1311,6 +1522,7 @@ tui_main(const char *target, const struct config *cf, bool linear,
 	state_free_marks(t.marks, t.nmarks);
 	free(t.query);
 	free(t.statedir);
+	free(t.cachedir);
 	return 0;
 }
 

@@ -1,4 +1,5 @@
 /* Unit tests: dates of issues, folding for search, listing and search. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,25 +41,98 @@ list_and_search_samples(void **state)
 	const char		*err;
 
 	(void)state;
-	assert_true(archive_open(&ar, "../../assets", &err));
+	assert_true(archive_open(&ar, "../../assets", NULL, &err));
 	assert_int_equal(ar.n, 3);
 	assert_string_equal(ar.v[0].date, "2025-06-10");
 	assert_string_equal(ar.v[2].date, "2025-06-12");
 	assert_string_equal(ar.v[0].title, "青河日报");
 	/* every word must occur; newest first */
-	assert_true(archive_search(&ar, "青河 麦", &h, &n, &err));
+	assert_true(archive_search(&ar, "青河 麦", NULL, NULL, NULL, &h, &n, &err));
 	assert_true(n >= 2);
 	assert_true(h[0].entry >= h[n - 1].entry);
 	archive_free_hits(h, n);
 	/* broken across a blank line in the file */
-	assert_true(archive_search(&ar, "三百多亩麦子", &h, &n, &err));
+	assert_true(archive_search(&ar, "三百多亩麦子", NULL, NULL, NULL, &h, &n, &err));
 	assert_int_equal(n, 1);
 	archive_free_hits(h, n);
-	assert_true(archive_search(&ar, "ＱＲ ＣＯＤＥＳ", &h, &n, &err));
+	assert_true(archive_search(&ar, "ＱＲ ＣＯＤＥＳ", NULL, NULL, NULL, &h, &n, &err));
 	assert_int_equal(n, 1);
 	archive_free_hits(h, n);
-	assert_false(archive_search(&ar, "   ", &h, &n, &err));
+	assert_false(archive_search(&ar, "   ", NULL, NULL, NULL, &h, &n, &err));
 	archive_close(&ar);
+}
+
+static char	tmpdir[] = "/tmp/kanbao-archive-XXXXXX";
+
+static void
+sh(const char *fmt, const char *a)
+{
+	char	cmd[1024];
+
+	snprintf(cmd, sizeof cmd, fmt, a, a, a);
+	if (system(cmd) != 0)
+		fail_msg("failed: %s", cmd);
+}
+
+/* Same hits through the index as by scanning every file. */
+static void
+same_hits(const struct archive *ar, const char *cache, const char *q)
+{
+	struct archive_hit	*a, *b;
+	size_t			 na, nb, i;
+	const char		*err;
+
+	assert_true(archive_search(ar, q, NULL, NULL, NULL, &a, &na, &err));
+	assert_true(archive_search(ar, q, cache, NULL, NULL, &b, &nb, &err));
+	assert_int_equal(na, nb);
+	for (i = 0; i < na; i++) {
+		assert_int_equal(a[i].entry, b[i].entry);
+		assert_int_equal(a[i].article, b[i].article);
+	}
+	archive_free_hits(a, na);
+	archive_free_hits(b, nb);
+}
+
+static void
+index_build_update_and_recovery(void **state)
+{
+	struct archive	 ar;
+	const char	*err;
+	char		 lib[256], cache[256], path[512];
+	FILE		*f;
+
+	(void)state;
+	assert_non_null(mkdtemp(tmpdir));
+	snprintf(lib, sizeof lib, "%s/lib", tmpdir);
+	snprintf(cache, sizeof cache, "%s/cache", tmpdir);
+	sh("mkdir -p %s/a/b && cp ../../assets/*.txt %s/a/b/ && mkdir -p %s/../cache", lib);
+	assert_true(archive_open(&ar, lib, cache, &err));
+	assert_int_equal(ar.n, 3);
+	same_hits(&ar, cache, "秸秆");
+	same_hits(&ar, cache, "青河 社区");
+	same_hits(&ar, cache, "ＱＲ");
+	same_hits(&ar, cache, "不存在的词语");
+	archive_close(&ar);
+
+	/* a new issue is found at once: never stale results */
+	snprintf(path, sizeof path, "%s/2025-07-01.txt", lib);
+	f = fopen(path, "w");
+	fputs("## 新来的一期\n\n本报讯 记者某某报道:独一无二的句子。\n", f);
+	fclose(f);
+	assert_true(archive_open(&ar, lib, cache, &err));
+	assert_int_equal(ar.n, 4);
+	assert_string_equal(ar.v[3].date, "2025-07-01");
+	same_hits(&ar, cache, "独一无二");
+	archive_close(&ar);
+
+	/* a corrupt index and list cache are rebuilt, not trusted */
+	sh("for f in %s/../cache/*; do head -c 100 /dev/urandom > $f; done", lib);
+	assert_true(archive_open(&ar, lib, cache, &err));
+	assert_int_equal(ar.n, 4);
+	same_hits(&ar, cache, "独一无二");
+	same_hits(&ar, cache, "秸秆");
+	archive_close(&ar);
+	sh("rm -rf %s", tmpdir);
 }
 
 int
@@ -68,6 +142,7 @@ main(void)
 		cmocka_unit_test(dates_from_file_names),
 		cmocka_unit_test(folding),
 		cmocka_unit_test(list_and_search_samples),
+		cmocka_unit_test(index_build_update_and_recovery),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,724 @@
+/* index: bigram postings over folded article text, in one file. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "file.h"
+#include "index.h"
+#include "issue.h"
+#include "text.h"
+
+#define MAGIC	"KANBAOI1"
+#define VERSION	1
+
+struct hdr {
+	char		magic[8];
+	uint32_t	version, nissues, narticles, nterms;
+	uint64_t	off_issues, off_articles, off_terms, off_post, npost;
+	uint64_t	off_str, nstr, size;
+};
+
+struct iissue {
+	uint64_t	path;		/* string offset */
+	int64_t		size, mtime;
+	uint32_t	first, count;	/* articles */
+};
+
+struct iart {
+	uint32_t	issue, index;
+	uint64_t	headline;	/* string offset */
+	uint64_t	text;		/* string offset of the display text */
+};
+
+struct iterm {
+	uint64_t	key;
+	uint64_t	off;		/* into postings */
+	uint32_t	count, pad;
+};
+
+struct index {
+	void			*map;
+	size_t			 len;
+	const struct hdr	*h;
+	const struct iissue	*is;
+	const struct iart	*ar;
+	const struct iterm	*t;
+	const uint32_t		*post;
+	const char		*str;
+};
+
+/* A string of the index, or NULL when the offset is bad. */
+static const char *
+ix_str(const struct index *ix, uint64_t off)
+{
+	if (off >= ix->h->nstr ||
+	    memchr(ix->str + off, '\0', ix->h->nstr - off) == NULL)
+		return NULL;
+	return ix->str + off;
+}
+
+static bool
+span_ok(uint64_t off, uint64_t n, uint64_t sz, uint64_t total)
+{
+	return off <= total && (sz == 0 || n <= (total - off) / sz);
+}
+
+static void
+index_unload(struct index *ix)
+{
+	if (ix->map != NULL)
+		munmap(ix->map, ix->len);
+	memset(ix, 0, sizeof *ix);
+}
+
+/* Maps and checks an index file; false when missing, corrupt or foreign. */
+static bool
+index_load(const char *file, struct index *ix)
+{
+	struct stat		 st;
+	int			 fd;
+	const struct hdr	*h;
+	uint64_t		 i;
+
+	memset(ix, 0, sizeof *ix);
+	if ((fd = open(file, O_RDONLY)) == -1)
+		return false;
+	if (fstat(fd, &st) == -1 || (size_t)st.st_size < sizeof *h) {
+		close(fd);
+		return false;
+	}
+	ix->len = (size_t)st.st_size;
+	ix->map = mmap(NULL, ix->len, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (ix->map == MAP_FAILED) {
+		ix->map = NULL;
+		return false;
+	}
+	h = ix->h = ix->map;
+	if (memcmp(h->magic, MAGIC, 8) != 0 || h->version != VERSION ||
+	    h->size != ix->len ||
+	    !span_ok(h->off_issues, h->nissues, sizeof *ix->is, ix->len) ||
+	    !span_ok(h->off_articles, h->narticles, sizeof *ix->ar, ix->len) ||
+	    !span_ok(h->off_terms, h->nterms, sizeof *ix->t, ix->len) ||
+	    !span_ok(h->off_post, h->npost, sizeof *ix->post, ix->len) ||
+	    !span_ok(h->off_str, h->nstr, 1, ix->len) ||
+	    h->off_issues % 8 || h->off_articles % 8 || h->off_terms % 8 ||
+	    h->off_post % 4)
+		goto bad;
+	ix->is = (const void *)((const char *)ix->map + h->off_issues);
+	ix->ar = (const void *)((const char *)ix->map + h->off_articles);
+	ix->t = (const void *)((const char *)ix->map + h->off_terms);
+	ix->post = (const void *)((const char *)ix->map + h->off_post);
+	ix->str = (const char *)ix->map + h->off_str;
+	if (h->nstr == 0 || ix->str[h->nstr - 1] != '\0')
+		goto bad;
+	for (i = 0; i < h->nissues; i++)
+		if (ix->is[i].first > h->narticles ||
+		    ix->is[i].count > h->narticles - ix->is[i].first ||
+		    ix->is[i].path >= h->nstr)
+			goto bad;
+	for (i = 0; i < h->narticles; i++)
+		if (ix->ar[i].issue >= h->nissues || ix->ar[i].text >= h->nstr ||
+		    ix->ar[i].headline >= h->nstr)
+			goto bad;
+	for (i = 0; i < h->nterms; i++)
+		if (ix->t[i].off > h->npost || ix->t[i].count > h->npost -
+		    ix->t[i].off || (i > 0 && ix->t[i].key <= ix->t[i - 1].key))
+			goto bad;
+	return true;
+bad:
+	index_unload(ix);
+	return false;
+}
+
+/* Whether the index describes exactly the files of the archive. */
+static bool
+index_current(const struct index *ix, const struct archive *ar)
+{
+	size_t		 i;
+	const char	*p;
+
+	if (ix->map == NULL || ix->h->nissues != ar->n)
+		return false;
+	for (i = 0; i < ar->n; i++) {
+		p = ix_str(ix, ix->is[i].path);
+		if (p == NULL || strcmp(p, ar->v[i].path) != 0 ||
+		    ix->is[i].size != ar->v[i].size ||
+		    ix->is[i].mtime != ar->v[i].mtime)
+			return false;
+	}
+	return true;
+}
+
+/* ---- building ---------------------------------------------------------- */
+
+struct doc {
+	size_t	 issue, index;
+	char	*headline;
+	char	*text;
+};
+
+struct slot {
+	uint64_t	 key;
+	uint32_t	 last;		/* article + 1 last added */
+	uint32_t	 n, cap;
+	uint32_t	*v;
+};
+
+struct table {
+	struct slot	*s;
+	size_t		 cap, n;
+};
+
+static struct slot *
+slot_for(struct table *t, uint64_t key)
+{
+	size_t		 i, j;
+	struct slot	*ns;
+
+	if (t->n * 2 >= t->cap) {
+		size_t	cap = t->cap ? t->cap * 2 : 1 << 16;
+
+		if ((ns = calloc(cap, sizeof *ns)) == NULL)
+			return NULL;
+		for (i = 0; i < t->cap; i++) {
+			if (t->s[i].cap == 0)
+				continue;
+			for (j = (size_t)(t->s[i].key * 0x9e3779b97f4a7c15ULL) &
+			    (cap - 1); ns[j].cap != 0; j = (j + 1) & (cap - 1))
+				;
+			ns[j] = t->s[i];
+		}
+		free(t->s);
+		t->s = ns;
+		t->cap = cap;
+	}
+	for (i = (size_t)(key * 0x9e3779b97f4a7c15ULL) & (t->cap - 1);
+	    t->s[i].cap != 0; i = (i + 1) & (t->cap - 1))
+		if (t->s[i].key == key)
+			return &t->s[i];
+	t->s[i].key = key;
+	t->s[i].cap = 4;
+	if ((t->s[i].v = malloc(4 * sizeof *t->s[i].v)) == NULL) {
+		t->s[i].cap = 0;
+		return NULL;
+	}
+	t->n++;
+	return &t->s[i];
+}
+
+static bool
+add_bigrams(struct table *t, const char *f, size_t n, uint32_t art)
+{
+	size_t		 i = 0;
+	text_char	 a = 0, b;
+	struct slot	*s;
+	uint32_t	*v;
+
+	while (i < n) {
+		i += text_decode(f + i, n - i, &b);
+		if (a != 0) {
+			if ((s = slot_for(t, (uint64_t)a << 21 | b)) == NULL)
+				return false;
+			if (s->last != art + 1) {
+				if (s->n == s->cap) {
+					if ((v = realloc(s->v, s->cap * 2 *
+					    sizeof *v)) == NULL)
+						return false;
+					s->v = v;
+					s->cap *= 2;
+				}
+				s->v[s->n++] = art;
+				s->last = art + 1;
+			}
+		}
+		a = b;
+	}
+	return true;
+}
+
+static int
+by_key(const void *a, const void *b)
+{
+	uint64_t	x = ((const struct slot *)a)->key,
+			y = ((const struct slot *)b)->key;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Display text of an article: headline, deck and blocks. */
+static char *
+article_text(const struct article *a)
+{
+	struct buf	b = { 0 };
+	size_t		i;
+
+	if (a->headline && !a->guessed)
+		buf_adds(&b, a->headline), buf_addc(&b, ' ');
+	if (a->deck)
+		buf_adds(&b, a->deck), buf_addc(&b, ' ');
+	for (i = 0; i < a->nblocks; i++) {
+		buf_add(&b, a->blocks[i].text, a->blocks[i].len);
+		buf_addc(&b, ' ');
+	}
+	return buf_take(&b, NULL);
+}
+
+static int
+by_index_path(const void *a, const void *b, void *ixp)
+{
+	const struct index	*ix = ixp;
+
+	return strcmp(ix->str + ix->is[*(const uint32_t *)a].path,
+	    ix->str + ix->is[*(const uint32_t *)b].path);
+}
+
+/* Collects the documents, from the old index where files did not change. */
+static bool
+collect(const struct archive *ar, const struct index *old,
+    archive_progress *progress, void *arg, struct doc **out, size_t *nout)
+{
+	struct doc	*d = NULL, *t;
+	size_t		 n = 0, cap = 0, i, k;
+	uint32_t	*order = NULL, key;
+	struct issue	*is;
+	const char	*err;
+	char		*s;
+	size_t		 len;
+
+	if (old->map != NULL && old->h->nissues > 0) {
+		if ((order = malloc(old->h->nissues * sizeof *order)) == NULL)
+			return false;
+		for (key = 0; key < old->h->nissues; key++)
+			order[key] = key;
+		qsort_r(order, old->h->nissues, sizeof *order, by_index_path,
+		    (void *)old);
+	}
+	for (i = 0; i < ar->n; i++) {
+		size_t	lo = 0, hi = order ? old->h->nissues : 0, m;
+		int	c;
+		bool	reused = false;
+
+		if (progress != NULL && i % 64 == 0)
+			progress(i, ar->n, arg);
+		while (lo < hi) {
+			m = (lo + hi) / 2;
+			c = strcmp(ar->v[i].path, old->str + old->is[order[m]].path);
+			if (c == 0) {
+				const struct iissue	*oi = &old->is[order[m]];
+
+				if (oi->size == ar->v[i].size &&
+				    oi->mtime == ar->v[i].mtime) {
+					for (k = 0; k < oi->count; k++) {
+						const struct iart *oa =
+						    &old->ar[oi->first + k];
+
+						if (n == cap) {
+							cap = cap ? cap * 2 : 256;
+							if ((t = realloc(d, cap *
+							    sizeof *d)) == NULL)
+								goto fail;
+							d = t;
+						}
+						d[n].issue = i;
+						d[n].index = oa->index;
+						d[n].headline = strdup(old->str + oa->headline);
+						d[n].text = strdup(old->str + oa->text);
+						n++;
+					}
+					reused = true;
+				}
+				break;
+			}
+			if (c < 0)
+				hi = m;
+			else
+				lo = m + 1;
+		}
+		if (reused)
+			continue;
+		if ((s = file_read(ar->v[i].path, &len, &err)) == NULL)
+			continue;
+		is = issue_parse(s, len, NULL, &err);
+		free(s);
+		if (is == NULL)
+			continue;
+		for (k = 0; k < is->narticles; k++) {
+			if (n == cap) {
+				cap = cap ? cap * 2 : 256;
+				if ((t = realloc(d, cap * sizeof *d)) == NULL) {
+					issue_free(is);
+					goto fail;
+				}
+				d = t;
+			}
+			d[n].issue = i;
+			d[n].index = k;
+			d[n].headline = strdup(is->articles[k].headline ?
+			    is->articles[k].headline : "");
+			d[n].text = article_text(&is->articles[k]);
+			n++;
+		}
+		issue_free(is);
+	}
+	free(order);
+	*out = d;
+	*nout = n;
+	return true;
+fail:
+	free(order);
+	for (i = 0; i < n; i++) {
+		free(d[i].headline);
+		free(d[i].text);
+	}
+	free(d);
+	return false;
+}
+
+static void
+pad8(struct buf *b)
+{
+	while (b->len % 8)
+		buf_addc(b, '\0');
+}
+
+/* Builds the index for ar from its files (and the old index) into file. */
+static bool
+index_build(const struct archive *ar, const struct index *old,
+    const char *file, archive_progress *progress, void *arg)
+{
+	struct doc	*d = NULL;
+	size_t		 nd = 0, i, k, nterms = 0;
+	struct table	 t = { 0 };
+	struct slot	*terms = NULL;
+	struct buf	 out = { 0 }, str = { 0 };
+	struct hdr	 h;
+	char		*f;
+	size_t		 flen;
+	uint64_t	 npost = 0, *stroff = NULL;
+	bool		 ok = false;
+
+	if (!collect(ar, old, progress, arg, &d, &nd))
+		return false;
+	for (i = 0; i < nd; i++) {
+		if (d[i].text == NULL || d[i].headline == NULL)
+			goto out;
+		if ((f = archive_fold(d[i].text, strlen(d[i].text), &flen)) == NULL)
+			goto out;
+		k = add_bigrams(&t, f, flen, (uint32_t)i);
+		free(f);
+		if (!k)
+			goto out;
+	}
+	if ((terms = malloc((t.n ? t.n : 1) * sizeof *terms)) == NULL)
+		goto out;
+	for (i = 0; i < t.cap; i++)
+		if (t.s[i].cap != 0)
+			terms[nterms++] = t.s[i];
+	qsort(terms, nterms, sizeof *terms, by_key);
+
+	/* strings: paths, then each article's headline and text */
+	if ((stroff = malloc((ar->n + 2 * nd + 1) * sizeof *stroff)) == NULL)
+		goto out;
+	buf_addc(&str, '\0');
+	for (i = 0; i < ar->n; i++) {
+		stroff[i] = str.len;
+		buf_add(&str, ar->v[i].path, strlen(ar->v[i].path) + 1);
+	}
+	for (i = 0; i < nd; i++) {
+		stroff[ar->n + 2 * i] = str.len;
+		buf_add(&str, d[i].headline, strlen(d[i].headline) + 1);
+		stroff[ar->n + 2 * i + 1] = str.len;
+		buf_add(&str, d[i].text, strlen(d[i].text) + 1);
+	}
+	for (i = 0; i < nterms; i++)
+		npost += terms[i].n;
+
+	memset(&h, 0, sizeof h);
+	memcpy(h.magic, MAGIC, 8);
+	h.version = VERSION;
+	h.nissues = (uint32_t)ar->n;
+	h.narticles = (uint32_t)nd;
+	h.nterms = (uint32_t)nterms;
+	buf_add(&out, (const char *)&h, sizeof h);
+	pad8(&out);
+	h.off_issues = out.len;
+	for (i = 0, k = 0; i < ar->n; i++) {
+		struct iissue	ii = { stroff[i], ar->v[i].size, ar->v[i].mtime,
+		    (uint32_t)k, 0 };
+
+		while (k < nd && d[k].issue == i)
+			k++, ii.count++;
+		buf_add(&out, (const char *)&ii, sizeof ii);
+	}
+	pad8(&out);
+	h.off_articles = out.len;
+	for (i = 0; i < nd; i++) {
+		struct iart	ia = { (uint32_t)d[i].issue, (uint32_t)d[i].index,
+		    stroff[ar->n + 2 * i], stroff[ar->n + 2 * i + 1] };
+
+		buf_add(&out, (const char *)&ia, sizeof ia);
+	}
+	pad8(&out);
+	h.off_terms = out.len;
+	for (i = 0, npost = 0; i < nterms; i++) {
+		struct iterm	it = { terms[i].key, npost, terms[i].n, 0 };
+
+		buf_add(&out, (const char *)&it, sizeof it);
+		npost += terms[i].n;
+	}
+	pad8(&out);
+	h.off_post = out.len;
+	h.npost = npost;
+	for (i = 0; i < nterms; i++)
+		buf_add(&out, (const char *)terms[i].v, terms[i].n * sizeof(uint32_t));
+	pad8(&out);
+	h.off_str = out.len;
+	h.nstr = str.len;
+	buf_add(&out, str.p, str.len);
+	h.size = out.len;
+	if (out.failed || str.failed)
+		goto out;
+	memcpy(out.p, &h, sizeof h);
+	{
+		struct buf	tmp = { 0 };
+		FILE		*fp;
+
+		buf_addf(&tmp, "%s.%ld.tmp", file, (long)getpid());
+		if (!tmp.failed && (fp = fopen(tmp.p, "wb")) != NULL) {
+			ok = fwrite(out.p, 1, out.len, fp) == out.len;
+			if (fclose(fp) != 0)
+				ok = false;
+			if (!ok || rename(tmp.p, file) != 0) {
+				unlink(tmp.p);
+				ok = false;
+			}
+		}
+		buf_free(&tmp);
+	}
+	if (progress != NULL)
+		progress(ar->n, ar->n, arg);
+out:
+	for (i = 0; i < t.cap; i++)
+		free(t.s[i].v);
+	free(t.s);
+	free(terms);
+	free(stroff);
+	for (i = 0; i < nd; i++) {
+		free(d[i].headline);
+		free(d[i].text);
+	}
+	free(d);
+	buf_free(&out);
+	buf_free(&str);
+	return ok;
+}
+
+/* ---- searching --------------------------------------------------------- */
+
+static const struct iterm *
+term(const struct index *ix, uint64_t key)
+{
+	size_t	lo = 0, hi = ix->h->nterms, m;
+
+	while (lo < hi) {
+		m = (lo + hi) / 2;
+		if (ix->t[m].key == key)
+			return &ix->t[m];
+		if (ix->t[m].key < key)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	return NULL;
+}
+
+/* Keeps in cand[0..*n) only the articles also in the term's postings. */
+static void
+intersect(uint32_t *cand, size_t *n, const uint32_t *p, size_t pn)
+{
+	size_t	i = 0, j = 0, k = 0;
+
+	while (i < *n && j < pn) {
+		if (cand[i] < p[j])
+			i++;
+		else if (cand[i] > p[j])
+			j++;
+		else {
+			cand[k++] = cand[i];
+			i++;
+			j++;
+		}
+	}
+	*n = k;
+}
+
+/* Byte offset in the display text where folded offset at falls. */
+static size_t
+unfold_offset(const char *s, size_t at)
+{
+	size_t		 i = 0, f = 0, n = strlen(s), len;
+	text_char	 c;
+
+	while (i < n && f < at) {
+		len = text_decode(s + i, n - i, &c);
+		if (!(text_is_space(c) || c == '\n' || c == '\t')) {
+			char	e[4];
+
+			f += text_encode(archive_fold_char(c), e);
+		}
+		i += len;
+	}
+	return i;
+}
+
+static int
+hit_order(const void *a, const void *b)
+{
+	const struct archive_hit	*x = a, *y = b;
+
+	if (x->entry != y->entry)
+		return x->entry > y->entry ? -1 : 1;
+	return x->article < y->article ? -1 : x->article > y->article;
+}
+
+bool
+index_search(const struct archive *ar, const char *query, const char *cachedir,
+    archive_progress *progress, void *arg, struct archive_hit **hits,
+    size_t *nhits, const char **err)
+{
+	struct index		 ix;
+	char			*file, **w = NULL;
+	size_t			 nw, i, k, nc = 0, n = 0, cap = 0, len;
+	uint32_t		*cand = NULL;
+	bool			 filtered = false;
+	struct archive_hit	*h = NULL, *t;
+
+	*hits = NULL;
+	*nhits = 0;
+	if ((nw = archive_words(query, &w)) == 0) {
+		free(w);
+		*err = "the query has no words";
+		return false;
+	}
+	if ((file = archive_cache_path(cachedir, ar->root ? ar->root : ".",
+	    "index")) == NULL) {
+		*err = "out of memory";
+		goto fail;
+	}
+	index_load(file, &ix);
+	if (!index_current(&ix, ar)) {
+		struct stat	st;
+
+		if (stat(cachedir, &st) != 0)
+			mkdir(cachedir, 0700);
+		if (!index_build(ar, &ix, file, progress, arg)) {
+			index_unload(&ix);
+			free(file);
+			*err = "cannot write the search index";
+			goto fail;
+		}
+		index_unload(&ix);
+		if (!index_load(file, &ix) || !index_current(&ix, ar)) {
+			index_unload(&ix);
+			free(file);
+			*err = "the search index cannot be read back";
+			goto fail;
+		}
+	}
+	free(file);
+
+	/* candidates: articles holding every bigram of every word */
+	for (k = 0; k < nw; k++) {
+		const char	*s = w[k];
+		size_t		 j = 0, m = strlen(s);
+		text_char	 a = 0, b;
+
+		while (j < m) {
+			j += text_decode(s + j, m - j, &b);
+			if (a != 0) {
+				const struct iterm	*tm = term(&ix, (uint64_t)a << 21 | b);
+
+				if (tm == NULL) {
+					nc = 0;
+					filtered = true;
+					goto verify;
+				}
+				if (!filtered) {
+					cand = malloc((tm->count + 1) * sizeof *cand);
+					if (cand == NULL)
+						goto oom;
+					memcpy(cand, ix.post + tm->off,
+					    tm->count * sizeof *cand);
+					nc = tm->count;
+					filtered = true;
+				} else
+					intersect(cand, &nc, ix.post + tm->off,
+					    tm->count);
+			}
+			a = b;
+		}
+	}
+	if (!filtered) {
+		/* single characters only: every article is a candidate */
+		if ((cand = malloc((ix.h->narticles + 1) * sizeof *cand)) == NULL)
+			goto oom;
+		for (nc = 0; nc < ix.h->narticles; nc++)
+			cand[nc] = (uint32_t)nc;
+	}
+verify:
+	for (i = 0; i < nc; i++) {
+		const struct iart	*a = &ix.ar[cand[i]];
+		const char		*text = ix.str + a->text, *p = NULL;
+		char			*f = archive_fold(text, strlen(text), &len);
+		bool			 all = f != NULL;
+
+		for (k = 0; k < nw && all; k++)
+			all = strstr(f, w[k]) != NULL;
+		if (all)
+			p = strstr(f, w[0]);
+		if (all && n == cap) {
+			cap = cap ? cap * 2 : 64;
+			if ((t = realloc(h, cap * sizeof *h)) == NULL) {
+				free(f);
+				goto oom;
+			}
+			h = t;
+		}
+		if (all) {
+			h[n].entry = a->issue;
+			h[n].article = a->index;
+			h[n].headline = strdup(ix.str + a->headline);
+			h[n].snippet = archive_snippet(text, strlen(text),
+			    unfold_offset(text, (size_t)(p - f)));
+			n++;
+		}
+		free(f);
+	}
+	qsort(h, n, sizeof *h, hit_order);
+	free(cand);
+	index_unload(&ix);
+	for (k = 0; k < nw; k++)
+		free(w[k]);
+	free(w);
+	*hits = h;
+	*nhits = n;
+	return true;
+oom:
+	*err = "out of memory";
+	free(cand);
+	index_unload(&ix);
+	archive_free_hits(h, n);
+fail:
+	for (k = 0; k < nw; k++)
+		free(w[k]);
+	free(w);
+	return false;
+}

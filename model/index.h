@@ -1,0 +1,24 @@
+/*
+ * index: a library's search index -- character bigrams to the articles
+ * holding them -- kept in one versioned file in the cache folder, built on
+ * first use, brought up to date when files change (only changed files are
+ * parsed again), and rebuilt rather than trusted when it is corrupt or
+ * foreign.  Candidates from the bigrams are always verified against the
+ * folded text, so results are never stale and never guessed.
+ */
+#ifndef KANBAO_INDEX_H
+#define KANBAO_INDEX_H
+
+#include "archive.h"
+#include "text.h"
+
+bool	index_search(const struct archive *, const char *query,
+	    const char *cachedir, archive_progress *, void *arg,
+	    struct archive_hit **hits, size_t *nhits, const char **err);
+
+/* Shared with archive.c. */
+size_t	archive_words(const char *q, char ***out);
+char	*archive_snippet(const char *s, size_t n, size_t at);
+text_char archive_fold_char(text_char);
+
+#endif
