@@ -63,10 +63,10 @@ $(BUILD)/tests/vtdrive: tests/e2e/vtdrive.c | $(BUILD)/.deps-test
 	$(CC) $(CFLAGS) -o $@ $< -lvterm -lutil
 
 check: $(BUILD)/.deps-test
-	@$(MAKE) --no-print-directory unit e2e memcheck
+	@$(MAKE) --no-print-directory unit e2e memcheck fuzz-regress
 	@$(MAKE) --no-print-directory BUILD=build/asan \
 	    OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-	    LDFLAGS="-fsanitize=address,undefined" unit e2e
+	    LDFLAGS="-fsanitize=address,undefined" unit e2e fuzz-regress
 	@echo "make check: all tests passed"
 
 unit: $(UNIT_BIN) $(BUILD)/kanbao
@@ -90,6 +90,20 @@ bench: $(BUILD)/kanbao
 fuzz:
 	@sh tests/fuzz/run.sh
 
+# the fuzz targets replay their kept inputs and the samples, any compiler
+FUZZ = sanitise wrap issue config index
+FUZZ_BIN = $(FUZZ:%=$(BUILD)/tests/fuzz_%)
+$(BUILD)/tests/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/standalone.c $(BUILD)/libkanbao.a $(TUI_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< tests/fuzz/standalone.c $(TUI_OBJ) $(BUILD)/libkanbao.a -liniparser $(NCURSES_LIBS) $(LIBS)
+
+fuzz-regress: $(FUZZ_BIN)
+	@for t in $(FUZZ); do \
+	    $(BUILD)/tests/fuzz_$$t assets/*.txt tests/fixtures/hostile/* \
+		tests/fixtures/*.ini $$(find tests/fuzz/regress/$$t -type f 2>/dev/null) \
+		> /dev/null || exit 1; \
+	done; echo "fuzz-regress: $(words $(FUZZ)) passed, 0 failed"
+
 install: $(BUILD)/kanbao
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/kanbao \
 	    $(DESTDIR)$(PREFIX)/share/man/man1
@@ -100,6 +114,6 @@ install: $(BUILD)/kanbao
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all run check unit e2e memcheck bench fuzz install clean
+.PHONY: all run check unit e2e memcheck bench fuzz fuzz-regress install clean
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

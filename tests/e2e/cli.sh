@@ -77,4 +77,23 @@ for f in "$TOP"/tests/fixtures/hostile/* "$WORK"/big/*; do
 		i=$((i + 1))
 	done
 done
+
+# A file that sets the window title through OSC does not change it in a
+# real terminal (tmux): the pane title stays ours.
+if command -v tmux > /dev/null; then
+	sock="$WORK/tmux.sock"
+	tmux -S "$sock" new-session -d -x 100 -y 30 -s t "sh"
+	tmux -S "$sock" select-pane -t t -T kanbao-test-title
+	tmux -S "$sock" send-keys -t t "LC_ALL=C.UTF-8 $k $TOP/tests/fixtures/escapes.txt" Enter
+	sleep 1
+	tmux -S "$sock" send-keys -t t Enter
+	sleep 1
+	title=$(tmux -S "$sock" display-message -p -t t '#{pane_title}')
+	screen=$(tmux -S "$sock" capture-pane -p -t t)
+	tmux -S "$sock" send-keys -t t Q
+	sleep 0.3
+	tmux -S "$sock" kill-server 2>/dev/null
+	[ "$title" = kanbao-test-title ] || { echo "FAIL OSC changed the pane title to '$title'"; fails=$((fails + 1)); }
+	echo "$screen" | grep -q "记者某某报道" || { echo "FAIL tmux: the article was not shown"; echo "$screen"; fails=$((fails + 1)); }
+fi
 [ $fails -eq 0 ]

@@ -12,6 +12,7 @@
  *   cursor TEXT      the row under the cursor shows TEXT
  *   resize COLS ROWS resize the terminal (SIGWINCH)
  *   signal NAME      send HUP, TERM, INT or WINCH
+ *   storm N          N random resizes between 1x1 and 500x200
  *   exit CODE        the program exits with CODE within 5 seconds
  *   notitle          the program never set the window title
  *   sleep MS
@@ -378,6 +379,20 @@ main(int argc, char **argv)
 			set_size(c, r);
 			kill(child, SIGWINCH);
 			pump(250);
+		} else if (strcmp(line, "storm") == 0) {
+			/* N resizes from 1x1 to 500x200, as fast as they come */
+			int	k, times = atoi(arg);
+
+			srand(42);
+			for (k = 0; k < times; k++) {
+				set_size(1 + rand() % 500, 1 + rand() % 200);
+				kill(child, SIGWINCH);
+				if (k % 10 == 0)
+					pump(5);
+			}
+			pump(300);
+			if (waitpid(child, NULL, WNOHANG) == child)
+				fail("died in the resize storm", NULL);
 		} else if (strcmp(line, "signal") == 0) {
 			int	sig = strcmp(arg, "HUP") == 0 ? SIGHUP :
 			    strcmp(arg, "TERM") == 0 ? SIGTERM :

@@ -1,0 +1,42 @@
+/* libFuzzer target: line breaking at any width keeps text and width. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../model/text.h"
+#include "../../model/wrap.h"
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct wrapper	 w;
+	char		*s;
+	size_t		 n, total = 0, spaces = 0, i;
+	long		 k, j;
+	int		 width, indent;
+
+	if (size < 3)
+		return 0;
+	width = 1 + data[0] % 160;
+	indent = data[1] % 9;
+	if ((s = text_sanitise((const char *)data + 3, size - 3, &n)) == NULL)
+		return 0;
+	wrap_init(&w, data[2] & 1 ? 2 : 1);
+	k = wrap_paragraph(&w, s, n, width, indent);
+	for (j = 0; j < k; j++) {
+		if (w.lines[j].cells + w.lines[j].indent > width &&
+		    !(w.lines[j].cells <= 2 && width < 2 + w.lines[j].indent))
+			abort();
+		if (w.lines[j].off + w.lines[j].len > n)
+			abort();
+		total += w.lines[j].len;
+	}
+	/* everything but spaces and newlines is on some line */
+	for (i = 0; i < n; i++)
+		spaces += s[i] == ' ' || s[i] == '\n';
+	if (k >= 0 && total + spaces < n)
+		abort();
+	wrap_free(&w);
+	free(s);
+	return 0;
+}
