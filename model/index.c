@@ -702,7 +702,8 @@ verify:
 		}
 		free(f);
 	}
-	qsort(h, n, sizeof *h, hit_order);
+	if (n > 1)
+		qsort(h, n, sizeof *h, hit_order);
 	free(cand);
 	index_unload(&ix);
 	for (k = 0; k < nw; k++)

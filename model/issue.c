@@ -1301,6 +1301,88 @@ guess_headline(struct parser *p, struct article *a)
 }
 
 static bool
+has_cont(const struct article *a, const char *dir)
+{
+	size_t	i;
+
+	for (i = 0; i < a->nblocks; i++)
+		if (a->blocks[i].kind == BLOCK_CONT && strstr(a->blocks[i].text, dir))
+			return true;
+	return false;
+}
+
+/*
+ * An article that starts with (上接01版) continues an earlier one that ends
+ * with (下转02版) under the same headline: its blocks join that article and
+ * it is no article of its own.  p->items and p->nart follow.
+ */
+static void
+merge_continuations(struct parser *p, struct article *av)
+{
+	size_t		 a, b, i, k, *map;
+	struct block	*v;
+	bool		 merged = false;
+
+	if ((map = malloc((p->nart + 1) * sizeof *map)) == NULL)
+		return;
+	for (a = 0; a < p->nart; a++)
+		map[a] = a;
+	for (a = 1; a < p->nart; a++) {
+		if (av[a].nblocks == 0 || av[a].blocks[0].kind != BLOCK_CONT ||
+		    strstr(av[a].blocks[0].text, "上接") == NULL)
+			continue;
+		for (b = a; b-- > 0; ) {
+			if (map[b] != b || !has_cont(&av[b], "下转"))
+				continue;
+			if (av[a].headline != NULL && !av[a].guessed &&
+			    (av[b].headline == NULL ||
+			    strcmp(av[a].headline, av[b].headline) != 0))
+				continue;
+			v = arena_alloc(p->a, (av[a].nblocks + av[b].nblocks) *
+			    sizeof *v);
+			if (v == NULL)
+				break;
+			memcpy(v, av[b].blocks, av[b].nblocks * sizeof *v);
+			memcpy(v + av[b].nblocks, av[a].blocks,
+			    av[a].nblocks * sizeof *v);
+			av[b].blocks = v;
+			av[b].nblocks += av[a].nblocks;
+			map[a] = b;
+			merged = true;
+			break;
+		}
+	}
+	if (merged) {
+		/* close the gaps: articles and the items that name them */
+		size_t	*to = malloc((p->nart + 1) * sizeof *to);
+
+		if (to == NULL) {
+			free(map);
+			return;
+		}
+		for (a = 0, k = 0; a < p->nart; a++) {
+			to[a] = map[a] == a ? k : (size_t)-1;
+			if (map[a] == a)
+				av[k++] = av[a];
+		}
+		for (i = 0, k = 0; i < p->nitems; i++) {
+			if (!p->items[i].banner) {
+				if (to[p->items[i].idx] == (size_t)-1)
+					continue;
+				p->items[i].idx = to[p->items[i].idx];
+			}
+			p->items[k++] = p->items[i];
+		}
+		p->nitems = k;
+		for (a = 0, k = 0; a < p->nart; a++)
+			k += map[a] == a;
+		p->nart = k;
+		free(to);
+	}
+	free(map);
+}
+
+static bool
 kicker_says_commentary(const char *k)
 {
 	return k != NULL && (strstr(k, "评") != NULL || strstr(k, "社论") != NULL ||
@@ -1383,6 +1465,7 @@ finish(struct parser *p)
 		if (av[i].page == 0 && is->nmast > 0)
 			av[i].page = 1;
 	}
+	merge_continuations(p, av);
 	is->articles = av;
 	is->narticles = p->nart;
 	is->items = arena_alloc(p->a, (p->nitems ? p->nitems : 1) *

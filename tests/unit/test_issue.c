@@ -200,16 +200,28 @@ commentary_sidebar_photo(void **state)
 static void
 continuation_notes(void **state)
 {
-	struct issue	*is;
-	size_t		 k, conts = 0;
+	struct issue		*is;
+	const struct article	*a;
+	size_t			 k, conts = 0;
 
 	(void)state;
 	is = parse("## 麦收\n\n□本报记者 某某\n\n秸秆将用于饲料。(下转02版)\n\n"
+	    "## 老街\n\n本报讯 记者某某报道:老街开街。\n\n"
 	    "第02版：要闻\n\n(上接01版)\n\n## 麦收\n\n市里提醒抢种。\n");
-	for (k = 0; k < is->articles[0].nblocks; k++)
-		conts += is->articles[0].blocks[k].kind == BLOCK_CONT;
-	assert_int_equal(conts, 1);
-	assert_string_equal(body(&is->articles[0], 0), "秸秆将用于饲料。");
+	/* the continuation on page 2 joins its article on page 1 */
+	assert_int_equal(is->narticles, 2);
+	a = &is->articles[0];
+	for (k = 0; k < a->nblocks; k++)
+		conts += a->blocks[k].kind == BLOCK_CONT;
+	assert_int_equal(conts, 2);
+	assert_string_equal(body(a, 0), "秸秆将用于饲料。");
+	assert_string_equal(body(a, 1), "市里提醒抢种。");
+	assert_string_equal(is->articles[1].headline, "老街");
+	issue_free(is);
+	/* without a matching headline it stays an article of page 2 */
+	is = parse("## 麦收\n\n□本报记者 某某\n\n秸秆将用于饲料。(下转02版)\n\n"
+	    "第02版：要闻\n\n(上接03版)\n\n## 别的\n\n另一篇。\n");
+	assert_int_equal(is->narticles, 2);
 	assert_int_equal(is->articles[1].page, 2);
 	assert_int_equal(is->articles[1].blocks[0].kind, BLOCK_CONT);
 	issue_free(is);
