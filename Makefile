@@ -24,7 +24,7 @@ TUI_OBJ = $(TUI_SRC:%.c=$(BUILD)/%.o)
 
 # Debian packages the build and the tests need.
 BUILD_PKGS = libncurses-dev libunistring-dev libiniparser-dev pkg-config
-TEST_PKGS = libcmocka-dev libvterm-dev tmux valgrind
+TEST_PKGS = libcmocka-dev libvterm-dev tmux valgrind time ripgrep
 
 all: $(BUILD)/kanbao
 

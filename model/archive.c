@@ -467,53 +467,29 @@ archive_snippet(const char *s, size_t n, size_t at)
 	return strndup(s + a, e - a);
 }
 
-/* Folds an article's text with a map from folded to block offsets. */
+/* Whether article k holds every word; *snip gets a snippet of the hit. */
 static bool
-article_matches(const struct article *a, char **w, size_t nw, char **snip)
+article_matches(const struct issue *is, size_t k, char **w, size_t nw,
+    char **snip)
 {
-	struct buf	 t = { 0 };
-	char		*f;
-	size_t		 flen, i, k;
-	bool		 ok = true;
-	const char	*hit;
+	char	*t, *f;
+	size_t	 flen, i;
+	bool	 ok = true;
 
-	if (a->headline && !a->guessed)
-		buf_adds(&t, a->headline);
-	if (a->deck)
-		buf_adds(&t, a->deck);
-	for (i = 0; i < a->nblocks; i++)
-		buf_add(&t, a->blocks[i].text, a->blocks[i].len);
-	if (t.failed || (f = archive_fold(t.p ? t.p : "", t.len, &flen)) == NULL) {
-		buf_free(&t);
+	*snip = NULL;
+	if ((t = archive_article_text(is, k)) == NULL)
+		return false;
+	if ((f = archive_fold(t, strlen(t), &flen)) == NULL) {
+		free(t);
 		return false;
 	}
-	for (k = 0; k < nw && ok; k++)
-		ok = strstr(f, w[k]) != NULL;
-	*snip = NULL;
-	if (ok) {
-		/* find the first word in some block for the snippet */
-		for (i = 0; i < a->nblocks && *snip == NULL; i++) {
-			char	*bf;
-			size_t	 bl;
-
-			bf = archive_fold(a->blocks[i].text, a->blocks[i].len, &bl);
-			if (bf != NULL && (hit = strstr(bf, w[0])) != NULL) {
-				/* map back roughly: proportional offset */
-				size_t	at = a->blocks[i].len * (size_t)(hit - bf) /
-				    (bl ? bl : 1);
-
-				*snip = archive_snippet(a->blocks[i].text, a->blocks[i].len,
-				    at);
-			}
-			free(bf);
-		}
-		if (*snip == NULL && a->nblocks > 0)
-			*snip = archive_snippet(a->blocks[0].text, a->blocks[0].len, 0);
-		if (*snip == NULL)
-			*snip = strdup(a->headline ? a->headline : "");
-	}
+	for (i = 0; i < nw && ok; i++)
+		ok = strstr(f, w[i]) != NULL;
+	if (ok)
+		*snip = archive_snippet(t, strlen(t),
+		    archive_unfold_offset(t, (size_t)(strstr(f, w[0]) - f)));
 	free(f);
-	buf_free(&t);
+	free(t);
 	return ok;
 }
 
@@ -554,7 +530,7 @@ scan_search(const struct archive *ar, const char *query,
 		if (is == NULL)
 			continue;
 		for (j = 0; j < is->narticles; j++) {
-			if (!article_matches(&is->articles[j], w, nw, &snip))
+			if (!article_matches(is, j, w, nw, &snip))
 				continue;
 			if (n == cap) {
 				cap = cap ? cap * 2 : 16;

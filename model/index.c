@@ -16,7 +16,7 @@
 #include "text.h"
 
 #define MAGIC	"KANBAOI1"
-#define VERSION	1
+#define VERSION	3
 
 struct hdr {
 	char		magic[8];
@@ -253,17 +253,35 @@ by_key(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Display text of an article: headline, deck and blocks. */
-static char *
-article_text(const struct article *a)
+/*
+ * Display text of an article: headline, deck and blocks.  The masthead and
+ * banners go with the first article, so that no text of the issue is out
+ * of reach of a search.
+ */
+char *
+archive_article_text(const struct issue *is, size_t k)
 {
-	struct buf	b = { 0 };
-	size_t		i;
+	const struct article	*a = &is->articles[k];
+	struct buf		 b = { 0 };
+	size_t			 i;
 
+	if (k == 0) {
+		for (i = 0; i < is->nmast; i++)
+			buf_add(&b, is->mast[i].text, is->mast[i].len), buf_addc(&b, ' ');
+		for (i = 0; i < is->nitems; i++)
+			if (is->items[i].banner != NULL)
+				buf_add(&b, is->items[i].banner->text,
+				    is->items[i].banner->len), buf_addc(&b, ' ');
+	}
+
+	if (a->kicker)
+		buf_adds(&b, a->kicker), buf_addc(&b, ' ');
 	if (a->headline && !a->guessed)
 		buf_adds(&b, a->headline), buf_addc(&b, ' ');
 	if (a->deck)
 		buf_adds(&b, a->deck), buf_addc(&b, ' ');
+	if (a->byline && !a->byline_inline)
+		buf_adds(&b, a->byline), buf_addc(&b, ' ');
 	for (i = 0; i < a->nblocks; i++) {
 		buf_add(&b, a->blocks[i].text, a->blocks[i].len);
 		buf_addc(&b, ' ');
@@ -363,7 +381,7 @@ collect(const struct archive *ar, const struct index *old,
 			d[n].index = k;
 			d[n].headline = strdup(is->articles[k].headline ?
 			    is->articles[k].headline : "");
-			d[n].text = article_text(&is->articles[k]);
+			d[n].text = archive_article_text(is, k);
 			n++;
 		}
 		issue_free(is);
@@ -561,8 +579,8 @@ intersect(uint32_t *cand, size_t *n, const uint32_t *p, size_t pn)
 }
 
 /* Byte offset in the display text where folded offset at falls. */
-static size_t
-unfold_offset(const char *s, size_t at)
+size_t
+archive_unfold_offset(const char *s, size_t at)
 {
 	size_t		 i = 0, f = 0, n = strlen(s), len;
 	text_char	 c;
@@ -697,7 +715,7 @@ verify:
 			h[n].article = a->index;
 			h[n].headline = strdup(ix.str + a->headline);
 			h[n].snippet = archive_snippet(text, strlen(text),
-			    unfold_offset(text, (size_t)(p - f)));
+			    archive_unfold_offset(text, (size_t)(p - f)));
 			n++;
 		}
 		free(f);

@@ -20,5 +20,8 @@ bool	index_search(const struct archive *, const char *query,
 size_t	archive_words(const char *q, char ***out);
 char	*archive_snippet(const char *s, size_t n, size_t at);
 text_char archive_fold_char(text_char);
+struct issue;
+char	*archive_article_text(const struct issue *, size_t article);
+size_t	archive_unfold_offset(const char *display, size_t folded_at);
 
 #endif

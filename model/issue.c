@@ -1191,6 +1191,25 @@ assemble(struct parser *p)
 		i++;
 	}
 	flush_photos(p, cur(p));
+	/*
+	 * Short lines only, none of which opened an article: rather than hide
+	 * them as banners, make them an article, the first as its headline.
+	 */
+	if (p->nart == 0 && p->nban > 0 && !p->failed) {
+		struct bart	*a;
+
+		p->nitems = 0;
+		if ((a = new_article(p, p->ban[0].src)) == NULL)
+			return;
+		a->a.headline = dup_punct(p, p->ban[0].text.p ? p->ban[0].text.p :
+		    "", p->ban[0].text.len);
+		for (i = 1; i < p->nban; i++)
+			add_block(p, a, BLOCK_PARA, p->ban[i].text.p ?
+			    p->ban[i].text.p : "", p->ban[i].text.len, p->ban[i].src);
+		for (i = 0; i < p->nban; i++)
+			buf_free(&p->ban[i].text);
+		p->nban = 0;
+	}
 }
 
 /* ---- finishing --------------------------------------------------------- */

@@ -58,6 +58,18 @@ check searchjoin 0 "$k" --search 三百多亩麦子 "$TOP/assets"
 check searchwide 0 "$k" --search "２４００个" "$TOP/assets"
 [ -s "$WORK/out" ] || { echo "FAIL search with full-width digits"; fails=$((fails + 1)); }
 
+# everything ripgrep finds, the search finds too (masthead and banners too)
+if command -v rg > /dev/null; then
+	for q in 秸秆 青河日报 刊号 QR 社区食堂 夏粮丰收在青河; do
+		rg -F -l "$q" "$TOP/assets" | sort > "$WORK/rg"
+		"$k" --search "$q" "$TOP/assets" | cut -f1 | sort -u > "$WORK/kb"
+		if [ -n "$(comm -23 "$WORK/rg" "$WORK/kb")" ]; then
+			echo "FAIL --search $q misses files rg finds:"; comm -23 "$WORK/rg" "$WORK/kb"
+			fails=$((fails + 1))
+		fi
+	done
+fi
+
 # hostile inputs: exit 0 or 1, never a crash; no control bytes out
 mkdir -p "$WORK/big"
 head -c 200000 /dev/zero | tr '\0' '#' > "$WORK/big/hashes.txt"
@@ -77,6 +89,15 @@ for f in "$TOP"/tests/fixtures/hostile/* "$WORK"/big/*; do
 		i=$((i + 1))
 	done
 done
+
+# memory: peak RSS for a 20 MB input stays a small multiple of it
+if [ -x /usr/bin/time ]; then
+	kb=$( { /usr/bin/time -f %M "$k" --dump --width 80 "$WORK/big/longline.txt" > /dev/null; } 2>&1 | tail -n 1)
+	size=$(($(wc -c < "$WORK/big/longline.txt") / 1024))
+	if [ "$kb" -gt $((size * 12)) ]; then
+		echo "FAIL peak RSS ${kb} KiB for a ${size} KiB input"; fails=$((fails + 1))
+	fi
+fi
 
 # A file that sets the window title through OSC does not change it in a
 # real terminal (tmux): the pane title stays ours.

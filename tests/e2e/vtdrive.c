@@ -407,8 +407,10 @@ main(int argc, char **argv)
 			if (!reap(5000))
 				fail("did not exit", arg);
 			if (status != atoi(arg)) {
-				snprintf(line, sizeof line, "%d, want %s", status, arg);
-				fail("exit status", line);
+				char	msg[64];
+
+				snprintf(msg, sizeof msg, "%d, want %d", status, atoi(arg));
+				fail("exit status", msg);
 			}
 		} else if (strcmp(line, "columns2") == 0) {
 			char	row[4096];
