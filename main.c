@@ -158,7 +158,7 @@ dump(const char *path, const struct args *a, const struct config *cf)
 	struct layout		 l;
 	struct layout_opts	 o;
 	struct buf		*rows = NULL, out = { 0 };
-	int			*at = NULL, r, maxrows = 0;
+	int			*at = NULL, r, maxrows = 0, rc = 1;
 	size_t			 p, i;
 
 	if ((is = load(path, cf)) == NULL)
@@ -219,14 +219,7 @@ dump(const char *path, const struct args *a, const struct config *cf)
 		goto fail;
 	}
 	fwrite(out.p ? out.p : "", 1, out.len, stdout);
-	for (r = 0; r <= maxrows; r++)
-		buf_free(&rows[r]);
-	free(rows);
-	free(at);
-	buf_free(&out);
-	layout_free(&l);
-	issue_free(is);
-	return fflush(stdout) == 0 ? 0 : 1;
+	rc = fflush(stdout) == 0 ? 0 : 1;
 fail:
 	if (rows != NULL)
 		for (r = 0; r <= maxrows; r++)
@@ -236,7 +229,7 @@ fail:
 	buf_free(&out);
 	layout_free(&l);
 	issue_free(is);
-	return 1;
+	return rc;
 }
 
 /* A TSV field: '-' when empty; tabs and newlines become spaces. */

@@ -249,9 +249,8 @@ safe_field(const char *s)
 static void
 save_list_cache(const char *file, const struct vec *v)
 {
-	struct buf	 b = { 0 }, tmp = { 0 };
+	struct buf	 b = { 0 };
 	size_t		 i;
-	FILE		*f;
 
 	buf_adds(&b, "kanbao-list 1\n");
 	for (i = 0; i < v->n; i++) {
@@ -264,15 +263,9 @@ save_list_cache(const char *file, const struct vec *v)
 		    e->mtime, e->date, e->title ? e->title : "",
 		    e->headline ? e->headline : "");
 	}
-	buf_addf(&tmp, "%s.%ld.tmp", file, (long)getpid());
-	if (!b.failed && !tmp.failed && (f = fopen(tmp.p, "w")) != NULL) {
-		bool	ok = fwrite(b.p, 1, b.len, f) == b.len;
-
-		if (fclose(f) != 0 || !ok || rename(tmp.p, file) != 0)
-			unlink(tmp.p);
-	}
+	if (!b.failed)
+		file_write_atomic(file, b.p, b.len);
 	buf_free(&b);
-	buf_free(&tmp);
 }
 
 static void

@@ -101,3 +101,19 @@ buf_free(struct buf *b)
 	free(b->p);
 	memset(b, 0, sizeof *b);
 }
+
+bool
+vec_grow(void *vp, size_t *cap, size_t n, size_t sz)
+{
+	void	**v = vp, *p;
+	size_t	  c;
+
+	if (n < *cap)
+		return true;
+	c = *cap ? *cap * 2 : 16;
+	if (c > (size_t)-1 / sz || (p = realloc(*v, c * sz)) == NULL)
+		return false;
+	*v = p;
+	*cap = c;
+	return true;
+}

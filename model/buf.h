@@ -25,4 +25,10 @@ void	buf_addf(struct buf *, const char *, ...)
 char	*buf_take(struct buf *, size_t *len);
 void	buf_free(struct buf *);
 
+/*
+ * Makes room in the array *v (of *cap elements of size sz, n used) for one
+ * more element, doubling it as needed.  Returns false when memory runs out.
+ */
+bool	vec_grow(void *v, size_t *cap, size_t n, size_t sz);
+
 #endif

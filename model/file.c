@@ -1,11 +1,13 @@
 /* file: whole-file reads with text checks. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "file.h"
 #include "text.h"
 
@@ -107,4 +109,38 @@ fail:
 	free(s);
 	close(fd);
 	return NULL;
+}
+
+bool
+file_write_atomic(const char *path, const char *data, size_t len)
+{
+	struct buf	 t = { 0 };
+	int		 fd;
+	ssize_t		 w;
+	size_t		 done = 0;
+	bool		 ok = false;
+
+	buf_addf(&t, "%s.tmp.%ld", path, (long)getpid());
+	if (t.failed)
+		return false;
+	if ((fd = open(t.p, O_WRONLY | O_CREAT | O_TRUNC, 0600)) == -1)
+		goto out;
+	while (done < len) {
+		w = write(fd, data + done, len - done);
+		if (w == -1 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;
+		done += (size_t)w;
+	}
+	ok = done == len && fsync(fd) == 0;
+	if (close(fd) != 0)
+		ok = false;
+	if (ok)
+		ok = rename(t.p, path) == 0;
+	if (!ok)
+		unlink(t.p);
+out:
+	buf_free(&t);
+	return ok;
 }

@@ -5,6 +5,7 @@
 #ifndef KANBAO_FILE_H
 #define KANBAO_FILE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /*
@@ -13,5 +14,11 @@
  * not text", ...) when it cannot or should not be read as text.
  */
 char	*file_read(const char *path, size_t *len, const char **err);
+
+/*
+ * Writes data to path through a temporary file beside it, fsync(2) and
+ * rename(2): a reader sees the old file or the new one, never a torn one.
+ */
+bool	file_write_atomic(const char *path, const char *data, size_t len);
 
 #endif

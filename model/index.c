@@ -505,22 +505,7 @@ index_build(const struct archive *ar, const struct index *old,
 	if (out.failed || str.failed)
 		goto out;
 	memcpy(out.p, &h, sizeof h);
-	{
-		struct buf	tmp = { 0 };
-		FILE		*fp;
-
-		buf_addf(&tmp, "%s.%ld.tmp", file, (long)getpid());
-		if (!tmp.failed && (fp = fopen(tmp.p, "wb")) != NULL) {
-			ok = fwrite(out.p, 1, out.len, fp) == out.len;
-			if (fclose(fp) != 0)
-				ok = false;
-			if (!ok || rename(tmp.p, file) != 0) {
-				unlink(tmp.p);
-				ok = false;
-			}
-		}
-		buf_free(&tmp);
-	}
+	ok = file_write_atomic(file, out.p, out.len);
 	if (progress != NULL)
 		progress(ar->n, ar->n, arg);
 out:

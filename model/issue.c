@@ -91,23 +91,6 @@ struct parser {
 	bool			 failed;
 };
 
-/* Grows *v (of *cap elements of size sz) to hold n+1; false on failure. */
-static bool
-grow(void *vp, size_t *cap, size_t n, size_t sz)
-{
-	void	**v = vp, *p;
-	size_t	  c;
-
-	if (n < *cap)
-		return true;
-	c = *cap ? *cap * 2 : 16;
-	if (c > (size_t)-1 / sz || (p = realloc(*v, c * sz)) == NULL)
-		return false;
-	*v = p;
-	*cap = c;
-	return true;
-}
-
 /* ---- small string helpers ---------------------------------------------- */
 
 static size_t
@@ -118,17 +101,6 @@ nchars(const char *s, size_t n)
 	for (i = 0; i < n; i++)
 		k += ((unsigned char)s[i] & 0xc0) != 0x80;
 	return k;
-}
-
-static bool
-has(const char *s, size_t n, const char *w)
-{
-	size_t	k = strlen(w), i;
-
-	for (i = 0; i + k <= n; i++)
-		if (memcmp(s + i, w, k) == 0)
-			return true;
-	return false;
 }
 
 static size_t
@@ -258,8 +230,8 @@ is_credit(const char *s, size_t n)
 		n--;
 	if (!ends(s, n, "摄") && !ends(s, n, "摄影"))
 		return false;
-	return nchars(s, n) <= 30 && !has(s, n, "。") && !has(s, n, "，") &&
-	    !has(s, n, ",");
+	return nchars(s, n) <= 30 && !text_has(s, n, "。") && !text_has(s, n, "，") &&
+	    !text_has(s, n, ",");
 }
 
 static bool
@@ -278,7 +250,7 @@ is_byline(const char *s, size_t n)
 {
 	size_t	c = nchars(s, n);
 
-	if (has(s, n, "。") || has(s, n, "，"))
+	if (text_has(s, n, "。") || text_has(s, n, "，"))
 		return false;
 	if (starts(s, n, "□"))
 		return c <= 60;
@@ -291,7 +263,7 @@ is_byline(const char *s, size_t n)
 	if (starts(s, n, "特约") || starts(s, n, "实习"))
 		s += 6, n -= 6;
 	return (starts(s, n, "记者") || starts(s, n, "通讯员")) && c <= 40 &&
-	    !has(s, n, "：") && !has(s, n, ":");
+	    !text_has(s, n, "：") && !text_has(s, n, ":");
 }
 
 static bool
@@ -304,7 +276,7 @@ is_section(const char *s, size_t n)
 	size_t			 i, j, k, c;
 	text_char		 ch;
 
-	if (nchars(s, n) > 40 || has(s, n, "。"))
+	if (nchars(s, n) > 40 || text_has(s, n, "。"))
 		return false;
 	for (i = 0; i < sizeof f / sizeof f[0]; i++) {
 		if (!starts(s, n, f[i].open))
@@ -464,8 +436,8 @@ inline_byline(const char *s, size_t n)
 			    "\xe3\x80\x80")) &&
 			    (ends(s, i, "日") || ends(s, i, "报") ||
 			    ends(s, i, "社"))) {
-				if (has(s, i, "，") || has(s, i, "。") ||
-				    has(s, i, ","))
+				if (text_has(s, i, "，") || text_has(s, i, "。") ||
+				    text_has(s, i, ","))
 					break;
 				end = i + 3;
 				break;
@@ -505,7 +477,7 @@ is_title(const char *s, size_t n, size_t chars)
 
 	if (chars == 0 || chars > 60)
 		return false;
-	if (has(s, n, "。") || has(s, n, "；") || inline_byline(s, n) > 0)
+	if (text_has(s, n, "。") || text_has(s, n, "；") || inline_byline(s, n) > 0)
 		return false;
 	if (commas > 1 || (commas == 1 && chars > 30))
 		return false;
@@ -514,7 +486,7 @@ is_title(const char *s, size_t n, size_t chars)
 		return false;
 	if ((l == 0xff1f || l == 0xff01 || l == '?' || l == '!') && chars > 30)
 		return false;
-	if ((has(s, n, "：") || has(s, n, ":")) && chars > 30)
+	if ((text_has(s, n, "：") || text_has(s, n, ":")) && chars > 30)
 		return false;
 	return true;
 }
@@ -591,7 +563,7 @@ mark_headlines(struct parser *p)
 
 	for (k = 0; k + 1 < p->nraw; k++) {
 		r = &p->raw[k];
-		if (r->kind != R_BODY || r->chars > 80 || has(r->text, r->len, "。") ||
+		if (r->kind != R_BODY || r->chars > 80 || text_has(r->text, r->len, "。") ||
 		    terminated(r->text, r->len) || last_char(r->text, r->len) == 0xff0c ||
 		    last_char(r->text, r->len) == ',' ||
 		    inline_byline(r->text, r->len) > 0)
@@ -726,7 +698,7 @@ cur(struct parser *p)
 static bool
 add_item(struct parser *p, bool banner, size_t idx)
 {
-	if (!grow(&p->items, &p->itemcap, p->nitems, sizeof *p->items)) {
+	if (!vec_grow(&p->items, &p->itemcap, p->nitems, sizeof *p->items)) {
 		p->failed = true;
 		return false;
 	}
@@ -740,7 +712,7 @@ add_banner(struct parser *p, const struct raw *r)
 {
 	struct bblock	*b;
 
-	if (!grow(&p->ban, &p->bancap, p->nban, sizeof *p->ban)) {
+	if (!vec_grow(&p->ban, &p->bancap, p->nban, sizeof *p->ban)) {
 		p->failed = true;
 		return;
 	}
@@ -758,7 +730,7 @@ new_article(struct parser *p, size_t src)
 {
 	struct bart	*a;
 
-	if (!grow(&p->art, &p->artcap, p->nart, sizeof *p->art)) {
+	if (!vec_grow(&p->art, &p->artcap, p->nart, sizeof *p->art)) {
 		p->failed = true;
 		return NULL;
 	}
@@ -778,7 +750,7 @@ add_block(struct parser *p, struct bart *a, enum block_kind kind,
 {
 	struct bblock	*b;
 
-	if (!grow(&a->b, &a->cap, a->nb, sizeof *a->b)) {
+	if (!vec_grow(&a->b, &a->cap, a->nb, sizeof *a->b)) {
 		p->failed = true;
 		return NULL;
 	}
@@ -803,7 +775,7 @@ flush_photos(struct parser *p, struct bart *a)
 			return;
 	}
 	for (i = 0; i < p->npend; i++) {
-		if (!grow(&a->b, &a->cap, a->nb, sizeof *a->b)) {
+		if (!vec_grow(&a->b, &a->cap, a->nb, sizeof *a->b)) {
 			p->failed = true;
 			buf_free(&p->pend[i].text);
 			continue;
@@ -820,7 +792,7 @@ add_photo(struct parser *p, const char *cap, size_t n, const char *credit,
 	struct bblock	*b;
 	struct bart	*a = cur(p);
 
-	if (!grow(&p->pend, &p->pendcap, p->npend, sizeof *p->pend)) {
+	if (!vec_grow(&p->pend, &p->pendcap, p->npend, sizeof *p->pend)) {
 		p->failed = true;
 		return;
 	}
@@ -885,8 +857,8 @@ opens_article(struct parser *p, size_t i, size_t j, bool strong)
 		if (p->nart == 0 || p->raw[i].gap > 0)
 			return true;
 		/* kicker and headline, not a subhead and a broken line */
-		return j - i >= 2 && !has(p->raw[j - 1].text, p->raw[j - 1].len,
-		    "、") && !has(p->raw[j - 1].text, p->raw[j - 1].len, "，");
+		return j - i >= 2 && !text_has(p->raw[j - 1].text, p->raw[j - 1].len,
+		    "、") && !text_has(p->raw[j - 1].text, p->raw[j - 1].len, "，");
 	case R_TITLE:
 		return photo;
 	default:
@@ -1066,7 +1038,7 @@ assemble(struct parser *p)
 			i++;
 			continue;
 		case R_MAST:
-			if (!grow(&p->mastb, &p->mastcap, p->nmastb,
+			if (!vec_grow(&p->mastb, &p->mastcap, p->nmastb,
 			    sizeof *p->mastb)) {
 				p->failed = true;
 				break;
@@ -1583,7 +1555,7 @@ split(struct parser *p)
 		}
 		gap = lines ? blanks : blanks > 1 ? blanks - 1 : 0;
 		blanks = 0;
-		if (!grow(&p->raw, &cap, p->nraw, sizeof *p->raw))
+		if (!vec_grow(&p->raw, &cap, p->nraw, sizeof *p->raw))
 			goto fail;
 		r = &p->raw[p->nraw++];
 		memset(r, 0, sizeof *r);

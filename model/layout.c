@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "layout.h"
 #include "text.h"
 
@@ -26,26 +27,10 @@ layout_free(struct layout *l)
 	memset(l, 0, sizeof *l);
 }
 
-static bool
-grow(void *vp, size_t *cap, size_t n, size_t sz)
-{
-	void	**v = vp, *p;
-	size_t	  c;
-
-	if (n < *cap)
-		return true;
-	c = *cap ? *cap * 2 : 64;
-	if (c > (size_t)-1 / sz || (p = realloc(*v, c * sz)) == NULL)
-		return false;
-	*v = p;
-	*cap = c;
-	return true;
-}
-
 static void
 push(struct layout *l, const struct lline *ln)
 {
-	if (!grow(&l->lines, &l->linecap, l->nlines, sizeof *l->lines)) {
+	if (!vec_grow(&l->lines, &l->linecap, l->nlines, sizeof *l->lines)) {
 		l->failed = true;
 		return;
 	}
@@ -143,7 +128,7 @@ heading(struct layout *l, const char *s, int width, enum lstyle st,
 static void
 place(struct layout *l, int row, int col, size_t line)
 {
-	if (!grow(&l->placed, &l->placedcap, l->nplaced, sizeof *l->placed)) {
+	if (!vec_grow(&l->placed, &l->placedcap, l->nplaced, sizeof *l->placed)) {
 		l->failed = true;
 		return;
 	}
@@ -162,7 +147,7 @@ place(struct layout *l, int row, int col, size_t line)
 static void
 new_page(struct layout *l)
 {
-	if (!grow(&l->pages, &l->pagecap, l->npages, sizeof *l->pages)) {
+	if (!vec_grow(&l->pages, &l->pagecap, l->npages, sizeof *l->pages)) {
 		l->failed = true;
 		return;
 	}

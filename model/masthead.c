@@ -201,26 +201,15 @@ mast_fields(const char *s, size_t n, struct mast *m)
 	return any;
 }
 
-static bool
-contains(const char *s, size_t n, const char *w)
-{
-	size_t	k = strlen(w), i;
-
-	for (i = 0; i + k <= n; i++)
-		if (memcmp(s + i, w, k) == 0)
-			return true;
-	return false;
-}
-
 bool
 mast_is_contact(const char *s, size_t n)
 {
 	size_t	i;
 
-	if (n > 600 || contains(s, n, "。"))
+	if (n > 600 || text_has(s, n, "。"))
 		return false;
-	if (contains(s, n, "刊号") || contains(s, n, "邮发代号") ||
-	    contains(s, n, "ISSN"))
+	if (text_has(s, n, "刊号") || text_has(s, n, "邮发代号") ||
+	    text_has(s, n, "ISSN"))
 		return true;
 	for (i = 0; i + 4 < n; i++)
 		if (s[i] == 'C' && s[i + 1] == 'N' && (s[i + 2] == ' ' ||
@@ -232,7 +221,7 @@ mast_is_contact(const char *s, size_t n)
 bool
 mast_is_publisher(const char *s, size_t n)
 {
-	return n < 200 && !contains(s, n, "。") &&
-	    (contains(s, n, "主管") || contains(s, n, "主办") ||
-	    contains(s, n, "出版"));
+	return n < 200 && !text_has(s, n, "。") &&
+	    (text_has(s, n, "主管") || text_has(s, n, "主办") ||
+	    text_has(s, n, "出版"));
 }

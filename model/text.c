@@ -380,3 +380,9 @@ text_han_count(const char *s, size_t n)
 	}
 	return k;
 }
+
+bool
+text_has(const char *s, size_t n, const char *w)
+{
+	return memmem(s, n, w, strlen(w)) != NULL;
+}

@@ -51,6 +51,9 @@ bool text_no_line_start(text_char c);  /* closing and trailing punctuation */
 bool text_no_line_end(text_char c);    /* opening punctuation */
 bool text_is_sentence_end(text_char c); /* may end a paragraph: 。！？… and closers */
 
+/* Whether s[0..n-1] contains the string w. */
+bool	text_has(const char *s, size_t n, const char *w);
+
 /* Number of Han characters in s[0..n-1]. */
 size_t text_han_count(const char *s, size_t n);
 

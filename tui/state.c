@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "../model/buf.h"
+#include "../model/file.h"
 #include "state.h"
 
 static bool
@@ -52,40 +53,6 @@ state_dir(void)
 	return d;
 }
 
-bool
-state_write_atomic(const char *path, const char *data, size_t len)
-{
-	struct buf	 t = { 0 };
-	int		 fd;
-	ssize_t		 w;
-	size_t		 done = 0;
-	bool		 ok = false;
-
-	buf_addf(&t, "%s.tmp.%ld", path, (long)getpid());
-	if (t.failed)
-		return false;
-	if ((fd = open(t.p, O_WRONLY | O_CREAT | O_TRUNC, 0600)) == -1)
-		goto out;
-	while (done < len) {
-		w = write(fd, data + done, len - done);
-		if (w == -1 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			break;
-		done += (size_t)w;
-	}
-	ok = done == len && fsync(fd) == 0;
-	if (close(fd) != 0)
-		ok = false;
-	if (ok)
-		ok = rename(t.p, path) == 0;
-	if (!ok)
-		unlink(t.p);
-out:
-	buf_free(&t);
-	return ok;
-}
-
 /* A file name for an issue: a hash of its absolute path. */
 static char *
 position_file(const char *dir, const char *issue)
@@ -113,7 +80,7 @@ state_save_position(const char *dir, const char *issue,
 		return false;
 	buf_addf(&b, "kanbao-position 1\n%zu %zu %zu %d %d %d\n", pos->article,
 	    pos->block, pos->off, pos->view, pos->columns, pos->linear ? 1 : 0);
-	ok = !b.failed && state_write_atomic(f, b.p, b.len);
+	ok = !b.failed && file_write_atomic(f, b.p, b.len);
 	buf_free(&b);
 	free(f);
 	return ok;
@@ -152,7 +119,7 @@ state_save_marks(const char *dir, const struct bookmark *m, size_t n)
 		buf_addf(&b, "%zu\t%zu\t%zu\t%s\t%s\n", m[i].article, m[i].block,
 		    m[i].off, m[i].path, m[i].label ? m[i].label : "");
 	buf_addf(&f, "%s/marks", dir);
-	ok = !b.failed && !f.failed && state_write_atomic(f.p, b.p, b.len);
+	ok = !b.failed && !f.failed && file_write_atomic(f.p, b.p, b.len);
 	buf_free(&b);
 	buf_free(&f);
 	return ok;

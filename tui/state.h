@@ -33,7 +33,5 @@ bool	state_load_position(const char *dir, const char *issue,
 bool	state_save_marks(const char *dir, const struct bookmark *, size_t);
 bool	state_load_marks(const char *dir, struct bookmark **, size_t *);
 void	state_free_marks(struct bookmark *, size_t);
-/* Writes data to path through a temporary file and rename(2). */
-bool	state_write_atomic(const char *path, const char *data, size_t len);
 
 #endif
