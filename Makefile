@@ -11,7 +11,8 @@ WARN = -Wall -Wextra -Wpedantic
 OPT ?= -O2 -g
 NCURSES_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
 NCURSES_LIBS := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
-CPPFLAGS += -I/usr/include/iniparser -DKANBAO_VERSION='"$(VERSION)"'
+CPPFLAGS += -I/usr/include/iniparser -DKANBAO_VERSION='"$(VERSION)"' \
+	-DKANBAO_DATADIR='"$(PREFIX)/share/kanbao"'
 CFLAGS += $(CSTD) $(WARN) $(OPT) -MMD -MP
 LIBS = -lunistring
 
@@ -47,7 +48,7 @@ $(BUILD)/kanbao: $(BUILD)/main.o $(TUI_OBJ) $(BUILD)/libkanbao.a
 	$(CC) $(LDFLAGS) -o $@ $^ -liniparser $(NCURSES_LIBS) $(LIBS)
 
 run: $(BUILD)/kanbao
-	./$(BUILD)/kanbao assets
+	./$(BUILD)/kanbao
 
 # ---- tests ---------------------------------------------------------------
 UNIT = text wrap repair issue layout config archive

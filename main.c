@@ -29,7 +29,7 @@
 #define KANBAO_VERSION "0.1"
 #endif
 #ifndef KANBAO_DATADIR
-#define KANBAO_DATADIR "assets"
+#define KANBAO_DATADIR "/usr/local/share/kanbao"
 #endif
 
 enum mode { M_READ, M_DUMP, M_TOC, M_LIST, M_SEARCH };
@@ -382,9 +382,7 @@ default_target(const struct config *cf)
 
 	if (cf->library != NULL)
 		return cf->library;
-	if (stat(KANBAO_DATADIR, &st) == 0 && S_ISDIR(st.st_mode))
-		return KANBAO_DATADIR;
-	/* beside the binary: build/kanbao -> assets/ */
+	/* in the build tree: build/kanbao -> assets/ */
 	n = readlink("/proc/self/exe", path, sizeof path - 16);
 	if (n > 0) {
 		path[n] = '\0';
@@ -394,7 +392,8 @@ default_target(const struct config *cf)
 				return path;
 		}
 	}
-	return "assets";
+	/* installed: $(PREFIX)/share/kanbao */
+	return KANBAO_DATADIR;
 }
 
 int

@@ -1506,7 +1506,7 @@ split(struct parser *p)
 	struct buf	 joined = { 0 }, clean = { 0 };
 	struct raw	*r;
 	size_t		 nblank = 0, nfull = 0, next;
-	bool		 lines;
+	bool		 lines, hard;
 
 	/*
 	 * Most converters separate paragraphs by blank lines; some put one
@@ -1534,6 +1534,7 @@ split(struct parser *p)
 		/* a block: this line and the non-blank ones after it */
 		start = i;
 		joined.len = 0;
+		hard = false;
 		for (;;) {
 			size_t	a = i, b = e;
 
@@ -1541,6 +1542,10 @@ split(struct parser *p)
 				a++;
 			while (b > a && t[b - 1] == ' ')
 				b--;
+			/* a Markdown hard break ("  " at the end) is a real space */
+			if (hard && joined.len > 0)
+				buf_addc(&joined, ' ');
+			hard = e - b >= 2 && t[e - 1] == ' ' && t[e - 2] == ' ';
 			repair_join(&joined, t + a, b - a);
 			next = e < n ? e + 1 : n;
 			if (lines || next >= n) {

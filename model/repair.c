@@ -476,7 +476,7 @@ repair_join(struct buf *a, const char *b, size_t n)
 	}
 	if (n > 0)
 		text_decode(b, n, &r);
-	if (a->len > 0 && n > 0 && !(text_is_cjk(l) && text_is_cjk(r)) &&
+	if (a->len > 0 && n > 0 && l != ' ' && !(text_is_cjk(l) && text_is_cjk(r)) &&
 	    !(text_is_cjk(l) && is_digit(r)) && !(is_digit(l) && text_is_cjk(r)))
 		buf_addc(a, ' ');
 	buf_add(a, b, n);

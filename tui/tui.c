@@ -668,9 +668,10 @@ draw_contents(struct tui *t)
 	for (i = t->top; i < is->narticles && y < LINES - 1; i++) {
 		const struct article	*a = &is->articles[i];
 
-		snprintf(line, sizeof line, "%2zu %s%s%s", i + 1,
-		    a->kicker ? a->kicker : "", a->kicker ? " | " : "",
-		    a->headline ? a->headline : "(no headline)");
+		snprintf(pages, sizeof pages, "%d版 ", a->page);
+		snprintf(line, sizeof line, "%2zu %s%s%s%s", i + 1,
+		    a->page > 0 ? pages : "", a->kicker ? a->kicker : "",
+		    a->kicker ? " | " : "", a->headline ? a->headline : "(no headline)");
 		if (i == t->sel)
 			cy = y;
 		draw_row(y++, i == t->sel, line, a->deck,
