@@ -30,7 +30,8 @@ enum rkind {
 	R_SECTION,	/* 一、... */
 	R_NOTE,		/* — 开栏语 — */
 	R_CONT,		/* (下转02版) */
-	R_PAGE		/* 第02版 */
+	R_PAGE,		/* 第02版 */
+	R_META		/* 责任编辑：某某: the page's credits, not an article */
 };
 
 struct raw {
@@ -402,6 +403,23 @@ is_page(const char *s, size_t n, int *page)
 	return true;
 }
 
+/* The page's production credits: 责任编辑：某某 美术编辑：某某. */
+static bool
+is_meta(const char *s, size_t n)
+{
+	static const char	*w[] = { "责任编辑", "责编", "美术编辑", "美编",
+	    "责任校对", "校对", "版式", "组版", "编辑：", "编辑:" };
+	size_t			 i;
+
+	if (nchars(s, n) > 60 || text_has(s, n, "。"))
+		return false;
+	s = skip_box(s, &n);
+	for (i = 0; i < sizeof w / sizeof w[0]; i++)
+		if (starts(s, n, w[i]))
+			return true;
+	return false;
+}
+
 /*
  * An inline byline at the start of body text: 本报讯 记者某某报道:,
  * 某某日报昌吉12月20日讯 ..., 新华社北京3月5日电.  Returns the length of
@@ -537,6 +555,8 @@ classify(struct parser *p, struct raw *r)
 		r->kind = R_NOTE;
 	else if (is_page(r->text, r->len, &r->page))
 		r->kind = R_PAGE;
+	else if (is_meta(r->text, r->len))
+		r->kind = R_META;
 	else if (r->mk.hlevel > 0 && r->chars <= 80)
 		r->kind = R_TITLE;
 	else if (is_title(r->text, r->len, r->chars))
@@ -1054,6 +1074,8 @@ assemble(struct parser *p)
 			continue;
 		case R_PAGE:
 			p->page = r->page;
+			/* FALLTHROUGH */
+		case R_META:
 			flush_photos(p, a);
 			add_banner(p, r);
 			i++;

@@ -228,6 +228,20 @@ continuation_notes(void **state)
 }
 
 static void
+page_credits_are_not_articles(void **state)
+{
+	struct issue	*is;
+
+	(void)state;
+	is = parse("## 标题一\n\n本报讯 记者甲报道:正文。\n\n责任编辑：张三 美术编辑：李四\n\n"
+	    "## 标题二\n\n本报讯 记者乙报道:正文二。\n");
+	assert_int_equal(is->narticles, 2);
+	assert_int_equal(is->nitems, 3);
+	assert_string_equal(is->items[1].banner->text, "责任编辑：张三 美术编辑：李四");
+	issue_free(is);
+}
+
+static void
 latin_article_with_dateline(void **state)
 {
 	struct issue	*is;
@@ -406,6 +420,7 @@ main(void)
 		cmocka_unit_test(subhead_then_fragment),
 		cmocka_unit_test(commentary_sidebar_photo),
 		cmocka_unit_test(continuation_notes),
+		cmocka_unit_test(page_credits_are_not_articles),
 		cmocka_unit_test(latin_article_with_dateline),
 		cmocka_unit_test(samples_keep_every_han_character),
 		cmocka_unit_test(seeds_keep_every_han_character),
