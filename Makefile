@@ -67,14 +67,14 @@ check: $(BUILD)/.deps-test
 	@$(MAKE) --no-print-directory unit e2e memcheck fuzz-regress
 	@$(MAKE) --no-print-directory BUILD=build/asan \
 	    OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-	    LDFLAGS="-fsanitize=address,undefined" unit e2e fuzz-regress
+	    LDFLAGS="-fsanitize=address,undefined" ASAN=1 unit e2e fuzz-regress
 	@echo "make check: all tests passed"
 
 unit: $(UNIT_BIN) $(BUILD)/kanbao
 	@sh tests/run-unit.sh $(UNIT_BIN)
 
 e2e: $(BUILD)/kanbao $(BUILD)/tests/vtdrive
-	@KANBAO=$(BUILD)/kanbao VTDRIVE=$(BUILD)/tests/vtdrive sh tests/e2e/run.sh
+	@ASAN=$(ASAN) KANBAO=$(BUILD)/kanbao VTDRIVE=$(BUILD)/tests/vtdrive sh tests/e2e/run.sh
 
 # valgrind: no error and no leak on --dump and --toc of the samples
 memcheck: $(BUILD)/kanbao

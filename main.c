@@ -241,6 +241,10 @@ field(const char *s)
 		putchar('-');
 		return;
 	}
+	if (strpbrk(s, "\t\n") == NULL) {
+		fputs(s, stdout);
+		return;
+	}
 	for (; *s != '\0'; s++)
 		putchar(*s == '\t' || *s == '\n' ? ' ' : *s);
 }

@@ -16,7 +16,7 @@
 #include "text.h"
 
 #define MAGIC	"KANBAOI1"
-#define VERSION	3
+#define VERSION	4
 
 struct hdr {
 	char		magic[8];
@@ -35,6 +35,7 @@ struct iart {
 	uint32_t	issue, index;
 	uint64_t	headline;	/* string offset */
 	uint64_t	text;		/* string offset of the display text */
+	uint64_t	folded;		/* string offset of the folded text */
 };
 
 struct iterm {
@@ -126,7 +127,7 @@ index_load(const char *file, struct index *ix)
 			goto bad;
 	for (i = 0; i < h->narticles; i++)
 		if (ix->ar[i].issue >= h->nissues || ix->ar[i].text >= h->nstr ||
-		    ix->ar[i].headline >= h->nstr)
+		    ix->ar[i].headline >= h->nstr || ix->ar[i].folded >= h->nstr)
 			goto bad;
 	for (i = 0; i < h->nterms; i++)
 		if (ix->t[i].off > h->npost || ix->t[i].count > h->npost -
@@ -163,6 +164,7 @@ struct doc {
 	size_t	 issue, index;
 	char	*headline;
 	char	*text;
+	char	*folded;
 };
 
 struct slot {
@@ -349,6 +351,7 @@ collect(const struct archive *ar, const struct index *old,
 						d[n].index = oa->index;
 						d[n].headline = strdup(old->str + oa->headline);
 						d[n].text = strdup(old->str + oa->text);
+						d[n].folded = NULL;
 						n++;
 					}
 					reused = true;
@@ -382,6 +385,7 @@ collect(const struct archive *ar, const struct index *old,
 			d[n].headline = strdup(is->articles[k].headline ?
 			    is->articles[k].headline : "");
 			d[n].text = archive_article_text(is, k);
+			d[n].folded = NULL;
 			n++;
 		}
 		issue_free(is);
@@ -430,9 +434,8 @@ index_build(const struct archive *ar, const struct index *old,
 			goto out;
 		if ((f = archive_fold(d[i].text, strlen(d[i].text), &flen)) == NULL)
 			goto out;
-		k = add_bigrams(&t, f, flen, (uint32_t)i);
-		free(f);
-		if (!k)
+		d[i].folded = f;
+		if (!add_bigrams(&t, f, flen, (uint32_t)i))
 			goto out;
 	}
 	if ((terms = malloc((t.n ? t.n : 1) * sizeof *terms)) == NULL)
@@ -443,7 +446,7 @@ index_build(const struct archive *ar, const struct index *old,
 	qsort(terms, nterms, sizeof *terms, by_key);
 
 	/* strings: paths, then each article's headline and text */
-	if ((stroff = malloc((ar->n + 2 * nd + 1) * sizeof *stroff)) == NULL)
+	if ((stroff = malloc((ar->n + 3 * nd + 1) * sizeof *stroff)) == NULL)
 		goto out;
 	buf_addc(&str, '\0');
 	for (i = 0; i < ar->n; i++) {
@@ -451,10 +454,12 @@ index_build(const struct archive *ar, const struct index *old,
 		buf_add(&str, ar->v[i].path, strlen(ar->v[i].path) + 1);
 	}
 	for (i = 0; i < nd; i++) {
-		stroff[ar->n + 2 * i] = str.len;
+		stroff[ar->n + 3 * i] = str.len;
 		buf_add(&str, d[i].headline, strlen(d[i].headline) + 1);
-		stroff[ar->n + 2 * i + 1] = str.len;
+		stroff[ar->n + 3 * i + 1] = str.len;
 		buf_add(&str, d[i].text, strlen(d[i].text) + 1);
+		stroff[ar->n + 3 * i + 2] = str.len;
+		buf_add(&str, d[i].folded, strlen(d[i].folded) + 1);
 	}
 	for (i = 0; i < nterms; i++)
 		npost += terms[i].n;
@@ -480,7 +485,8 @@ index_build(const struct archive *ar, const struct index *old,
 	h.off_articles = out.len;
 	for (i = 0; i < nd; i++) {
 		struct iart	ia = { (uint32_t)d[i].issue, (uint32_t)d[i].index,
-		    stroff[ar->n + 2 * i], stroff[ar->n + 2 * i + 1] };
+		    stroff[ar->n + 3 * i], stroff[ar->n + 3 * i + 1],
+		    stroff[ar->n + 3 * i + 2] };
 
 		buf_add(&out, (const char *)&ia, sizeof ia);
 	}
@@ -517,6 +523,7 @@ out:
 	for (i = 0; i < nd; i++) {
 		free(d[i].headline);
 		free(d[i].text);
+		free(d[i].folded);
 	}
 	free(d);
 	buf_free(&out);
@@ -571,12 +578,15 @@ archive_unfold_offset(const char *s, size_t at)
 	text_char	 c;
 
 	while (i < n && f < at) {
-		len = text_decode(s + i, n - i, &c);
-		if (!(text_is_space(c) || c == '\n' || c == '\t')) {
-			char	e[4];
-
-			f += text_encode(archive_fold_char(c), e);
+		if ((unsigned char)s[i] < 0x80) {
+			f += s[i] != ' ' && s[i] != '\n' && s[i] != '\t';
+			i++;
+			continue;
 		}
+		len = text_decode(s + i, n - i, &c);
+		/* folding keeps a character's length or makes it ASCII */
+		if (!text_is_space(c))
+			f += archive_fold_char(c) < 0x80 ? 1 : len;
 		i += len;
 	}
 	return i;
@@ -599,7 +609,7 @@ index_search(const struct archive *ar, const char *query, const char *cachedir,
 {
 	struct index		 ix;
 	char			*file, **w = NULL;
-	size_t			 nw, i, k, nc = 0, n = 0, cap = 0, len;
+	size_t			 nw, i, k, nc = 0, n = 0, cap = 0;
 	uint32_t		*cand = NULL;
 	bool			 filtered = false;
 	struct archive_hit	*h = NULL, *t;
@@ -680,8 +690,8 @@ verify:
 	for (i = 0; i < nc; i++) {
 		const struct iart	*a = &ix.ar[cand[i]];
 		const char		*text = ix.str + a->text, *p = NULL;
-		char			*f = archive_fold(text, strlen(text), &len);
-		bool			 all = f != NULL;
+		const char		*f = ix.str + a->folded;
+		bool			 all = true;
 
 		for (k = 0; k < nw && all; k++)
 			all = strstr(f, w[k]) != NULL;
@@ -689,10 +699,8 @@ verify:
 			p = strstr(f, w[0]);
 		if (all && n == cap) {
 			cap = cap ? cap * 2 : 64;
-			if ((t = realloc(h, cap * sizeof *h)) == NULL) {
-				free(f);
+			if ((t = realloc(h, cap * sizeof *h)) == NULL)
 				goto oom;
-			}
 			h = t;
 		}
 		if (all) {
@@ -703,7 +711,6 @@ verify:
 			    archive_unfold_offset(text, (size_t)(p - f)));
 			n++;
 		}
-		free(f);
 	}
 	if (n > 1)
 		qsort(h, n, sizeof *h, hit_order);

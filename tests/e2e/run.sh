@@ -31,8 +31,8 @@ done
 for t in "$top"/tests/e2e/*.sh; do
 	[ "$(basename "$t")" = run.sh ] && continue
 	name=$(basename "$t" .sh)
-	if (cd "$work" && KANBAO="$kanbao" TOP="$top" WORK="$work" run_env KANBAO="$kanbao" \
-	    TOP="$top" WORK="$work" sh "$t") > "$work/$name.out" 2>&1; then
+	if (cd "$work" && run_env KANBAO="$kanbao" TOP="$top" WORK="$work" \
+	    ASAN="${ASAN:-}" sh "$t") > "$work/$name.out" 2>&1; then
 		pass=$((pass + 1))
 	else
 		fail=$((fail + 1))
