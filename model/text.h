@@ -54,6 +54,38 @@ bool text_is_sentence_end(text_char c); /* may end a paragraph: 。！？… and
 /* Whether s[0..n-1] contains the string w. */
 bool	text_has(const char *s, size_t n, const char *w);
 
+/*
+ * Inline fast paths for the hot loops (ASCII and the 3-byte sequences of
+ * CJK text); they give the same results as the functions above.
+ */
+static inline size_t
+text_decode_fast(const char *str, size_t n, text_char *c)
+{
+	const unsigned char	*s = (const unsigned char *)str;
+
+	if (s[0] < 0x80) {
+		*c = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xe1 && s[0] <= 0xec && n >= 3 && (s[1] & 0xc0) == 0x80 &&
+	    (s[2] & 0xc0) == 0x80) {
+		*c = ((text_char)(s[0] & 0x0f) << 12) |
+		    ((text_char)(s[1] & 0x3f) << 6) | (s[2] & 0x3f);
+		return 3;
+	}
+	return text_decode(str, n, c);
+}
+
+static inline int
+text_char_width_fast(text_char c, int ambiguous)
+{
+	if (c >= 0x20 && c < 0x7f)
+		return 1;
+	if (c >= 0x4e00 && c <= 0x9fff)
+		return 2;
+	return text_char_width(c, ambiguous);
+}
+
 /* Number of Han characters in s[0..n-1]. */
 size_t text_han_count(const char *s, size_t n);
 

@@ -57,7 +57,7 @@ find_breaks(struct wrapper *w, const char *s, size_t n)
 	u8_possible_linebreaks((const uint8_t *)s, n,
 	    w->ambiguous == 2 ? "GBK" : "UTF-8", brk);
 	for (i = 0; i < n; i += len) {
-		len = text_decode(s + i, n - i, &b);
+		len = text_decode_fast(s + i, n - i, &b);
 		bcjk = text_is_cjk(b);
 		if (i > 0 && brk[i] != UC_BREAK_MANDATORY) {
 			if (text_no_line_start(b) || text_no_line_end(a) ||
@@ -86,15 +86,19 @@ find_breaks(struct wrapper *w, const char *s, size_t n)
 	}
 }
 
+/* cells < 0: not known, measure the line */
 static bool
 push_line(struct wrapper *w, const char *s, size_t start, size_t end,
-    int indent)
+    int indent, int cells)
 {
 	struct wrap_line	*l;
 	size_t			 cap;
 
-	while (end > start && s[end - 1] == ' ')
+	while (end > start && s[end - 1] == ' ') {
 		end--;
+		if (cells > 0)
+			cells--;
+	}
 	if (w->nlines == w->linecap) {
 		cap = w->linecap ? w->linecap * 2 : 64;
 		l = realloc(w->lines, cap * sizeof *l);
@@ -106,7 +110,8 @@ push_line(struct wrapper *w, const char *s, size_t start, size_t end,
 	l = &w->lines[w->nlines++];
 	l->off = start;
 	l->len = end - start;
-	l->cells = (int)text_width(s + start, end - start, w->ambiguous);
+	l->cells = cells >= 0 ? cells :
+	    (int)text_width(s + start, end - start, w->ambiguous);
 	l->indent = indent;
 	return true;
 }
@@ -153,7 +158,7 @@ wrap_paragraph(struct wrapper *w, const char *s, size_t n, int width,
     int indent)
 {
 	size_t		 start = 0, i, len, lastbrk = 0;
-	int		 cells = 0, cw, avail, ind;
+	int		 cells = 0, cw, avail, ind, brkcells = -1;
 	text_char	 c;
 	char		*p;
 
@@ -177,14 +182,16 @@ wrap_paragraph(struct wrapper *w, const char *s, size_t n, int width,
 	i = start;
 	while (i < n) {
 		if (s[i] == '\n') {
-			if (!push_line(w, s, start, i, ind))
+			if (!push_line(w, s, start, i, ind, cells))
 				return -1;
 			goto newline;
 		}
-		len = text_decode(s + i, n - i, &c);
-		cw = text_char_width(c, w->ambiguous);
-		if (i > start && w->brk[i] == UC_BREAK_POSSIBLE)
+		len = text_decode_fast(s + i, n - i, &c);
+		cw = text_char_width_fast(c, w->ambiguous);
+		if (i > start && w->brk[i] == UC_BREAK_POSSIBLE) {
 			lastbrk = i;
+			brkcells = cells;
+		}
 		if (cells + cw <= avail || i == start) {
 			cells += cw;
 			i += len;
@@ -198,13 +205,18 @@ wrap_paragraph(struct wrapper *w, const char *s, size_t n, int width,
 				q++;
 			if (q < n)
 				text_decode(s + q, n - q, &nc);
-			if (!text_no_line_start(nc))
+			if (!text_no_line_start(nc)) {
 				lastbrk = i;
-			else if (lastbrk <= start)
+				brkcells = cells;
+			} else if (lastbrk <= start) {
 				lastbrk = forced_break(s, n, start, i, w->ambiguous);
-		} else if (lastbrk <= start)
+				brkcells = -1;
+			}
+		} else if (lastbrk <= start) {
 			lastbrk = forced_break(s, n, start, i, w->ambiguous);
-		if (!push_line(w, s, start, lastbrk, ind))
+			brkcells = -1;
+		}
+		if (!push_line(w, s, start, lastbrk, ind, brkcells))
 			return -1;
 		i = lastbrk;
 newline:
@@ -218,7 +230,7 @@ newline:
 		ind = 0;
 		avail = width;
 	}
-	if (i > start && !push_line(w, s, start, i, ind))
+	if (i > start && !push_line(w, s, start, i, ind, cells))
 		return -1;
 	return (long)w->nlines;
 }

@@ -280,6 +280,8 @@ read_section(struct config *c, dictionary *d, const char *sec,
 		const char	*v = iniparser_getstring(d, keys[i], "");
 		int		 line = line_of(text, sec, key);
 
+		if (v == NULL)
+			v = "";	/* iniparser gives NULL for a key with no value */
 		if (strcmp(sec, "keys") == 0) {
 			struct binding_spec	*b;
 
