@@ -152,10 +152,17 @@ draw_status(struct tui *t, const char *left)
 {
 	int	y = LINES - 1;
 
+	int	x = 0;
+
 	attrset(A_REVERSE | (t->color ? COLOR_PAIR(P_STATUS) : 0));
 	move(y, 0);
 	hline(' ', COLS);
-	puts_at(y, 0, t->msg[0] ? t->msg : left, COLS - 1);
+	/* a message first, then where the reader is */
+	if (t->msg[0] != '\0') {
+		x = puts_at(y, 0, t->msg, COLS - 1);
+		x += puts_at(y, x, " | ", COLS - 1 - x);
+	}
+	puts_at(y, x, left, COLS - 1 - x);
 	attrset(A_NORMAL);
 }
 
@@ -662,6 +669,21 @@ draw_contents(struct tui *t)
 	    is->number ? is->number : "", is->pages ? "  pages: " : "",
 	    is->pages ? pages : "");
 	puts_at(y++, 0, line, COLS);
+	/* the front page's slogans and banners, on one line */
+	{
+		int	x = 0;
+
+		for (i = 0; i < is->nitems && x < COLS - 4; i++) {
+			if (is->items[i].banner == NULL)
+				continue;
+			if (x > 0)
+				x += puts_at(y, x, " · ", COLS - x);
+			x += put(y, x, is->items[i].banner->text,
+			    is->items[i].banner->len, COLS - x);
+		}
+		if (x > 0)
+			y++;
+	}
 	y++;
 	rows = LINES - 1 - y;
 	list_scroll(t, is->narticles, rows);
