@@ -60,8 +60,6 @@ struct bart {
 	size_t		 nb, cap;
 	size_t		 nbody;		/* paragraphs so far */
 	bool		 sign;		/* signed like a commentary */
-	bool		 down;		/* has a (下转..) note not yet met */
-	size_t		 merged_into;	/* index+1 of the article it continues */
 };
 
 struct item {
@@ -1038,7 +1036,6 @@ body(struct parser *p, const struct raw *r)
 	if (cont < r->len) {
 		add_block(p, a, BLOCK_CONT, r->text + cont, r->len - cont,
 		    r->src + cont);
-		a->down = true;
 	}
 }
 
@@ -1173,8 +1170,6 @@ assemble(struct parser *p)
 				break;
 			flush_photos(p, a);
 			add_block(p, a, BLOCK_CONT, r->text, r->len, r->src);
-			if (!r->up)
-				a->down = true;
 			i++;
 			continue;
 		case R_BODY:

@@ -69,7 +69,11 @@ on_term(int sig)
 
 /* ---- drawing helpers --------------------------------------------------- */
 
-/* Draws s[0..n-1] from (y, x) clipped to maxw cells; returns cells drawn. */
+/*
+ * Draws s[0..n-1] from (y, x) clipped to maxw cells; returns cells drawn.
+ * Model text is sanitised already; this also guards strings from elsewhere
+ * (file names, messages): a control character is drawn as '?'.
+ */
 static int
 put(int y, int x, const char *s, size_t n, int maxw)
 {
@@ -81,15 +85,16 @@ put(int y, int x, const char *s, size_t n, int maxw)
 	move(y, x);
 	while (i < n) {
 		len = text_decode(s + i, n - i, &c);
-		cw = text_char_width(c, 1);
-		if (c < 0x20 || (c >= 0x7f && c < 0xa0))
-			c = '?', cw = 1;
+		if (c < 0x20 || (c >= 0x7f && c < 0xa0)) {
+			memcpy(e, "?", 2);
+			cw = 1;
+		} else {
+			memcpy(e, s + i, len);
+			e[len] = '\0';
+			cw = text_char_width(c, 1);
+		}
 		if (w + cw > maxw)
 			break;
-		memcpy(e, s + i, len);
-		e[len] = '\0';
-		if (c == '?' && len == 1)
-			e[0] = s[i] < 0x20 ? '?' : s[i];
 		addstr(e);
 		w += cw;
 		i += len;
