@@ -14,7 +14,7 @@ NCURSES_LIBS := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncur
 CPPFLAGS += -I/usr/include/iniparser -DKANBAO_VERSION='"$(VERSION)"' \
 	-DKANBAO_DATADIR='"$(PREFIX)/share/kanbao"'
 CFLAGS += $(CSTD) $(WARN) $(OPT) -MMD -MP
-LIBS = -lunistring
+LIBS = -lunistring -pthread
 
 MODEL_SRC = model/arena.c model/buf.c model/text.c model/wrap.c \
 	model/repair.c model/masthead.c model/issue.c model/layout.c \

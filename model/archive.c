@@ -3,6 +3,7 @@
  * them with folded matching.
  */
 #include <dirent.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <errno.h>
@@ -129,6 +130,11 @@ add(struct vec *v, const char *path, const struct stat *st)
 	return true;
 }
 
+/*
+ * Collects the issue files under dir.  Directory entries say what they are
+ * (d_type), so files are only named here and stat(2)ed afterwards, on two
+ * threads: a library of thousands of issues is mostly stat calls.
+ */
 static bool
 walk(struct vec *v, const char *dir, int depth)
 {
@@ -136,28 +142,84 @@ walk(struct vec *v, const char *dir, int depth)
 	struct dirent	*de;
 	struct stat	 st;
 	struct buf	 p = { 0 };
-	bool		 ok = true;
+	bool		 ok = true, isdir;
 
 	if (depth > MAX_DEPTH || (d = opendir(dir)) == NULL)
 		return depth > 0;
 	while (ok && (de = readdir(d)) != NULL) {
 		if (de->d_name[0] == '.')
 			continue;
+		if (de->d_type == DT_DIR)
+			isdir = true;
+		else if (de->d_type == DT_REG)
+			isdir = false;
+		else if (fstatat(dirfd(d), de->d_name, &st, 0) == 0)
+			isdir = S_ISDIR(st.st_mode);	/* links, unknown types */
+		else
+			continue;
+		if (!isdir && !wanted(de->d_name))
+			continue;
 		p.len = 0;
 		buf_addf(&p, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" :
 		    "/", de->d_name);
-		if (p.failed || fstatat(dirfd(d), de->d_name, &st, 0) != 0)
+		if (p.failed)
 			continue;
-		if (!S_ISDIR(st.st_mode) && !wanted(de->d_name))
-			continue;
-		if (S_ISDIR(st.st_mode))
+		memset(&st, 0, sizeof st);
+		if (isdir)
 			ok = walk(v, p.p, depth + 1);
-		else if (S_ISREG(st.st_mode) && wanted(de->d_name))
+		else
 			ok = add(v, p.p, &st);
 	}
 	closedir(d);
 	buf_free(&p);
 	return ok;
+}
+
+struct stat_job {
+	struct archive_entry	*v;
+	size_t			 from, to;
+};
+
+static void *
+stat_range(void *arg)
+{
+	struct stat_job	*j = arg;
+	struct stat	 st;
+	size_t		 i;
+
+	for (i = j->from; i < j->to; i++) {
+		if (stat(j->v[i].path, &st) == 0 && S_ISREG(st.st_mode)) {
+			j->v[i].size = (long long)st.st_size;
+			j->v[i].mtime = (long long)st.st_mtime;
+		} else
+			j->v[i].size = -1;	/* gone, or not a file */
+	}
+	return NULL;
+}
+
+/* Fills in size and mtime of every entry; drops those that are gone. */
+static void
+stat_all(struct vec *v)
+{
+	struct stat_job	 a = { v->v, 0, v->n / 2 }, b = { v->v, v->n / 2, v->n };
+	pthread_t	 th;
+	bool		 two = v->n >= 512 && pthread_create(&th, NULL, stat_range,
+			    &a) == 0;
+	size_t		 i, k;
+
+	if (!two)
+		b.from = 0;
+	stat_range(&b);
+	if (two)
+		pthread_join(th, NULL);
+	for (i = 0, k = 0; i < v->n; i++) {
+		if (v->v[i].size < 0) {
+			free(v->v[i].path);
+			continue;
+		}
+		v->v[k++] = v->v[i];
+	}
+	v->n = k;
 }
 
 static int
@@ -302,7 +364,8 @@ archive_open(struct archive *ar, const char *dir, const char *cachedir,
 			return false;
 		}
 		goto oom;
-	}
+	} else
+		stat_all(&v);
 	{
 		char		*cf = cachedir ? archive_cache_path(cachedir, dir,
 		    "list") : NULL;
