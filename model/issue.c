@@ -516,13 +516,10 @@ inline_credit(const char *s, size_t n)
 {
 	size_t	i;
 
-	for (i = n; i > 0; i--) {
-		if (i + 3 <= n && starts(s + i - 1, n - i + 1, "□") == false &&
-		    memcmp(s + i, "□", 3) == 0 && i > 0 && is_credit(s + i, n - i))
+	/* the last □ in the final 120 bytes that starts a credit */
+	for (i = n; i-- > 1 && n - i <= 120; )
+		if (starts(s + i, n - i, "□") && is_credit(s + i, n - i))
 			return i;
-		if (n - i > 120)
-			break;
-	}
 	return 0;
 }
 

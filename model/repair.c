@@ -18,8 +18,7 @@ skip_spaces(const char *s, size_t n, size_t i)
 	for (;;) {
 		if (i < n && s[i] == ' ')
 			i++;
-		else if (i + 2 < n + 0 && i + 3 <= n &&
-		    memcmp(s + i, "\xe3\x80\x80", 3) == 0)
+		else if (i + 3 <= n && memcmp(s + i, "\xe3\x80\x80", 3) == 0)
 			i += 3;
 		else
 			return i;
