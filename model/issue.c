@@ -471,6 +471,18 @@ inline_byline(const char *s, size_t n)
 				return 0;
 		}
 	}
+	/* 本报讯（记者 某某）, 新华社北京3月5日电（记者某某）: with the names */
+	i = end;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (end > 0 && (starts(s + i, n - i, "（") || (i < n && s[i] == '('))) {
+		const char	*close = s[i] == '(' ? ")" : "）";
+		size_t		 j;
+
+		for (j = i; j < lim && j - i < 120; j++)
+			if (starts(s + j, n - j, close))
+				return j + strlen(close);
+	}
 	/* extend to 报道 when it comes soon, before any sentence mark */
 	for (i = end; i + 6 <= lim; i++) {
 		if (starts(s + i, n - i, "。") || starts(s + i, n - i, "，"))

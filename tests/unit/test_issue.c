@@ -141,6 +141,10 @@ headline_lost_article_starts_at_inline_byline(void **state)
 	assert_non_null(strstr(is->articles[1].headline, "空气质量怎么样"));
 	assert_string_equal(is->articles[1].byline, "本报讯 记者乙报道");
 	issue_free(is);
+	/* the names in brackets belong to the byline too */
+	is = parse("## 标题\n\n本报讯（记者 张三 通讯员 李四）3月1日，会议召开。\n");
+	assert_string_equal(is->articles[0].byline, "本报讯（记者 张三 通讯员 李四）");
+	issue_free(is);
 }
 
 static void
