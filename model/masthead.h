@@ -11,10 +11,10 @@
 
 struct mast {
 	int	year, month, day;	/* 0 when not seen */
-	char	weekday[16];		/* 星期四, UTF-8 */
-	char	lunar[64];		/* 乙巳年二月廿八 */
-	char	number[24];		/* digits of 总第12221期 */
-	int	pages;			/* 今日4版 */
+	char	weekday[16];		/* 星期二, UTF-8 */
+	char	lunar[64];		/* lunar date, e.g. 乙巳年五月十五 */
+	char	number[24];		/* digits of the running number */
+	int	pages;			/* page count */
 };
 
 /*
