@@ -20,13 +20,6 @@ text_decode(const char *str, size_t n, text_char *c)
 		*c = s[0];
 		return 1;
 	}
-	/* the common case in Chinese text: a valid 3-byte sequence */
-	if (s[0] >= 0xe1 && s[0] <= 0xec && n >= 3 && (s[1] & 0xc0) == 0x80 &&
-	    (s[2] & 0xc0) == 0x80) {
-		*c = ((text_char)(s[0] & 0x0f) << 12) |
-		    ((text_char)(s[1] & 0x3f) << 6) | (s[2] & 0x3f);
-		return 3;
-	}
 	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
 		len = 2;
 		v = s[0] & 0x1f;
@@ -193,7 +186,7 @@ text_sanitise(const char *in, size_t n, size_t *outlen)
 			i++;
 			continue;
 		}
-		len = text_decode(in + i, n - i, &c);
+		len = text_decode_fast(in + i, n - i, &c);
 		if (c >= 0x80 && c <= 0x9f) {
 			if (c == 0x9b || c == 0x90 || c == 0x9d ||
 			    c == 0x98 || c == 0x9e || c == 0x9f)
@@ -219,7 +212,7 @@ text_sanitise(const char *in, size_t n, size_t *outlen)
 				i += len;
 				if (i >= n || s[i] < 0x80)
 					break;
-				len = text_decode(in + i, n - i, &c);
+				len = text_decode_fast(in + i, n - i, &c);
 			} while (!(c >= 0x80 && c <= 0x9f) && c != 0x2028 &&
 			    c != 0x2029 && c != 0xfeff && !(c == 0xfffd && len == 1));
 			buf_add(&b, in + run0, i - run0);
@@ -262,8 +255,8 @@ text_width(const char *s, size_t n, int ambiguous)
 			i++;
 			continue;
 		}
-		i += text_decode(s + i, n - i, &c);
-		w += (size_t)text_char_width(c, ambiguous);
+		i += text_decode_fast(s + i, n - i, &c);
+		w += (size_t)text_char_width_fast(c, ambiguous);
 	}
 	return w;
 }
