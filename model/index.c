@@ -612,6 +612,8 @@ index_search(const struct archive *ar, const char *query, const char *cachedir,
 	size_t			 nw, i, k, nc = 0, n = 0, cap = 0;
 	uint32_t		*cand = NULL;
 	bool			 filtered = false;
+	const char		*raw;
+	size_t			 rawoff, rawlen;
 	struct archive_hit	*h = NULL, *t;
 
 	*hits = NULL;
@@ -621,6 +623,8 @@ index_search(const struct archive *ar, const char *query, const char *cachedir,
 		*err = "the query has no words";
 		return false;
 	}
+	rawoff = strspn(query, " ");
+	rawlen = strcspn(query + rawoff, " ");
 	if ((file = archive_cache_path(cachedir, ar->root ? ar->root : ".",
 	    "index")) == NULL) {
 		*err = "out of memory";
@@ -707,7 +711,11 @@ verify:
 			h[n].entry = a->issue;
 			h[n].article = a->index;
 			h[n].headline = strdup(ix.str + a->headline);
-			h[n].snippet = archive_snippet(text, strlen(text),
+			/* the word as typed is usually there as it stands */
+			raw = rawlen > 0 ? memmem(text, strlen(text), query + rawoff,
+			    rawlen) : NULL;
+			h[n].snippet = archive_snippet(text, strlen(text), raw ?
+			    (size_t)(raw - text) :
 			    archive_unfold_offset(text, (size_t)(p - f)));
 			n++;
 		}
