@@ -26,6 +26,8 @@ TUI_OBJ = $(TUI_SRC:%.c=$(BUILD)/%.o)
 # Debian packages the build and the tests need.
 BUILD_PKGS = libncurses-dev libunistring-dev libiniparser-dev pkg-config
 TEST_PKGS = libcmocka-dev libvterm-dev tmux valgrind time ripgrep
+BENCH_PKGS = bc time ripgrep
+FUZZ_PKGS = clang
 
 all: $(BUILD)/kanbao
 
@@ -86,9 +88,11 @@ memcheck: $(BUILD)/kanbao
 	done; echo "memcheck: 6 passed, 0 failed"
 
 bench: $(BUILD)/kanbao
+	@sh tools/deps.sh $(BENCH_PKGS)
 	@sh tests/bench.sh $(BUILD)/kanbao
 
-fuzz:
+fuzz: $(BUILD)/.deps-build
+	@sh tools/deps.sh $(BUILD_PKGS) $(FUZZ_PKGS)
 	@sh tests/fuzz/run.sh
 
 # the fuzz targets replay their kept inputs and the samples, any compiler
