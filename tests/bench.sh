@@ -51,7 +51,8 @@ for y in 2016 2017 2018 2019 2020 2021 2022 2023 2024 2025; do
 	for d in $(seq 0 364); do
 		f=$(ls "$top"/assets/*.txt | sed -n "$((d % 3 + 1))p")
 		date=$(date -d "$y-01-01 + $d days" +%Y-%m-%d)
-		sed "s/^2025年6月$/$(date -d "$date" +%Y年%-m月)/" "$f" > "$lib/$y/$date.txt"
+		{ sed "s/^2025年6月$/$(date -d "$date" +%Y年%-m月)/" "$f"
+		  printf '\n本期检索号 KB%05d\n' "$i"; } > "$lib/$y/$date.txt"
 		i=$((i + 1))
 	done
 done
@@ -70,7 +71,8 @@ list_t=$(secs env XDG_CACHE_HOME="$work/cache" "$kanbao" --list "$lib")
 printf '%-34s %8s %8s\n' "find -printf" "$find_t" 1.00
 printf '%-34s %8s %8s\n' "kanbao --list" "$list_t" "$(ratio "$list_t" "$find_t")"
 if command -v rg > /dev/null; then
-	for q in 秸秆 社区食堂 QR; do
+	# common phrases (in a third of the issues) and a rare one (in one)
+	for q in 秸秆 社区食堂 QR KB01234; do
 		rg_t=$(secs rg -F -l "$q" "$lib")
 		s_t=$(secs env XDG_CACHE_HOME="$work/cache" "$kanbao" --search "$q" "$lib")
 		printf '%-34s %8s %8s\n' "rg -F -l $q" "$rg_t" 1.00
