@@ -43,6 +43,13 @@ $(BUILD)/%.o: %.c | $(BUILD)/.deps-build
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(NCURSES_CFLAGS) $(CFLAGS) -c -o $@ $<
 
+# main.c has the samples' folder built in: rebuild it when PREFIX changes
+$(BUILD)/.prefix: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' > $@
+$(BUILD)/main.o: $(BUILD)/.prefix
+FORCE:
+
 $(BUILD)/libkanbao.a: $(MODEL_OBJ)
 	ar rcs $@ $^
 
@@ -119,6 +126,6 @@ install: $(BUILD)/kanbao
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all run check unit e2e memcheck bench fuzz fuzz-regress install clean
+.PHONY: all run check unit e2e memcheck bench fuzz fuzz-regress install clean FORCE
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
