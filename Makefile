@@ -19,7 +19,7 @@ LIBS = -lunistring -pthread
 MODEL_SRC = model/arena.c model/buf.c model/text.c model/wrap.c \
 	model/repair.c model/masthead.c model/issue.c model/layout.c \
 	model/file.c model/archive.c model/index.c
-TUI_SRC = tui/config.c tui/keymap.c tui/state.c tui/tui.c
+TUI_SRC = tui/caps.c tui/config.c tui/keymap.c tui/state.c tui/tui.c
 MODEL_OBJ = $(MODEL_SRC:%.c=$(BUILD)/%.o)
 TUI_OBJ = $(TUI_SRC:%.c=$(BUILD)/%.o)
 

@@ -22,6 +22,8 @@
 #include "state.h"
 #include "tui.h"
 
+bool	tui_can_address(void);	/* caps.c: term.h kept apart */
+
 enum view { V_LIBRARY, V_CONTENTS, V_READER, V_HELP, V_MARKS, V_RESULTS,
     V_CALENDAR };
 
@@ -1368,9 +1370,17 @@ start_curses(void)
 	const char	*term = getenv("TERM");
 	SCREEN		*sc;
 
-	if ((sc = newterm(NULL, stdout, stdin)) == NULL) {
-		fprintf(stderr, "kanbao: TERM=%s: unknown terminal type; using vt100\n",
-		    term ? term : "");
+	if ((sc = newterm(NULL, stdout, stdin)) != NULL) {
+		/* a terminal that cannot move the cursor cannot show pages */
+		if (!tui_can_address()) {
+			endwin();
+			delscreen(sc);
+			sc = NULL;
+		}
+	}
+	if (sc == NULL) {
+		fprintf(stderr, "kanbao: TERM=%s: unknown or too basic terminal "
+		    "type; using vt100\n", term ? term : "");
 		setenv("TERM", "vt100", 1);
 		if ((sc = newterm(NULL, stdout, stdin)) == NULL) {
 			setenv("TERM", "dumb", 1);
