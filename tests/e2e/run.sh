@@ -11,7 +11,8 @@ pass=0 fail=0
 run_env() {
 	env -i LC_ALL=C.UTF-8 LANG=C.UTF-8 PATH="$PATH" HOME="$work/home" \
 	    XDG_STATE_HOME="$work/state" XDG_CONFIG_HOME="$work/config" \
-	    XDG_CACHE_HOME="$work/cache" TERM=xterm-256color "$@"
+	    XDG_CACHE_HOME="$work/cache" TERM=xterm-256color \
+	    LSAN_OPTIONS="suppressions=$top/tests/lsan.supp" "$@"
 }
 mkdir -p "$work/home" "$work/config"
 for t in "$top"/tests/e2e/*.vt; do
