@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "fixtures.h"
 #include "../../model/archive.h"
@@ -135,6 +136,40 @@ index_build_update_and_recovery(void **state)
 	sh("rm -rf %s", tmpdir);
 }
 
+/* Enough files for the walk to stat them on two threads. */
+static void
+large_library_walk(void **state)
+{
+	char		 dir[] = "/tmp/kanbao-walk-XXXXXX", path[128];
+	struct archive	 ar;
+	const char	*err;
+	FILE		*f;
+	int		 i;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	for (i = 0; i < 700; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, i % 2 ? "a" : "b");
+		mkdir(path, 0700);
+		snprintf(path, sizeof path, "%s/%s/2020%04d.txt", dir,
+		    i % 2 ? "a" : "b", 101 + i % 28 + (i / 28 % 12) * 100);
+		if ((f = fopen(path, "a")) != NULL) {
+			fprintf(f, "## 第%d期\n\n正文%d。\n", i, i);
+			fclose(f);
+		}
+	}
+	assert_true(archive_open(&ar, dir, NULL, &err));
+	assert_true(ar.n > 300);
+	for (size_t k = 0; k < ar.n; k++) {
+		assert_true(ar.v[k].size > 0);
+		assert_int_equal(strlen(ar.v[k].date), 10);
+		if (k > 0)
+			assert_true(strcmp(ar.v[k - 1].date, ar.v[k].date) <= 0);
+	}
+	archive_close(&ar);
+	sh("rm -rf %s", dir);
+}
+
 int
 main(void)
 {
@@ -143,6 +178,7 @@ main(void)
 		cmocka_unit_test(folding),
 		cmocka_unit_test(list_and_search_samples),
 		cmocka_unit_test(index_build_update_and_recovery),
+		cmocka_unit_test(large_library_walk),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
