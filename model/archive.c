@@ -112,14 +112,8 @@ add(struct vec *v, const char *path, const struct stat *st)
 {
 	struct archive_entry	*p;
 
-	if (v->n == v->cap) {
-		size_t	cap = v->cap ? v->cap * 2 : 64;
-
-		if ((p = realloc(v->v, cap * sizeof *p)) == NULL)
-			return false;
-		v->v = p;
-		v->cap = cap;
-	}
+	if (!vec_grow(&v->v, &v->cap, v->n, sizeof *v->v))
+		return false;
 	p = &v->v[v->n];
 	memset(p, 0, sizeof *p);
 	if ((p->path = strdup(path)) == NULL)
@@ -591,7 +585,7 @@ scan_search(const struct archive *ar, const char *query,
 {
 	char			**w;
 	size_t			  nw, i, j, n = 0, cap = 0, len;
-	struct archive_hit	 *h = NULL, *p;
+	struct archive_hit	 *h = NULL;
 	struct issue		 *is;
 	char			 *s, *snip;
 	const char		 *e;
@@ -613,13 +607,9 @@ scan_search(const struct archive *ar, const char *query,
 		for (j = 0; j < is->narticles; j++) {
 			if (!article_matches(is, j, w, nw, &snip))
 				continue;
-			if (n == cap) {
-				cap = cap ? cap * 2 : 16;
-				if ((p = realloc(h, cap * sizeof *h)) == NULL) {
-					free(snip);
-					break;
-				}
-				h = p;
+			if (!vec_grow(&h, &cap, n, sizeof *h)) {
+				free(snip);
+				break;
 			}
 			h[n].entry = i;
 			h[n].article = j;

@@ -305,7 +305,7 @@ static bool
 collect(const struct archive *ar, const struct index *old,
     archive_progress *progress, void *arg, struct doc **out, size_t *nout)
 {
-	struct doc	*d = NULL, *t;
+	struct doc	*d = NULL;
 	size_t		 n = 0, cap = 0, i, k;
 	uint32_t	*order = NULL, key;
 	struct issue	*is;
@@ -340,13 +340,8 @@ collect(const struct archive *ar, const struct index *old,
 						const struct iart *oa =
 						    &old->ar[oi->first + k];
 
-						if (n == cap) {
-							cap = cap ? cap * 2 : 256;
-							if ((t = realloc(d, cap *
-							    sizeof *d)) == NULL)
-								goto fail;
-							d = t;
-						}
+						if (!vec_grow(&d, &cap, n, sizeof *d))
+							goto fail;
 						d[n].issue = i;
 						d[n].index = oa->index;
 						d[n].headline = strdup(old->str + oa->headline);
@@ -372,13 +367,9 @@ collect(const struct archive *ar, const struct index *old,
 		if (is == NULL)
 			continue;
 		for (k = 0; k < is->narticles; k++) {
-			if (n == cap) {
-				cap = cap ? cap * 2 : 256;
-				if ((t = realloc(d, cap * sizeof *d)) == NULL) {
-					issue_free(is);
-					goto fail;
-				}
-				d = t;
+			if (!vec_grow(&d, &cap, n, sizeof *d)) {
+				issue_free(is);
+				goto fail;
 			}
 			d[n].issue = i;
 			d[n].index = k;
@@ -614,7 +605,7 @@ index_search(const struct archive *ar, const char *query, const char *cachedir,
 	bool			 filtered = false;
 	const char		*raw;
 	size_t			 rawoff, rawlen;
-	struct archive_hit	*h = NULL, *t;
+	struct archive_hit	*h = NULL;
 
 	*hits = NULL;
 	*nhits = 0;
@@ -701,12 +692,8 @@ verify:
 			all = strstr(f, w[k]) != NULL;
 		if (all)
 			p = strstr(f, w[0]);
-		if (all && n == cap) {
-			cap = cap ? cap * 2 : 64;
-			if ((t = realloc(h, cap * sizeof *h)) == NULL)
-				goto oom;
-			h = t;
-		}
+		if (all && !vec_grow(&h, &cap, n, sizeof *h))
+			goto oom;
 		if (all) {
 			h[n].entry = a->issue;
 			h[n].article = a->index;
