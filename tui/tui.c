@@ -714,102 +714,129 @@ draw_contents(struct tui *t)
 	move(cy, 0);
 }
 
+/* Entry i of a list view, as up to three columns (buf is scratch). */
+typedef void list_row(const struct tui *, size_t i, char *buf, size_t len,
+    const char **a, const char **b, const char **c);
+
+/*
+ * A list view: a bold title, n entries scrolled to keep the selection on
+ * screen (reverse video and '>', the cursor on it), a status line.
+ */
 static void
-draw_library(struct tui *t)
+draw_list(struct tui *t, const char *title, size_t n, list_row *row,
+    const char *empty, const char *left)
 {
-	char	line[256];
-	int	y = 0, cy = 0;
-	size_t	i, n = t->ar.n;
+	char		 buf[512];
+	const char	*a, *b, *c;
+	int		 y = 0, cy = 0;
+	size_t		 i;
 
 	attron(A_BOLD);
-	puts_at(y++, 0, "Library: issues, newest first", COLS);
+	puts_at(y++, 0, title, COLS);
 	attroff(A_BOLD);
 	list_scroll(t, n, LINES - 2);
 	for (i = t->top; i < n && y < LINES - 1; i++) {
-		const struct archive_entry	*e = &t->ar.v[n - 1 - i];
-
+		a = b = c = NULL;
+		row(t, i, buf, sizeof buf, &a, &b, &c);
 		if (i == t->sel)
 			cy = y;
-		draw_row(y++, i == t->sel, e->date[0] ? e->date : "undated",
-		    e->title, e->headline);
+		draw_row(y++, i == t->sel, a, b, c);
 	}
-	snprintf(line, sizeof line, "library: %zu issues | Enter: open | /: search | ?: help", n);
-	draw_status(t, line);
+	if (n == 0 && empty != NULL)
+		puts_at(y, 0, empty, COLS);
+	draw_status(t, left);
 	move(cy, 0);
+}
+
+static void
+library_row(const struct tui *t, size_t i, char *buf, size_t len,
+    const char **a, const char **b, const char **c)
+{
+	const struct archive_entry	*e = &t->ar.v[t->ar.n - 1 - i];
+
+	(void)buf;
+	(void)len;
+	*a = e->date[0] ? e->date : "undated";
+	*b = e->title;
+	*c = e->headline;
+}
+
+static void
+result_row(const struct tui *t, size_t i, char *buf, size_t len,
+    const char **a, const char **b, const char **c)
+{
+	const struct archive_hit	*h = &t->hits[i];
+	const struct archive_entry	*e = &t->ar.v[h->entry];
+
+	(void)buf;
+	(void)len;
+	*a = e->date[0] ? e->date : "undated";
+	*b = h->headline;
+	*c = h->snippet;
+}
+
+static void
+mark_row(const struct tui *t, size_t i, char *buf, size_t len,
+    const char **a, const char **b, const char **c)
+{
+	(void)buf;
+	(void)len;
+	(void)c;
+	*a = t->marks[i].label;
+	*b = t->marks[i].path;
+}
+
+static void
+help_row(const struct tui *t, size_t i, char *buf, size_t len,
+    const char **a, const char **b, const char **c)
+{
+	char	keys[128];
+
+	(void)b;
+	(void)c;
+	keymap_keys_of(&t->km, (enum cmd)(i + 1), keys, sizeof keys);
+	snprintf(buf, len, "%-14s %-14s %s", keys[0] ? keys : "-",
+	    keymap_commands[i + 1].name, keymap_commands[i + 1].help);
+	*a = buf;
+}
+
+static void
+draw_library(struct tui *t)
+{
+	char	left[128];
+
+	snprintf(left, sizeof left,
+	    "library: %zu issues | Enter: open | /: search | ?: help", t->ar.n);
+	draw_list(t, "Library: issues, newest first", t->ar.n, library_row,
+	    NULL, left);
 }
 
 static void
 draw_results(struct tui *t)
 {
-	char	line[256];
-	int	y = 0, cy = 0;
-	size_t	i;
+	char	left[256];
 
-	attron(A_BOLD);
-	puts_at(y++, 0, "Search results", COLS);
-	attroff(A_BOLD);
-	list_scroll(t, t->nhits, LINES - 2);
-	for (i = t->top; i < t->nhits && y < LINES - 1; i++) {
-		const struct archive_hit	*h = &t->hits[i];
-		const struct archive_entry	*e = &t->ar.v[h->entry];
-
-		if (i == t->sel)
-			cy = y;
-		draw_row(y++, i == t->sel, e->date[0] ? e->date : "undated",
-		    h->headline, h->snippet);
-	}
-	snprintf(line, sizeof line, "%zu hits for %s | Enter: open | q: back",
+	snprintf(left, sizeof left, "%zu hits for %s | Enter: open | q: back",
 	    t->nhits, t->query ? t->query : "");
-	draw_status(t, line);
-	move(cy, 0);
+	draw_list(t, "Search results", t->nhits, result_row, NULL, left);
 }
 
 static void
 draw_marks(struct tui *t)
 {
-	char	line[256];
-	int	y = 0, cy = 0;
-	size_t	i;
+	char	left[128];
 
-	attron(A_BOLD);
-	puts_at(y++, 0, "Bookmarks", COLS);
-	attroff(A_BOLD);
-	list_scroll(t, t->nmarks, LINES - 2);
-	for (i = t->top; i < t->nmarks && y < LINES - 1; i++) {
-		if (i == t->sel)
-			cy = y;
-		draw_row(y++, i == t->sel, t->marks[i].label, t->marks[i].path,
-		    NULL);
-	}
-	if (t->nmarks == 0)
-		puts_at(y, 0, "No bookmarks yet: press m while reading.", COLS);
-	snprintf(line, sizeof line, "%zu bookmarks | Enter: jump | q: back",
+	snprintf(left, sizeof left, "%zu bookmarks | Enter: jump | q: back",
 	    t->nmarks);
-	draw_status(t, line);
-	move(cy, 0);
+	draw_list(t, "Bookmarks", t->nmarks, mark_row,
+	    "No bookmarks yet: press m while reading.", left);
 }
 
 static void
 draw_help(struct tui *t)
 {
-	char	keys[128], line[300];
-	int	y = 0, cy = 0;
-	size_t	c, n = NCMD - 1;
-
-	attron(A_BOLD);
-	puts_at(y++, 0, "kanbao keys (from the live keymap)", COLS);
-	attroff(A_BOLD);
-	list_scroll(t, n, LINES - 2);
-	for (c = t->top; c < n && y < LINES - 1; c++) {
-		keymap_keys_of(&t->km, (enum cmd)(c + 1), keys, sizeof keys);
-		snprintf(line, sizeof line, "%-14s %-14s %s", keys[0] ? keys : "-",
-		    keymap_commands[c + 1].name, keymap_commands[c + 1].help);
-		if (c == t->sel)
-			cy = y;
-		draw_row(y++, c == t->sel, line, NULL, NULL);
-	}
-	draw_status(t, "help | q or Esc: back");
-	move(cy, 0);
+	draw_list(t, "kanbao keys (from the live keymap)", NCMD - 1, help_row,
+	    NULL, "help | q or Esc: back");
 }
 
 /* ---- calendar ---------------------------------------------------------- */
