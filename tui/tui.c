@@ -1476,6 +1476,7 @@ tui_main(const char *target, const struct config *cf, bool linear,
 	wint_t		 ch;
 	char		 msg[256];
 	SCREEN		*screen;
+	int		 rc = 1;
 
 	memset(&t, 0, sizeof t);
 	t.cf = cf;
@@ -1495,31 +1496,23 @@ tui_main(const char *target, const struct config *cf, bool linear,
 		fprintf(stderr, "kanbao: %s: %s\n", target, strerror(errno));
 		return 1;
 	}
-	if (S_ISREG(st.st_mode)) {
-		/* check the file before the screen changes */
-		char	*s;
-		size_t	 n;
-
-		if ((s = file_read(target, &n, &err)) == NULL) {
-			fprintf(stderr, "kanbao: %s: %s\n", target, err);
-			return 1;
-		}
-		free(s);
-	}
 	t.cachedir = state_cache_dir();
+	t.statedir = state_dir();
 	if (!archive_open(&t.ar, target, t.cachedir, &err)) {
 		fprintf(stderr, "kanbao: %s: %s\n", target, err);
-		free(t.cachedir);
-		return 1;
+		goto fail;
 	}
 	if (t.ar.n == 0) {
 		fprintf(stderr, "kanbao: %s: no issues (*.txt, *.md) in this folder\n",
 		    target);
-		archive_close(&t.ar);
-		free(t.cachedir);
-		return 1;
+		goto fail;
 	}
 	t.library = S_ISDIR(st.st_mode);
+	/* an issue file is read before the screen changes: errors stay plain */
+	if (!t.library && !open_issue(&t, 0)) {
+		fprintf(stderr, "kanbao: %s\n", t.msg);
+		goto fail;
+	}
 	if (warnings != NULL && *warnings != '\0') {
 		/* shown before the screen takes over, and on the status line */
 		const char	*p = warnings, *nl;
@@ -1529,24 +1522,17 @@ tui_main(const char *target, const struct config *cf, bool linear,
 			p = nl + 1;
 		}
 	}
-	t.statedir = state_dir();
 	if (t.statedir != NULL)
 		state_load_marks(t.statedir, &t.marks, &t.nmarks);
 	signals();
 	if ((screen = start_curses()) == NULL) {
 		fprintf(stderr, "kanbao: cannot start the terminal\n");
-		archive_close(&t.ar);
-		state_free_marks(t.marks, t.nmarks);
-		free(t.statedir);
-		free(t.cachedir);
-		return 1;
+		goto fail;
 	}
 	colours(&t);
 	layout_init(&t.lay);
 	if (t.library)
 		t.view = V_LIBRARY;
-	else if (!open_issue(&t, 0))
-		t.quit = true;
 	if (warnings != NULL && *warnings != '\0')
 		status(&t, "config: %.*s", (int)strcspn(warnings, "\n"), warnings);
 
@@ -1580,6 +1566,8 @@ tui_main(const char *target, const struct config *cf, bool linear,
 	save_position(&t);
 	endwin();
 	delscreen(screen);
+	rc = 0;
+fail:
 	layout_free(&t.lay);
 	issue_free(t.is);
 	archive_close(&t.ar);
@@ -1588,7 +1576,7 @@ tui_main(const char *target, const struct config *cf, bool linear,
 	free(t.query);
 	free(t.statedir);
 	free(t.cachedir);
-	return 0;
+	return rc;
 }
 
 void
