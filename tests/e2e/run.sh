@@ -15,31 +15,31 @@ run_env() {
 	    LSAN_OPTIONS="suppressions=$top/tests/lsan.supp" "$@"
 }
 mkdir -p "$work/home" "$work/config"
+# check NAME COMMAND...: runs one test in the work folder and tallies it
+check() {
+	name=$1
+	shift
+	if (cd "$work" && run_env "$@") > "$work/$name.out" 2>&1; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL e2e/$name"
+		cat "$work/$name.out"
+	fi
+}
+# The screen: keys in, screen out, through libvterm.
 for t in "$top"/tests/e2e/*.vt; do
 	name=$(basename "$t" .vt)
 	rm -rf "$work/state"
 	sed -e "s#@KANBAO@#$kanbao#g" -e "s#@ASSETS@#$top/assets#g" \
 	    -e "s#@FIX@#$top/tests/fixtures#g" -e "s#@WORK@#$work#g" "$t" > "$work/$name.vt"
-	if (cd "$work" && run_env timeout 120 "$vtdrive" "$work/$name.vt") > "$work/$name.out" 2>&1; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL e2e/$name"
-		cat "$work/$name.out"
-	fi
+	check "$name" timeout 120 "$vtdrive" "$work/$name.vt"
 done
 # The command line: outputs, exit statuses and messages.
 for t in "$top"/tests/e2e/*.sh; do
 	[ "$(basename "$t")" = run.sh ] && continue
-	name=$(basename "$t" .sh)
-	if (cd "$work" && run_env KANBAO="$kanbao" TOP="$top" WORK="$work" \
-	    ASAN="${ASAN:-}" sh "$t") > "$work/$name.out" 2>&1; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL e2e/$name"
-		cat "$work/$name.out"
-	fi
+	check "$(basename "$t" .sh)" KANBAO="$kanbao" TOP="$top" WORK="$work" \
+	    ASAN="${ASAN:-}" sh "$t"
 done
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
