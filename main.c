@@ -348,7 +348,9 @@ search(const char *query, const char *dir, const struct config *cf)
 		return 1;
 	}
 	cache = state_cache_dir();
-	if (!archive_open(&ar, dir, cache, &err)) {
+	/* the index knows the dates: no need to read the list cache */
+	if (!(cache ? archive_scan(&ar, dir, &err) :
+	    archive_open(&ar, dir, NULL, &err))) {
 		fprintf(stderr, "kanbao: %s: %s\n", dir, err);
 		free(cache);
 		return 1;
@@ -363,10 +365,8 @@ search(const char *query, const char *dir, const struct config *cf)
 	}
 	free(cache);
 	for (i = 0; i < nhits; i++) {
-		const struct archive_entry	*e = &ar.v[hits[i].entry];
-
-		fputs(e->path, stdout);
-		field(e->date[0] ? e->date : NULL);
+		fputs(ar.v[hits[i].entry].path, stdout);
+		field(hits[i].date[0] ? hits[i].date : NULL);
 		field(hits[i].headline);
 		field(hits[i].snippet);
 		putchar('\n');

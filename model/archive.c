@@ -4,6 +4,7 @@
  */
 #include <dirent.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <errno.h>
@@ -125,120 +126,134 @@ add(struct vec *v, const char *path, const struct stat *st)
 }
 
 /*
- * Collects the issue files under dir.  Directory entries say what they are
- * (d_type), so files are only named here and stat(2)ed afterwards, on two
- * threads: a library of thousands of issues is mostly stat calls.
+ * Adds the issue files under dir to v, each stat(2)ed by its name relative
+ * to its folder (the kernel need not walk the whole path again).  Folders
+ * go to defer when it is given, else are walked in turn.  False when out
+ * of memory, or when dir itself cannot be read at depth 0.
  */
 static bool
-walk(struct vec *v, const char *dir, int depth)
+walk(struct vec *v, const char *dir, int depth, struct vec *defer)
 {
 	DIR		*d;
 	struct dirent	*de;
 	struct stat	 st;
 	struct buf	 p = { 0 };
-	bool		 ok = true, isdir;
+	bool		 ok = true;
+	size_t		 dlen = strlen(dir);
 
 	if (depth > MAX_DEPTH || (d = opendir(dir)) == NULL)
 		return depth > 0;
+	buf_add(&p, dir, dlen);
+	if (dlen == 0 || dir[dlen - 1] != '/')
+		buf_addc(&p, '/'), dlen++;
 	while (ok && (de = readdir(d)) != NULL) {
 		if (de->d_name[0] == '.')
 			continue;
-		if (de->d_type == DT_DIR)
-			isdir = true;
-		else if (de->d_type == DT_REG)
-			isdir = false;
-		else if (fstatat(dirfd(d), de->d_name, &st, 0) == 0)
-			isdir = S_ISDIR(st.st_mode);	/* links, unknown types */
-		else
+		if (de->d_type == DT_REG && !wanted(de->d_name))
 			continue;
-		if (!isdir && !wanted(de->d_name))
-			continue;
-		p.len = 0;
-		buf_addf(&p, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" :
-		    "/", de->d_name);
-		if (p.failed)
-			continue;
-		memset(&st, 0, sizeof st);
-		if (isdir)
-			ok = walk(v, p.p, depth + 1);
-		else
+		if (de->d_type != DT_DIR &&
+		    fstatat(dirfd(d), de->d_name, &st, 0) != 0)
+			continue;	/* gone, or a broken link */
+		p.len = dlen;
+		buf_adds(&p, de->d_name);
+		if (p.failed) {
+			ok = false;
+			break;
+		}
+		if (de->d_type == DT_DIR || S_ISDIR(st.st_mode)) {
+			memset(&st, 0, sizeof st);
+			if (defer != NULL)
+				ok = add(defer, p.p, &st);
+			else
+				ok = walk(v, p.p, depth + 1, NULL);
+		} else if (S_ISREG(st.st_mode) && wanted(de->d_name))
 			ok = add(v, p.p, &st);
 	}
 	closedir(d);
 	buf_free(&p);
+	if (!ok)
+		errno = ENOMEM;
 	return ok;
 }
 
-struct stat_job {
-	struct archive_entry	*v;
-	size_t			 from, to;
+/* The folders of a library, walked by two threads, each into its part. */
+struct pool {
+	const struct vec	*dirs;
+	struct vec		*parts;
+	atomic_size_t		 next;
+	atomic_bool		 failed;
 };
 
 static void *
-stat_range(void *arg)
+pool_work(void *arg)
 {
-	struct stat_job	*j = arg;
-	struct stat	 st;
-	size_t		 i, dlen = 0;
-	int		 dfd = -1, r;
-	const char	*path, *base, *dir = NULL;
+	struct pool	*p = arg;
+	size_t		 i;
 
-	/*
-	 * Entries come folder by folder: stat each by its name relative to
-	 * its folder, which spares the kernel walking the whole path again.
-	 */
-	for (i = j->from; i < j->to; i++) {
-		path = j->v[i].path;
-		base = strrchr(path, '/');
-		if (base != NULL && (dir == NULL || (size_t)(base - path) != dlen ||
-		    strncmp(path, dir, dlen) != 0)) {
-			char	*d = strndup(path, (size_t)(base - path) + 1);
-
-			if (dfd != -1)
-				close(dfd);
-			dfd = d ? open(d, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
-			free(d);
-			dir = path;
-			dlen = (size_t)(base - path);
-		}
-		if (base != NULL && dfd != -1)
-			r = fstatat(dfd, base + 1, &st, 0);
-		else
-			r = stat(path, &st);
-		if (r == 0 && S_ISREG(st.st_mode)) {
-			j->v[i].size = (long long)st.st_size;
-			j->v[i].mtime = (long long)st.st_mtime;
-		} else
-			j->v[i].size = -1;	/* gone, or not a file */
-	}
-	if (dfd != -1)
-		close(dfd);
+	while ((i = atomic_fetch_add(&p->next, 1)) < p->dirs->n)
+		if (!walk(&p->parts[i], p->dirs->v[i].path, 1, NULL))
+			atomic_store(&p->failed, true);
 	return NULL;
 }
 
-/* Fills in size and mtime of every entry; drops those that are gone. */
 static void
-stat_all(struct vec *v)
+free_vec(struct vec *v)
 {
-	struct stat_job	 a = { v->v, 0, v->n / 2 }, b = { v->v, v->n / 2, v->n };
-	pthread_t	 th;
-	bool		 two = v->n >= 512 && pthread_create(&th, NULL, stat_range,
-			    &a) == 0;
-	size_t		 i, k;
+	size_t	i;
 
-	if (!two)
-		b.from = 0;
-	stat_range(&b);
+	for (i = 0; i < v->n; i++)
+		free(v->v[i].path);
+	free(v->v);
+	memset(v, 0, sizeof *v);
+}
+
+/*
+ * Collects the issue files under dir in a stable order: the files of dir,
+ * then each folder's in the order the folders were read.  A library of
+ * thousands of issues is mostly getdents(2) and stat(2) calls, so its
+ * folders are shared out between two threads.
+ */
+static bool
+walk_all(struct vec *v, const char *dir)
+{
+	struct vec	 dirs = { 0 };
+	struct pool	 p = { &dirs, NULL, 0, false };
+	pthread_t	 th;
+	bool		 two, ok = true;
+	size_t		 i, j;
+
+	if (!walk(v, dir, 0, &dirs)) {
+		free_vec(&dirs);
+		return false;
+	}
+	if (dirs.n == 0)
+		return true;
+	if ((p.parts = calloc(dirs.n, sizeof *p.parts)) == NULL) {
+		free_vec(&dirs);
+		errno = ENOMEM;
+		return false;
+	}
+	two = dirs.n > 1 && pthread_create(&th, NULL, pool_work, &p) == 0;
+	pool_work(&p);
 	if (two)
 		pthread_join(th, NULL);
-	for (i = 0, k = 0; i < v->n; i++) {
-		if (v->v[i].size < 0) {
-			free(v->v[i].path);
-			continue;
+	ok = !atomic_load(&p.failed);
+	for (i = 0; i < dirs.n; i++) {
+		for (j = 0; j < p.parts[i].n; j++) {
+			if (ok && !vec_grow(&v->v, &v->cap, v->n, sizeof *v->v))
+				ok = false;
+			if (ok)
+				v->v[v->n++] = p.parts[i].v[j];
+			else
+				free(p.parts[i].v[j].path);
 		}
-		v->v[k++] = v->v[i];
+		free(p.parts[i].v);
 	}
-	v->n = k;
+	free(p.parts);
+	free_vec(&dirs);
+	if (!ok)
+		errno = ENOMEM;
+	return ok;
 }
 
 static int
@@ -359,12 +374,10 @@ free_entries(struct vec *v)
 }
 
 bool
-archive_open(struct archive *ar, const char *dir, const char *cachedir,
-    const char **err)
+archive_scan(struct archive *ar, const char *dir, const char **err)
 {
 	struct vec	v = { 0 };
 	struct stat	st;
-	size_t		i;
 
 	memset(ar, 0, sizeof *ar);
 	if (stat(dir, &st) != 0) {
@@ -377,44 +390,14 @@ archive_open(struct archive *ar, const char *dir, const char *cachedir,
 	} else if (!S_ISDIR(st.st_mode)) {
 		*err = "not a folder or an issue file";
 		return false;
-	} else if (!walk(&v, dir, 0)) {
-		if (v.n == 0 && errno != ENOMEM) {
+	} else if (!walk_all(&v, dir)) {
+		if (errno != ENOMEM) {
 			*err = strerror(errno);
+			free_vec(&v);
 			return false;
 		}
 		goto oom;
-	} else
-		stat_all(&v);
-	{
-		char		*cf = cachedir ? archive_cache_path(cachedir, dir,
-		    "list") : NULL;
-		struct vec	 c = { 0 };
-		size_t		 changed = 0;
-
-		if (cf != NULL)
-			load_list_cache(cf, &c);
-		for (i = 0; i < v.n; i++) {
-			struct archive_entry	*hit = c.n ? bsearch(&v.v[i], c.v,
-			    c.n, sizeof *c.v, by_path) : NULL;
-
-			if (hit != NULL && hit->size == v.v[i].size &&
-			    hit->mtime == v.v[i].mtime) {
-				memcpy(v.v[i].date, hit->date, sizeof hit->date);
-				v.v[i].title = hit->title;
-				v.v[i].headline = hit->headline;
-				hit->title = hit->headline = NULL;
-			} else {
-				date_entry(&v.v[i]);
-				changed++;
-			}
-		}
-		if (cf != NULL && (changed > 0 || c.n != v.n))
-			save_list_cache(cf, &v);
-		free_entries(&c);
-		free(cf);
 	}
-	if (v.n > 1)
-		qsort(v.v, v.n, sizeof *v.v, by_date);
 	ar->v = v.v;
 	ar->n = v.n;
 	if ((ar->root = strdup(dir)) == NULL)
@@ -426,6 +409,46 @@ oom:
 	archive_close(ar);
 	*err = "out of memory";
 	return false;
+}
+
+bool
+archive_open(struct archive *ar, const char *dir, const char *cachedir,
+    const char **err)
+{
+	char		*cf;
+	struct vec	 c = { 0 };
+	size_t		 i, changed = 0;
+
+	if (!archive_scan(ar, dir, err))
+		return false;
+	cf = cachedir ? archive_cache_path(cachedir, dir, "list") : NULL;
+	if (cf != NULL)
+		load_list_cache(cf, &c);
+	for (i = 0; i < ar->n; i++) {
+		struct archive_entry	*e = &ar->v[i], *hit = c.n ?
+		    bsearch(e, c.v, c.n, sizeof *c.v, by_path) : NULL;
+
+		if (hit != NULL && hit->size == e->size &&
+		    hit->mtime == e->mtime) {
+			memcpy(e->date, hit->date, sizeof hit->date);
+			e->title = hit->title;
+			e->headline = hit->headline;
+			hit->title = hit->headline = NULL;
+		} else {
+			date_entry(e);
+			changed++;
+		}
+	}
+	if (cf != NULL && (changed > 0 || c.n != ar->n)) {
+		struct vec	v = { ar->v, ar->n, ar->n };
+
+		save_list_cache(cf, &v);
+	}
+	free_entries(&c);
+	free(cf);
+	if (ar->n > 1)
+		qsort(ar->v, ar->n, sizeof *ar->v, by_date);
+	return true;
 }
 
 void
@@ -533,7 +556,8 @@ archive_words(const char *q, char ***out)
 char *
 archive_snippet(const char *s, size_t n, size_t at)
 {
-	size_t	a = at > 60 ? at - 60 : 0, e = at + 90 < n ? at + 90 : n;
+	size_t	a = at > SNIPPET_BEFORE ? at - SNIPPET_BEFORE : 0;
+	size_t	e = at + SNIPPET_AFTER < n ? at + SNIPPET_AFTER : n;
 
 	while (a > 0 && ((unsigned char)s[a] & 0xc0) == 0x80)
 		a--;
@@ -587,7 +611,7 @@ scan_search(const struct archive *ar, const char *query,
 	size_t			  nw, i, j, n = 0, cap = 0, len;
 	struct archive_hit	 *h = NULL;
 	struct issue		 *is;
-	char			 *s, *snip;
+	char			 *s, *snip, date[11];
 	const char		 *e;
 
 	*hits = NULL;
@@ -597,13 +621,17 @@ scan_search(const struct archive *ar, const char *query,
 		*err = "the query has no words";
 		return false;
 	}
-	for (i = ar->n; i-- > 0; ) {
+	for (i = 0; i < ar->n; i++) {
 		if ((s = file_read(ar->v[i].path, &len, &e)) == NULL)
 			continue;
 		is = issue_parse(s, len, NULL, &e);
 		free(s);
 		if (is == NULL)
 			continue;
+		if (ar->v[i].date[0] != '\0')
+			memcpy(date, ar->v[i].date, sizeof date);
+		else
+			archive_issue_date(is, ar->v[i].path, date);
 		for (j = 0; j < is->narticles; j++) {
 			if (!article_matches(is, j, w, nw, &snip))
 				continue;
@@ -613,6 +641,7 @@ scan_search(const struct archive *ar, const char *query,
 			}
 			h[n].entry = i;
 			h[n].article = j;
+			memcpy(h[n].date, date, sizeof date);
 			h[n].headline = strdup(is->articles[j].headline ?
 			    is->articles[j].headline : "");
 			h[n].snippet = snip;
@@ -620,12 +649,50 @@ scan_search(const struct archive *ar, const char *query,
 		}
 		issue_free(is);
 	}
+	archive_sort_hits(ar, h, n);
 	for (i = 0; i < nw; i++)
 		free(w[i]);
 	free(w);
 	*hits = h;
 	*nhits = n;
 	return true;
+}
+
+/* The date of a parsed issue: its masthead's, else its file name's. */
+void
+archive_issue_date(const struct issue *is, const char *path, char *out)
+{
+	const char	*base = strrchr(path, '/');
+
+	out[0] = '\0';
+	if (is != NULL && is->date[0] != '\0')
+		memcpy(out, is->date, 11);
+	else
+		archive_date_from_name(base ? base + 1 : path, out);
+}
+
+static int
+hit_order(const void *a, const void *b, void *arp)
+{
+	const struct archive_hit	*x = a, *y = b;
+	const struct archive		*ar = arp;
+	int				 c;
+
+	if ((x->date[0] == '\0') != (y->date[0] == '\0'))
+		return x->date[0] == '\0' ? 1 : -1;
+	if ((c = strcmp(y->date, x->date)) != 0)
+		return c;
+	if (x->entry != y->entry)
+		return strcmp(ar->v[x->entry].path, ar->v[y->entry].path);
+	return x->article < y->article ? -1 : x->article > y->article;
+}
+
+/* Puts hits newest first, undated last; by path and article in a day. */
+void
+archive_sort_hits(const struct archive *ar, struct archive_hit *h, size_t n)
+{
+	if (n > 1)
+		qsort_r(h, n, sizeof *h, hit_order, (void *)ar);
 }
 
 void

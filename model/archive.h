@@ -27,9 +27,17 @@ struct archive {
 struct archive_hit {
 	size_t	 entry;		/* index in archive.v */
 	size_t	 article;	/* index in the issue */
+	char	 date[11];	/* of the issue, "" when undated */
 	char	*headline;
 	char	*snippet;	/* a line of text around the hit */
 };
+
+/*
+ * Lists the issue files under dir with their size and mtime only, in the
+ * order the folders were read: all a search needs.  Dates, titles and
+ * headlines are left empty.
+ */
+bool	archive_scan(struct archive *, const char *dir, const char **err);
 
 /*
  * Lists the issues under dir (a file gives a one-issue archive).  With a
@@ -43,7 +51,8 @@ void	archive_close(struct archive *);
 typedef void archive_progress(size_t done, size_t total, void *arg);
 
 /*
- * Finds the articles holding every word of query, newest issue first.
+ * Finds the articles holding every word of query, newest issue first
+ * (undated issues last).  The archive may come from archive_scan().
  * *hits is a new array (free with archive_free_hits()).  With a cache
  * folder, a bigram index is built there on first use and brought up to
  * date when files change; progress (may be NULL) is told how a build goes.

@@ -16,19 +16,22 @@
 #include "text.h"
 
 #define MAGIC	"KANBAOI1"
-#define VERSION	4
+#define VERSION	5
 
 struct hdr {
 	char		magic[8];
 	uint32_t	version, nissues, narticles, nterms;
 	uint64_t	off_issues, off_articles, off_terms, off_post, npost;
 	uint64_t	off_str, nstr, size;
+	uint64_t	off_hash, nhash;	/* path hash table: issue + 1 */
 };
 
 struct iissue {
 	uint64_t	path;		/* string offset */
 	int64_t		size, mtime;
 	uint32_t	first, count;	/* articles */
+	uint64_t	hash;		/* of the path */
+	char		date[16];	/* YYYY-MM-DD, "" when undated */
 };
 
 struct iart {
@@ -52,17 +55,18 @@ struct index {
 	const struct iart	*ar;
 	const struct iterm	*t;
 	const uint32_t		*post;
+	const uint32_t		*hash;
 	const char		*str;
 };
 
-/* A string of the index, or NULL when the offset is bad. */
-static const char *
-ix_str(const struct index *ix, uint64_t off)
+static uint64_t
+path_hash(const char *s)
 {
-	if (off >= ix->h->nstr ||
-	    memchr(ix->str + off, '\0', ix->h->nstr - off) == NULL)
-		return NULL;
-	return ix->str + off;
+	uint64_t	h = 0xcbf29ce484222325ULL;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	return h;
 }
 
 static bool
@@ -110,28 +114,31 @@ index_load(const char *file, struct index *ix)
 	    !span_ok(h->off_terms, h->nterms, sizeof *ix->t, ix->len) ||
 	    !span_ok(h->off_post, h->npost, sizeof *ix->post, ix->len) ||
 	    !span_ok(h->off_str, h->nstr, 1, ix->len) ||
+	    !span_ok(h->off_hash, h->nhash, sizeof *ix->hash, ix->len) ||
 	    h->off_issues % 8 || h->off_articles % 8 || h->off_terms % 8 ||
-	    h->off_post % 4)
+	    h->off_post % 4 || h->off_hash % 4 || h->nhash < h->nissues ||
+	    (h->nhash & (h->nhash - 1)) != 0)
 		goto bad;
 	ix->is = (const void *)((const char *)ix->map + h->off_issues);
 	ix->ar = (const void *)((const char *)ix->map + h->off_articles);
 	ix->t = (const void *)((const char *)ix->map + h->off_terms);
 	ix->post = (const void *)((const char *)ix->map + h->off_post);
+	ix->hash = (const void *)((const char *)ix->map + h->off_hash);
 	ix->str = (const char *)ix->map + h->off_str;
 	if (h->nstr == 0 || ix->str[h->nstr - 1] != '\0')
 		goto bad;
+	/*
+	 * The issues and the hash table are checked here, articles and
+	 * terms where they are used: a search touches few of them.
+	 */
 	for (i = 0; i < h->nissues; i++)
 		if (ix->is[i].first > h->narticles ||
 		    ix->is[i].count > h->narticles - ix->is[i].first ||
-		    ix->is[i].path >= h->nstr)
+		    ix->is[i].path >= h->nstr ||
+		    memchr(ix->is[i].date, '\0', sizeof ix->is[i].date) == NULL)
 			goto bad;
-	for (i = 0; i < h->narticles; i++)
-		if (ix->ar[i].issue >= h->nissues || ix->ar[i].text >= h->nstr ||
-		    ix->ar[i].headline >= h->nstr || ix->ar[i].folded >= h->nstr)
-			goto bad;
-	for (i = 0; i < h->nterms; i++)
-		if (ix->t[i].off > h->npost || ix->t[i].count > h->npost -
-		    ix->t[i].off || (i > 0 && ix->t[i].key <= ix->t[i - 1].key))
+	for (i = 0; i < h->nhash; i++)
+		if (ix->hash[i] > h->nissues)
 			goto bad;
 	return true;
 bad:
@@ -139,21 +146,48 @@ bad:
 	return false;
 }
 
-/* Whether the index describes exactly the files of the archive. */
-static bool
-index_current(const struct index *ix, const struct archive *ar)
+/* The issue of the index for path, or -1. */
+static long
+index_find(const struct index *ix, const char *path)
 {
-	size_t		 i;
-	const char	*p;
+	uint64_t	h = path_hash(path);
+	size_t		i, mask, k;
+	uint32_t	v;
+
+	if (ix->map == NULL || ix->h->nhash == 0)
+		return -1;
+	mask = (size_t)ix->h->nhash - 1;
+	for (i = (size_t)h & mask, k = 0; k <= mask; i = (i + 1) & mask, k++) {
+		if ((v = ix->hash[i]) == 0)
+			break;
+		if (ix->is[v - 1].hash == h &&
+		    strcmp(ix->str + ix->is[v - 1].path, path) == 0)
+			return (long)v - 1;
+	}
+	return -1;
+}
+
+/*
+ * Whether the index describes exactly the files of the archive, in any
+ * order; toar (nissues long) then maps each issue to its archive entry.
+ */
+static bool
+index_current(const struct index *ix, const struct archive *ar, size_t *toar)
+{
+	size_t	i;
+	long	k;
 
 	if (ix->map == NULL || ix->h->nissues != ar->n)
 		return false;
+	for (i = 0; i < ar->n; i++)
+		toar[i] = SIZE_MAX;
 	for (i = 0; i < ar->n; i++) {
-		p = ix_str(ix, ix->is[i].path);
-		if (p == NULL || strcmp(p, ar->v[i].path) != 0 ||
-		    ix->is[i].size != ar->v[i].size ||
-		    ix->is[i].mtime != ar->v[i].mtime)
+		k = index_find(ix, ar->v[i].path);
+		if (k < 0 || toar[k] != SIZE_MAX ||
+		    ix->is[k].size != ar->v[i].size ||
+		    ix->is[k].mtime != ar->v[i].mtime)
 			return false;
+		toar[k] = i;
 	}
 	return true;
 }
@@ -291,79 +325,57 @@ archive_article_text(const struct issue *is, size_t k)
 	return buf_take(&b, NULL);
 }
 
-static int
-by_index_path(const void *a, const void *b, void *ixp)
-{
-	const struct index	*ix = ixp;
-
-	return strcmp(ix->str + ix->is[*(const uint32_t *)a].path,
-	    ix->str + ix->is[*(const uint32_t *)b].path);
-}
-
-/* Collects the documents, from the old index where files did not change. */
+/*
+ * Collects the documents, from the old index where files did not change,
+ * and the date of each issue into dates (ar->n long).
+ */
 static bool
 collect(const struct archive *ar, const struct index *old,
-    archive_progress *progress, void *arg, struct doc **out, size_t *nout)
+    archive_progress *progress, void *arg, struct doc **out, size_t *nout,
+    char (*dates)[11])
 {
 	struct doc	*d = NULL;
 	size_t		 n = 0, cap = 0, i, k;
-	uint32_t	*order = NULL, key;
 	struct issue	*is;
 	const char	*err;
 	char		*s;
 	size_t		 len;
+	long		 o;
 
-	if (old->map != NULL && old->h->nissues > 0) {
-		if ((order = malloc(old->h->nissues * sizeof *order)) == NULL)
-			return false;
-		for (key = 0; key < old->h->nissues; key++)
-			order[key] = key;
-		qsort_r(order, old->h->nissues, sizeof *order, by_index_path,
-		    (void *)old);
-	}
 	for (i = 0; i < ar->n; i++) {
-		size_t	lo = 0, hi = order ? old->h->nissues : 0, m;
-		int	c;
-		bool	reused = false;
+		const struct iissue	*oi;
 
 		if (progress != NULL && i % 64 == 0)
 			progress(i, ar->n, arg);
-		while (lo < hi) {
-			m = (lo + hi) / 2;
-			c = strcmp(ar->v[i].path, old->str + old->is[order[m]].path);
-			if (c == 0) {
-				const struct iissue	*oi = &old->is[order[m]];
+		o = index_find(old, ar->v[i].path);
+		oi = o >= 0 ? &old->is[o] : NULL;
+		if (oi != NULL && oi->size == ar->v[i].size &&
+		    oi->mtime == ar->v[i].mtime) {
+			memcpy(dates[i], oi->date, sizeof dates[i]);
+			dates[i][10] = '\0';
+			for (k = 0; k < oi->count; k++) {
+				const struct iart	*oa = &old->ar[oi->first + k];
 
-				if (oi->size == ar->v[i].size &&
-				    oi->mtime == ar->v[i].mtime) {
-					for (k = 0; k < oi->count; k++) {
-						const struct iart *oa =
-						    &old->ar[oi->first + k];
-
-						if (!vec_grow(&d, &cap, n, sizeof *d))
-							goto fail;
-						d[n].issue = i;
-						d[n].index = oa->index;
-						d[n].headline = strdup(old->str + oa->headline);
-						d[n].text = strdup(old->str + oa->text);
-						d[n].folded = NULL;
-						n++;
-					}
-					reused = true;
-				}
-				break;
+				if (oa->headline >= old->h->nstr ||
+				    oa->text >= old->h->nstr)
+					continue;
+				if (!vec_grow(&d, &cap, n, sizeof *d))
+					goto fail;
+				d[n].issue = i;
+				d[n].index = oa->index;
+				d[n].headline = strdup(old->str + oa->headline);
+				d[n].text = strdup(old->str + oa->text);
+				d[n].folded = NULL;
+				n++;
 			}
-			if (c < 0)
-				hi = m;
-			else
-				lo = m + 1;
-		}
-		if (reused)
 			continue;
+		}
+		dates[i][0] = '\0';
 		if ((s = file_read(ar->v[i].path, &len, &err)) == NULL)
 			continue;
 		is = issue_parse(s, len, NULL, &err);
 		free(s);
+		archive_issue_date(is, ar->v[i].path, dates[i]);
 		if (is == NULL)
 			continue;
 		for (k = 0; k < is->narticles; k++) {
@@ -381,12 +393,10 @@ collect(const struct archive *ar, const struct index *old,
 		}
 		issue_free(is);
 	}
-	free(order);
 	*out = d;
 	*nout = n;
 	return true;
 fail:
-	free(order);
 	for (i = 0; i < n; i++) {
 		free(d[i].headline);
 		free(d[i].text);
@@ -415,11 +425,17 @@ index_build(const struct archive *ar, const struct index *old,
 	struct hdr	 h;
 	char		*f;
 	size_t		 flen;
-	uint64_t	 npost = 0, *stroff = NULL;
+	uint64_t	 npost = 0, *stroff = NULL, nhash;
+	uint32_t	*hash = NULL;
+	char		(*dates)[11];
 	bool		 ok = false;
 
-	if (!collect(ar, old, progress, arg, &d, &nd))
+	if ((dates = calloc(ar->n + 1, sizeof *dates)) == NULL)
 		return false;
+	if (!collect(ar, old, progress, arg, &d, &nd, dates)) {
+		free(dates);
+		return false;
+	}
 	for (i = 0; i < nd; i++) {
 		if (d[i].text == NULL || d[i].headline == NULL)
 			goto out;
@@ -464,14 +480,33 @@ index_build(const struct archive *ar, const struct index *old,
 	buf_add(&out, (const char *)&h, sizeof h);
 	pad8(&out);
 	h.off_issues = out.len;
+	for (nhash = 16; nhash < 2 * (uint64_t)ar->n; nhash *= 2)
+		;
+	if ((hash = calloc(nhash, sizeof *hash)) == NULL)
+		goto out;
 	for (i = 0, k = 0; i < ar->n; i++) {
-		struct iissue	ii = { stroff[i], ar->v[i].size, ar->v[i].mtime,
-		    (uint32_t)k, 0 };
+		struct iissue	ii;
+		size_t		j;
 
+		memset(&ii, 0, sizeof ii);
+		ii.path = stroff[i];
+		ii.size = ar->v[i].size;
+		ii.mtime = ar->v[i].mtime;
+		ii.first = (uint32_t)k;
+		ii.hash = path_hash(ar->v[i].path);
+		memcpy(ii.date, dates[i], sizeof dates[i]);
 		while (k < nd && d[k].issue == i)
 			k++, ii.count++;
 		buf_add(&out, (const char *)&ii, sizeof ii);
+		for (j = (size_t)ii.hash & (nhash - 1); hash[j] != 0;
+		    j = (j + 1) & (nhash - 1))
+			;
+		hash[j] = (uint32_t)i + 1;
 	}
+	pad8(&out);
+	h.off_hash = out.len;
+	h.nhash = nhash;
+	buf_add(&out, (const char *)hash, nhash * sizeof *hash);
 	pad8(&out);
 	h.off_articles = out.len;
 	for (i = 0; i < nd; i++) {
@@ -511,6 +546,8 @@ out:
 	free(t.s);
 	free(terms);
 	free(stroff);
+	free(hash);
+	free(dates);
 	for (i = 0; i < nd; i++) {
 		free(d[i].headline);
 		free(d[i].text);
@@ -524,15 +561,24 @@ out:
 
 /* ---- searching --------------------------------------------------------- */
 
+/* The postings of a bigram; NULL when absent, bad set when corrupt. */
 static const struct iterm *
-term(const struct index *ix, uint64_t key)
+term(const struct index *ix, uint64_t key, bool *bad)
 {
-	size_t	lo = 0, hi = ix->h->nterms, m;
+	size_t			 lo = 0, hi = ix->h->nterms, m;
+	const struct iterm	*t;
 
 	while (lo < hi) {
 		m = (lo + hi) / 2;
-		if (ix->t[m].key == key)
-			return &ix->t[m];
+		if (ix->t[m].key == key) {
+			t = &ix->t[m];
+			if (t->off > ix->h->npost ||
+			    t->count > ix->h->npost - t->off) {
+				*bad = true;
+				return NULL;
+			}
+			return t;
+		}
 		if (ix->t[m].key < key)
 			lo = m + 1;
 		else
@@ -583,14 +629,145 @@ archive_unfold_offset(const char *s, size_t at)
 	return i;
 }
 
-static int
-hit_order(const void *a, const void *b)
-{
-	const struct archive_hit	*x = a, *y = b;
+enum lookup { L_OK, L_OOM, L_CORRUPT };
 
-	if (x->entry != y->entry)
-		return x->entry > y->entry ? -1 : 1;
-	return x->article < y->article ? -1 : x->article > y->article;
+/*
+ * Finds the articles of a current index that hold every word of w: the
+ * candidates hold every bigram of every word, and each is verified
+ * against its folded text.
+ */
+static enum lookup
+index_lookup(const struct index *ix, const size_t *toar, char **w, size_t nw,
+    const char *raw, struct archive_hit **hits, size_t *nhits)
+{
+	size_t			 i, k, nc = 0, n = 0, cap = 0;
+	uint32_t		*cand = NULL;
+	bool			 filtered = false, bad = false;
+	struct archive_hit	*h = NULL;
+	enum lookup		 r = L_OK;
+
+	for (k = 0; k < nw; k++) {
+		const char	*s = w[k];
+		size_t		 j = 0, m = strlen(s);
+		text_char	 a = 0, b;
+
+		while (j < m) {
+			const struct iterm	*tm;
+			uint64_t		 key;
+
+			j += text_decode(s + j, m - j, &b);
+			key = (uint64_t)a << 21 | b;
+			if (a == 0) {
+				a = b;
+				continue;
+			}
+			a = b;
+			if ((tm = term(ix, key, &bad)) == NULL) {
+				r = bad ? L_CORRUPT : L_OK;
+				nc = 0;
+				goto done;
+			}
+			if (filtered) {
+				intersect(cand, &nc, ix->post + tm->off, tm->count);
+				continue;
+			}
+			if ((cand = malloc((tm->count + 1) * sizeof *cand)) == NULL)
+				return L_OOM;
+			memcpy(cand, ix->post + tm->off, tm->count * sizeof *cand);
+			nc = tm->count;
+			filtered = true;
+		}
+	}
+	if (!filtered) {
+		/* single characters only: every article is a candidate */
+		if ((cand = malloc((ix->h->narticles + 1) * sizeof *cand)) == NULL)
+			return L_OOM;
+		for (nc = 0; nc < ix->h->narticles; nc++)
+			cand[nc] = (uint32_t)nc;
+	}
+	for (i = 0; i < nc; i++) {
+		const struct iart	*a;
+		const char		*text, *f, *p, *q;
+		size_t			 tlen;
+		bool			 all = true;
+
+		if (cand[i] >= ix->h->narticles ||
+		    (a = &ix->ar[cand[i]])->issue >= ix->h->nissues ||
+		    a->text >= ix->h->nstr || a->folded >= ix->h->nstr ||
+		    a->headline >= ix->h->nstr) {
+			r = L_CORRUPT;
+			break;
+		}
+		text = ix->str + a->text;
+		f = ix->str + a->folded;
+		/*
+		 * The first word as typed, found in the display text, is
+		 * found in the folded text too (folding goes character by
+		 * character): that spares a second pass over the article.
+		 */
+		p = NULL;
+		q = raw != NULL ? strstr(text, raw) : NULL;
+		if (q == NULL && (p = strstr(f, w[0])) == NULL)
+			continue;
+		for (k = 1; k < nw && all; k++)
+			all = strstr(f, w[k]) != NULL;
+		if (!all)
+			continue;
+		if (!vec_grow(&h, &cap, n, sizeof *h)) {
+			r = L_OOM;
+			break;
+		}
+		h[n].entry = toar[a->issue];
+		h[n].article = a->index;
+		memcpy(h[n].date, ix->is[a->issue].date, sizeof h[n].date);
+		h[n].date[10] = '\0';
+		h[n].headline = strdup(ix->str + a->headline);
+		if (q != NULL)
+			tlen = (size_t)(q - text) + strnlen(q, SNIPPET_AFTER + 4);
+		else {
+			tlen = strlen(text);
+			q = text + archive_unfold_offset(text, (size_t)(p - f));
+		}
+		h[n].snippet = archive_snippet(text, tlen, (size_t)(q - text));
+		n++;
+	}
+done:
+	free(cand);
+	if (r != L_OK) {
+		archive_free_hits(h, n);
+		return r;
+	}
+	*hits = h;
+	*nhits = n;
+	return L_OK;
+}
+
+/*
+ * The query's first word as typed, when it folds to a text that starts
+ * with the first folded word (so that finding it proves that word), or
+ * NULL.
+ */
+static char *
+first_word(const char *query, const char *w0)
+{
+	size_t	 off = strspn(query, " "), n, flen;
+	char	*raw, *f;
+	bool	 ok;
+
+	n = strcspn(query + off, " ");
+	if (n == 0 || (raw = strndup(query + off, n)) == NULL)
+		return NULL;
+	if ((f = archive_fold(raw, n, &flen)) == NULL) {
+		free(raw);
+		return NULL;
+	}
+	ok = strncmp(f, w0, strlen(w0)) == 0;
+	free(f);
+	if (!ok) {
+		free(raw);
+		return NULL;
+	}
+	return raw;
 }
 
 bool
@@ -598,14 +775,13 @@ index_search(const struct archive *ar, const char *query, const char *cachedir,
     archive_progress *progress, void *arg, struct archive_hit **hits,
     size_t *nhits, const char **err)
 {
-	struct index		 ix;
-	char			*file, **w = NULL;
-	size_t			 nw, i, k, nc = 0, n = 0, cap = 0;
-	uint32_t		*cand = NULL;
-	bool			 filtered = false;
-	const char		*raw;
-	size_t			 rawoff, rawlen;
-	struct archive_hit	*h = NULL;
+	struct index	 ix;
+	char		*file = NULL, **w = NULL;
+	size_t		 nw, k, *toar = NULL;
+	char		*raw = NULL;
+	enum lookup	 r = L_CORRUPT;
+	int		 attempt;
+	struct stat	 st;
 
 	*hits = NULL;
 	*nhits = 0;
@@ -614,117 +790,46 @@ index_search(const struct archive *ar, const char *query, const char *cachedir,
 		*err = "the query has no words";
 		return false;
 	}
-	rawoff = strspn(query, " ");
-	rawlen = strcspn(query + rawoff, " ");
-	if ((file = archive_cache_path(cachedir, ar->root ? ar->root : ".",
-	    "index")) == NULL) {
-		*err = "out of memory";
-		goto fail;
-	}
-	index_load(file, &ix);
-	if (!index_current(&ix, ar)) {
-		struct stat	st;
-
-		if (stat(cachedir, &st) != 0)
-			mkdir(cachedir, 0700);
-		if (!index_build(ar, &ix, file, progress, arg)) {
-			index_unload(&ix);
-			free(file);
-			*err = "cannot write the search index";
-			goto fail;
-		}
-		index_unload(&ix);
-		if (!index_load(file, &ix) || !index_current(&ix, ar)) {
-			index_unload(&ix);
-			free(file);
-			*err = "the search index cannot be read back";
-			goto fail;
-		}
-	}
-	free(file);
-
-	/* candidates: articles holding every bigram of every word */
-	for (k = 0; k < nw; k++) {
-		const char	*s = w[k];
-		size_t		 j = 0, m = strlen(s);
-		text_char	 a = 0, b;
-
-		while (j < m) {
-			j += text_decode(s + j, m - j, &b);
-			if (a != 0) {
-				const struct iterm	*tm = term(&ix, (uint64_t)a << 21 | b);
-
-				if (tm == NULL) {
-					nc = 0;
-					filtered = true;
-					goto verify;
-				}
-				if (!filtered) {
-					cand = malloc((tm->count + 1) * sizeof *cand);
-					if (cand == NULL)
-						goto oom;
-					memcpy(cand, ix.post + tm->off,
-					    tm->count * sizeof *cand);
-					nc = tm->count;
-					filtered = true;
-				} else
-					intersect(cand, &nc, ix.post + tm->off,
-					    tm->count);
-			}
-			a = b;
-		}
-	}
-	if (!filtered) {
-		/* single characters only: every article is a candidate */
-		if ((cand = malloc((ix.h->narticles + 1) * sizeof *cand)) == NULL)
-			goto oom;
-		for (nc = 0; nc < ix.h->narticles; nc++)
-			cand[nc] = (uint32_t)nc;
-	}
-verify:
-	for (i = 0; i < nc; i++) {
-		const struct iart	*a = &ix.ar[cand[i]];
-		const char		*text = ix.str + a->text, *p = NULL;
-		const char		*f = ix.str + a->folded;
-		bool			 all = true;
-
-		for (k = 0; k < nw && all; k++)
-			all = strstr(f, w[k]) != NULL;
-		if (all)
-			p = strstr(f, w[0]);
-		if (all && !vec_grow(&h, &cap, n, sizeof *h))
-			goto oom;
-		if (all) {
-			h[n].entry = a->issue;
-			h[n].article = a->index;
-			h[n].headline = strdup(ix.str + a->headline);
-			/* the word as typed is usually there as it stands */
-			raw = rawlen > 0 ? memmem(text, strlen(text), query + rawoff,
-			    rawlen) : NULL;
-			h[n].snippet = archive_snippet(text, strlen(text), raw ?
-			    (size_t)(raw - text) :
-			    archive_unfold_offset(text, (size_t)(p - f)));
-			n++;
-		}
-	}
-	if (n > 1)
-		qsort(h, n, sizeof *h, hit_order);
-	free(cand);
-	index_unload(&ix);
-	for (k = 0; k < nw; k++)
-		free(w[k]);
-	free(w);
-	*hits = h;
-	*nhits = n;
-	return true;
-oom:
 	*err = "out of memory";
-	free(cand);
-	index_unload(&ix);
-	archive_free_hits(h, n);
-fail:
+	if ((file = archive_cache_path(cachedir, ar->root ? ar->root : ".",
+	    "index")) == NULL ||
+	    (toar = malloc((ar->n + 1) * sizeof *toar)) == NULL)
+		goto out;
+	raw = first_word(query, w[0]);
+	/* a corrupt index found while searching is rebuilt once */
+	for (attempt = 0; attempt < 2 && r == L_CORRUPT; attempt++) {
+		if (attempt == 0)
+			index_load(file, &ix);
+		if (attempt > 0 || !index_current(&ix, ar, toar)) {
+			if (stat(cachedir, &st) != 0)
+				mkdir(cachedir, 0700);
+			if (!index_build(ar, &ix, file, progress, arg)) {
+				index_unload(&ix);
+				*err = "cannot write the search index";
+				goto out;
+			}
+			index_unload(&ix);
+			if (!index_load(file, &ix) ||
+			    !index_current(&ix, ar, toar)) {
+				index_unload(&ix);
+				*err = "the search index cannot be read back";
+				goto out;
+			}
+		}
+		r = index_lookup(&ix, toar, w, nw, raw, hits, nhits);
+		/* when corrupt, built afresh: nothing of it is trusted */
+		index_unload(&ix);
+	}
+	if (r == L_OK)
+		archive_sort_hits(ar, *hits, *nhits);
+	else if (r == L_CORRUPT)
+		*err = "the search index is corrupt";
+out:
+	free(raw);
+	free(toar);
+	free(file);
 	for (k = 0; k < nw; k++)
 		free(w[k]);
 	free(w);
-	return false;
+	return r == L_OK;
 }

@@ -18,10 +18,15 @@ bool	index_search(const struct archive *, const char *query,
 
 /* Shared with archive.c. */
 size_t	archive_words(const char *q, char ***out);
+/* A snippet: up to SNIPPET_BEFORE bytes before at, SNIPPET_AFTER (+ 3) after. */
+#define SNIPPET_BEFORE	60
+#define SNIPPET_AFTER	90
 char	*archive_snippet(const char *s, size_t n, size_t at);
 text_char archive_fold_char(text_char);
 struct issue;
 char	*archive_article_text(const struct issue *, size_t article);
 size_t	archive_unfold_offset(const char *display, size_t folded_at);
+void	archive_issue_date(const struct issue *, const char *path, char *out);
+void	archive_sort_hits(const struct archive *, struct archive_hit *, size_t);
 
 #endif

@@ -766,11 +766,10 @@ result_row(const struct tui *t, size_t i, char *buf, size_t len,
     const char **a, const char **b, const char **c)
 {
 	const struct archive_hit	*h = &t->hits[i];
-	const struct archive_entry	*e = &t->ar.v[h->entry];
 
 	(void)buf;
 	(void)len;
-	*a = e->date[0] ? e->date : "undated";
+	*a = h->date[0] ? h->date : "undated";
 	*b = h->headline;
 	*c = h->snippet;
 }

@@ -89,6 +89,11 @@ same_hits(const struct archive *ar, const char *cache, const char *q)
 	for (i = 0; i < na; i++) {
 		assert_int_equal(a[i].entry, b[i].entry);
 		assert_int_equal(a[i].article, b[i].article);
+		assert_string_equal(a[i].date, b[i].date);
+		assert_string_equal(a[i].snippet, b[i].snippet);
+		/* newest first, undated last */
+		if (i > 0 && b[i].date[0] != '\0')
+			assert_true(strcmp(b[i - 1].date, b[i].date) >= 0);
 	}
 	archive_free_hits(a, na);
 	archive_free_hits(b, nb);
@@ -124,6 +129,54 @@ index_build_update_and_recovery(void **state)
 	assert_int_equal(ar.n, 4);
 	assert_string_equal(ar.v[3].date, "2025-07-01");
 	same_hits(&ar, cache, "独一无二");
+	archive_close(&ar);
+
+	/* a scanned archive (no dates read) finds the same, with dates */
+	{
+		struct archive		 sc;
+		struct archive_hit	*a, *b;
+		size_t			 na, nb, i;
+
+		assert_true(archive_open(&ar, lib, cache, &err));
+		assert_true(archive_scan(&sc, lib, &err));
+		assert_int_equal(sc.n, ar.n);
+		for (i = 0; i < sc.n; i++)
+			assert_string_equal(sc.v[i].date, "");
+		assert_true(archive_search(&ar, "秸秆", cache, NULL, NULL, &a,
+		    &na, &err));
+		assert_true(archive_search(&sc, "秸秆", cache, NULL, NULL, &b,
+		    &nb, &err));
+		assert_int_equal(na, nb);
+		assert_true(na > 0);
+		for (i = 0; i < na; i++) {
+			assert_string_equal(ar.v[a[i].entry].path,
+			    sc.v[b[i].entry].path);
+			assert_string_equal(a[i].date, b[i].date);
+			assert_string_equal(a[i].date, ar.v[a[i].entry].date);
+		}
+		archive_free_hits(a, na);
+		archive_free_hits(b, nb);
+		/* a query led by an ideographic space, and two words */
+		same_hits(&sc, cache, "\xe3\x80\x80秸秆");
+		same_hits(&sc, cache, "ｑｒ 青河");
+		archive_close(&sc);
+		archive_close(&ar);
+	}
+
+	/* damage inside the index: never a crash; rebuilt once files change */
+	sh("for f in %s/../cache/index-*; do n=$(stat -c %%s $f); "
+	    "for p in 20 40 60 80; do head -c 4096 /dev/zero | tr '\\0' '\\377' | "
+	    "dd of=$f bs=1 seek=$((n * p / 100)) conv=notrunc 2>/dev/null; "
+	    "done; done", lib);
+	assert_true(archive_open(&ar, lib, cache, &err));
+	{
+		struct archive_hit	*h;
+		size_t			 nh;
+
+		assert_true(archive_search(&ar, "秸秆", cache, NULL, NULL, &h,
+		    &nh, &err));
+		archive_free_hits(h, nh);
+	}
 	archive_close(&ar);
 
 	/* a corrupt index and list cache are rebuilt, not trusted */
