@@ -16,7 +16,7 @@
 #include "text.h"
 
 #define MAGIC	"KANBAOI1"
-#define VERSION	5
+#define VERSION	6
 
 struct hdr {
 	char		magic[8];
@@ -321,6 +321,8 @@ archive_article_text(const struct issue *is, size_t k)
 	for (i = 0; i < a->nblocks; i++) {
 		buf_add(&b, a->blocks[i].text, a->blocks[i].len);
 		buf_addc(&b, ' ');
+		if (a->blocks[i].extra != NULL)	/* a photo credit */
+			buf_adds(&b, a->blocks[i].extra), buf_addc(&b, ' ');
 	}
 	return buf_take(&b, NULL);
 }

@@ -223,6 +223,104 @@ large_library_walk(void **state)
 	sh("rm -rf %s", dir);
 }
 
+/* Whether a hit of the query is in the issue file path. */
+static bool
+found_in(const struct archive *ar, const char *cache, const char *q,
+    const char *path)
+{
+	struct archive_hit	*h;
+	size_t			 n, i;
+	const char		*err;
+	bool			 found = false;
+
+	assert_true(archive_search(ar, q, cache, NULL, NULL, &h, &n, &err));
+	for (i = 0; i < n && !found; i++)
+		found = strcmp(ar->v[h[i].entry].path, path) == 0;
+	archive_free_hits(h, n);
+	return found;
+}
+
+/*
+ * No text of an issue is out of reach of a search: the first and last
+ * four Han characters of every run in every line of a file (what a
+ * grep-like tool finds there) find that file.
+ */
+static void
+every_phrase_found(const char *dir)
+{
+	struct archive	 ar;
+	const char	*err;
+	char		 cache[] = "/tmp/kanbao-phrase-XXXXXX", q[16];
+	char		*line = NULL;
+	size_t		 cap = 0, e, tried = 0;
+	FILE		*f;
+
+	assert_non_null(mkdtemp(cache));
+	if (!archive_open(&ar, dir, NULL, &err)) {
+		sh("rm -rf %s", cache);
+		return;
+	}
+	for (e = 0; e < ar.n; e++) {
+		assert_non_null(f = fopen(ar.v[e].path, "r"));
+		while (getline(&line, &cap, f) != -1) {
+			const unsigned char	*l = (const unsigned char *)line;
+			size_t			 i = 0, len, run = 0, nrun = 0;
+
+			for (;;) {
+				len = l[i] < 0x80 ? 1 : l[i] < 0xe0 ? 2 :
+				    l[i] < 0xf0 ? 3 : 4;
+				if (l[i] >= 0xe4 && l[i] <= 0xe9 &&
+				    l[i + 1] >= 0x80 && l[i + 2] >= 0x80) {
+					if (nrun++ == 0)
+						run = i;
+					i += 3;
+					continue;
+				}
+				if (nrun >= 4) {
+					memcpy(q, line + run, 12), q[12] = '\0';
+					if (!found_in(&ar, cache, q, ar.v[e].path))
+						fail_msg("%s: '%s' not found",
+						    ar.v[e].path, q);
+					memcpy(q, line + i - 12, 12), q[12] = '\0';
+					if (!found_in(&ar, cache, q, ar.v[e].path))
+						fail_msg("%s: '%s' not found",
+						    ar.v[e].path, q);
+					tried += 2;
+				}
+				nrun = 0;
+				if (l[i] == '\0')
+					break;
+				while (len-- > 0 && l[i] != '\0')
+					i++;
+			}
+		}
+		fclose(f);
+	}
+	free(line);
+	assert_true(tried > 0);
+	archive_close(&ar);
+	sh("rm -rf %s", cache);
+}
+
+static void
+every_phrase_of_the_samples(void **state)
+{
+	(void)state;
+	every_phrase_found("../../assets");
+}
+
+/* The real issues beside the project, when they are there. */
+static void
+every_phrase_of_the_seeds(void **state)
+{
+	struct stat	st;
+
+	(void)state;
+	if (stat("../../../shared/seeds", &st) != 0)
+		skip();
+	every_phrase_found("../../../shared/seeds");
+}
+
 int
 main(void)
 {
@@ -232,6 +330,8 @@ main(void)
 		cmocka_unit_test(list_and_search_samples),
 		cmocka_unit_test(index_build_update_and_recovery),
 		cmocka_unit_test(large_library_walk),
+		cmocka_unit_test(every_phrase_of_the_samples),
+		cmocka_unit_test(every_phrase_of_the_seeds),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
