@@ -483,42 +483,88 @@ archive_fold_char(text_char c)
 	return c;
 }
 
-char *
-archive_fold(const char *s, size_t n, size_t *outlen)
+/*
+ * Folds s[0..n) into o (n + 1 bytes: folding never makes text longer),
+ * NUL-terminated; its length is returned.  With map, map[k] gets the
+ * offset in s of the character that folded byte k comes from.
+ */
+static size_t
+fold_into(const char *s, size_t n, char *o, size_t *map)
 {
-	char		*o, *p;
-	size_t		 i = 0, len;
+	char		*p = o, e[4];
+	size_t		 i = 0, len, k, el;
 	text_char	 c;
 
-	/* folding never makes text longer */
-	if ((o = p = malloc(n + 1)) == NULL)
-		return NULL;
 	while (i < n) {
 		unsigned char	u = (unsigned char)s[i];
 
 		if (u < 0x80) {
+			if (u != ' ' && u != '\n' && u != '\t') {
+				if (map != NULL)
+					map[p - o] = i;
+				*p++ = (char)(u >= 'A' && u <= 'Z' ?
+				    u + ('a' - 'A') : u);
+			}
 			i++;
-			if (u == ' ' || u == '\n' || u == '\t')
-				continue;
-			*p++ = (char)(u >= 'A' && u <= 'Z' ? u + ('a' - 'A') : u);
 			continue;
 		}
 		len = text_decode(s + i, n - i, &c);
-		i += len;
-		if (text_is_space(c))
-			continue;
-		c = archive_fold_char(c);
-		if (text_encode(c, p) > len) {
-			/* cannot happen for valid input; keep it safe */
-			memcpy(p, "\xef\xbf\xbd", 3);
-			p += len < 3 ? len : 3;
-			continue;
+		if (!text_is_space(c)) {
+			el = text_encode(archive_fold_char(c), e);
+			if (el > len) {
+				/* only for bad input: keep within bounds */
+				el = len;
+				memset(e, '?', sizeof e);
+			}
+			for (k = 0; k < el; k++) {
+				if (map != NULL)
+					map[p - o] = i;
+				*p++ = e[k];
+			}
 		}
-		p += text_encode(c, p);
+		i += len;
 	}
 	*p = '\0';
-	*outlen = (size_t)(p - o);
+	return (size_t)(p - o);
+}
+
+char *
+archive_fold(const char *s, size_t n, size_t *outlen)
+{
+	char	*o;
+
+	if ((o = malloc(n + 1)) == NULL)
+		return NULL;
+	*outlen = fold_into(s, n, o, NULL);
 	return o;
+}
+
+bool
+archive_find(const char *s, size_t n, size_t from, const char *query,
+    size_t *at, size_t *len)
+{
+	char		*q, *f = NULL, *hit;
+	size_t		 qlen, flen, k, *map = NULL;
+	text_char	 c;
+	bool		 found = false;
+
+	if (from >= n || (q = archive_fold(query, strlen(query), &qlen)) == NULL)
+		return false;
+	if (qlen == 0 || (f = malloc(n - from + 1)) == NULL ||
+	    (map = malloc((n - from + 1) * sizeof *map)) == NULL)
+		goto out;
+	flen = fold_into(s + from, n - from, f, map);
+	if ((hit = memmem(f, flen, q, qlen)) == NULL)
+		goto out;
+	k = map[(size_t)(hit - f) + qlen - 1];	/* the last character */
+	*at = from + map[hit - f];
+	*len = from + k + text_decode(s + from + k, n - from - k, &c) - *at;
+	found = true;
+out:
+	free(q);
+	free(f);
+	free(map);
+	return found;
 }
 
 static bool	scan_search(const struct archive *, const char *,

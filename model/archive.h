@@ -65,6 +65,14 @@ void	archive_free_hits(struct archive_hit *, size_t);
 /* Folds s for matching: NFKC-like width folding, no spaces, lower case. */
 char	*archive_fold(const char *s, size_t n, size_t *outlen);
 
+/*
+ * Finds query in s[from..n) as a search matches it (widths, Latin case,
+ * spaces and line breaks folded; the query's spaces too).  *at and *len
+ * get the bytes of s that match; false when nothing does.
+ */
+bool	archive_find(const char *s, size_t n, size_t from, const char *query,
+	    size_t *at, size_t *len);
+
 /* A cache file name for dir under cachedir: PREFIX-HASH.EXT; free it. */
 char	*archive_cache_path(const char *cachedir, const char *dir,
 	    const char *prefix);

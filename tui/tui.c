@@ -331,20 +331,18 @@ relayout(struct tui *t)
 static void
 mark_hits(const struct tui *t, const struct lline *ln, int y, int x)
 {
-	const char	*p, *s = ln->s;
-	size_t		 qn;
+	const char	*s = ln->s;
+	size_t		 from = 0, at, n;
 
-	if (t->query == NULL || (qn = strlen(t->query)) == 0)
+	if (t->query == NULL)
 		return;
-	for (p = s; (p = memmem(p, ln->len - (size_t)(p - s), t->query, qn)) != NULL;
-	    p += qn) {
-		int	before = (int)text_width(s, (size_t)(p - s), 1);
+	while (archive_find(s, ln->len, from, t->query, &at, &n)) {
+		int	before = (int)text_width(s, at, 1);
 
 		attron(A_REVERSE | A_UNDERLINE);
-		put(y, x + ln->indent * 2 + before, p, qn, COLS - x);
+		put(y, x + ln->indent * 2 + before, s + at, n, COLS - x);
 		attroff(A_REVERSE | A_UNDERLINE);
-		if ((size_t)(p - s) + qn >= ln->len)
-			break;
+		from = at + n;
 	}
 }
 
@@ -513,10 +511,9 @@ column_move(struct tui *t, int dir)
 static void
 search_step(struct tui *t, int dir)
 {
-	size_t		 na = t->is->narticles, a, b, i, qn;
-	const char	*hit;
+	size_t		 na = t->is->narticles, a, b, i, at, n;
 
-	if (t->query == NULL || (qn = strlen(t->query)) == 0) {
+	if (t->query == NULL || t->query[strspn(t->query, " ")] == '\0') {
 		status(t, "no search yet: press /");
 		return;
 	}
@@ -536,15 +533,12 @@ search_step(struct tui *t, int dir)
 				from = t->aoff + (dir > 0 ? 1 : 0);
 			if (i == 0 && dir < 0 && bb == t->ablock)
 				continue;
-			if (from > ar->blocks[bb].len)
-				continue;
-			hit = memmem(ar->blocks[bb].text + from,
-			    ar->blocks[bb].len - from, t->query, qn);
-			if (hit == NULL)
+			if (!archive_find(ar->blocks[bb].text,
+			    ar->blocks[bb].len, from, t->query, &at, &n))
 				continue;
 			t->art = a;
 			t->ablock = bb;
-			t->aoff = (size_t)(hit - ar->blocks[bb].text);
+			t->aoff = at;
 			t->ahead = false;
 			t->view = V_READER;
 			relayout(t);
@@ -1096,6 +1090,7 @@ open_hit(struct tui *t)
 {
 	const struct archive_hit	*h;
 	size_t				 b;
+	char				*first;
 
 	if (t->sel >= t->nhits)
 		return;
@@ -1105,17 +1100,21 @@ open_hit(struct tui *t)
 	t->art = h->article;
 	t->ablock = t->aoff = 0;
 	t->ahead = false;
+	/* at the first word of the query: the others may be further on */
+	b = strspn(t->query, " ");
+	first = strndup(t->query + b, strcspn(t->query + b, " "));
 	for (b = 0; b < t->is->articles[t->art].nblocks; b++) {
 		const struct block	*bl = &t->is->articles[t->art].blocks[b];
-		const char		*p = memmem(bl->text, bl->len, t->query,
-		    strlen(t->query));
+		size_t			 at, n;
 
-		if (p != NULL) {
+		if (first != NULL &&
+		    archive_find(bl->text, bl->len, 0, first, &at, &n)) {
 			t->ablock = b;
-			t->aoff = (size_t)(p - bl->text);
+			t->aoff = at;
 			break;
 		}
 	}
+	free(first);
 	t->view = V_READER;
 	relayout(t);
 }

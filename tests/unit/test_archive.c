@@ -33,6 +33,32 @@ folding(void **state)
 	free(f);
 }
 
+/* Finding a query in a text as a search matches: the bytes that match. */
+static void
+find_folded(void **state)
+{
+	const char	*s = "扫描ＱＲ码，青河 日报\n报道ABC。";
+	size_t		 at, n, len = strlen(s);
+
+	(void)state;
+	assert_true(archive_find(s, len, 0, "qr码", &at, &n));
+	assert_int_equal(at, 6);
+	assert_int_equal(n, 9);			/* ＱＲ码 */
+	assert_true(archive_find(s, len, 0, "青河日报", &at, &n));
+	assert_memory_equal(s + at, "青河 日报", n);
+	assert_true(archive_find(s, len, 0, "日报报道", &at, &n));
+	assert_memory_equal(s + at, "日报\n报道", n);
+	assert_true(archive_find(s, len, 0, "abc.", &at, &n));
+	assert_memory_equal(s + at, "ABC。", n);
+	assert_true(archive_find(s, len, 0, " 码, ", &at, &n));
+	assert_memory_equal(s + at, "码，", n);
+	/* from: the next match only */
+	assert_false(archive_find(s, len, at + 1, "码", &at, &n));
+	assert_false(archive_find(s, len, 0, "青河报", &at, &n));
+	assert_false(archive_find(s, len, 0, "  ", &at, &n));
+	assert_false(archive_find(s, len, len, "日", &at, &n));
+}
+
 static void
 list_and_search_samples(void **state)
 {
@@ -327,6 +353,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(dates_from_file_names),
 		cmocka_unit_test(folding),
+		cmocka_unit_test(find_folded),
 		cmocka_unit_test(list_and_search_samples),
 		cmocka_unit_test(index_build_update_and_recovery),
 		cmocka_unit_test(large_library_walk),
