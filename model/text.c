@@ -81,6 +81,18 @@ text_encode(text_char c, char *out)
  * sequences (OSC, DCS, SOS, PM, APC) end at BEL, ST or -- so that an
  * unterminated one cannot swallow the rest of the file -- before a newline.
  */
+/*
+ * Invisible format characters the sanitiser drops: a BOM inside the text,
+ * and the bidi marks, embeddings, overrides and isolates, which would let
+ * a file reorder what the terminal shows around them.
+ */
+static bool
+invisible_format(text_char c)
+{
+	return c == 0xfeff || c == 0x200e || c == 0x200f || c == 0x061c ||
+	    (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
 static size_t
 skip_sequence(const char *str, size_t n, size_t i, text_char c, size_t len)
 {
@@ -198,8 +210,8 @@ text_sanitise(const char *in, size_t n, size_t *outlen)
 		if (c == 0x2028 || c == 0x2029) {
 			buf_addc(&b, '\n');
 			col = 0;
-		} else if (c == 0xfeff) {
-			/* a stray BOM inside the text: invisible, dropped */
+		} else if (invisible_format(c)) {
+			/* a stray BOM or a bidi control: dropped */
 		} else if (c == 0xfffd && len == 1) {
 			buf_add(&b, "\xef\xbf\xbd", 3);
 			col++;
@@ -214,7 +226,8 @@ text_sanitise(const char *in, size_t n, size_t *outlen)
 					break;
 				len = text_decode_fast(in + i, n - i, &c);
 			} while (!(c >= 0x80 && c <= 0x9f) && c != 0x2028 &&
-			    c != 0x2029 && c != 0xfeff && !(c == 0xfffd && len == 1));
+			    c != 0x2029 && !invisible_format(c) &&
+			    !(c == 0xfffd && len == 1));
 			buf_add(&b, in + run0, i - run0);
 			continue;
 		}

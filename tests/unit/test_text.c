@@ -47,6 +47,10 @@ sanitise_controls_and_lines(void **state)
 	SAN_EQ("a\tb", "a       b");
 	SAN_EQ("中\t文", "中      文");
 	SAN_EQ("a\xe2\x80\xa8" "b", "a\nb");
+	/* bidi overrides, isolates and marks cannot reorder the screen */
+	SAN_EQ("正\xe2\x80\xae" "文abc\xe2\x80\xac", "正文abc");
+	SAN_EQ("a\xe2\x81\xa6" "b\xe2\x81\xa9" "c\xe2\x80\x8f" "d", "abcd");
+	SAN_EQ("x\xef\xbb\xbf" "y", "xy");
 }
 
 static void
