@@ -23,6 +23,7 @@
 
 #define HEAD_BYTES	16384	/* enough of an issue for its masthead */
 #define MAX_DEPTH	16
+#define MAX_THREADS	8	/* to walk a library's folders */
 
 struct vec {
 	struct archive_entry	*v;
@@ -176,7 +177,7 @@ walk(struct vec *v, const char *dir, int depth, struct vec *defer)
 	return ok;
 }
 
-/* The folders of a library, walked by two threads, each into its part. */
+/* The folders of a library, walked by threads, each folder into its part. */
 struct pool {
 	const struct vec	*dirs;
 	struct vec		*parts;
@@ -211,16 +212,17 @@ free_vec(struct vec *v)
  * Collects the issue files under dir in a stable order: the files of dir,
  * then each folder's in the order the folders were read.  A library of
  * thousands of issues is mostly getdents(2) and stat(2) calls, so its
- * folders are shared out between two threads.
+ * folders are shared out between threads, one per processor.
  */
 static bool
 walk_all(struct vec *v, const char *dir)
 {
 	struct vec	 dirs = { 0 };
 	struct pool	 p = { &dirs, NULL, 0, false };
-	pthread_t	 th;
-	bool		 two, ok = true;
-	size_t		 i, j;
+	pthread_t	 th[MAX_THREADS - 1];
+	long		 cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	bool		 ok = true;
+	size_t		 i, j, nth = 0, want;
 
 	if (!walk(v, dir, 0, &dirs)) {
 		free_vec(&dirs);
@@ -233,10 +235,17 @@ walk_all(struct vec *v, const char *dir)
 		errno = ENOMEM;
 		return false;
 	}
-	two = dirs.n > 1 && pthread_create(&th, NULL, pool_work, &p) == 0;
+	want = cpus > 1 ? (size_t)cpus : 1;
+	if (want > dirs.n)
+		want = dirs.n;
+	if (want > MAX_THREADS)
+		want = MAX_THREADS;
+	while (nth + 1 < want &&
+	    pthread_create(&th[nth], NULL, pool_work, &p) == 0)
+		nth++;
 	pool_work(&p);
-	if (two)
-		pthread_join(th, NULL);
+	while (nth > 0)
+		pthread_join(th[--nth], NULL);
 	ok = !atomic_load(&p.failed);
 	for (i = 0; i < dirs.n; i++) {
 		for (j = 0; j < p.parts[i].n; j++) {
