@@ -23,6 +23,7 @@
 
 #define HEAD_BYTES	16384	/* enough of an issue for its masthead */
 #define MAX_DEPTH	16
+#define LIST_MAGIC	"kanbao-list 2"	/* the list cache's first line */
 #define MAX_THREADS	8	/* to walk a library's folders */
 
 struct vec {
@@ -121,7 +122,10 @@ add(struct vec *v, const char *path, const struct stat *st)
 	if ((p->path = strdup(path)) == NULL)
 		return false;
 	p->size = (long long)st->st_size;
-	p->mtime = (long long)st->st_mtime;
+	p->mtime = (long long)st->st_mtim.tv_sec * 1000000000 +
+	    st->st_mtim.tv_nsec;
+	p->ctime = (long long)st->st_ctim.tv_sec * 1000000000 +
+	    st->st_ctim.tv_nsec;
 	v->n++;
 	return true;
 }
@@ -307,7 +311,7 @@ static void
 load_list_cache(const char *file, struct vec *c)
 {
 	FILE			*f;
-	char			*line = NULL, *fld[6], *p;
+	char			*line = NULL, *fld[7], *p;
 	size_t			 cap = 0, k;
 	struct archive_entry	 e;
 	struct stat		 st;
@@ -315,27 +319,28 @@ load_list_cache(const char *file, struct vec *c)
 	memset(c, 0, sizeof *c);
 	if ((f = fopen(file, "r")) == NULL)
 		return;
-	if (getline(&line, &cap, f) == -1 || strcmp(line, "kanbao-list 1\n") != 0)
+	if (getline(&line, &cap, f) == -1 || strcmp(line, LIST_MAGIC "\n") != 0)
 		goto out;
 	while (getline(&line, &cap, f) != -1) {
 		line[strcspn(line, "\n")] = '\0';
-		for (k = 0, p = line; k < 6; k++) {
+		for (k = 0, p = line; k < 7; k++) {
 			fld[k] = p;
 			if ((p = strchr(p, '\t')) == NULL)
 				break;
 			*p++ = '\0';
 		}
-		if (k != 5 || strlen(fld[3]) > 10)
+		if (k != 6 || strlen(fld[4]) > 10)
 			continue;
 		memset(&st, 0, sizeof st);
-		st.st_size = (off_t)strtoll(fld[1], NULL, 10);
-		st.st_mtime = (time_t)strtoll(fld[2], NULL, 10);
 		if (!add(c, fld[0], &st))
 			break;
 		e = c->v[c->n - 1];
-		memcpy(e.date, fld[3], strlen(fld[3]) + 1);
-		e.title = *fld[4] ? strdup(fld[4]) : NULL;
-		e.headline = *fld[5] ? strdup(fld[5]) : NULL;
+		e.size = strtoll(fld[1], NULL, 10);
+		e.mtime = strtoll(fld[2], NULL, 10);
+		e.ctime = strtoll(fld[3], NULL, 10);
+		memcpy(e.date, fld[4], strlen(fld[4]) + 1);
+		e.title = *fld[5] ? strdup(fld[5]) : NULL;
+		e.headline = *fld[6] ? strdup(fld[6]) : NULL;
 		c->v[c->n - 1] = e;
 	}
 	if (c->n > 1)
@@ -357,15 +362,15 @@ save_list_cache(const char *file, const struct vec *v)
 	struct buf	 b = { 0 };
 	size_t		 i;
 
-	buf_adds(&b, "kanbao-list 1\n");
+	buf_adds(&b, LIST_MAGIC "\n");
 	for (i = 0; i < v->n; i++) {
 		const struct archive_entry	*e = &v->v[i];
 
 		if (!safe_field(e->path) || !safe_field(e->title) ||
 		    !safe_field(e->headline))
 			continue;
-		buf_addf(&b, "%s\t%lld\t%lld\t%s\t%s\t%s\n", e->path, e->size,
-		    e->mtime, e->date, e->title ? e->title : "",
+		buf_addf(&b, "%s\t%lld\t%lld\t%lld\t%s\t%s\t%s\n", e->path,
+		    e->size, e->mtime, e->ctime, e->date, e->title ? e->title : "",
 		    e->headline ? e->headline : "");
 	}
 	if (!b.failed)
@@ -438,7 +443,7 @@ archive_open(struct archive *ar, const char *dir, const char *cachedir,
 		    bsearch(e, c.v, c.n, sizeof *c.v, by_path) : NULL;
 
 		if (hit != NULL && hit->size == e->size &&
-		    hit->mtime == e->mtime) {
+		    hit->mtime == e->mtime && hit->ctime == e->ctime) {
 			memcpy(e->date, hit->date, sizeof hit->date);
 			e->title = hit->title;
 			e->headline = hit->headline;

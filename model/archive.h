@@ -15,7 +15,8 @@ struct archive_entry {
 	char		 date[11];	/* YYYY-MM-DD, "" when undated */
 	char		*title;		/* paper title, or NULL */
 	char		*headline;	/* first headline, or NULL */
-	long long	 size, mtime;	/* of the file when it was read */
+	long long	 size;		/* of the file when it was read, */
+	long long	 mtime, ctime;	/* and its times, in nanoseconds */
 };
 
 struct archive {
@@ -33,7 +34,7 @@ struct archive_hit {
 };
 
 /*
- * Lists the issue files under dir with their size and mtime only, in the
+ * Lists the issue files under dir with their size and times only, in the
  * order the folders were read: all a search needs.  Dates, titles and
  * headlines are left empty.
  */
@@ -42,7 +43,7 @@ bool	archive_scan(struct archive *, const char *dir, const char **err);
 /*
  * Lists the issues under dir (a file gives a one-issue archive).  With a
  * cache folder, what was read of each file is kept there keyed by path,
- * size and mtime, so only new or changed files are read again.
+ * size, mtime and ctime, so only new or changed files are read again.
  */
 bool	archive_open(struct archive *, const char *dir, const char *cachedir,
 	    const char **err);

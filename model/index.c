@@ -16,7 +16,7 @@
 #include "text.h"
 
 #define MAGIC	"KANBAOI1"
-#define VERSION	6
+#define VERSION	7
 
 struct hdr {
 	char		magic[8];
@@ -28,7 +28,7 @@ struct hdr {
 
 struct iissue {
 	uint64_t	path;		/* string offset */
-	int64_t		size, mtime;
+	int64_t		size, mtime, ctime;	/* mtime, ctime in ns */
 	uint32_t	first, count;	/* articles */
 	uint64_t	hash;		/* of the path */
 	char		date[16];	/* YYYY-MM-DD, "" when undated */
@@ -185,7 +185,8 @@ index_current(const struct index *ix, const struct archive *ar, size_t *toar)
 		k = index_find(ix, ar->v[i].path);
 		if (k < 0 || toar[k] != SIZE_MAX ||
 		    ix->is[k].size != ar->v[i].size ||
-		    ix->is[k].mtime != ar->v[i].mtime)
+		    ix->is[k].mtime != ar->v[i].mtime ||
+		    ix->is[k].ctime != ar->v[i].ctime)
 			return false;
 		toar[k] = i;
 	}
@@ -352,7 +353,7 @@ collect(const struct archive *ar, const struct index *old,
 		o = index_find(old, ar->v[i].path);
 		oi = o >= 0 ? &old->is[o] : NULL;
 		if (oi != NULL && oi->size == ar->v[i].size &&
-		    oi->mtime == ar->v[i].mtime) {
+		    oi->mtime == ar->v[i].mtime && oi->ctime == ar->v[i].ctime) {
 			memcpy(dates[i], oi->date, sizeof dates[i]);
 			dates[i][10] = '\0';
 			for (k = 0; k < oi->count; k++) {
@@ -494,6 +495,7 @@ index_build(const struct archive *ar, const struct index *old,
 		ii.path = stroff[i];
 		ii.size = ar->v[i].size;
 		ii.mtime = ar->v[i].mtime;
+		ii.ctime = ar->v[i].ctime;
 		ii.first = (uint32_t)k;
 		ii.hash = path_hash(ar->v[i].path);
 		memcpy(ii.date, dates[i], sizeof dates[i]);
