@@ -10,13 +10,19 @@ export LC_ALL=C.UTF-8
 cc -std=c17 -D_GNU_SOURCE -O2 -o "$work/bench" "$top/tests/bench.c" \
     "$(dirname "$kanbao")/libkanbao.a" -lunistring || exit 1
 
-secs() {	# best of 5 runs, in seconds
+secs() {	# secs N CMD...: best of 3 rounds of N runs, in seconds a run
+	n=$1
+	shift
 	best=
-	for i in 1 2 3 4 5; do
+	for i in 1 2 3; do
 		s=$(date +%s.%N)
-		"$@" > /dev/null 2>&1
+		j=0
+		while [ $j -lt "$n" ]; do
+			"$@" > /dev/null 2>&1
+			j=$((j + 1))
+		done
 		e=$(date +%s.%N)
-		t=$(echo "$e - $s" | bc)
+		t=$(echo "scale=6; ($e - $s) / $n" | bc)
 		if [ -z "$best" ] || [ "$(echo "$t < $best" | bc)" = 1 ]; then best=$t; fi
 	done
 	echo "$best"
@@ -31,16 +37,16 @@ while [ "$(wc -c < "$work/big.txt")" -lt 40000000 ]; do
 	cat "$src"/*.txt >> "$work/big.txt"
 done
 mb=$(echo "scale=1; $(wc -c < "$work/big.txt") / 1000000" | bc)
-wc_t=$(secs wc -m "$work/big.txt")
-eng_t=$(secs "$work/bench" "$work/big.txt")
-dump_t=$(secs "$kanbao" --dump --width 80 "$work/big.txt")
+wc_t=$(secs 1 wc -m "$work/big.txt")
+eng_t=$(secs 1 "$work/bench" "$work/big.txt")
+dump_t=$(secs 1 "$kanbao" --dump --width 80 "$work/big.txt")
 rss=$( { /usr/bin/time -f %M "$kanbao" --dump --width 80 "$work/big.txt" > /dev/null; } 2>&1 | tail -n 1)
 printf '%-34s %8s %8s %10s\n' "what ($mb MB)" seconds ratio "MB/s"
 printf '%-34s %8s %8s %10s\n' "wc -m" "$wc_t" 1.00 "$(echo "scale=1; $mb / $wc_t" | bc)"
 printf '%-34s %8s %8s %10s\n' "text engine (sanitise + layout)" "$eng_t" "$(ratio "$eng_t" "$wc_t")" "$(echo "scale=1; $mb / $eng_t" | bc)"
 printf '%-34s %8s %8s %10s\n' "kanbao --dump (parse + repair)" "$dump_t" "$(ratio "$dump_t" "$wc_t")" "$(echo "scale=1; $mb / $dump_t" | bc)"
 echo "peak RSS of --dump: ${rss} KiB for $mb MB"
-one_t=$(secs "$kanbao" --dump --width 80 "$top/assets/qinghe-2025-06-10.txt")
+one_t=$(secs 10 "$kanbao" --dump --width 80 "$top/assets/qinghe-2025-06-10.txt")
 echo "one issue --dump: $one_t s"
 
 # 2. a 3,650-issue library made from the samples, dates rewritten
@@ -59,7 +65,7 @@ done
 export XDG_CACHE_HOME="$work/cache"
 echo
 echo "library: $i issues, $(du -sh "$lib" | cut -f1)"
-find_t=$(secs find "$lib" -name '*.txt' -printf '%p %s %T@\n')
+find_t=$(secs 10 find "$lib" -name '*.txt' -printf '%p %s %T@\n')
 s=$(date +%s.%N)
 "$kanbao" --list "$lib" > /dev/null
 cold_list=$(echo "$(date +%s.%N) - $s" | bc)
@@ -68,14 +74,14 @@ s=$(date +%s.%N)
 cold_index=$(echo "$(date +%s.%N) - $s" | bc)
 echo "cold --list (reads every masthead): ${cold_list} s"
 echo "cold index build: ${cold_index} s, index $(du -h "$work"/cache/kanbao/index-* | cut -f1)"
-list_t=$(secs "$kanbao" --list "$lib")
+list_t=$(secs 10 "$kanbao" --list "$lib")
 printf '%-34s %8s %8s\n' "find -printf" "$find_t" 1.00
 printf '%-34s %8s %8s\n' "kanbao --list" "$list_t" "$(ratio "$list_t" "$find_t")"
 if command -v rg > /dev/null; then
 	# common phrases (in a third of the issues) and a rare one (in one)
 	for q in 秸秆 社区食堂 QR KB01234; do
-		rg_t=$(secs rg -F -l "$q" "$lib")
-		s_t=$(secs "$kanbao" --search "$q" "$lib")
+		rg_t=$(secs 10 rg -F -l "$q" "$lib")
+		s_t=$(secs 10 "$kanbao" --search "$q" "$lib")
 		printf '%-34s %8s %8s\n' "rg -F -l $q" "$rg_t" 1.00
 		printf '%-34s %8s %8s\n' "kanbao --search $q" "$s_t" "$(ratio "$s_t" "$rg_t")"
 	done
