@@ -945,6 +945,34 @@ split_deck(struct parser *p, struct bart *a, const char *s, size_t n)
 	a->a.deck = dup_punct(p, s + best + 1, n - best - 1);
 }
 
+/*
+ * Whether a title line cannot end there: it stops on a particle,
+ * preposition or conjunction, an opening bracket or a comma -- the first
+ * half of a headline the converter split, not a kicker.
+ */
+static bool
+title_continues(const struct raw *r)
+{
+	static const text_char	 open[] = {
+		0x7684, 0x4e4b, 0x4e0e, 0x548c, 0x53ca, 0x5728, 0x4e3a,	/* 的之与和及在为 */
+		0x628a, 0x8ba9, 0x5411, 0x4ece, 0x5bf9, 0x5c06, 0x88ab,	/* 把让向从对将被 */
+		0x7ed9, 0x540c, 0x5e76, 0x4e14, 0x6216, 0x4ee5, 0x4e8e,	/* 给同并且或以于 */
+		0x8ddf, 0x4f7f, 0x7531, 0x81f3,				/* 跟使由至 */
+		0x201c, 0x300a, 0xff08, 0x3008, 0x300c, 0xff0c, 0x3001,	/* “《（〈「，、 */
+		',', '(',
+	};
+	text_char	 c;
+	size_t		 k;
+
+	if (r->len == 0)
+		return false;
+	c = last_char(r->text, r->len);
+	for (k = 0; k < sizeof open / sizeof *open; k++)
+		if (c == open[k])
+			return true;
+	return false;
+}
+
 /* Gives the run [i, j) its roles: banners, kicker, headline, deck. */
 static void
 open_article(struct parser *p, size_t i, size_t j)
@@ -952,7 +980,7 @@ open_article(struct parser *p, size_t i, size_t j)
 	struct raw	*r = p->raw;
 	struct bart	*a;
 	struct buf	 head = { 0 }, deck = { 0 };
-	size_t		 h, k;
+	size_t		 h, k, lines = 1;
 	int		 level = 0;
 
 	flush_photos(p, cur(p));
@@ -973,6 +1001,13 @@ open_article(struct parser *p, size_t i, size_t j)
 		    r[h].chars >= 20 && r[h].chars * 2 >= r[h - 1].chars * 3 &&
 		    !(r[h - 1].chars <= 10 && h - 1 == i))
 			h--;
+		/* a headline split over two lines is one headline */
+		if (h > i && !r[h - 1].mk.kicker_mark &&
+		    r[h - 1].mk.hlevel == 0 && r[h].mk.hlevel == 0 &&
+		    title_continues(&r[h - 1])) {
+			h--;
+			lines = 2;
+		}
 	}
 	for (k = i; k + 1 < h; k++)
 		add_banner(p, &r[k]);
@@ -986,7 +1021,9 @@ open_article(struct parser *p, size_t i, size_t j)
 		p->upcont = NULL;
 	}
 	buf_add(&head, r[h].text, r[h].len);
-	for (k = h + 1; k < j && level > 0 && r[k].mk.hlevel == level &&
+	for (k = h + 1; k < h + lines; k++)
+		repair_join(&head, r[k].text, r[k].len);
+	for (; k < j && level > 0 && r[k].mk.hlevel == level &&
 	    !deck_marked(&r[k]); k++)
 		repair_join(&head, r[k].text, r[k].len);
 	for (; k < j; k++) {

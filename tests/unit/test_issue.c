@@ -128,6 +128,30 @@ deck_on_the_headline_line(void **state)
 	issue_free(is);
 }
 
+/*
+ * Two short unmarked lines over a story: a kicker and a headline, unless
+ * the first cannot end where it does (on 的, 与, an opening quote, a
+ * comma): then the converter split one headline.
+ */
+static void
+headline_split_over_two_lines(void **state)
+{
+	struct issue	*is;
+
+	(void)state;
+	is = parse("冬夜里的\n\n暖心驿站\n\n本报讯（记者 王小川）入冬以来，驿站开门了。\n\n"
+	    "老街新生\n\n青河夜市重开张\n\n本报讯 记者李青报道:夜市开张了。\n\n"
+	    "当“老手艺”与\n\n新课堂相遇\n\n本报讯 记者周明远报道:课堂开课了。\n");
+	assert_int_equal(is->narticles, 3);
+	assert_null(is->articles[0].kicker);
+	assert_string_equal(is->articles[0].headline, "冬夜里的暖心驿站");
+	assert_string_equal(is->articles[1].kicker, "老街新生");
+	assert_string_equal(is->articles[1].headline, "青河夜市重开张");
+	assert_null(is->articles[2].kicker);
+	assert_string_equal(is->articles[2].headline, "当“老手艺”与新课堂相遇");
+	issue_free(is);
+}
+
 static void
 headline_lost_article_starts_at_inline_byline(void **state)
 {
@@ -418,6 +442,7 @@ main(void)
 		cmocka_unit_test(masthead_on_shared_lines_without_title),
 		cmocka_unit_test(no_masthead_means_unknown),
 		cmocka_unit_test(kicker_headline_deck_byline),
+		cmocka_unit_test(headline_split_over_two_lines),
 		cmocka_unit_test(deck_on_the_headline_line),
 		cmocka_unit_test(headline_lost_article_starts_at_inline_byline),
 		cmocka_unit_test(broken_paragraph_rejoined_across_a_photo),
