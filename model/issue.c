@@ -674,9 +674,10 @@ masthead_zone(struct parser *p)
 		    is_romanized(r->text, r->len)) {
 			is->romanized = r->text;
 			r->kind = R_MAST;
-		} else if (is->publisher == NULL &&
-		    mast_is_publisher(r->text, r->len)) {
-			is->publisher = r->text;
+		} else if (mast_is_publisher(r->text, r->len)) {
+			/* 主管主办 and 出版 may stand as two paragraphs */
+			if (is->publisher == NULL)
+				is->publisher = r->text;
 			r->kind = R_MAST;
 		}
 	}

@@ -42,7 +42,8 @@ masthead_split_over_lines(void **state)
 	struct issue	*is;
 
 	(void)state;
-	is = parse("主管主办单位出版\n\n# 青河日报\n\n## QINGHE RIBAO\n\n2025年6月\n\n10\n\n"
+	is = parse("中共青河市委主管主办\n\n青河日报社出版\n\n# 青河日报\n\n"
+	    "## QINGHE RIBAO\n\n2025年6月\n\n10\n\n"
 	    "星期二\n\n乙巳年五月十五\n\n总第8812期\n\n今日4版\n\n"
 	    "## 标题在这里\n\n本报讯 记者某某报道:正文第一段。\n");
 	assert_string_equal(is->title, "青河日报");
@@ -54,6 +55,10 @@ masthead_split_over_lines(void **state)
 	assert_int_equal(is->pages, 4);
 	assert_int_equal(is->narticles, 1);
 	assert_string_equal(is->articles[0].headline, "标题在这里");
+	/* both publisher lines are masthead, not banners */
+	assert_string_equal(is->publisher, "中共青河市委主管主办");
+	assert_string_equal(is->mast[1].text, "青河日报社出版");
+	assert_int_equal(is->nitems, 1);
 	issue_free(is);
 }
 
