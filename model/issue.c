@@ -424,7 +424,7 @@ is_meta(const char *s, size_t n)
  * the byline (up to and with 报道), or 0.
  */
 static size_t
-inline_byline(const char *s, size_t n)
+byline_end(const char *s, size_t n)
 {
 	size_t		 i, lim = n < 240 ? n : 240, end = 0;
 	const char	*p;
@@ -495,6 +495,47 @@ inline_byline(const char *s, size_t n)
 		}
 	}
 	return end;
+}
+
+#define BYLINE_SCAN	320	/* bytes of a paragraph a byline lies in */
+
+/*
+ * The byline at the start of a paragraph (see byline_end), also when the
+ * converter left stray spaces in it (本报 讯, 记 者): they are looked
+ * through between Han characters, except after 讯 and 电, where a space
+ * is the byline's own.
+ */
+static size_t
+inline_byline(const char *s, size_t n)
+{
+	char		 t[BYLINE_SCAN];
+	size_t		 map[BYLINE_SCAN + 1], i = 0, k = 0, len, e;
+	text_char	 c, prev = 0, next;
+	bool		 squeezed = false;
+
+	if ((e = byline_end(s, n)) > 0)
+		return e;
+	while (i < n && k + 4 < BYLINE_SCAN) {
+		len = text_decode(s + i, n - i, &c);
+		if (c == ' ' && text_is_han(prev) && prev != 0x8baf &&
+		    prev != 0x7535 && i + 1 < n) {
+			text_decode(s + i + 1, n - i - 1, &next);
+			if (text_is_han(next)) {
+				squeezed = true;
+				i++;
+				continue;
+			}
+		}
+		memcpy(t + k, s + i, len);
+		while (len-- > 0)
+			map[k++] = i++;
+		prev = c;
+	}
+	if (!squeezed)
+		return 0;
+	map[k] = i;
+	e = byline_end(t, k);
+	return e > 0 ? map[e] : 0;
 }
 
 static bool
@@ -1042,11 +1083,60 @@ open_article(struct parser *p, size_t i, size_t j)
 	buf_free(&deck);
 }
 
+/*
+ * Copies a byline to out without the stray spaces a converter leaves
+ * inside its set words (本报 讯, 记 者, 通讯 员, 报 道); the spaces
+ * between its parts and names stay.
+ */
+static void
+byline_tidy(const char *s, size_t n, struct buf *out)
+{
+	static const text_char	 pairs[][2] = {
+		{ 0x672c, 0x62a5 }, { 0x62a5, 0x8baf }, { 0x8bb0, 0x8005 },
+		{ 0x901a, 0x8baf }, { 0x8baf, 0x5458 }, { 0x62a5, 0x9053 },
+		{ 0x62a5, 0x8bb0 },
+	};	/* 本报 报讯 记者 通讯 讯员 报道 报记 */
+	size_t		 i = 0, k, len;
+	text_char	 c, prev = 0, next;
+
+	while (i < n) {
+		len = text_decode(s + i, n - i, &c);
+		if (c == ' ' && i + 1 < n) {
+			text_decode(s + i + 1, n - i - 1, &next);
+			for (k = 0; k < sizeof pairs / sizeof *pairs; k++)
+				if (prev == pairs[k][0] && next == pairs[k][1])
+					break;
+			if (k < sizeof pairs / sizeof *pairs) {
+				i++;
+				continue;
+			}
+		}
+		buf_add(out, s + i, len);
+		prev = c;
+		i += len;
+	}
+}
+
+/* A byline, tidied and with full-width punctuation, in the arena. */
+static const char *
+dup_byline(struct parser *p, const char *s, size_t n)
+{
+	struct buf	 b = { 0 };
+	const char	*r;
+
+	byline_tidy(s, n, &b);
+	r = b.failed ? NULL : dup_punct(p, b.p ? b.p : "", b.len);
+	if (b.failed)
+		p->failed = true;
+	buf_free(&b);
+	return r;
+}
+
 static void
 set_byline(struct parser *p, struct bart *a, const char *s, size_t n)
 {
 	s = skip_box(s, &n);
-	a->a.byline = dup_punct(p, s, n);
+	a->a.byline = dup_byline(p, s, n);
 }
 
 /* Body text: a rejoined half, a new paragraph, or a new article. */
@@ -1069,7 +1159,7 @@ body(struct parser *p, const struct raw *r)
 		last = NULL;
 	}
 	if (by > 0 && a->a.byline == NULL) {
-		a->a.byline = dup_punct(p, r->text, by);
+		a->a.byline = dup_byline(p, r->text, by);
 		a->a.byline_inline = true;
 	}
 	if (last != NULL && by == 0 && !terminated(last->text.p, last->text.len)) {
@@ -1268,7 +1358,7 @@ finish_text(struct parser *p, enum block_kind kind, struct buf *t, size_t *len)
 		/* an inline byline keeps its spaces: 本报讯 记者某某 */
 		size_t	by = kind == BLOCK_PARA ? inline_byline(s, n) : 0;
 
-		buf_add(&b, s, by);
+		byline_tidy(s, by, &b);
 		repair_spaces(s + by, n - by, &b, p->damaged);
 		s = b.p ? b.p : "";
 		n = b.len;

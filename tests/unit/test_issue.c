@@ -176,6 +176,25 @@ headline_lost_article_starts_at_inline_byline(void **state)
 	issue_free(is);
 }
 
+/* Stray spaces inside a byline's set words do not hide it, and go. */
+static void
+byline_with_stray_spaces(void **state)
+{
+	struct issue	*is;
+
+	(void)state;
+	is = parse("## 第一篇\n\n本报讯 记者甲报道:第一篇正文。\n\n"
+	    "第二篇的标题\n\n本报 讯 记 者王小川报 道:第二篇正文，说的是一件事。\n\n"
+	    "## 第三篇\n\n□本报 记者 林晓岚 通讯 员 赵一鸣\n\n第三篇正文。\n");
+	assert_int_equal(is->narticles, 3);
+	assert_string_equal(is->articles[1].headline, "第二篇的标题");
+	assert_string_equal(is->articles[1].byline, "本报讯 记者王小川报道");
+	assert_string_equal(body(&is->articles[1], 0),
+	    "本报讯 记者王小川报道：第二篇正文，说的是一件事。");
+	assert_string_equal(is->articles[2].byline, "本报记者 林晓岚 通讯员 赵一鸣");
+	issue_free(is);
+}
+
 static void
 broken_paragraph_rejoined_across_a_photo(void **state)
 {
@@ -450,6 +469,7 @@ main(void)
 		cmocka_unit_test(headline_split_over_two_lines),
 		cmocka_unit_test(deck_on_the_headline_line),
 		cmocka_unit_test(headline_lost_article_starts_at_inline_byline),
+		cmocka_unit_test(byline_with_stray_spaces),
 		cmocka_unit_test(broken_paragraph_rejoined_across_a_photo),
 		cmocka_unit_test(subhead_then_fragment),
 		cmocka_unit_test(commentary_sidebar_photo),
