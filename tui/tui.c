@@ -51,6 +51,8 @@ struct tui {
 	char			*query;
 	struct archive_hit	*hits;
 	size_t			 nhits;
+	bool			 from_hit;	/* reader: q goes back to hit_sel */
+	size_t			 hit_sel;
 	struct bookmark		*marks;
 	size_t			 nmarks;
 	char			*statedir;
@@ -203,6 +205,7 @@ open_issue(struct tui *t, size_t i)
 
 	if (i >= t->ar.n)
 		return false;
+	t->from_hit = false;
 	if ((s = file_read(t->ar.v[i].path, &n, &err)) == NULL) {
 		status(t, "%s: %s", t->ar.v[i].path, err);
 		return false;
@@ -349,12 +352,13 @@ mark_hits(const struct tui *t, const struct lline *ln, int y, int x)
 static void
 draw_reader(struct tui *t)
 {
-	const struct placed	*pl;
-	const struct lline	*ln;
-	const struct article	*a;
-	char			 left[256];
-	size_t			 k;
-	int			 cy = 0, cx = 1, i;
+	const struct placed		*pl;
+	const struct lline		*ln;
+	const struct article		*a;
+	const struct archive_entry	*e;
+	char				 left[256];
+	size_t				 k;
+	int				 cy = 0, cx = 1, i;
 
 	if (!t->laid)
 		relayout(t);
@@ -379,8 +383,11 @@ draw_reader(struct tui *t)
 		}
 	}
 	a = &t->is->articles[t->art];
+	/* an inner page has no masthead: the library knows its date */
+	e = t->issue_i < t->ar.n ? &t->ar.v[t->issue_i] : NULL;
 	snprintf(left, sizeof left, "%s %s p%d | article %zu/%zu | page %zu/%zu%s | ?:help",
-	    t->is->title ? t->is->title : "kanbao", t->is->date[0] ? t->is->date : "",
+	    t->is->title ? t->is->title : e && e->title ? e->title : "kanbao",
+	    t->is->date[0] ? t->is->date : e ? e->date : "",
 	    a->page, t->art + 1, t->is->narticles, t->page + 1, t->lay.npages,
 	    t->linear ? " | linear" : "");
 	draw_status(t, left);
@@ -1003,6 +1010,7 @@ open_reader(struct tui *t, size_t art)
 {
 	if (t->is == NULL || art >= t->is->narticles)
 		return;
+	t->from_hit = false;
 	t->art = art;
 	t->ablock = t->aoff = 0;
 	t->ahead = true;
@@ -1089,7 +1097,7 @@ static void
 open_hit(struct tui *t)
 {
 	const struct archive_hit	*h;
-	size_t				 b;
+	size_t				 b, sel = t->sel;
 	char				*first;
 
 	if (t->sel >= t->nhits)
@@ -1116,6 +1124,8 @@ open_hit(struct tui *t)
 	}
 	free(first);
 	t->view = V_READER;
+	t->from_hit = true;
+	t->hit_sel = sel;
 	relayout(t);
 }
 
@@ -1135,6 +1145,14 @@ back(struct tui *t)
 		t->sel = t->view == V_CONTENTS ? t->art : 0;
 		break;
 	case V_READER:
+		if (t->from_hit) {
+			/* back to the search results, as mutt does */
+			save_position(t);
+			t->from_hit = false;
+			t->view = V_RESULTS;
+			t->sel = t->hit_sel < t->nhits ? t->hit_sel : 0;
+			break;
+		}
 		t->view = V_CONTENTS;
 		t->sel = t->art;
 		break;
@@ -1178,6 +1196,7 @@ run(struct tui *t, enum cmd c)
 		return;
 	case CMD_CONTENTS:
 		if (t->is != NULL) {
+			t->from_hit = false;
 			t->view = V_CONTENTS;
 			t->sel = t->art;
 		}
