@@ -16,7 +16,7 @@
 #include "text.h"
 
 #define MAGIC	"KANBAOI1"
-#define VERSION	7
+#define VERSION	8
 
 struct hdr {
 	char		magic[8];
@@ -292,8 +292,9 @@ by_key(const void *a, const void *b)
 
 /*
  * Display text of an article: headline, deck and blocks.  The masthead and
- * banners go with the first article, so that no text of the issue is out
- * of reach of a search.
+ * banners go with the first article, after its own text (so that a
+ * snippet shows the article where it can), so that no text of the issue
+ * is out of reach of a search.
  */
 char *
 archive_article_text(const struct issue *is, size_t k)
@@ -301,15 +302,6 @@ archive_article_text(const struct issue *is, size_t k)
 	const struct article	*a = &is->articles[k];
 	struct buf		 b = { 0 };
 	size_t			 i;
-
-	if (k == 0) {
-		for (i = 0; i < is->nmast; i++)
-			buf_add(&b, is->mast[i].text, is->mast[i].len), buf_addc(&b, ' ');
-		for (i = 0; i < is->nitems; i++)
-			if (is->items[i].banner != NULL)
-				buf_add(&b, is->items[i].banner->text,
-				    is->items[i].banner->len), buf_addc(&b, ' ');
-	}
 
 	if (a->kicker)
 		buf_adds(&b, a->kicker), buf_addc(&b, ' ');
@@ -324,6 +316,14 @@ archive_article_text(const struct issue *is, size_t k)
 		buf_addc(&b, ' ');
 		if (a->blocks[i].extra != NULL)	/* a photo credit */
 			buf_adds(&b, a->blocks[i].extra), buf_addc(&b, ' ');
+	}
+	if (k == 0) {
+		for (i = 0; i < is->nmast; i++)
+			buf_add(&b, is->mast[i].text, is->mast[i].len), buf_addc(&b, ' ');
+		for (i = 0; i < is->nitems; i++)
+			if (is->items[i].banner != NULL)
+				buf_add(&b, is->items[i].banner->text,
+				    is->items[i].banner->len), buf_addc(&b, ' ');
 	}
 	return buf_take(&b, NULL);
 }
