@@ -548,6 +548,9 @@ is_title(const char *s, size_t n, size_t chars)
 		return false;
 	if (text_has(s, n, "。") || text_has(s, n, "；") || inline_byline(s, n) > 0)
 		return false;
+	/* a note in brackets: （作者单位：…）, （本报记者 某某） */
+	if ((starts(s, n, "（") && l == 0xff09) || (s[0] == '(' && l == ')'))
+		return false;
 	if (commas > 1 || (commas == 1 && chars > 30))
 		return false;
 	if (l == 0xff0c || l == 0x3001 || l == 0xff1b || l == 0xff1a ||
@@ -706,9 +709,14 @@ masthead_zone(struct parser *p)
 			break;
 		if (r->kind != R_TITLE && r->kind != R_BODY)
 			continue;
-		if (is->title == NULL && r->chars <= 12 && (r->mk.hlevel == 1 ||
-		    (r->mk.hlevel == 0 && (ends(r->text, r->len, "报") ||
-		    ends(r->text, r->len, "報"))))) {
+		/*
+		 * The paper's name: a short line ending in 报, or a # line
+		 * when the page has a masthead (else it is a headline).
+		 */
+		if (is->title == NULL && r->chars <= 12 &&
+		    (((ends(r->text, r->len, "报") || ends(r->text, r->len, "報")) &&
+		    r->mk.hlevel <= 1) || (r->mk.hlevel == 1 && (p->mast.year != 0 ||
+		    p->mast.number[0] != '\0' || p->mast.pages != 0)))) {
 			is->title = r->text;
 			r->kind = R_MAST;
 		} else if (is->romanized == NULL &&

@@ -95,6 +95,29 @@ no_masthead_means_unknown(void **state)
 	issue_free(is);
 }
 
+/*
+ * An inner page: a short # line is a headline, not the paper's name, when
+ * there is no masthead; a note in brackets after the text stays with it.
+ */
+static void
+inner_page_without_masthead(void **state)
+{
+	struct issue	*is;
+
+	(void)state;
+	is = parse("## 青河副刊\n\n# 故乡的老榆树\n\n文/程砚\n\n"
+	    "老家门前有一棵老榆树。\n\n（作者单位：青河市第三中学）\n\n"
+	    "## 冬日\n\n□林晓岚\n\n雪落在屋檐上，也落在母亲的白发上。\n");
+	assert_null(is->title);
+	assert_int_equal(is->narticles, 2);
+	assert_string_equal(is->articles[0].kicker, "青河副刊");
+	assert_string_equal(is->articles[0].headline, "故乡的老榆树");
+	assert_string_equal(body(&is->articles[0], 1), "（作者单位：青河市第三中学）");
+	assert_null(is->articles[1].kicker);
+	assert_string_equal(is->articles[1].headline, "冬日");
+	issue_free(is);
+}
+
 static void
 kicker_headline_deck_byline(void **state)
 {
@@ -465,6 +488,7 @@ main(void)
 		cmocka_unit_test(masthead_split_over_lines),
 		cmocka_unit_test(masthead_on_shared_lines_without_title),
 		cmocka_unit_test(no_masthead_means_unknown),
+		cmocka_unit_test(inner_page_without_masthead),
 		cmocka_unit_test(kicker_headline_deck_byline),
 		cmocka_unit_test(headline_split_over_two_lines),
 		cmocka_unit_test(deck_on_the_headline_line),
