@@ -1059,6 +1059,24 @@ open_article(struct parser *p, size_t i, size_t j)
 			lines = 2;
 		}
 	}
+	/*
+	 * Short lines in a row after an article's text, before a marked
+	 * headline, unmarked or marked as its subheads, are that text's last
+	 * lines (a poem's, a list's), not banners and a kicker.
+	 */
+	if (level > 0 && h - i >= 2 && (a = cur(p)) != NULL &&
+	    (a->nb > 0 || a->a.byline != NULL)) {
+		for (k = i; k < h && (r[k].mk.hlevel == 0 ||
+		    r[k].mk.hlevel > level) && !r[k].mk.kicker_mark; k++)
+			;
+		if (k == h) {
+			for (k = i; k < h; k++)
+				add_block(p, a, r[k].mk.hlevel > 0 ?
+				    BLOCK_SUBHEAD : BLOCK_PARA, r[k].text,
+				    r[k].len, r[k].src);
+			i = h;
+		}
+	}
 	for (k = i; k + 1 < h; k++)
 		add_banner(p, &r[k]);
 	if ((a = new_article(p, r[h > i ? h - 1 : h].src)) == NULL)

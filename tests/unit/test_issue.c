@@ -116,6 +116,16 @@ inner_page_without_masthead(void **state)
 	assert_null(is->articles[1].kicker);
 	assert_string_equal(is->articles[1].headline, "冬日");
 	issue_free(is);
+	/* a poem's short lines before the next headline stay in the poem */
+	is = parse("## 冬日\n\n□林晓岚\n\n雪落在屋檐上\n\n也落在白发上\n\n### 灯\n\n"
+	    "一盏灯亮着\n\n有人在等你\n\n## 简讯\n\n本报讯 记者李青报道:夜班公交开通。\n");
+	assert_int_equal(is->narticles, 2);
+	assert_string_equal(is->articles[0].byline, "林晓岚");
+	assert_string_equal(body(&is->articles[0], 0), "雪落在屋檐上");
+	assert_string_equal(body(&is->articles[0], 3), "有人在等你");
+	assert_null(is->articles[1].kicker);
+	assert_string_equal(is->articles[1].headline, "简讯");
+	issue_free(is);
 }
 
 static void
