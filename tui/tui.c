@@ -159,9 +159,7 @@ status(struct tui *t, const char *fmt, ...)
 static void
 draw_status(struct tui *t, const char *left)
 {
-	int	y = LINES - 1;
-
-	int	x = 0;
+	int	y = LINES - 1, x = 0;
 
 	attrset(A_REVERSE | (t->color ? COLOR_PAIR(P_STATUS) : 0));
 	move(y, 0);
@@ -169,7 +167,8 @@ draw_status(struct tui *t, const char *left)
 	/* a message first, then where the reader is */
 	if (t->msg[0] != '\0') {
 		x = puts_at(y, 0, t->msg, COLS - 1);
-		x += puts_at(y, x, " | ", COLS - 1 - x);
+		if (*left != '\0')
+			x += puts_at(y, x, " | ", COLS - 1 - x);
 	}
 	puts_at(y, x, left, COLS - 1 - x);
 	attrset(A_NORMAL);
@@ -1076,6 +1075,20 @@ jump_mark(struct tui *t, const struct bookmark *m)
 	relayout(t);
 }
 
+/* Says once, on the status line, that the index is being built. */
+static void
+index_progress(size_t done, size_t total, void *arg)
+{
+	struct tui	*t = arg;
+
+	if (done != 0)
+		return;
+	status(t, "building the search index of %zu issues...", total);
+	draw_status(t, "");
+	move(LINES - 1, 0);
+	refresh();
+}
+
 static void
 library_search(struct tui *t)
 {
@@ -1084,11 +1097,12 @@ library_search(struct tui *t)
 	archive_free_hits(t->hits, t->nhits);
 	t->hits = NULL;
 	t->nhits = 0;
-	if (!archive_search(&t->ar, t->query, t->cachedir, NULL, NULL, &t->hits,
-	    &t->nhits, &err)) {
+	if (!archive_search(&t->ar, t->query, t->cachedir, index_progress, t,
+	    &t->hits, &t->nhits, &err)) {
 		status(t, "search: %s", err);
 		return;
 	}
+	t->msg[0] = '\0';
 	t->view = V_RESULTS;
 	t->sel = t->top = 0;
 }
