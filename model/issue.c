@@ -1023,6 +1023,24 @@ title_continues(const struct raw *r)
 	return false;
 }
 
+/*
+ * A 上接 note held for the headline after it, when no article opens
+ * there after all: it goes to the article at hand, or is a banner.
+ */
+static void
+flush_upcont(struct parser *p, struct bart *a)
+{
+	const struct raw	*r = p->upcont;
+
+	if (r == NULL)
+		return;
+	p->upcont = NULL;
+	if (a != NULL)
+		add_block(p, a, BLOCK_CONT, r->text, r->len, r->src);
+	else
+		add_banner(p, r);
+}
+
 /* Gives the run [i, j) its roles: banners, kicker, headline, deck. */
 static void
 open_article(struct parser *p, size_t i, size_t j)
@@ -1253,6 +1271,12 @@ assemble(struct parser *p)
 			    p->raw[j].gap == 0; j++)
 				;
 			last = last_para(a);
+			if (opens_article(p, i, j, false) &&
+			    !(a != NULL && a->nbody > 0 && r->mk.hlevel >= 3 &&
+			    !opens_article(p, i, j, true))) {
+				/* a new article; it takes a pending 上接 note */
+			} else
+				flush_upcont(p, a);
 			if (a != NULL && a->nbody > 0 && r->mk.hlevel >= 3 &&
 			    !opens_article(p, i, j, true)) {
 				/* a subhead; what follows it is text */
@@ -1342,6 +1366,7 @@ assemble(struct parser *p)
 		}
 		i++;
 	}
+	flush_upcont(p, cur(p));
 	flush_photos(p, cur(p));
 	/*
 	 * Short lines only, none of which opened an article: rather than hide
@@ -1487,6 +1512,33 @@ has_cont(const struct article *a, const char *dir)
  * with (下转02版) under the same headline: its blocks join that article and
  * it is no article of its own.  p->items and p->nart follow.
  */
+/*
+ * The title lines of a continued part -- kicker, headline, deck and a
+ * byline on its own line -- as blocks into v (up to 4); how many.
+ */
+static size_t
+cont_heading(const struct article *a, struct block *v)
+{
+	const char	*line[4];
+	size_t		 i, n = 0;
+
+	line[0] = a->kicker;
+	line[1] = a->guessed ? NULL : a->headline;
+	line[2] = a->deck;
+	line[3] = a->byline_inline ? NULL : a->byline;
+	for (i = 0; i < 4; i++) {
+		if (line[i] == NULL || *line[i] == '\0')
+			continue;
+		memset(&v[n], 0, sizeof v[n]);
+		v[n].kind = i == 3 ? BLOCK_PARA : BLOCK_SUBHEAD;
+		v[n].text = line[i];
+		v[n].len = strlen(line[i]);
+		v[n].src = a->src;
+		n++;
+	}
+	return n;
+}
+
 static void
 merge_continuations(struct parser *p, struct article *av)
 {
@@ -1509,15 +1561,22 @@ merge_continuations(struct parser *p, struct article *av)
 			    (av[b].headline == NULL ||
 			    strcmp(av[a].headline, av[b].headline) != 0))
 				continue;
-			v = arena_alloc(p->a, (av[a].nblocks + av[b].nblocks) *
-			    sizeof *v);
+			v = arena_alloc(p->a, (av[a].nblocks + av[b].nblocks +
+			    4) * sizeof *v);
 			if (v == NULL)
 				break;
 			memcpy(v, av[b].blocks, av[b].nblocks * sizeof *v);
-			memcpy(v + av[b].nblocks, av[a].blocks,
-			    av[a].nblocks * sizeof *v);
+			/*
+			 * After the 上接 note, the continued part's own title
+			 * lines, as the page prints them: no text is lost.
+			 */
+			v[av[b].nblocks] = av[a].blocks[0];
+			k = av[b].nblocks + 1;
+			k += cont_heading(&av[a], v + k);
+			memcpy(v + k, av[a].blocks + 1,
+			    (av[a].nblocks - 1) * sizeof *v);
 			av[b].blocks = v;
-			av[b].nblocks += av[a].nblocks;
+			av[b].nblocks = k + av[a].nblocks - 1;
 			map[a] = b;
 			merged = true;
 			break;

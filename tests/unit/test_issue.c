@@ -301,6 +301,13 @@ continuation_notes(void **state)
 	assert_int_equal(conts, 2);
 	assert_string_equal(body(a, 0), "秸秆将用于饲料。");
 	assert_string_equal(body(a, 1), "市里提醒抢种。");
+	/* the part's own headline, as page 2 prints it, is kept */
+	for (k = 0; k < a->nblocks && !(a->blocks[k].kind == BLOCK_CONT &&
+	    strstr(a->blocks[k].text, "上接") != NULL); k++)
+		;
+	assert_true(k + 1 < a->nblocks);
+	assert_int_equal(a->blocks[k + 1].kind, BLOCK_SUBHEAD);
+	assert_string_equal(a->blocks[k + 1].text, "麦收");
 	assert_string_equal(is->articles[1].headline, "老街");
 	issue_free(is);
 	/* without a matching headline it stays an article of page 2 */
@@ -309,6 +316,15 @@ continuation_notes(void **state)
 	assert_int_equal(is->narticles, 2);
 	assert_int_equal(is->articles[1].page, 2);
 	assert_int_equal(is->articles[1].blocks[0].kind, BLOCK_CONT);
+	issue_free(is);
+	/* a 上接 note before a title that opens no article is still there */
+	is = parse("## 老街\n\n本报讯 记者某某报道:老街开街。\n\n(上接01版)\n\n"
+	    "### 抢种\n\n市里提醒抢种。\n");
+	a = &is->articles[is->narticles - 1];
+	for (k = 0, conts = 0; k < a->nblocks; k++)
+		conts += a->blocks[k].kind == BLOCK_CONT &&
+		    strstr(a->blocks[k].text, "上接01版") != NULL;
+	assert_int_equal(conts, 1);
 	issue_free(is);
 }
 
