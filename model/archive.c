@@ -156,9 +156,18 @@ walk(struct vec *v, const char *dir, int depth, struct vec *defer)
 			continue;
 		if (de->d_type == DT_REG && !wanted(de->d_name))
 			continue;
-		if (de->d_type != DT_DIR &&
-		    fstatat(dirfd(d), de->d_name, &st, 0) != 0)
-			continue;	/* gone, or a broken link */
+		if (de->d_type != DT_DIR && fstatat(dirfd(d), de->d_name, &st,
+		    AT_SYMLINK_NOFOLLOW) != 0)
+			continue;	/* gone */
+		/*
+		 * A link to an issue file is read; a link to a folder is not
+		 * followed, as find(1) and rg(1) do not: links cannot make
+		 * the walk go round in circles.
+		 */
+		if (de->d_type != DT_DIR && S_ISLNK(st.st_mode) &&
+		    (fstatat(dirfd(d), de->d_name, &st, 0) != 0 ||
+		    !S_ISREG(st.st_mode)))
+			continue;
 		p.len = dlen;
 		buf_adds(&p, de->d_name);
 		if (p.failed) {

@@ -780,9 +780,8 @@ index_search(const struct archive *ar, const char *query, const char *cachedir,
     size_t *nhits, const char **err)
 {
 	struct index	 ix;
-	char		*file = NULL, **w = NULL;
+	char		*file = NULL, *raw = NULL, **w = NULL;
 	size_t		 nw, k, *toar = NULL;
-	char		*raw = NULL;
 	enum lookup	 r = L_CORRUPT;
 	int		 attempt;
 	struct stat	 st;

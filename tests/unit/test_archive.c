@@ -237,6 +237,26 @@ index_build_update_and_recovery(void **state)
 	sh("rm -rf %s", tmpdir);
 }
 
+/* Links to folders are not followed (no circles); links to files are. */
+static void
+links_in_a_library(void **state)
+{
+	char		 dir[] = "/tmp/kanbao-links-XXXXXX";
+	struct archive	 ar;
+	const char	*err;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	sh("mkdir -p %s/a/b && cp ../../assets/qinghe-2025-06-10.txt %s/a/b/ && "
+	    "ln -s .. %s/a/b/up", dir);
+	sh("ln -s . %s/a/self && ln -s a/b/qinghe-2025-06-10.txt %s/2025-07-01.txt && "
+	    "ln -s nowhere %s/broken.txt", dir);
+	assert_true(archive_open(&ar, dir, NULL, &err));
+	assert_int_equal(ar.n, 2);
+	archive_close(&ar);
+	sh("rm -rf %s", dir);
+}
+
 /* Enough files for the walk to stat them on two threads. */
 static void
 large_library_walk(void **state)
@@ -379,6 +399,7 @@ main(void)
 		cmocka_unit_test(list_and_search_samples),
 		cmocka_unit_test(index_build_update_and_recovery),
 		cmocka_unit_test(large_library_walk),
+		cmocka_unit_test(links_in_a_library),
 		cmocka_unit_test(every_phrase_of_the_samples),
 		cmocka_unit_test(every_phrase_of_the_seeds),
 	};
