@@ -21,6 +21,7 @@
 #include "model/file.h"
 #include "model/issue.h"
 #include "model/layout.h"
+#include "model/text.h"
 #include "tui/config.h"
 #include "tui/state.h"
 #include "tui/tui.h"
@@ -232,6 +233,29 @@ fail:
 	return rc;
 }
 
+/*
+ * A file name as it is printed: a control character (C0, DEL, C1; tab
+ * and newline too, which would break the TSV) or a byte that is not
+ * UTF-8 becomes '?', as ls(1) shows it, so that a name never reaches
+ * the terminal as an escape sequence.
+ */
+static void
+put_path(const char *s)
+{
+	size_t		 i = 0, n = strlen(s), len;
+	text_char	 c;
+
+	while (i < n) {
+		len = text_decode(s + i, n - i, &c);
+		if (c < 0x20 || (c >= 0x7f && c < 0xa0) ||
+		    (c == 0xfffd && len < 3))
+			putchar('?');
+		else
+			fwrite(s + i, 1, len, stdout);
+		i += len;
+	}
+}
+
 /* A TSV field: '-' when empty; tabs and newlines become spaces. */
 static void
 field(const char *s)
@@ -321,7 +345,7 @@ list(const char *dir, const struct config *cf)
 	}
 	free(cache);
 	for (i = 0; i < ar.n; i++) {
-		fputs(ar.v[i].path, stdout);
+		put_path(ar.v[i].path);
 		field(ar.v[i].date[0] ? ar.v[i].date : NULL);
 		field(ar.v[i].title);
 		putchar('\n');
@@ -365,7 +389,7 @@ search(const char *query, const char *dir, const struct config *cf)
 	}
 	free(cache);
 	for (i = 0; i < nhits; i++) {
-		fputs(ar.v[hits[i].entry].path, stdout);
+		put_path(ar.v[hits[i].entry].path);
 		field(hits[i].date[0] ? hits[i].date : NULL);
 		field(hits[i].headline);
 		field(hits[i].snippet);

@@ -58,6 +58,20 @@ check searchjoin 0 "$k" --search 三百多亩麦子 "$TOP/assets"
 check searchwide 0 "$k" --search "２４００个" "$TOP/assets"
 [ -s "$WORK/out" ] || { echo "FAIL search with full-width digits"; fails=$((fails + 1)); }
 
+# a file name with an escape sequence, a tab and a bad byte is printed
+# with '?' for each, as ls does: never raw to the terminal
+mkdir -p "$WORK/names"
+cp "$TOP/assets/qinghe-2025-06-10.txt" "$WORK/names/$(printf 'a\033]0;owned\007\tb\377.txt')"
+check names 0 "$k" --list "$WORK/names"
+if LC_ALL=C grep -q "$(printf '[\001-\010\013\016-\037\177\377]')" "$WORK/out" ||
+    [ "$(awk -F '\t' '{ print NF }' "$WORK/out")" != 3 ]; then
+	echo "FAIL --list printed a control byte of a file name"; od -c "$WORK/out" | head -5
+	fails=$((fails + 1))
+fi
+check namesearch 0 "$k" --search 秸秆 "$WORK/names"
+grep -q "a?]0;owned??b?.txt	2025-06-10" "$WORK/out" ||
+    { echo "FAIL --search file name"; od -c "$WORK/out" | head -5; fails=$((fails + 1)); }
+
 # everything ripgrep finds, the search finds too (masthead and banners too)
 if command -v rg > /dev/null; then
 	for q in 秸秆 青河日报 刊号 QR 社区食堂 夏粮丰收在青河; do
