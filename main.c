@@ -447,7 +447,11 @@ main(int argc, char **argv)
 	const char	*target;
 	int		 ch, rc, modes = 0;
 
-	setlocale(LC_ALL, "");
+	/*
+	 * Only the character set is the user's: the text engine measures
+	 * and breaks by itself, and messages stay in one language.
+	 */
+	setlocale(LC_CTYPE, "");
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":hV", longopts, NULL)) != -1) {
 		switch (ch) {
