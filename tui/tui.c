@@ -51,6 +51,7 @@ struct tui {
 	char			*query;
 	struct archive_hit	*hits;
 	size_t			 nhits;
+	size_t			 ndated;	/* issues with a date, first in ar */
 	bool			 from_hit;	/* reader: q goes back to hit_sel */
 	size_t			 hit_sel;
 	struct bookmark		*marks;
@@ -175,6 +176,17 @@ draw_status(struct tui *t, const char *left)
 }
 
 /* ---- issues ------------------------------------------------------------ */
+
+/*
+ * The library view lists the dated issues newest first, then the undated
+ * ones (the archive has them oldest first, undated last): the entry of a
+ * row, and the row of an entry, by the same map.
+ */
+static size_t
+lib_entry(const struct tui *t, size_t i)
+{
+	return i < t->ndated ? t->ndated - 1 - i : i;
+}
 
 static void
 save_position(struct tui *t)
@@ -752,7 +764,7 @@ static void
 library_row(const struct tui *t, size_t i, char *buf, size_t len,
     const char **a, const char **b, const char **c)
 {
-	const struct archive_entry	*e = &t->ar.v[t->ar.n - 1 - i];
+	const struct archive_entry	*e = &t->ar.v[lib_entry(t, i)];
 
 	(void)buf;
 	(void)len;
@@ -1174,7 +1186,7 @@ back(struct tui *t)
 		if (t->library) {
 			save_position(t);
 			t->view = V_LIBRARY;
-			t->sel = t->ar.n - 1 - t->issue_i;
+			t->sel = lib_entry(t, t->issue_i);
 		} else
 			t->quit = true;
 		break;
@@ -1286,10 +1298,14 @@ run(struct tui *t, enum cmd c)
 		if (t->view != V_CALENDAR) {
 			t->back = t->view == V_LIBRARY ? V_LIBRARY : V_CONTENTS;
 			if (t->cy == 0) {
+				size_t	newest = t->ndated;
+
+				/* the open issue's month, else the newest issue's */
 				cal_set(t, "2000-01-01");
-				if (t->ar.n > 0)
-					cal_set(t, t->is ? t->ar.v[t->issue_i].date :
-					    t->ar.v[t->ar.n - 1].date);
+				if (newest > 0)
+					cal_set(t, t->ar.v[newest - 1].date);
+				if (t->is != NULL)
+					cal_set(t, t->ar.v[t->issue_i].date);
 			}
 			t->view = V_CALENDAR;
 		}
@@ -1407,7 +1423,7 @@ run(struct tui *t, enum cmd c)
 		break;
 	case CMD_OPEN:
 		if (t->view == V_LIBRARY && n > 0)
-			open_issue(t, n - 1 - t->sel);
+			open_issue(t, lib_entry(t, t->sel));
 		else if (t->view == V_CONTENTS)
 			open_reader(t, t->sel);
 		else if (t->view == V_MARKS && t->sel < t->nmarks)
@@ -1538,6 +1554,8 @@ tui_main(const char *target, const struct config *cf, bool linear,
 		    target);
 		goto fail;
 	}
+	while (t.ndated < t.ar.n && t.ar.v[t.ndated].date[0] != '\0')
+		t.ndated++;
 	t.library = S_ISDIR(st.st_mode);
 	/* an issue file is read before the screen changes: errors stay plain */
 	if (!t.library && !open_issue(&t, 0)) {
