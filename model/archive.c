@@ -193,6 +193,7 @@ walk(struct vec *v, const char *dir, int depth, struct vec *defer)
 /* The folders of a library, walked by threads, each folder into its part. */
 struct pool {
 	const struct vec	*dirs;
+	int			 depth;		/* of those folders */
 	struct vec		*parts;
 	atomic_size_t		 next;
 	atomic_bool		 failed;
@@ -205,7 +206,7 @@ pool_work(void *arg)
 	size_t		 i;
 
 	while ((i = atomic_fetch_add(&p->next, 1)) < p->dirs->n)
-		if (!walk(&p->parts[i], p->dirs->v[i].path, 1, NULL))
+		if (!walk(&p->parts[i], p->dirs->v[i].path, p->depth, NULL))
 			atomic_store(&p->failed, true);
 	return NULL;
 }
@@ -231,18 +232,32 @@ static bool
 walk_all(struct vec *v, const char *dir)
 {
 	struct vec	 dirs = { 0 };
-	struct pool	 p = { &dirs, NULL, 0, false };
+	struct pool	 p = { &dirs, 1, NULL, 0, false };
 	pthread_t	 th[MAX_THREADS - 1];
 	long		 cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	bool		 ok = true;
 	size_t		 i, j, nth = 0, want;
+	char		*lone;
 
 	if (!walk(v, dir, 0, &dirs)) {
 		free_vec(&dirs);
 		return false;
 	}
-	if (dirs.n == 0)
+	/* a lone folder (library/paper/2016/...): share out what is in it */
+	while (dirs.n == 1 && p.depth <= MAX_DEPTH) {
+		lone = dirs.v[0].path;
+		dirs.n = 0;
+		ok = walk(v, lone, p.depth++, &dirs);
+		free(lone);
+		if (!ok) {
+			free_vec(&dirs);
+			return false;
+		}
+	}
+	if (dirs.n == 0) {
+		free(dirs.v);
 		return true;
+	}
 	if ((p.parts = calloc(dirs.n, sizeof *p.parts)) == NULL) {
 		free_vec(&dirs);
 		errno = ENOMEM;

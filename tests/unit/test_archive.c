@@ -257,7 +257,10 @@ links_in_a_library(void **state)
 	sh("rm -rf %s", dir);
 }
 
-/* Enough files for the walk to stat them on two threads. */
+/*
+ * Enough files for the walk to share out, in folders under a lone folder
+ * (library/paper/a, library/paper/b), and the same found by a scan.
+ */
 static void
 large_library_walk(void **state)
 {
@@ -269,10 +272,12 @@ large_library_walk(void **state)
 
 	(void)state;
 	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/paper", dir);
+	mkdir(path, 0700);
 	for (i = 0; i < 700; i++) {
-		snprintf(path, sizeof path, "%s/%s", dir, i % 2 ? "a" : "b");
+		snprintf(path, sizeof path, "%s/paper/%s", dir, i % 2 ? "a" : "b");
 		mkdir(path, 0700);
-		snprintf(path, sizeof path, "%s/%s/2020%04d.txt", dir,
+		snprintf(path, sizeof path, "%s/paper/%s/2020%04d.txt", dir,
 		    i % 2 ? "a" : "b", 101 + i % 28 + (i / 28 % 12) * 100);
 		if ((f = fopen(path, "a")) != NULL) {
 			fprintf(f, "## 第%d期\n\n正文%d。\n", i, i);
@@ -286,6 +291,13 @@ large_library_walk(void **state)
 		assert_int_equal(strlen(ar.v[k].date), 10);
 		if (k > 0)
 			assert_true(strcmp(ar.v[k - 1].date, ar.v[k].date) <= 0);
+	}
+	{
+		struct archive	sc;
+
+		assert_true(archive_scan(&sc, dir, &err));
+		assert_int_equal(sc.n, ar.n);
+		archive_close(&sc);
 	}
 	archive_close(&ar);
 	sh("rm -rf %s", dir);
