@@ -13,7 +13,7 @@
 #include "text.h"
 
 bool	index_search(const struct archive *, const char *query,
-	    const char *cachedir, archive_progress *, void *arg,
+	    const char *cachedir, archive_progress *progress, void *arg,
 	    struct archive_hit **hits, size_t *nhits, const char **err);
 
 /* Shared with archive.c. */
