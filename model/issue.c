@@ -1059,6 +1059,16 @@ open_article(struct parser *p, size_t i, size_t j)
 	if (level > 0) {
 		for (h = i; r[h].mk.hlevel != level || deck_marked(&r[h]); h++)
 			;
+		/*
+		 * A column's name over a longer title (## 短评, ### 让…):
+		 * the name is the kicker, the title the headline.
+		 */
+		if (h + 1 < j && r[h].chars <= 4 && r[h + 1].mk.hlevel > level &&
+		    !deck_marked(&r[h + 1]) && r[h + 1].chars > r[h].chars &&
+		    (h == i || r[h - 1].mk.hlevel != level)) {
+			h++;
+			level = r[h].mk.hlevel;
+		}
 	} else {
 		/* the headline stands last, before any deck ... */
 		h = j - 1;

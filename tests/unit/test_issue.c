@@ -190,6 +190,22 @@ headline_split_over_two_lines(void **state)
 	issue_free(is);
 }
 
+/* A column's name over a longer title is its kicker: ## 短评, ### 让…. */
+static void
+column_name_over_a_title(void **state)
+{
+	struct issue	*is;
+
+	(void)state;
+	is = parse("## 短评\n\n### 让候鸟“留得住”\n\n保护湿地，就是保护家园。\n\n□晨风\n");
+	assert_int_equal(is->narticles, 1);
+	assert_string_equal(is->articles[0].kicker, "短评");
+	assert_string_equal(is->articles[0].headline, "让候鸟“留得住”");
+	assert_null(is->articles[0].deck);
+	assert_int_equal(is->articles[0].kind, ARTICLE_COMMENTARY);
+	issue_free(is);
+}
+
 static void
 headline_lost_article_starts_at_inline_byline(void **state)
 {
@@ -517,6 +533,7 @@ main(void)
 		cmocka_unit_test(inner_page_without_masthead),
 		cmocka_unit_test(kicker_headline_deck_byline),
 		cmocka_unit_test(headline_split_over_two_lines),
+		cmocka_unit_test(column_name_over_a_title),
 		cmocka_unit_test(deck_on_the_headline_line),
 		cmocka_unit_test(headline_lost_article_starts_at_inline_byline),
 		cmocka_unit_test(byline_with_stray_spaces),
