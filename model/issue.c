@@ -1280,13 +1280,13 @@ assemble(struct parser *p)
 			for (j = i + 1; j < p->nraw && p->raw[j].kind == R_TITLE &&
 			    p->raw[j].gap == 0; j++)
 				;
-			last = last_para(a);
 			if (opens_article(p, i, j, false) &&
 			    !(a != NULL && a->nbody > 0 && r->mk.hlevel >= 3 &&
 			    !opens_article(p, i, j, true))) {
 				/* a new article; it takes a pending 上接 note */
 			} else
-				flush_upcont(p, a);
+				flush_upcont(p, a);	/* may move a's blocks */
+			last = last_para(a);
 			if (a != NULL && a->nbody > 0 && r->mk.hlevel >= 3 &&
 			    !opens_article(p, i, j, true)) {
 				/* a subhead; what follows it is text */
