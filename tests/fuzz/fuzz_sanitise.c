@@ -18,6 +18,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		len = text_decode(s + i, n - i, &c);
 		if ((c < 0x20 && c != '\n') || (c >= 0x7f && c <= 0x9f))
 			abort();
+		/* nor a bidi control that could reorder the screen */
+		if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ||
+		    c == 0x200e || c == 0x200f || c == 0x061c)
+			abort();
 		if (c == 0xfffd && len == 1)
 			abort();	/* output is valid UTF-8 */
 	}
