@@ -114,33 +114,48 @@ fail:
 bool
 file_write_atomic(const char *path, const char *data, size_t len)
 {
+	struct file_part	part = { data, len };
+
+	return file_write_atomic_parts(path, &part, 1);
+}
+
+bool
+file_write_atomic_parts(const char *path, const struct file_part *part,
+    size_t nparts)
+{
 	struct buf	 t = { 0 };
 	int		 fd;
 	ssize_t		 w;
-	size_t		 done = 0;
-	bool		 ok = false;
+	size_t		 done, i;
+	bool		 ok = true;
 
 	buf_addf(&t, "%s.tmp.%ld", path, (long)getpid());
 	if (t.failed)
 		return false;
-	if ((fd = open(t.p, O_WRONLY | O_CREAT | O_TRUNC, 0600)) == -1)
-		goto out;
-	while (done < len) {
-		w = write(fd, data + done, len - done);
-		if (w == -1 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			break;
-		done += (size_t)w;
+	if ((fd = open(t.p, O_WRONLY | O_CREAT | O_TRUNC, 0600)) == -1) {
+		buf_free(&t);
+		return false;
 	}
-	ok = done == len && fsync(fd) == 0;
+	for (i = 0; ok && i < nparts; i++) {
+		for (done = 0; done < part[i].len; done += (size_t)w) {
+			w = write(fd, part[i].p + done, part[i].len - done);
+			if (w == -1 && errno == EINTR) {
+				w = 0;
+				continue;
+			}
+			if (w <= 0) {
+				ok = false;
+				break;
+			}
+		}
+	}
+	ok = ok && fsync(fd) == 0;
 	if (close(fd) != 0)
 		ok = false;
 	if (ok)
 		ok = rename(t.p, path) == 0;
 	if (!ok)
 		unlink(t.p);
-out:
 	buf_free(&t);
 	return ok;
 }

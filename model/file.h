@@ -21,4 +21,12 @@ char	*file_read(const char *path, size_t *len, const char **err);
  */
 bool	file_write_atomic(const char *path, const char *data, size_t len);
 
+/* The same for data in parts, written one after the other. */
+struct file_part {
+	const char	*p;
+	size_t		 len;
+};
+bool	file_write_atomic_parts(const char *path, const struct file_part *,
+	    size_t nparts);
+
 #endif

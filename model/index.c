@@ -439,23 +439,11 @@ index_build(const struct archive *ar, const struct index *old,
 		free(dates);
 		return false;
 	}
-	for (i = 0; i < nd; i++) {
-		if (d[i].text == NULL || d[i].headline == NULL)
-			goto out;
-		if ((f = archive_fold(d[i].text, strlen(d[i].text), &flen)) == NULL)
-			goto out;
-		d[i].folded = f;
-		if (!add_bigrams(&t, f, flen, (uint32_t)i))
-			goto out;
-	}
-	if ((terms = malloc((t.n ? t.n : 1) * sizeof *terms)) == NULL)
-		goto out;
-	for (i = 0; i < t.cap; i++)
-		if (t.s[i].cap != 0)
-			terms[nterms++] = t.s[i];
-	qsort(terms, nterms, sizeof *terms, by_key);
-
-	/* strings: paths, then each article's headline and text */
+	/*
+	 * Strings: paths, then each article's headline, text and folded
+	 * text.  Each article's strings go into str as soon as its bigrams
+	 * are counted, and are freed: the build holds the text once.
+	 */
 	if ((stroff = malloc((ar->n + 3 * nd + 1) * sizeof *stroff)) == NULL)
 		goto out;
 	buf_addc(&str, '\0');
@@ -464,13 +452,32 @@ index_build(const struct archive *ar, const struct index *old,
 		buf_add(&str, ar->v[i].path, strlen(ar->v[i].path) + 1);
 	}
 	for (i = 0; i < nd; i++) {
+		if (d[i].text == NULL || d[i].headline == NULL)
+			goto out;
+		if ((f = archive_fold(d[i].text, strlen(d[i].text), &flen)) == NULL)
+			goto out;
+		d[i].folded = f;
+		if (!add_bigrams(&t, f, flen, (uint32_t)i))
+			goto out;
 		stroff[ar->n + 3 * i] = str.len;
 		buf_add(&str, d[i].headline, strlen(d[i].headline) + 1);
 		stroff[ar->n + 3 * i + 1] = str.len;
 		buf_add(&str, d[i].text, strlen(d[i].text) + 1);
 		stroff[ar->n + 3 * i + 2] = str.len;
-		buf_add(&str, d[i].folded, strlen(d[i].folded) + 1);
+		buf_add(&str, f, flen + 1);
+		free(d[i].headline);
+		free(d[i].text);
+		free(d[i].folded);
+		d[i].headline = d[i].text = d[i].folded = NULL;
 	}
+	if (str.failed)
+		goto out;
+	if ((terms = malloc((t.n ? t.n : 1) * sizeof *terms)) == NULL)
+		goto out;
+	for (i = 0; i < t.cap; i++)
+		if (t.s[i].cap != 0)
+			terms[nterms++] = t.s[i];
+	qsort(terms, nterms, sizeof *terms, by_key);
 	for (i = 0; i < nterms; i++)
 		npost += terms[i].n;
 
@@ -536,12 +543,17 @@ index_build(const struct archive *ar, const struct index *old,
 	pad8(&out);
 	h.off_str = out.len;
 	h.nstr = str.len;
-	buf_add(&out, str.p, str.len);
-	h.size = out.len;
+	h.size = out.len + str.len;
 	if (out.failed || str.failed)
 		goto out;
 	memcpy(out.p, &h, sizeof h);
-	ok = file_write_atomic(file, out.p, out.len);
+	/* the strings, most of the file, are written from where they are */
+	{
+		struct file_part	parts[] = { { out.p, out.len },
+					    { str.p, str.len } };
+
+		ok = file_write_atomic_parts(file, parts, 2);
+	}
 	if (progress != NULL)
 		progress(ar->n, ar->n, arg);
 out:
