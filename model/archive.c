@@ -85,29 +85,30 @@ date_entry(struct archive_entry *e)
 	FILE			*f;
 	char			*s;
 	size_t			 n;
-	struct issue		*is;
+	struct issue		*is = NULL;
 	const char		*err;
-	const char		*base;
 
 	if ((s = malloc(HEAD_BYTES + 1)) != NULL &&
 	    (f = fopen(e->path, "rb")) != NULL) {
 		n = fread(s, 1, HEAD_BYTES, f);
 		fclose(f);
-		if ((is = issue_parse(s, n, NULL, &err)) != NULL) {
-			if (is->date[0] != '\0')
-				memcpy(e->date, is->date, sizeof e->date);
-			if (is->title != NULL)
-				e->title = strdup(is->title);
-			if (is->narticles > 0 && is->articles[0].headline)
-				e->headline = strdup(is->articles[0].headline);
-			issue_free(is);
-		}
+		is = issue_parse(s, n, NULL, &err);
 	}
 	free(s);
-	if (e->date[0] == '\0') {
-		base = strrchr(e->path, '/');
-		archive_date_from_name(base ? base + 1 : e->path, e->date);
+	archive_issue_date(is, e->path, e->date);
+	if (is != NULL) {
+		if (is->title != NULL)
+			e->title = strdup(is->title);
+		if (is->narticles > 0 && is->articles[0].headline)
+			e->headline = strdup(is->articles[0].headline);
+		issue_free(is);
 	}
+}
+
+static long long
+ns(struct timespec t)
+{
+	return (long long)t.tv_sec * 1000000000 + t.tv_nsec;
 }
 
 static bool
@@ -122,10 +123,8 @@ add(struct vec *v, const char *path, const struct stat *st)
 	if ((p->path = strdup(path)) == NULL)
 		return false;
 	p->size = (long long)st->st_size;
-	p->mtime = (long long)st->st_mtim.tv_sec * 1000000000 +
-	    st->st_mtim.tv_nsec;
-	p->ctime = (long long)st->st_ctim.tv_sec * 1000000000 +
-	    st->st_ctim.tv_nsec;
+	p->mtime = ns(st->st_mtim);
+	p->ctime = ns(st->st_ctim);
 	v->n++;
 	return true;
 }
@@ -214,11 +213,9 @@ pool_work(void *arg)
 static void
 free_vec(struct vec *v)
 {
-	size_t	i;
+	struct archive	a = { v->v, v->n, NULL };
 
-	for (i = 0; i < v->n; i++)
-		free(v->v[i].path);
-	free(v->v);
+	archive_close(&a);
 	memset(v, 0, sizeof *v);
 }
 
@@ -402,15 +399,6 @@ save_list_cache(const char *file, const struct vec *v)
 	buf_free(&b);
 }
 
-static void
-free_entries(struct vec *v)
-{
-	struct archive	a = { v->v, v->n, NULL };
-
-	archive_close(&a);
-	memset(v, 0, sizeof *v);
-}
-
 bool
 archive_scan(struct archive *ar, const char *dir, const char **err)
 {
@@ -482,7 +470,7 @@ archive_open(struct archive *ar, const char *dir, const char *cachedir,
 
 		save_list_cache(cf, &v);
 	}
-	free_entries(&c);
+	free_vec(&c);
 	free(cf);
 	if (ar->n > 1)
 		qsort(ar->v, ar->n, sizeof *ar->v, by_date);
