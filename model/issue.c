@@ -997,8 +997,9 @@ split_deck(struct parser *p, struct bart *a, const char *s, size_t n)
 
 /*
  * Whether a title line cannot end there: it stops on a particle,
- * preposition or conjunction, an opening bracket or a comma -- the first
- * half of a headline the converter split, not a kicker.
+ * preposition or conjunction, or an opening bracket or quote -- the first
+ * half of a headline the converter split, not a kicker.  (A line ending
+ * in a comma is not a title line at all: see is_title.)
  */
 static bool
 title_continues(const struct raw *r)
@@ -1008,8 +1009,7 @@ title_continues(const struct raw *r)
 		0x628a, 0x8ba9, 0x5411, 0x4ece, 0x5bf9, 0x5c06, 0x88ab,	/* 把让向从对将被 */
 		0x7ed9, 0x540c, 0x5e76, 0x4e14, 0x6216, 0x4ee5, 0x4e8e,	/* 给同并且或以于 */
 		0x8ddf, 0x4f7f, 0x7531, 0x81f3,				/* 跟使由至 */
-		0x201c, 0x300a, 0xff08, 0x3008, 0x300c, 0xff0c, 0x3001,	/* “《（〈「，、 */
-		',', '(',
+		0x201c, 0x300a, 0xff08, 0x3008, 0x300c, '(',	/* “《（〈「( */
 	};
 	text_char	 c;
 	size_t		 k;
@@ -1237,6 +1237,7 @@ assemble(struct parser *p)
 	struct bart	*a;
 	struct bblock	*last;
 	size_t		 i, j, k;
+	bool		 sub, opens;
 
 	for (i = 0; i < p->nraw && !p->failed; ) {
 		r = &p->raw[i];
@@ -1280,15 +1281,14 @@ assemble(struct parser *p)
 			for (j = i + 1; j < p->nraw && p->raw[j].kind == R_TITLE &&
 			    p->raw[j].gap == 0; j++)
 				;
-			if (opens_article(p, i, j, false) &&
-			    !(a != NULL && a->nbody > 0 && r->mk.hlevel >= 3 &&
-			    !opens_article(p, i, j, true))) {
-				/* a new article; it takes a pending 上接 note */
-			} else
+			sub = a != NULL && a->nbody > 0 && r->mk.hlevel >= 3 &&
+			    !opens_article(p, i, j, true);
+			opens = !sub && opens_article(p, i, j, false);
+			/* a pending 上接 note goes with a new article, else here */
+			if (!opens)
 				flush_upcont(p, a);	/* may move a's blocks */
 			last = last_para(a);
-			if (a != NULL && a->nbody > 0 && r->mk.hlevel >= 3 &&
-			    !opens_article(p, i, j, true)) {
+			if (sub) {
 				/* a subhead; what follows it is text */
 				flush_photos(p, a);
 				add_block(p, a, BLOCK_SUBHEAD, r->text, r->len,
@@ -1299,12 +1299,12 @@ assemble(struct parser *p)
 			if (a != NULL && j == i + 1 && r->mk.hlevel == 0 &&
 			    ((a->nb > 0 && a->b[a->nb - 1].kind == BLOCK_SUBHEAD) ||
 			    (last != NULL && !terminated(last->text.p,
-			    last->text.len))) && !opens_article(p, i, j, false)) {
+			    last->text.len))) && !opens) {
 				body(p, r);
 				i = j;
 				continue;
 			}
-			if (opens_article(p, i, j, false)) {
+			if (opens) {
 				open_article(p, i, j);
 				i = j;
 				continue;
