@@ -669,16 +669,14 @@ index_lookup(const struct index *ix, const size_t *toar, char **w, size_t nw,
 
 		while (j < m) {
 			const struct iterm	*tm;
-			uint64_t		 key;
+			text_char		 prev = a;
 
 			j += text_decode(s + j, m - j, &b);
-			key = (uint64_t)a << 21 | b;
-			if (a == 0) {
-				a = b;
-				continue;
-			}
 			a = b;
-			if ((tm = term(ix, key, &bad)) == NULL) {
+			if (prev == 0)
+				continue;	/* the word's first character */
+			tm = term(ix, (uint64_t)prev << 21 | b, &bad);
+			if (tm == NULL) {
 				r = bad ? L_CORRUPT : L_OK;
 				nc = 0;
 				goto done;
