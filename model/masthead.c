@@ -116,20 +116,39 @@ weekday(struct cur *c, struct mast *m)
 	return true;
 }
 
+static bool	bare_field(struct cur *, struct mast *, bool *);
+
+/*
+ * A field, maybe in brackets: `（农历乙巳年五月十五）`.  The brackets are
+ * counted, not recursed into, so a line of 100,000 `(` costs one pass and
+ * no stack.
+ */
 static bool
 field(struct cur *c, struct mast *m, bool *day_pending)
+{
+	size_t	start = c->i, open = 0;
+
+	while (lit(c, "（") || lit(c, "("))
+		open++;
+	if (!bare_field(c, m, day_pending))
+		goto no;
+	for (; open > 0; open--)
+		if (!lit(c, "）") && !lit(c, ")"))
+			goto no;
+	return true;
+no:
+	c->i = start;
+	return false;
+}
+
+static bool
+bare_field(struct cur *c, struct mast *m, bool *day_pending)
 {
 	size_t	start = c->i;
 	long	y, mo, d, v;
 
 	if (lunar(c, m) || weekday(c, m))
 		return true;
-	if (lit(c, "（") || lit(c, "(")) {
-		if (field(c, m, day_pending) && (lit(c, "）") || lit(c, ")")))
-			return true;
-		c->i = start;
-		return false;
-	}
 	if (lit(c, "总第") || lit(c, "第")) {
 		if (digits(c, 8, &v) > 0 && lit(c, "期")) {
 			if (m->number[0] == '\0')
