@@ -6,6 +6,8 @@
 #include <curses.h>
 #include <errno.h>
 #include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -18,8 +20,9 @@
 #include "../model/issue.h"
 #include "../model/layout.h"
 #include "../model/text.h"
+#include "../app/paths.h"
+#include "../app/state.h"
 #include "keymap.h"
-#include "state.h"
 #include "tui.h"
 
 bool	tui_can_address(void);	/* caps.c: term.h kept apart */
@@ -79,6 +82,28 @@ on_term(int sig)
  * Model text is sanitised already; this also guards strings from elsewhere
  * (file names, messages): a control character is drawn as '?'.
  */
+/* One line on stderr, kanbao: ..., with nothing the terminal would obey. */
+static void
+say(const char *fmt, ...)
+{
+	struct buf	b = { 0 }, o = { 0 };
+	va_list		ap;
+	int		n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || !buf_reserve(&b, (size_t)n + 1))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(b.p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	text_clean_out(&o, b.p, (size_t)n, true);
+	fprintf(stderr, "kanbao: %.*s\n", (int)o.len, o.p ? o.p : "");
+	buf_free(&b);
+	buf_free(&o);
+}
+
 static int
 put(int y, int x, const char *s, size_t n, int maxw)
 {
@@ -90,7 +115,7 @@ put(int y, int x, const char *s, size_t n, int maxw)
 	move(y, x);
 	while (i < n) {
 		len = text_decode(s + i, n - i, &c);
-		if (c < 0x20 || (c >= 0x7f && c < 0xa0)) {
+		if (text_is_unsafe(c, len)) {
 			memcpy(e, "?", 2);
 			cw = 1;
 		} else {
@@ -198,7 +223,7 @@ save_position(struct tui *t)
 	p.article = t->art;
 	p.block = t->ahead ? (size_t)-1 : t->ablock;
 	p.off = t->aoff;
-	p.view = t->view == V_READER ? V_READER : V_CONTENTS;
+	p.reading = t->view == V_READER;
 	p.columns = t->columns;
 	p.linear = t->linear;
 	state_save_position(t->statedir, t->path, &p);
@@ -247,7 +272,7 @@ open_issue(struct tui *t, size_t i)
 		t->columns = p.columns;
 		t->linear = p.linear || t->linear;
 		t->sel = p.article;
-		if (p.view == V_READER)
+		if (p.reading)
 			t->view = V_READER;
 	}
 	return true;
@@ -535,25 +560,37 @@ search_step(struct tui *t, int dir)
 		status(t, "no search yet: press /");
 		return;
 	}
+	if (na == 0) {
+		status(t, "nothing to search: this issue has no articles");
+		return;
+	}
 	for (i = 0; i <= na; i++) {
 		a = dir > 0 ? (t->art + i) % na : (t->art + na - i) % na;
 		const struct article	*ar = &t->is->articles[a];
 
 		for (b = 0; b < ar->nblocks; b++) {
 			size_t	bb = dir > 0 ? b : ar->nblocks - 1 - b;
-			size_t	from = 0;
+			size_t	from = 0, end = SIZE_MAX, at2, n2;
+			const char	*bt = ar->blocks[bb].text;
+			size_t		 bl = ar->blocks[bb].len;
 
 			if (i == 0 && dir > 0 && bb < t->ablock)
 				continue;
 			if (i == 0 && dir < 0 && bb > t->ablock)
 				continue;
-			if (i == 0 && bb == t->ablock)
-				from = t->aoff + (dir > 0 ? 1 : 0);
-			if (i == 0 && dir < 0 && bb == t->ablock)
+			if (i == 0 && bb == t->ablock) {
+				if (dir > 0)
+					from = t->aoff + 1;
+				else
+					end = t->aoff;
+			}
+			if (!archive_find(bt, bl, from, t->query, &at, &n) ||
+			    at >= end)
 				continue;
-			if (!archive_find(ar->blocks[bb].text,
-			    ar->blocks[bb].len, from, t->query, &at, &n))
-				continue;
+			/* backwards: the last hit before the reading place */
+			while (dir < 0 && archive_find(bt, bl, at + 1,
+			    t->query, &at2, &n2) && at2 < end)
+				at = at2, n = n2;
 			t->art = a;
 			t->ablock = bb;
 			t->aoff = at;
@@ -1032,34 +1069,29 @@ open_reader(struct tui *t, size_t art)
 static void
 add_mark(struct tui *t)
 {
-	struct bookmark	*m;
+	struct bookmark	 m;
 	char		 label[160];
 	const char	*h;
+	bool		 ok;
 
 	if (t->statedir == NULL) {
 		status(t, "no state folder: bookmark not saved");
 		return;
 	}
-	if ((m = realloc(t->marks, (t->nmarks + 1) * sizeof *m)) == NULL)
-		return;
-	t->marks = m;
-	m = &t->marks[t->nmarks];
 	h = t->is->articles[t->art].headline;
 	snprintf(label, sizeof label, "%s %s", t->is->date[0] ? t->is->date : "",
 	    h ? h : "");
-	m->path = strdup(t->path);
-	m->label = strdup(label);
-	m->article = t->art;
-	m->block = t->ablock;
-	m->off = t->aoff;
-	if (m->path == NULL || m->label == NULL) {
-		free(m->path);
-		free(m->label);
+	if ((m.path = strdup(t->path)) == NULL)
 		return;
-	}
-	t->nmarks++;
-	status(t, state_save_marks(t->statedir, t->marks, t->nmarks) ?
-	    "bookmarked" : "bookmark could not be saved");
+	m.label = label;
+	m.line = NULL;
+	m.article = t->art;
+	m.block = t->ablock;
+	m.off = t->aoff;
+	/* merged with the marks on disk: another reader's are kept */
+	ok = state_change_marks(t->statedir, &m, false, &t->marks, &t->nmarks);
+	free(m.path);
+	status(t, ok ? "bookmarked" : "bookmark could not be saved");
 }
 
 static void
@@ -1104,17 +1136,19 @@ index_progress(size_t done, size_t total, void *arg)
 static void
 library_search(struct tui *t)
 {
-	const char	*err;
+	const char	*err, *warn;
 
 	archive_free_hits(t->hits, t->nhits);
 	t->hits = NULL;
 	t->nhits = 0;
 	if (!archive_search(&t->ar, t->query, t->cachedir, index_progress, t,
-	    &t->hits, &t->nhits, &err)) {
+	    &t->hits, &t->nhits, &err, &warn)) {
 		status(t, "search: %s", err);
 		return;
 	}
 	t->msg[0] = '\0';
+	if (warn != NULL)
+		status(t, "%s: searched the files without it", warn);
 	t->view = V_RESULTS;
 	t->sel = t->top = 0;
 }
@@ -1453,8 +1487,8 @@ start_curses(void)
 		}
 	}
 	if (sc == NULL) {
-		fprintf(stderr, "kanbao: TERM=%s: unknown or too basic terminal "
-		    "type; using vt100\n", term ? term : "");
+		say("TERM=%s: unknown or too basic terminal "
+		    "type; using vt100", term ? term : "");
 		setenv("TERM", "vt100", 1);
 		if ((sc = newterm(NULL, stdout, stdin)) == NULL) {
 			setenv("TERM", "dumb", 1);
@@ -1517,7 +1551,7 @@ tui_main(const char *target, const struct config *cf, bool linear,
 {
 	struct tui	 t;
 	struct stat	 st;
-	const char	*err;
+	const char	*err, *why;
 	size_t		 i;
 	int		 r;
 	wint_t		 ch;
@@ -1532,25 +1566,30 @@ tui_main(const char *target, const struct config *cf, bool linear,
 	for (i = 0; i < cf->nkeys; i++)
 		if (!keymap_bind(&t.km, cf->keys[i].command, cf->keys[i].keys,
 		    msg, sizeof msg))
-			fprintf(stderr, "kanbao: %s:%d: [keys] %s\n",
+			say("%s:%d: [keys] %s",
 			    cf->path ? cf->path : "config", cf->keys[i].line, msg);
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "kanbao: the reader needs a terminal; "
-		    "use --dump or --toc for plain text\n");
+		say("the reader needs a terminal; "
+		    "use --dump or --toc for plain text");
 		return 1;
 	}
 	if (stat(target, &st) != 0) {
-		fprintf(stderr, "kanbao: %s: %s\n", target, strerror(errno));
+		say("%s: %s", target, strerror(errno));
 		return 1;
 	}
-	t.cachedir = state_cache_dir();
-	t.statedir = state_dir();
+	t.cachedir = paths_dir(PATHS_CACHE, &why);
+	if (why != NULL)
+		say("cache folder: %s; working without a cache", why);
+	t.statedir = paths_dir(PATHS_STATE, &why);
+	if (why != NULL)
+		say("state folder: %s; positions and bookmarks are not kept",
+		    why);
 	if (!archive_open(&t.ar, target, t.cachedir, &err)) {
-		fprintf(stderr, "kanbao: %s: %s\n", target, err);
+		say("%s: %s", target, err);
 		goto fail;
 	}
 	if (t.ar.n == 0) {
-		fprintf(stderr, "kanbao: %s: no issues (*.txt, *.md) in this folder\n",
+		say("%s: no issues (*.txt, *.md) in this folder",
 		    target);
 		goto fail;
 	}
@@ -1559,7 +1598,7 @@ tui_main(const char *target, const struct config *cf, bool linear,
 	t.library = S_ISDIR(st.st_mode);
 	/* an issue file is read before the screen changes: errors stay plain */
 	if (!t.library && !open_issue(&t, 0)) {
-		fprintf(stderr, "kanbao: %s\n", t.msg);
+		say("%s", t.msg);
 		goto fail;
 	}
 	if (warnings != NULL && *warnings != '\0') {
@@ -1567,7 +1606,7 @@ tui_main(const char *target, const struct config *cf, bool linear,
 		const char	*p = warnings, *nl;
 
 		while ((nl = strchr(p, '\n')) != NULL) {
-			fprintf(stderr, "kanbao: %.*s\n", (int)(nl - p), p);
+			say("%.*s", (int)(nl - p), p);
 			p = nl + 1;
 		}
 	}
@@ -1575,7 +1614,7 @@ tui_main(const char *target, const struct config *cf, bool linear,
 		state_load_marks(t.statedir, &t.marks, &t.nmarks);
 	signals();
 	if ((screen = start_curses()) == NULL) {
-		fprintf(stderr, "kanbao: cannot start the terminal\n");
+		say("cannot start the terminal");
 		goto fail;
 	}
 	colours(&t);
