@@ -1,6 +1,9 @@
 /* file: whole-file reads with text checks. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,68 +44,129 @@ looks_binary(const char *s, size_t n)
 	return lim > 0 && bad * 10 > lim;
 }
 
-char *
-file_read(const char *path, size_t *len, const char **err)
+int
+file_open(const char *path, bool nofollow, off_t *size, const char **err)
 {
-	struct stat	 st;
-	char		*s = NULL, *p;
-	size_t		 n = 0, cap;
-	ssize_t		 r;
-	int		 fd;
+	struct stat	st;
+	int		fd, fl;
 
-	if ((fd = open(path, O_RDONLY)) == -1) {
-		*err = strerror(errno);
-		return NULL;
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC |
+	    (nofollow ? O_NOFOLLOW : 0));
+	if (fd == -1) {
+		*err = errno == ELOOP && nofollow ? "is a symbolic link" :
+		    strerror(errno);
+		return -1;
 	}
 	if (fstat(fd, &st) == -1) {
 		*err = strerror(errno);
-		goto fail;
+		close(fd);
+		return -1;
 	}
-	if (S_ISDIR(st.st_mode)) {
-		*err = "is a directory, not an issue file";
-		goto fail;
+	if (!S_ISREG(st.st_mode)) {
+		*err = S_ISDIR(st.st_mode) ? "is a directory, not an issue file" :
+		    "not a regular file";
+		close(fd);
+		return -1;
 	}
-	cap = S_ISREG(st.st_mode) && st.st_size > 0 ?
-	    (size_t)st.st_size + 1 : 65536;
-	if (cap > MAX_FILE) {
-		*err = "file too large (over 1 GiB)";
-		goto fail;
-	}
-	if ((s = malloc(cap)) == NULL) {
-		*err = "out of memory";
-		goto fail;
-	}
-	for (;;) {
-		if (n + 1 >= cap) {
-			if (cap >= MAX_FILE) {
-				*err = "file too large (over 1 GiB)";
-				goto fail;
-			}
-			if ((p = realloc(s, cap * 2)) == NULL) {
-				*err = "out of memory";
-				goto fail;
-			}
-			s = p;
-			cap *= 2;
-		}
-		r = read(fd, s + n, cap - n - 1);
+	if ((fl = fcntl(fd, F_GETFL)) != -1)
+		fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+	*size = st.st_size;
+	return fd;
+}
+
+/* Reads up to max bytes of fd into s (room for max); -1 on error. */
+static ssize_t
+read_full(int fd, char *s, size_t max)
+{
+	size_t	n = 0;
+	ssize_t	r;
+
+	while (n < max) {
+		r = read(fd, s + n, max - n);
 		if (r == -1 && errno == EINTR)
 			continue;
-		if (r == -1) {
-			*err = strerror(errno);
-			goto fail;
-		}
+		if (r == -1)
+			return -1;
 		if (r == 0)
 			break;
 		n += (size_t)r;
 	}
+	return (ssize_t)n;
+}
+
+char *
+file_read(const char *path, size_t *len, const char **err)
+{
+	return file_read_max(path, MAX_FILE, false, len, err);
+}
+
+char *
+file_read_max(const char *path, size_t max, bool head, size_t *len,
+    const char **err)
+{
+	char		*s = NULL, *p;
+	size_t		 n = 0, cap, want;
+	ssize_t		 r;
+	off_t		 size;
+	int		 fd;
+
+	if ((fd = file_open(path, false, &size, err)) == -1)
+		return NULL;
+	if (!head && (size < 0 || (unsigned long long)size > max)) {
+		*err = "file too large (over 1 GiB)";
+		goto fail;
+	}
+	/* the size is known before a byte is read: no guessing */
+	cap = (size_t)size < max ? (size_t)size : max;
+	if ((s = malloc(cap + 1)) == NULL) {
+		*err = "out of memory";
+		goto fail;
+	}
+	/* binary data is refused after its first 64 KiB, not after 1 GiB */
+	want = cap < 65536 ? cap : 65536;
+	if ((r = read_full(fd, s, want)) == -1) {
+		*err = strerror(errno);
+		goto fail;
+	}
+	n = (size_t)r;
+	if (looks_binary(s, n)) {
+		*err = "binary data, not a text issue";
+		goto fail;
+	}
+	if (n == want && (r = read_full(fd, s + n, cap - n)) == -1) {
+		*err = strerror(errno);
+		goto fail;
+	}
+	if (n == want)
+		n += (size_t)r;
+	/* a file that grew while read: what it holds now, up to max */
+	while (!head && n == cap && cap < max) {
+		want = cap > 65536 ? cap : 65536;
+		if (want > max - cap)
+			want = max - cap;
+		if ((p = realloc(s, cap + want + 1)) == NULL) {
+			*err = "out of memory";
+			goto fail;
+		}
+		s = p;
+		if ((r = read_full(fd, s + n, want)) == -1) {
+			*err = strerror(errno);
+			goto fail;
+		}
+		cap += want;
+		n += (size_t)r;
+	}
+	if (!head && n == max) {
+		char	c;
+
+		if (read(fd, &c, 1) == 1) {
+			*err = "file too large (over 1 GiB)";
+			goto fail;
+		}
+	}
 	close(fd);
 	s[n] = '\0';
-	if (looks_binary(s, n)) {
-		free(s);
-		*err = "binary data, not a text issue";
-		return NULL;
-	}
 	*len = n;
 	return s;
 fail:
@@ -119,20 +183,34 @@ file_write_atomic(const char *path, const char *data, size_t len)
 	return file_write_atomic_parts(path, &part, 1);
 }
 
+/*
+ * The temporary file is made by mkstemp(3) beside the target, named
+ * TARGET.tmp.PID.XXXXXX: never a predictable name that a link planted in
+ * a shared folder could send elsewhere.  SIGINT, SIGTERM and SIGHUP wait
+ * while it exists, so a signal never leaves one behind; the PID in the
+ * name lets file_clean_stale() remove those of a process that was killed.
+ */
 bool
 file_write_atomic_parts(const char *path, const struct file_part *part,
     size_t nparts)
 {
 	struct buf	 t = { 0 };
+	sigset_t	 block, old;
 	int		 fd;
 	ssize_t		 w;
 	size_t		 done, i;
 	bool		 ok = true;
 
-	buf_addf(&t, "%s.tmp.%ld", path, (long)getpid());
+	buf_addf(&t, "%s.tmp.%ld.XXXXXX", path, (long)getpid());
 	if (t.failed)
 		return false;
-	if ((fd = open(t.p, O_WRONLY | O_CREAT | O_TRUNC, 0600)) == -1) {
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, &block, &old);
+	if ((fd = mkostemp(t.p, O_CLOEXEC)) == -1) {
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
 		buf_free(&t);
 		return false;
 	}
@@ -156,6 +234,75 @@ file_write_atomic_parts(const char *path, const struct file_part *part,
 		ok = rename(t.p, path) == 0;
 	if (!ok)
 		unlink(t.p);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	buf_free(&t);
 	return ok;
+}
+
+void
+file_clean_stale(const char *dir)
+{
+	DIR		*d;
+	struct dirent	*de;
+	const char	*p;
+	char		*end;
+	long		 pid;
+
+	if ((d = opendir(dir)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		if ((p = strstr(de->d_name, ".tmp.")) == NULL)
+			continue;
+		errno = 0;
+		pid = strtol(p + 5, &end, 10);
+		if (errno != 0 || end == p + 5 || pid <= 0 ||
+		    (*end != '\0' && *end != '.'))
+			continue;
+		if (pid == (long)getpid() ||
+		    kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;	/* its writer is alive */
+		unlinkat(dirfd(d), de->d_name, 0);
+	}
+	closedir(d);
+}
+
+bool
+file_private_dir(const char *dir, const char **err)
+{
+	struct stat	st;
+
+	if (lstat(dir, &st) != 0) {
+		*err = strerror(errno);
+		return false;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		*err = S_ISLNK(st.st_mode) ? "is a symbolic link, not a folder" :
+		    "not a folder";
+		return false;
+	}
+	if (st.st_uid != geteuid()) {
+		*err = "belongs to another user";
+		return false;
+	}
+	if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0) {
+		*err = "can be written by other users";
+		return false;
+	}
+	return true;
+}
+
+uint64_t
+file_checksum(const void *p, size_t n, uint64_t h)
+{
+	const unsigned char	*s = p;
+	uint64_t		 w;
+
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 29;
+	}
+	for (; n > 0; s++, n--)
+		h = (h ^ *s) * 0x100000001b3ULL;
+	return h ^ (h >> 32);
 }

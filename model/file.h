@@ -7,6 +7,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
 
 /*
  * Reads path into a new buffer (free with free()).  Returns NULL and sets
@@ -14,6 +16,30 @@
  * not text", ...) when it cannot or should not be read as text.
  */
 char	*file_read(const char *path, size_t *len, const char **err);
+
+/*
+ * The same for at most max bytes; with head, a longer file gives its first
+ * max bytes instead of an error (enough of an issue for its masthead).
+ */
+char	*file_read_max(const char *path, size_t max, bool head, size_t *len,
+	    const char **err);
+
+/*
+ * Opens a regular file for reading without blocking on a FIFO or device,
+ * and without following a final symbolic link when nofollow is set (cache
+ * files).  Returns the descriptor and its size in *size, or -1 and *err.
+ */
+int	file_open(const char *path, bool nofollow, off_t *size,
+	    const char **err);
+
+/* Removes temporary files in dir left by writers that were killed. */
+void	file_clean_stale(const char *dir);
+
+/*
+ * Whether dir is a folder of ours alone (not a link, owned by the user,
+ * not writable by others): caches and state are kept only in such a one.
+ */
+bool	file_private_dir(const char *dir, const char **err);
 
 /*
  * Writes data to path through a temporary file beside it, fsync(2) and
@@ -28,5 +54,11 @@ struct file_part {
 };
 bool	file_write_atomic_parts(const char *path, const struct file_part *,
 	    size_t nparts);
+
+/*
+ * A checksum of p[0..n-1] continuing from h, to find a damaged cache file
+ * (a flipped bit, a field written over), not to stop an attacker.
+ */
+uint64_t	file_checksum(const void *p, size_t n, uint64_t h);
 
 #endif
