@@ -93,6 +93,38 @@ invisible_format(text_char c)
 	    (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
 }
 
+bool
+text_is_unsafe(text_char c, size_t len)
+{
+	return c < 0x20 || (c >= 0x7f && c < 0xa0) ||
+	    (c == 0xfffd && len < 3) || invisible_format(c);
+}
+
+/*
+ * Appends s to b as one safe line of output: every control character,
+ * DEL, C1 control, bidi control and invalid byte becomes `?`, so nothing
+ * printed -- from an issue, a file name, a cache or a config file -- can
+ * move the cursor, set a title or reorder the line.  Tabs and line breaks
+ * become spaces when tsv is set (fields of one record), else `?` too.
+ */
+void
+text_clean_out(struct buf *b, const char *s, size_t n, bool tsv)
+{
+	size_t		i = 0, len;
+	text_char	c;
+
+	while (i < n) {
+		len = text_decode(s + i, n - i, &c);
+		if (tsv && (c == '\t' || c == '\n' || c == '\r'))
+			buf_addc(b, ' ');
+		else if (text_is_unsafe(c, len))
+			buf_addc(b, '?');
+		else
+			buf_add(b, s + i, len);
+		i += len;
+	}
+}
+
 static size_t
 skip_sequence(const char *str, size_t n, size_t i, text_char c, size_t len)
 {

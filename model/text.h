@@ -33,6 +33,18 @@ size_t text_encode(text_char c, char *out);
  */
 char *text_sanitise(const char *in, size_t n, size_t *outlen);
 
+struct buf;
+/*
+ * Appends s[0..n-1] to b as safe output: controls, DEL, C1, bidi controls
+ * and invalid bytes become `?`; with tsv, tabs and line breaks a space.
+ */
+void text_clean_out(struct buf *b, const char *s, size_t n, bool tsv);
+/*
+ * Whether a character decoded from len bytes must not reach a terminal:
+ * a control, DEL, C1, bidi control or an invalid byte (U+FFFD of 1 byte).
+ */
+bool text_is_unsafe(text_char c, size_t len);
+
 /*
  * Cell width of c: 2 for wide and full-width characters, 0 for combining
  * and zero-width ones, 1 otherwise.  East Asian ambiguous characters are
