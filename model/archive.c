@@ -22,8 +22,7 @@
 #include "text.h"
 
 #define HEAD_BYTES	16384	/* enough of an issue for its masthead */
-#define MAX_DEPTH	16
-#define LIST_MAGIC	"kanbao-list 2"	/* the list cache's first line */
+#define LIST_MAGIC	"kanbao-list 3"	/* the list cache's first line */
 #define MAX_THREADS	8	/* to walk a library's folders */
 
 struct vec {
@@ -129,14 +128,23 @@ add(struct vec *v, const char *path, const struct stat *st)
 	return true;
 }
 
+static void
+free_vec(struct vec *v)
+{
+	struct archive	a = { v->v, v->n, NULL };
+
+	archive_close(&a);
+	memset(v, 0, sizeof *v);
+}
+
 /*
- * Adds the issue files under dir to v, each stat(2)ed by its name relative
- * to its folder (the kernel need not walk the whole path again).  Folders
- * go to defer when it is given, else are walked in turn.  False when out
- * of memory, or when dir itself cannot be read at depth 0.
+ * Adds the issue files of the folder dir to v and its folders to dirs,
+ * each file stat(2)ed by its name relative to its folder (the kernel need
+ * not walk the whole path again).  A folder that cannot be opened is
+ * skipped unless it is the top one.  False when out of memory.
  */
 static bool
-walk(struct vec *v, const char *dir, int depth, struct vec *defer)
+walk_one(struct vec *v, const char *dir, bool top, struct vec *dirs)
 {
 	DIR		*d;
 	struct dirent	*de;
@@ -145,8 +153,8 @@ walk(struct vec *v, const char *dir, int depth, struct vec *defer)
 	bool		 ok = true;
 	size_t		 dlen = strlen(dir);
 
-	if (depth > MAX_DEPTH || (d = opendir(dir)) == NULL)
-		return depth > 0;
+	if ((d = opendir(dir)) == NULL)
+		return !top;
 	buf_add(&p, dir, dlen);
 	if (dlen == 0 || dir[dlen - 1] != '/')
 		buf_addc(&p, '/'), dlen++;
@@ -175,15 +183,37 @@ walk(struct vec *v, const char *dir, int depth, struct vec *defer)
 		}
 		if (de->d_type == DT_DIR || S_ISDIR(st.st_mode)) {
 			memset(&st, 0, sizeof st);
-			if (defer != NULL)
-				ok = add(defer, p.p, &st);
-			else
-				ok = walk(v, p.p, depth + 1, NULL);
+			ok = add(dirs, p.p, &st);
 		} else if (S_ISREG(st.st_mode) && wanted(de->d_name))
 			ok = add(v, p.p, &st);
 	}
 	closedir(d);
 	buf_free(&p);
+	return ok;
+}
+
+/*
+ * Adds the issue files under dir to v.  Folders go to defer when it is
+ * given, else are walked in turn from a queue, not by recursion: any
+ * nesting is read, with no stack to overflow.  False when out of memory.
+ */
+static bool
+walk(struct vec *v, const char *dir, bool top, struct vec *defer)
+{
+	struct vec	 todo = { 0 };
+	size_t		 next = 0;
+	bool		 ok;
+
+	if (defer != NULL)
+		ok = walk_one(v, dir, top, defer);
+	else {
+		ok = walk_one(v, dir, top, &todo);
+		while (ok && next < todo.n) {
+			ok = walk_one(v, todo.v[next].path, false, &todo);
+			next++;
+		}
+		free_vec(&todo);
+	}
 	if (!ok)
 		errno = ENOMEM;
 	return ok;
@@ -192,7 +222,6 @@ walk(struct vec *v, const char *dir, int depth, struct vec *defer)
 /* The folders of a library, walked by threads, each folder into its part. */
 struct pool {
 	const struct vec	*dirs;
-	int			 depth;		/* of those folders */
 	struct vec		*parts;
 	atomic_size_t		 next;
 	atomic_bool		 failed;
@@ -205,18 +234,9 @@ pool_work(void *arg)
 	size_t		 i;
 
 	while ((i = atomic_fetch_add(&p->next, 1)) < p->dirs->n)
-		if (!walk(&p->parts[i], p->dirs->v[i].path, p->depth, NULL))
+		if (!walk(&p->parts[i], p->dirs->v[i].path, false, NULL))
 			atomic_store(&p->failed, true);
 	return NULL;
-}
-
-static void
-free_vec(struct vec *v)
-{
-	struct archive	a = { v->v, v->n, NULL };
-
-	archive_close(&a);
-	memset(v, 0, sizeof *v);
 }
 
 /*
@@ -229,22 +249,22 @@ static bool
 walk_all(struct vec *v, const char *dir)
 {
 	struct vec	 dirs = { 0 };
-	struct pool	 p = { &dirs, 1, NULL, 0, false };
+	struct pool	 p = { &dirs, NULL, 0, false };
 	pthread_t	 th[MAX_THREADS - 1];
 	long		 cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	bool		 ok = true;
 	size_t		 i, j, nth = 0, want;
 	char		*lone;
 
-	if (!walk(v, dir, 0, &dirs)) {
+	if (!walk(v, dir, true, &dirs)) {
 		free_vec(&dirs);
 		return false;
 	}
 	/* a lone folder (library/paper/2016/...): share out what is in it */
-	while (dirs.n == 1 && p.depth <= MAX_DEPTH) {
+	while (dirs.n == 1) {
 		lone = dirs.v[0].path;
 		dirs.n = 0;
-		ok = walk(v, lone, p.depth++, &dirs);
+		ok = walk(v, lone, false, &dirs);
 		free(lone);
 		if (!ok) {
 			free_vec(&dirs);
@@ -327,23 +347,53 @@ archive_cache_path(const char *cachedir, const char *dir, const char *prefix)
 	return buf_take(&b, NULL);
 }
 
-/* Reads the list cache: entries sorted by path. */
+/*
+ * Reads the list cache: entries sorted by path.  The file ends with a
+ * line `sum HEX` over all before it; a damaged or foreign file is not
+ * used (and is written anew).
+ */
 static void
 load_list_cache(const char *file, struct vec *c)
 {
-	FILE			*f;
-	char			*line = NULL, *fld[7], *p;
-	size_t			 cap = 0, k;
+	char			*s = NULL, *line, *next, *fld[7], *p, *end;
+	size_t			 n = 0, k;
+	off_t			 size;
+	ssize_t			 r;
 	struct archive_entry	 e;
 	struct stat		 st;
+	const char		*err;
+	int			 fd;
 
 	memset(c, 0, sizeof *c);
-	if ((f = fopen(file, "r")) == NULL)
+	if ((fd = file_open(file, true, &size, &err)) == -1)
 		return;
-	if (getline(&line, &cap, f) == -1 || strcmp(line, LIST_MAGIC "\n") != 0)
+	if (size > 0 && size < (off_t)1 << 30 &&
+	    (s = malloc((size_t)size + 1)) != NULL) {
+		while (n < (size_t)size &&
+		    ((r = read(fd, s + n, (size_t)size - n)) > 0 ||
+		    (r == -1 && errno == EINTR)))
+			n += r > 0 ? (size_t)r : 0;
+		s[n] = '\0';
+	}
+	close(fd);
+	if (s == NULL)
+		return;
+	/* the last line: sum HEX */
+	if (n < 2 || s[n - 1] != '\n')
 		goto out;
-	while (getline(&line, &cap, f) != -1) {
-		line[strcspn(line, "\n")] = '\0';
+	for (p = s + n - 1; p > s && p[-1] != '\n'; p--)
+		;
+	if (strncmp(p, "sum ", 4) != 0 ||
+	    strtoull(p + 4, &end, 16) != file_checksum(s, (size_t)(p - s), 0) ||
+	    *end != '\n')
+		goto out;
+	*p = '\0';
+	if (strncmp(s, LIST_MAGIC "\n", sizeof LIST_MAGIC) != 0)
+		goto out;
+	for (line = s + sizeof LIST_MAGIC; *line != '\0'; line = next) {
+		next = line + strcspn(line, "\n");
+		if (*next == '\n')
+			*next++ = '\0';
 		for (k = 0, p = line; k < 7; k++) {
 			fld[k] = p;
 			if ((p = strchr(p, '\t')) == NULL)
@@ -367,8 +417,7 @@ load_list_cache(const char *file, struct vec *c)
 	if (c->n > 1)
 		qsort(c->v, c->n, sizeof *c->v, by_path);
 out:
-	free(line);
-	fclose(f);
+	free(s);
 }
 
 static bool
@@ -394,6 +443,8 @@ save_list_cache(const char *file, const struct vec *v)
 		    e->size, e->mtime, e->ctime, e->date, e->title ? e->title : "",
 		    e->headline ? e->headline : "");
 	}
+	buf_addf(&b, "sum %016llx\n",
+	    (unsigned long long)file_checksum(b.p, b.len, 0));
 	if (!b.failed)
 		file_write_atomic(file, b.p, b.len);
 	buf_free(&b);
@@ -596,13 +647,19 @@ out:
 static bool	scan_search(const struct archive *, const char *,
 		    struct archive_hit **, size_t *, const char **);
 
-/* Splits the query at spaces into folded words. */
+/*
+ * Splits the query at spaces into folded words.  A word that repeats one
+ * before it, or is inside another word, adds nothing (every word must
+ * occur) and is dropped, so a pasted paragraph costs what its words do.
+ * More than ARCHIVE_MAX_WORDS words give (size_t)-1 and no words.
+ */
 size_t
 archive_words(const char *q, char ***out)
 {
-	char	**w = NULL, **p;
-	size_t	  n = 0, k, len;
+	char	**w = NULL, *f;
+	size_t	  n = 0, cap = 0, k, len, i;
 
+	*out = NULL;
 	while (*q != '\0') {
 		while (*q == ' ' || strncmp(q, "\xe3\x80\x80", 3) == 0)
 			q += *q == ' ' ? 1 : 3;
@@ -611,14 +668,33 @@ archive_words(const char *q, char ***out)
 		for (k = 0; q[k] != '\0' && q[k] != ' ' &&
 		    strncmp(q + k, "\xe3\x80\x80", 3) != 0; k++)
 			;
-		if ((p = realloc(w, (n + 1) * sizeof *w)) == NULL)
-			break;
-		w = p;
-		if ((w[n] = archive_fold(q, k, &len)) != NULL && len > 0)
-			n++;
-		else
-			free(w[n]);
+		f = archive_fold(q, k, &len);
 		q += k;
+		if (f == NULL || len == 0) {
+			free(f);
+			continue;
+		}
+		for (i = 0; i < n && strstr(w[i], f) == NULL; i++)
+			;
+		if (i < n) {
+			free(f);	/* inside a word before it */
+			continue;
+		}
+		/* words inside this one go */
+		for (i = 0; i < n; )
+			if (strstr(f, w[i]) != NULL) {
+				free(w[i]);
+				w[i] = w[--n];
+			} else
+				i++;
+		if (n == ARCHIVE_MAX_WORDS || !vec_grow(&w, &cap, n, sizeof *w)) {
+			free(f);
+			for (i = 0; i < n; i++)
+				free(w[i]);
+			free(w);
+			return n == ARCHIVE_MAX_WORDS ? (size_t)-1 : 0;
+		}
+		w[n++] = f;
 	}
 	*out = w;
 	return n;
@@ -667,11 +743,26 @@ article_matches(const struct issue *is, size_t k, char **w, size_t nw,
 bool
 archive_search(const struct archive *ar, const char *query,
     const char *cachedir, archive_progress *progress, void *arg,
-    struct archive_hit **hits, size_t *nhits, const char **err)
+    struct archive_hit **hits, size_t *nhits, const char **err,
+    const char **warn)
 {
-	if (cachedir != NULL)
-		return index_search(ar, query, cachedir, progress, arg, hits,
-		    nhits, err);
+	const char	*ierr;
+
+	if (warn != NULL)
+		*warn = NULL;
+	if (cachedir != NULL) {
+		if (index_search(ar, query, cachedir, progress, arg, hits, nhits,
+		    &ierr))
+			return true;
+		/* a query that no search can take: say so, do not scan */
+		if (strncmp(ierr, "the query", 9) == 0) {
+			*err = ierr;
+			return false;
+		}
+		/* an index that cannot be written or read: scan the files */
+		if (warn != NULL)
+			*warn = ierr;
+	}
 	return scan_search(ar, query, hits, nhits, err);
 }
 
@@ -688,9 +779,10 @@ scan_search(const struct archive *ar, const char *query,
 
 	*hits = NULL;
 	*nhits = 0;
-	if ((nw = archive_words(query, &w)) == 0) {
-		free(w);
-		*err = "the query has no words";
+	if ((nw = archive_words(query, &w)) == 0 || nw == (size_t)-1) {
+		*err = nw == 0 ? "the query has no words" :
+		    "the query has too many words (at most "
+		    ARCHIVE_MAX_WORDS_S ")";
 		return false;
 	}
 	for (i = 0; i < ar->n; i++) {

@@ -57,10 +57,13 @@ typedef void archive_progress(size_t done, size_t total, void *arg);
  * *hits is a new array (free with archive_free_hits()).  With a cache
  * folder, a bigram index is built there on first use and brought up to
  * date when files change; progress (may be NULL) is told how a build goes.
+ * When the index cannot be written or read, the files are searched
+ * without it and *warn (when not NULL) says why.
  */
 bool	archive_search(const struct archive *, const char *query,
 	    const char *cachedir, archive_progress *progress, void *arg,
-	    struct archive_hit **hits, size_t *nhits, const char **err);
+	    struct archive_hit **hits, size_t *nhits, const char **err,
+	    const char **warn);
 void	archive_free_hits(struct archive_hit *, size_t);
 
 /* Folds s for matching: NFKC-like width folding, no spaces, lower case. */

@@ -16,7 +16,7 @@
 #include "text.h"
 
 #define MAGIC	"KANBAOI1"
-#define VERSION	8
+#define VERSION	9
 
 struct hdr {
 	char		magic[8];
@@ -24,6 +24,7 @@ struct hdr {
 	uint64_t	off_issues, off_articles, off_terms, off_post, npost;
 	uint64_t	off_str, nstr, size;
 	uint64_t	off_hash, nhash;	/* path hash table: issue + 1 */
+	uint64_t	sum;	/* of this header (sum 0), issues, hash table */
 };
 
 struct iissue {
@@ -39,12 +40,13 @@ struct iart {
 	uint64_t	headline;	/* string offset */
 	uint64_t	text;		/* string offset of the display text */
 	uint64_t	folded;		/* string offset of the folded text */
+	uint64_t	sum;		/* of the three strings */
 };
 
 struct iterm {
 	uint64_t	key;
 	uint64_t	off;		/* into postings */
-	uint32_t	count, pad;
+	uint32_t	count, sum;	/* sum: of the postings and the rest */
 };
 
 struct index {
@@ -67,6 +69,26 @@ path_hash(const char *s)
 	for (; *s != '\0'; s++)
 		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
 	return h;
+}
+
+static uint64_t
+hdr_sum(const struct hdr *h, const void *issues, const void *hash)
+{
+	struct hdr	c = *h;
+
+	c.sum = 0;
+	return file_checksum(hash, h->nhash * sizeof(uint32_t),
+	    file_checksum(issues, h->nissues * sizeof(struct iissue),
+	    file_checksum(&c, sizeof c, 0x6b616e62616f)));
+}
+
+static uint32_t
+term_sum(uint64_t key, uint64_t off, uint32_t count, const uint32_t *post)
+{
+	uint64_t	k[3] = { key, off, count };
+
+	return (uint32_t)file_checksum(post, count * sizeof *post,
+	    file_checksum(k, sizeof k, 0x7465726d));
 }
 
 static bool
@@ -125,7 +147,8 @@ index_load(const char *file, struct index *ix)
 	ix->post = (const void *)((const char *)ix->map + h->off_post);
 	ix->hash = (const void *)((const char *)ix->map + h->off_hash);
 	ix->str = (const char *)ix->map + h->off_str;
-	if (h->nstr == 0 || ix->str[h->nstr - 1] != '\0')
+	if (h->nstr == 0 || ix->str[h->nstr - 1] != '\0' ||
+	    hdr_sum(h, ix->is, ix->hash) != h->sum)
 		goto bad;
 	/*
 	 * The issues and the hash table are checked here, articles and
@@ -190,6 +213,33 @@ index_current(const struct index *ix, const struct archive *ar, size_t *toar)
 			return false;
 		toar[k] = i;
 	}
+	return true;
+}
+
+/* Whether an article's strings are in the file, in order, and intact. */
+static bool
+art_ok(const struct index *ix, const struct iart *a)
+{
+	const char	*e;
+	uint64_t	 n = ix->h->nstr;
+
+	if (a->headline >= n || a->text >= n || a->folded >= n ||
+	    a->headline > a->text || a->text > a->folded ||
+	    (e = memchr(ix->str + a->folded, '\0', n - a->folded)) == NULL)
+		return false;
+	return file_checksum(ix->str + a->headline, (size_t)(e + 1 - ix->str) -
+	    a->headline, 0) == a->sum;
+}
+
+/* Whether every article of an old issue can be reused. */
+static bool
+arts_ok(const struct index *ix, const struct iissue *oi)
+{
+	uint32_t	k;
+
+	for (k = 0; k < oi->count; k++)
+		if (!art_ok(ix, &ix->ar[oi->first + k]))
+			return false;
 	return true;
 }
 
@@ -353,7 +403,8 @@ collect(const struct archive *ar, const struct index *old,
 		o = index_find(old, ar->v[i].path);
 		oi = o >= 0 ? &old->is[o] : NULL;
 		if (oi != NULL && oi->size == ar->v[i].size &&
-		    oi->mtime == ar->v[i].mtime && oi->ctime == ar->v[i].ctime) {
+		    oi->mtime == ar->v[i].mtime && oi->ctime == ar->v[i].ctime &&
+		    arts_ok(old, oi)) {
 			memcpy(dates[i], oi->date, sizeof dates[i]);
 			dates[i][10] = '\0';
 			for (k = 0; k < oi->count; k++) {
@@ -523,14 +574,19 @@ index_build(const struct archive *ar, const struct index *old,
 	for (i = 0; i < nd; i++) {
 		struct iart	ia = { (uint32_t)d[i].issue, (uint32_t)d[i].index,
 		    stroff[ar->n + 3 * i], stroff[ar->n + 3 * i + 1],
-		    stroff[ar->n + 3 * i + 2] };
+		    stroff[ar->n + 3 * i + 2], 0 };
+		size_t		end = i + 1 < nd ? stroff[ar->n + 3 * i + 3] :
+		    str.len;
+
+		ia.sum = file_checksum(str.p + ia.headline, end - ia.headline, 0);
 
 		buf_add(&out, (const char *)&ia, sizeof ia);
 	}
 	pad8(&out);
 	h.off_terms = out.len;
 	for (i = 0, npost = 0; i < nterms; i++) {
-		struct iterm	it = { terms[i].key, npost, terms[i].n, 0 };
+		struct iterm	it = { terms[i].key, npost, terms[i].n,
+		    term_sum(terms[i].key, npost, terms[i].n, terms[i].v) };
 
 		buf_add(&out, (const char *)&it, sizeof it);
 		npost += terms[i].n;
@@ -546,6 +602,7 @@ index_build(const struct archive *ar, const struct index *old,
 	h.size = out.len + str.len;
 	if (out.failed || str.failed)
 		goto out;
+	h.sum = hdr_sum(&h, out.p + h.off_issues, out.p + h.off_hash);
 	memcpy(out.p, &h, sizeof h);
 	/* the strings, most of the file, are written from where they are */
 	{
@@ -589,7 +646,9 @@ term(const struct index *ix, uint64_t key, bool *bad)
 		if (ix->t[m].key == key) {
 			t = &ix->t[m];
 			if (t->off > ix->h->npost ||
-			    t->count > ix->h->npost - t->off) {
+			    t->count > ix->h->npost - t->off ||
+			    term_sum(t->key, t->off, t->count,
+			    ix->post + t->off) != t->sum) {
 				*bad = true;
 				return NULL;
 			}
@@ -646,6 +705,7 @@ archive_unfold_offset(const char *s, size_t at)
 }
 
 enum lookup { L_OK, L_OOM, L_CORRUPT };
+
 
 /*
  * Finds the articles of a current index that hold every word of w: the
@@ -707,8 +767,7 @@ index_lookup(const struct index *ix, const size_t *toar, char **w, size_t nw,
 
 		if (cand[i] >= ix->h->narticles ||
 		    (a = &ix->ar[cand[i]])->issue >= ix->h->nissues ||
-		    a->text >= ix->h->nstr || a->folded >= ix->h->nstr ||
-		    a->headline >= ix->h->nstr) {
+		    !art_ok(ix, a)) {
 			r = L_CORRUPT;
 			break;
 		}
@@ -798,9 +857,10 @@ index_search(const struct archive *ar, const char *query, const char *cachedir,
 
 	*hits = NULL;
 	*nhits = 0;
-	if ((nw = archive_words(query, &w)) == 0) {
-		free(w);
-		*err = "the query has no words";
+	if ((nw = archive_words(query, &w)) == 0 || nw == (size_t)-1) {
+		*err = nw == 0 ? "the query has no words" :
+		    "the query has too many words (at most "
+		    ARCHIVE_MAX_WORDS_S ")";
 		return false;
 	}
 	*err = "out of memory";

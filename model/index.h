@@ -17,6 +17,8 @@ bool	index_search(const struct archive *, const char *query,
 	    struct archive_hit **hits, size_t *nhits, const char **err);
 
 /* Shared with archive.c. */
+#define ARCHIVE_MAX_WORDS	32
+#define ARCHIVE_MAX_WORDS_S	"32"
 size_t	archive_words(const char *q, char ***out);
 /* A snippet: up to SNIPPET_BEFORE bytes before at, SNIPPET_AFTER (+ 3) after. */
 #define SNIPPET_BEFORE	60

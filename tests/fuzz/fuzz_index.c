@@ -54,7 +54,7 @@ setup(void)
 	}
 	if (!archive_open(&ar, lib, NULL, &err))
 		return -1;
-	if (archive_search(&ar, "麦子", cache, NULL, NULL, &h, &n, &err))
+	if (archive_search(&ar, "麦子", cache, NULL, NULL, &h, &n, &err, NULL))
 		archive_free_hits(h, n);
 	archive_close(&ar);
 	/* file_read() is for text: it refuses the NUL bytes of an index */
@@ -116,14 +116,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!archive_open(&ar, lib, NULL, &err))
 		return 0;
 	/* the results may be anything a damaged index says; no crash */
-	if (archive_search(&ar, "麦子", cache, NULL, NULL, &h, &n, &err)) {
+	if (archive_search(&ar, "麦子", cache, NULL, NULL, &h, &n, &err, NULL)) {
 		for (i = 0; i < n; i++)
 			if (h[i].entry >= ar.n || strlen(h[i].date) > 10 ||
 			    h[i].headline == NULL || h[i].snippet == NULL)
 				abort();
 		archive_free_hits(h, n);
 	}
-	if (archive_search(&ar, "ｑｒ 夜市", cache, NULL, NULL, &h, &n, &err))
+	if (archive_search(&ar, "ｑｒ 夜市", cache, NULL, NULL, &h, &n, &err, NULL))
 		archive_free_hits(h, n);
 	archive_close(&ar);
 	return 0;

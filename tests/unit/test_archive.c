@@ -74,18 +74,18 @@ list_and_search_samples(void **state)
 	assert_string_equal(ar.v[2].date, "2025-06-12");
 	assert_string_equal(ar.v[0].title, "青河日报");
 	/* every word must occur; newest first */
-	assert_true(archive_search(&ar, "青河 麦", NULL, NULL, NULL, &h, &n, &err));
+	assert_true(archive_search(&ar, "青河 麦", NULL, NULL, NULL, &h, &n, &err, NULL));
 	assert_true(n >= 2);
 	assert_true(h[0].entry >= h[n - 1].entry);
 	archive_free_hits(h, n);
 	/* broken across a blank line in the file */
-	assert_true(archive_search(&ar, "三百多亩麦子", NULL, NULL, NULL, &h, &n, &err));
+	assert_true(archive_search(&ar, "三百多亩麦子", NULL, NULL, NULL, &h, &n, &err, NULL));
 	assert_int_equal(n, 1);
 	archive_free_hits(h, n);
-	assert_true(archive_search(&ar, "ＱＲ ＣＯＤＥＳ", NULL, NULL, NULL, &h, &n, &err));
+	assert_true(archive_search(&ar, "ＱＲ ＣＯＤＥＳ", NULL, NULL, NULL, &h, &n, &err, NULL));
 	assert_int_equal(n, 1);
 	archive_free_hits(h, n);
-	assert_false(archive_search(&ar, "   ", NULL, NULL, NULL, &h, &n, &err));
+	assert_false(archive_search(&ar, "   ", NULL, NULL, NULL, &h, &n, &err, NULL));
 	archive_close(&ar);
 }
 
@@ -109,8 +109,8 @@ same_hits(const struct archive *ar, const char *cache, const char *q)
 	size_t			 na, nb, i;
 	const char		*err;
 
-	assert_true(archive_search(ar, q, NULL, NULL, NULL, &a, &na, &err));
-	assert_true(archive_search(ar, q, cache, NULL, NULL, &b, &nb, &err));
+	assert_true(archive_search(ar, q, NULL, NULL, NULL, &a, &na, &err, NULL));
+	assert_true(archive_search(ar, q, cache, NULL, NULL, &b, &nb, &err, NULL));
 	assert_int_equal(na, nb);
 	for (i = 0; i < na; i++) {
 		assert_int_equal(a[i].entry, b[i].entry);
@@ -172,7 +172,7 @@ index_build_update_and_recovery(void **state)
 		assert_int_equal(system(cmd), 0);
 		assert_true(archive_open(&ar, lib, cache, &err));
 		assert_true(archive_search(&ar, "举世无双", cache, NULL, NULL, &h,
-		    &nh, &err));
+		    &nh, &err, NULL));
 		assert_int_equal(nh, 1);
 		archive_free_hits(h, nh);
 		same_hits(&ar, cache, "独一无二");
@@ -191,9 +191,9 @@ index_build_update_and_recovery(void **state)
 		for (i = 0; i < sc.n; i++)
 			assert_string_equal(sc.v[i].date, "");
 		assert_true(archive_search(&ar, "秸秆", cache, NULL, NULL, &a,
-		    &na, &err));
+		    &na, &err, NULL));
 		assert_true(archive_search(&sc, "秸秆", cache, NULL, NULL, &b,
-		    &nb, &err));
+		    &nb, &err, NULL));
 		assert_int_equal(na, nb);
 		assert_true(na > 0);
 		for (i = 0; i < na; i++) {
@@ -222,7 +222,7 @@ index_build_update_and_recovery(void **state)
 		size_t			 nh;
 
 		assert_true(archive_search(&ar, "秸秆", cache, NULL, NULL, &h,
-		    &nh, &err));
+		    &nh, &err, NULL));
 		archive_free_hits(h, nh);
 	}
 	archive_close(&ar);
@@ -313,7 +313,7 @@ found_in(const struct archive *ar, const char *cache, const char *q,
 	const char		*err;
 	bool			 found = false;
 
-	assert_true(archive_search(ar, q, cache, NULL, NULL, &h, &n, &err));
+	assert_true(archive_search(ar, q, cache, NULL, NULL, &h, &n, &err, NULL));
 	for (i = 0; i < n && !found; i++)
 		found = strcmp(ar->v[h[i].entry].path, path) == 0;
 	archive_free_hits(h, n);
