@@ -8,7 +8,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "config.h"
+#include "../app/config.h"
 
 /*
  * Runs the reader on target (an issue file or a folder of issues) until

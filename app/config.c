@@ -1,12 +1,15 @@
 /* config: INI settings, validated against a table. */
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <iniparser.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "config.h"
+#include "paths.h"
 
 enum type { T_INT, T_AUTO_INT, T_ENUM, T_STRING };
 
@@ -69,14 +72,29 @@ quiet(const char *fmt, ...)
 	return 0;
 }
 
-/* The line of key in section of the file's text, or 0. */
-static int
-line_of(const char *text, const char *section, const char *key)
+/*
+ * Where each key of the file is: one pass over the text, so that a long
+ * file costs its length once, not once per key.
+ */
+struct keyline {
+	char		 section[64];	/* lower case */
+	const char	*key;		/* in the text, not terminated */
+	size_t		 len;
+	int		 line;
+};
+
+struct keylines {
+	struct keyline	*v;
+	size_t		 n, cap;
+};
+
+static void
+index_keys(const char *text, struct keylines *kl)
 {
 	const char	*p = text, *e;
 	int		 line = 1;
-	char		 cur[128] = "";
-	size_t		 n, k = strlen(key);
+	char		 cur[64] = "";
+	size_t		 n, k;
 
 	while (*p != '\0') {
 		e = strchr(p, '\n');
@@ -87,21 +105,39 @@ line_of(const char *text, const char *section, const char *key)
 			const char	*q = memchr(p, ']', n);
 
 			if (q != NULL && (size_t)(q - p - 1) < sizeof cur) {
-				size_t	i;
-
-				for (i = 0; i < (size_t)(q - p - 1); i++)
-					cur[i] = (char)tolower((unsigned char)p[1 + i]);
-				cur[i] = '\0';
+				for (k = 0; k < (size_t)(q - p - 1); k++)
+					cur[k] = (char)tolower((unsigned char)p[1 + k]);
+				cur[k] = '\0';
 			}
-		} else if (strcmp(cur, section) == 0 && n > k &&
-		    strncasecmp(p, key, k) == 0 &&
-		    (isspace((unsigned char)p[k]) || p[k] == '=' || p[k] == ':'))
-			return line;
+		} else if (n > 0 && *p != ';' && *p != '#' &&
+		    vec_grow(&kl->v, &kl->cap, kl->n, sizeof *kl->v)) {
+			struct keyline	*l = &kl->v[kl->n++];
+
+			memcpy(l->section, cur, sizeof cur);
+			for (k = 0; k < n && p[k] != '=' && p[k] != ':' &&
+			    !isspace((unsigned char)p[k]); k++)
+				;
+			l->key = p;
+			l->len = k;
+			l->line = line;
+		}
 		if (e == NULL)
 			break;
 		p = e + 1;
 		line++;
 	}
+}
+
+/* The line of key in section, or 0. */
+static int
+line_of(const struct keylines *kl, const char *section, const char *key)
+{
+	size_t	i, k = strlen(key);
+
+	for (i = 0; i < kl->n; i++)
+		if (kl->v[i].len == k && strcmp(kl->v[i].section, section) == 0 &&
+		    strncasecmp(kl->v[i].key, key, k) == 0)
+			return kl->v[i].line;
 	return 0;
 }
 
@@ -164,28 +200,53 @@ check_syntax(const char *path, const char *text, size_t len, struct buf *warn)
 	return ok;
 }
 
-static char *
-read_all(const char *path, size_t *len)
-{
-	FILE		*f;
-	char		*s;
-	struct stat	 st;
+#define MAX_CONFIG	(1 << 20)
+#define MAX_KEYS	1000
 
-	if ((f = fopen(path, "rb")) == NULL)
+/*
+ * The whole file, or NULL with errno set.  A character device is read as
+ * far as it goes (`--config /dev/null` is an empty file); a FIFO or a
+ * socket is refused rather than waited on.
+ */
+static char *
+read_all(const char *path, size_t *len, bool *regular)
+{
+	struct stat	 st;
+	char		*s;
+	ssize_t		 r;
+	int		 fd, e;
+
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1)
 		return NULL;
-	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) ||
-	    st.st_size > 1 << 20) {
-		fclose(f);
-		errno = S_ISDIR(st.st_mode) ? EISDIR : EFBIG;
+	if (fstat(fd, &st) != 0 || (!S_ISREG(st.st_mode) &&
+	    !S_ISCHR(st.st_mode))) {
+		e = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+		close(fd);
+		errno = e;
 		return NULL;
 	}
-	if ((s = malloc((size_t)st.st_size + 1)) == NULL) {
-		fclose(f);
+	*regular = S_ISREG(st.st_mode);
+	if ((s = malloc(MAX_CONFIG + 2)) == NULL) {
+		close(fd);
+		errno = ENOMEM;
 		return NULL;
 	}
-	*len = fread(s, 1, (size_t)st.st_size, f);
+	*len = 0;
+	while (*len <= MAX_CONFIG) {
+		r = read(fd, s + *len, MAX_CONFIG + 1 - *len);
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;	/* EAGAIN from a device: what it had */
+		*len += (size_t)r;
+	}
+	close(fd);
+	if (*len > MAX_CONFIG) {
+		free(s);
+		errno = EFBIG;
+		return NULL;
+	}
 	s[*len] = '\0';
-	fclose(f);
 	return s;
 }
 
@@ -265,7 +326,7 @@ apply(struct config *c, const struct setting *s, const char *v, const char *path
 
 static void
 read_section(struct config *c, dictionary *d, const char *sec,
-    const char *path, const char *text, struct buf *warn)
+    const char *path, const struct keylines *kl, struct buf *warn)
 {
 	const char	**keys;
 	int		  n, i;
@@ -278,7 +339,7 @@ read_section(struct config *c, dictionary *d, const char *sec,
 	for (i = 0; i < n; i++) {
 		const char	*key = keys[i] + pre;
 		const char	*v = iniparser_getstring(d, keys[i], "");
-		int		 line = line_of(text, sec, key);
+		int		 line = line_of(kl, sec, key);
 
 		if (v == NULL)
 			v = "";	/* iniparser gives NULL for a key with no value */
@@ -314,54 +375,90 @@ read_section(struct config *c, dictionary *d, const char *sec,
 	free(keys);
 }
 
+/* text in a new private temporary file for iniparser; its path or NULL. */
+static char *
+text_file(const char *text, size_t len)
+{
+	const char	*tmpdir = getenv("TMPDIR");
+	struct buf	 b = { 0 };
+	char		*p;
+	int		 fd;
+	bool		 ok;
+
+	buf_addf(&b, "%s/kanbao-config.XXXXXX", tmpdir && *tmpdir == '/' ?
+	    tmpdir : "/tmp");
+	if ((p = buf_take(&b, NULL)) == NULL)
+		return NULL;
+	if ((fd = mkstemp(p)) == -1) {
+		free(p);
+		return NULL;
+	}
+	ok = write(fd, text, len) == (ssize_t)len;
+	if (close(fd) != 0 || !ok) {
+		unlink(p);
+		free(p);
+		return NULL;
+	}
+	return p;
+}
+
 bool
 config_load(struct config *c, const char *path, struct buf *warn)
 {
-	char		*def = NULL, *text;
-	const char	*home, *sec;
+	char		*def = NULL, *text, *body, *tmp = NULL;
+	const char	*sec;
 	dictionary	*d;
 	size_t		 len = 0;
 	int		 i, nsec;
-	bool		 explicit = path != NULL;
+	bool		 explicit = path != NULL, regular = true;
+	struct keylines	 kl = { 0 };
 
 	if (path == NULL) {
-		if ((home = getenv("XDG_CONFIG_HOME")) != NULL && *home == '/') {
-			struct buf	b = { 0 };
-
-			buf_addf(&b, "%s/kanbao/config.ini", home);
-			def = buf_take(&b, NULL);
-		} else if ((home = getenv("HOME")) != NULL && *home != '\0') {
-			struct buf	b = { 0 };
-
-			buf_addf(&b, "%s/.config/kanbao/config.ini", home);
-			def = buf_take(&b, NULL);
-		}
-		if (def == NULL)
+		if ((def = paths_config_file()) == NULL)
 			return true;
 		path = def;
 	}
-	if ((text = read_all(path, &len)) == NULL) {
+	if ((text = read_all(path, &len, &regular)) == NULL) {
 		if (!explicit && errno == ENOENT) {
 			free(def);
 			return true;
 		}
-		buf_addf(warn, "%s: %s; using defaults\n", path, strerror(errno));
+		buf_addf(warn, "%s: %s; using defaults\n", path,
+		    errno == EFBIG ? "too large for a config file (over 1 MiB)" :
+		    errno == EINVAL ? "not a regular file" : strerror(errno));
 		free(def);
 		return !explicit;
 	}
 	free(c->path);
 	c->path = strdup(path);
-	if (!check_syntax(path, text, len, warn)) {
+	/* a BOM, as some editors write, is not part of the first line */
+	body = text;
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		body += 3, len -= 3;
+	if (len == 0 || !check_syntax(path, body, len, warn)) {
 		free(text);
 		free(def);
 		return true;
 	}
+	index_keys(body, &kl);
+	if (kl.n > MAX_KEYS) {
+		buf_addf(warn, "%s: over %d settings, not a config file; using "
+		    "defaults\n", path, MAX_KEYS);
+		goto done;
+	}
 	iniparser_set_error_callback(quiet);
-	if ((d = iniparser_load(path)) == NULL) {
+	/* iniparser reads a path: give it the checked text when it differs */
+	if ((body != text || !regular) && (tmp = text_file(body, len)) != NULL)
+		d = iniparser_load(tmp);
+	else
+		d = regular ? iniparser_load(path) : NULL;
+	if (tmp != NULL) {
+		unlink(tmp);
+		free(tmp);
+	}
+	if (d == NULL) {
 		buf_addf(warn, "%s: cannot be parsed; using defaults\n", path);
-		free(text);
-		free(def);
-		return true;
+		goto done;
 	}
 	nsec = iniparser_getnsec(d);
 	for (i = 0; i < nsec; i++) {
@@ -369,12 +466,14 @@ config_load(struct config *c, const char *path, struct buf *warn)
 		if (sec == NULL)
 			continue;
 		if (strcmp(sec, "reader") == 0 || strcmp(sec, "keys") == 0)
-			read_section(c, d, sec, path, text, warn);
+			read_section(c, d, sec, path, &kl, warn);
 		else
 			buf_addf(warn, "%s:%d: [%s]: unknown section; ignored\n",
-			    path, section_line(text, sec), sec);
+			    path, section_line(body, sec), sec);
 	}
 	iniparser_freedict(d);
+done:
+	free(kl.v);
 	free(text);
 	free(def);
 	return true;
