@@ -1,82 +1,114 @@
 # kanbao -- see README.md.  `make run`, `make check`, `make bench`.
+#
+# CFLAGS, CPPFLAGS and LDFLAGS are the user's (a packager's -O2 -g, say):
+# what the code itself needs is in KB_* and is added to them, never
+# replaced by them.
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/kanbao
+MANDIR ?= $(PREFIX)/share/man
 DESTDIR ?=
-VERSION = 0.1
+VERSION = 0.2
 
+CFLAGS ?= -O2 -g
 BUILD = build
-CSTD = -std=c17 -D_GNU_SOURCE
-WARN = -Wall -Wextra -Wpedantic
-OPT ?= -O2 -g
-NCURSES_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
-NCURSES_LIBS := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
-CPPFLAGS += -I/usr/include/iniparser -DKANBAO_VERSION='"$(VERSION)"' \
-	-DKANBAO_DATADIR='"$(PREFIX)/share/kanbao"'
-CFLAGS += $(CSTD) $(WARN) $(OPT) -MMD -MP
-LIBS = -lunistring -pthread
+
+# pkg-config where a library ships a .pc file; else the usual names.
+pc = $(shell $(PKG_CONFIG) $(1) $(2) 2>/dev/null || echo $(3))
+NCURSES_CFLAGS := $(call pc,--cflags,ncursesw,)
+NCURSES_LIBS := $(call pc,--libs,ncursesw,-lncursesw)
+VTERM_CFLAGS := $(call pc,--cflags,vterm,)
+VTERM_LIBS := $(call pc,--libs,vterm,-lvterm)
+CMOCKA_LIBS := $(call pc,--libs,cmocka,-lcmocka)
+UNISTRING_LIBS := $(call pc,--libs,libunistring,-lunistring)
+INIPARSER_CFLAGS := $(shell $(PKG_CONFIG) --cflags iniparser 2>/dev/null || \
+	{ test -d /usr/include/iniparser && echo -I/usr/include/iniparser; })
+INIPARSER_LIBS := $(call pc,--libs,iniparser,-liniparser)
+
+KB_CPPFLAGS = -D_GNU_SOURCE $(INIPARSER_CFLAGS) \
+	-DKANBAO_VERSION='"$(VERSION)"' -DKANBAO_DATADIR='"$(DATADIR)"'
+KB_CFLAGS = -std=c17 -Wall -Wextra -Wpedantic -MMD -MP
+ALL_CFLAGS = $(KB_CPPFLAGS) $(CPPFLAGS) $(KB_CFLAGS) $(CFLAGS)
+LIBS = $(UNISTRING_LIBS) -pthread
 
 MODEL_SRC = model/arena.c model/buf.c model/text.c model/wrap.c \
 	model/repair.c model/masthead.c model/issue.c model/layout.c \
 	model/file.c model/archive.c model/index.c
-TUI_SRC = tui/caps.c tui/config.c tui/keymap.c tui/state.c tui/tui.c
+APP_SRC = app/config.c app/paths.c app/state.c
+TUI_SRC = tui/caps.c tui/keymap.c tui/tui.c
 MODEL_OBJ = $(MODEL_SRC:%.c=$(BUILD)/%.o)
+APP_OBJ = $(APP_SRC:%.c=$(BUILD)/%.o)
 TUI_OBJ = $(TUI_SRC:%.c=$(BUILD)/%.o)
 
-# Debian packages the build and the tests need.
-BUILD_PKGS = libncurses-dev libunistring-dev libiniparser-dev pkg-config
-TEST_PKGS = libcmocka-dev libvterm-dev tmux valgrind time ripgrep
+# Debian packages: to build, to test, to measure, to fuzz.
+BUILD_PKGS = gcc make pkg-config libncurses-dev libunistring-dev libiniparser-dev
+TEST_PKGS = libcmocka-dev libvterm-dev tmux valgrind time ripgrep mandoc
 BENCH_PKGS = bc time ripgrep
 FUZZ_PKGS = clang
 
 all: $(BUILD)/kanbao
 
-$(BUILD)/.deps-build:
+# Missing packages are installed (as root) only on the set-up paths, never
+# as a dependency of an object: where dpkg is absent, the build just runs.
+deps:
 	@sh tools/deps.sh $(BUILD_PKGS)
-	@mkdir -p $(BUILD) && touch $@
 
-$(BUILD)/.deps-test:
+deps-test:
 	@sh tools/deps.sh $(BUILD_PKGS) $(TEST_PKGS)
-	@mkdir -p $(BUILD) && touch $@
 
-$(BUILD)/%.o: %.c | $(BUILD)/.deps-build
+$(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(NCURSES_CFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) $(NCURSES_CFLAGS) -c -o $@ $<
 
-# main.c has the samples' folder built in: rebuild it when PREFIX changes
-$(BUILD)/.prefix: FORCE
+# main.c has the samples' folder built in: rebuild it when it changes
+$(BUILD)/.datadir: FORCE
 	@mkdir -p $(BUILD)
-	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' > $@
-$(BUILD)/main.o: $(BUILD)/.prefix
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+$(BUILD)/main.o: $(BUILD)/.datadir
 FORCE:
 
 $(BUILD)/libkanbao.a: $(MODEL_OBJ)
 	ar rcs $@ $^
 
-$(BUILD)/kanbao: $(BUILD)/main.o $(TUI_OBJ) $(BUILD)/libkanbao.a
-	$(CC) $(LDFLAGS) -o $@ $^ -liniparser $(NCURSES_LIBS) $(LIBS)
+$(BUILD)/kanbao: $(BUILD)/main.o $(TUI_OBJ) $(APP_OBJ) $(BUILD)/libkanbao.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(INIPARSER_LIBS) $(NCURSES_LIBS) $(LIBS)
 
-run: $(BUILD)/kanbao
+run: deps
+	@$(MAKE) --no-print-directory $(BUILD)/kanbao
 	./$(BUILD)/kanbao
 
 # ---- tests ---------------------------------------------------------------
 UNIT = text wrap repair issue layout config archive
 UNIT_BIN = $(UNIT:%=$(BUILD)/tests/test_%)
-TEST_LIBS = -lcmocka
 
-$(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/fixtures.h $(BUILD)/libkanbao.a $(TUI_OBJ) | $(BUILD)/.deps-test
+$(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/fixtures.h $(BUILD)/libkanbao.a $(APP_OBJ) $(TUI_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(NCURSES_CFLAGS) $(CFLAGS) -o $@ $< $(TUI_OBJ) $(BUILD)/libkanbao.a $(TEST_LIBS) -liniparser $(NCURSES_LIBS) $(LIBS)
+	$(CC) $(ALL_CFLAGS) $(NCURSES_CFLAGS) $(LDFLAGS) -o $@ $< $(TUI_OBJ) $(APP_OBJ) \
+	    $(BUILD)/libkanbao.a $(CMOCKA_LIBS) $(INIPARSER_LIBS) $(NCURSES_LIBS) $(LIBS)
 
-$(BUILD)/tests/vtdrive: tests/e2e/vtdrive.c | $(BUILD)/.deps-test
+# every allocation of the model can be made to fail (tests/unit/failalloc.c)
+$(BUILD)/tests/test_alloc: tests/unit/test_alloc.c tests/unit/failalloc.c $(MODEL_SRC)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -o $@ $< -lvterm -lutil
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/unit/test_alloc.c \
+	    tests/unit/failalloc.c $(MODEL_SRC) $(CMOCKA_LIBS) $(LIBS) \
+	    -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup
 
-check: $(BUILD)/.deps-test
-	@$(MAKE) --no-print-directory unit e2e memcheck fuzz-regress
-	@$(MAKE) --no-print-directory BUILD=build/asan \
-	    OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-	    LDFLAGS="-fsanitize=address,undefined" ASAN=1 unit e2e fuzz-regress
+$(BUILD)/tests/vtdrive: tests/e2e/vtdrive.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(VTERM_CFLAGS) $(LDFLAGS) -o $@ $< $(VTERM_LIBS) -lutil
+
+# make check: the suites at once (two at a time on two cores), then all
+# again under ASan and UBSan; each suite prints one summary line.
+ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all
+check: deps-test
+	@$(MAKE) --no-print-directory $(BUILD)/kanbao
+	@$(MAKE) --no-print-directory -j2 -O unit e2e attack memcheck fuzz-regress distcheck
+	@$(MAKE) --no-print-directory -j2 -O BUILD=build/asan CFLAGS="$(ASAN_FLAGS)" \
+	    LDFLAGS="-fsanitize=address,undefined" ASAN=1 unit e2e attack fuzz-regress
+	@sh tests/seeds.sh $(BUILD)/kanbao
 	@echo "make check: all tests passed"
 
 unit: $(UNIT_BIN) $(BUILD)/kanbao
@@ -85,29 +117,38 @@ unit: $(UNIT_BIN) $(BUILD)/kanbao
 e2e: $(BUILD)/kanbao $(BUILD)/tests/vtdrive
 	@ASAN=$(ASAN) KANBAO=$(BUILD)/kanbao VTDRIVE=$(BUILD)/tests/vtdrive sh tests/e2e/run.sh
 
+attack: $(BUILD)/kanbao
+	@ASAN=$(ASAN) KANBAO=$(BUILD)/kanbao sh tests/attack/run.sh
+
 # valgrind: no error and no leak on --dump and --toc of the samples
 memcheck: $(BUILD)/kanbao
-	@for f in assets/*.txt; do \
+	@n=0; for f in assets/*.txt; do \
 	    for m in "--dump --width 37" "--toc"; do \
 		valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
-		    ./$(BUILD)/kanbao $$m $$f > /dev/null || exit 1; \
+		    ./$(BUILD)/kanbao $$m $$f > /dev/null || exit 1; n=$$((n + 1)); \
 	    done; \
-	done; echo "memcheck: 6 passed, 0 failed"
+	done; echo "memcheck: $$n passed, 0 failed"
+
+# a packager's build: own flags, installed into a DESTDIR, run from there,
+# its man page linted, uninstalled without a trace
+distcheck:
+	@sh tests/distcheck.sh
 
 bench: $(BUILD)/kanbao
 	@sh tools/deps.sh $(BENCH_PKGS)
 	@sh tests/bench.sh $(BUILD)/kanbao
 
-fuzz: $(BUILD)/.deps-build
+fuzz:
 	@sh tools/deps.sh $(BUILD_PKGS) $(FUZZ_PKGS)
 	@sh tests/fuzz/run.sh
 
 # the fuzz targets replay their kept inputs and the samples, any compiler
 FUZZ = sanitise wrap issue config index
 FUZZ_BIN = $(FUZZ:%=$(BUILD)/tests/fuzz_%)
-$(BUILD)/tests/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/standalone.c $(BUILD)/libkanbao.a $(TUI_OBJ)
+$(BUILD)/tests/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/standalone.c $(BUILD)/libkanbao.a $(APP_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< tests/fuzz/standalone.c $(TUI_OBJ) $(BUILD)/libkanbao.a -liniparser $(NCURSES_LIBS) $(LIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/standalone.c $(APP_OBJ) \
+	    $(BUILD)/libkanbao.a $(INIPARSER_LIBS) $(LIBS)
 
 fuzz-regress: $(FUZZ_BIN)
 	@for t in $(FUZZ); do \
@@ -116,16 +157,23 @@ fuzz-regress: $(FUZZ_BIN)
 		> /dev/null || exit 1; \
 	done; echo "fuzz-regress: $(words $(FUZZ)) passed, 0 failed"
 
+INSTALLED = $(BINDIR)/kanbao $(MANDIR)/man1/kanbao.1 $(DATADIR)/config.ini \
+	$(patsubst assets/%,$(DATADIR)/%,$(wildcard assets/*.txt))
+
 install: $(BUILD)/kanbao
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/kanbao \
-	    $(DESTDIR)$(PREFIX)/share/man/man1
-	install -m 755 $(BUILD)/kanbao $(DESTDIR)$(PREFIX)/bin/kanbao
-	install -m 644 assets/*.txt assets/config.ini $(DESTDIR)$(PREFIX)/share/kanbao/
-	install -m 644 kanbao.1 $(DESTDIR)$(PREFIX)/share/man/man1/kanbao.1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BUILD)/kanbao $(DESTDIR)$(BINDIR)/kanbao
+	install -m 644 assets/*.txt assets/config.ini $(DESTDIR)$(DATADIR)/
+	install -m 644 kanbao.1 $(DESTDIR)$(MANDIR)/man1/kanbao.1
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
+	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
 
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all run check unit e2e memcheck bench fuzz fuzz-regress install clean FORCE
+.PHONY: all deps deps-test run check unit e2e attack memcheck distcheck bench \
+	fuzz fuzz-regress install uninstall clean FORCE
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

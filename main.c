@@ -22,8 +22,8 @@
 #include "model/issue.h"
 #include "model/layout.h"
 #include "model/text.h"
-#include "tui/config.h"
-#include "tui/state.h"
+#include "app/config.h"
+#include "app/paths.h"
 #include "tui/tui.h"
 
 #ifndef KANBAO_VERSION
@@ -85,10 +85,56 @@ help(void)
 	printf("\nExit status: 0 success, 1 bad input or runtime error, 2 bad usage.\n");
 }
 
+/*
+ * Everything printed goes through text_clean_out(): a control character,
+ * a bidi control or a byte that is not UTF-8 becomes '?', as ls(1) shows
+ * a file name, whatever the string came from (an issue, a file name, a
+ * cache file, the config file).  In TSV fields, tabs and newlines become
+ * spaces.
+ */
+static void
+put_clean(FILE *f, const char *s, bool tsv)
+{
+	struct buf	b = { 0 };
+
+	text_clean_out(&b, s, strlen(s), tsv);
+	if (b.len > 0)
+		fwrite(b.p, 1, b.len, f);
+	buf_free(&b);
+}
+
+static void
+put_path(const char *s)
+{
+	put_clean(stdout, s, false);
+}
+
+/* A TSV field: '-' when empty. */
+static void
+field(const char *s)
+{
+	putchar('\t');
+	if (s == NULL || *s == '\0')
+		putchar('-');
+	else
+		put_clean(stdout, s, true);
+}
+
+/* One error line on stderr: kanbao: WHAT: PROBLEM. */
+static void
+say(const char *what, const char *problem)
+{
+	fputs("kanbao: ", stderr);
+	put_clean(stderr, what, true);
+	fputs(": ", stderr);
+	put_clean(stderr, problem, true);
+	fputc('\n', stderr);
+}
+
 static int
 bad_usage(const char *what, const char *problem)
 {
-	fprintf(stderr, "kanbao: %s: %s\n", what, problem);
+	say(what, problem);
 	usage(stderr);
 	return 2;
 }
@@ -129,13 +175,13 @@ load(const char *path, const struct config *cf)
 	size_t			 n;
 
 	if ((s = file_read(path, &n, &err)) == NULL) {
-		fprintf(stderr, "kanbao: %s: %s\n", path, err);
+		say(path, err);
 		return NULL;
 	}
 	is = issue_parse(s, n, &o, &err);
 	free(s);
 	if (is == NULL)
-		fprintf(stderr, "kanbao: %s: %s\n", path, err);
+		say(path, err);
 	return is;
 }
 
@@ -177,7 +223,7 @@ dump(const char *path, const struct args *a, const struct config *cf)
 	o.banners = true;
 	layout_init(&l);
 	if (!layout_issue(&l, is, &o, 0, is->narticles)) {
-		fprintf(stderr, "kanbao: %s: out of memory\n", path);
+		say(path, "out of memory");
 		goto fail;
 	}
 	for (p = 0; p < l.npages; p++)
@@ -186,7 +232,7 @@ dump(const char *path, const struct args *a, const struct config *cf)
 	rows = calloc((size_t)maxrows + 1, sizeof *rows);
 	at = calloc((size_t)maxrows + 1, sizeof *at);
 	if (rows == NULL || at == NULL) {
-		fprintf(stderr, "kanbao: %s: out of memory\n", path);
+		say(path, "out of memory");
 		goto fail;
 	}
 	for (p = 0; p < l.npages; p++) {
@@ -216,7 +262,7 @@ dump(const char *path, const struct args *a, const struct config *cf)
 		}
 	}
 	if (out.failed) {
-		fprintf(stderr, "kanbao: %s: out of memory\n", path);
+		say(path, "out of memory");
 		goto fail;
 	}
 	fwrite(out.p ? out.p : "", 1, out.len, stdout);
@@ -231,46 +277,6 @@ fail:
 	layout_free(&l);
 	issue_free(is);
 	return rc;
-}
-
-/*
- * A file name as it is printed: a control character (C0, DEL, C1; tab
- * and newline too, which would break the TSV) or a byte that is not
- * UTF-8 becomes '?', as ls(1) shows it, so that a name never reaches
- * the terminal as an escape sequence.
- */
-static void
-put_path(const char *s)
-{
-	size_t		 i = 0, n = strlen(s), len;
-	text_char	 c;
-
-	while (i < n) {
-		len = text_decode(s + i, n - i, &c);
-		if (c < 0x20 || (c >= 0x7f && c < 0xa0) ||
-		    (c == 0xfffd && len < 3))
-			putchar('?');
-		else
-			fwrite(s + i, 1, len, stdout);
-		i += len;
-	}
-}
-
-/* A TSV field: '-' when empty; tabs and newlines become spaces. */
-static void
-field(const char *s)
-{
-	putchar('\t');
-	if (s == NULL || *s == '\0') {
-		putchar('-');
-		return;
-	}
-	if (strpbrk(s, "\t\n") == NULL) {
-		fputs(s, stdout);
-		return;
-	}
-	for (; *s != '\0'; s++)
-		putchar(*s == '\t' || *s == '\n' ? ' ' : *s);
 }
 
 static int
@@ -328,18 +334,32 @@ progress(size_t done, size_t total, void *arg)
 		fputc('\n', stderr);
 }
 
+/* The cache folder, or NULL (with one line saying why, when refused). */
+static char *
+cache_dir(void)
+{
+	const char	*why;
+	char		*d = paths_dir(PATHS_CACHE, &why);
+
+	if (d == NULL && why != NULL) {
+		fputs("kanbao: cache folder: ", stderr);
+		put_clean(stderr, why, true);
+		fputs("; working without a cache\n", stderr);
+	}
+	return d;
+}
+
 static int
 list(const char *dir, const struct config *cf)
 {
 	struct archive	 ar;
 	const char	*err;
 	size_t		 i;
-
-	char		*cache = state_cache_dir();
+	char		*cache = cache_dir();
 
 	(void)cf;
 	if (!archive_open(&ar, dir, cache, &err)) {
-		fprintf(stderr, "kanbao: %s: %s\n", dir, err);
+		say(dir, err);
 		free(cache);
 		return 1;
 	}
@@ -360,34 +380,38 @@ search(const char *query, const char *dir, const struct config *cf)
 	struct archive		 ar;
 	struct archive_hit	*hits = NULL;
 	size_t			 nhits = 0, i;
-	const char		*err;
+	const char		*err, *warn;
 	struct stat		 st;
-
 	char			*cache;
 	struct timespec		 start;
 
 	(void)cf;
 	if (stat(dir, &st) != 0) {
-		fprintf(stderr, "kanbao: %s: %s\n", dir, strerror(errno));
+		say(dir, strerror(errno));
 		return 1;
 	}
-	cache = state_cache_dir();
+	cache = cache_dir();
 	/* the index knows the dates: no need to read the list cache */
 	if (!(cache ? archive_scan(&ar, dir, &err) :
 	    archive_open(&ar, dir, NULL, &err))) {
-		fprintf(stderr, "kanbao: %s: %s\n", dir, err);
+		say(dir, err);
 		free(cache);
 		return 1;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	if (!archive_search(&ar, query, cache, progress, &start, &hits, &nhits,
-	    &err)) {
-		fprintf(stderr, "kanbao: --search: %s\n", err);
+	    &err, &warn)) {
+		say("--search", err);
 		archive_close(&ar);
 		free(cache);
 		return 1;
 	}
 	free(cache);
+	if (warn != NULL) {
+		fputs("kanbao: --search: ", stderr);
+		put_clean(stderr, warn, true);
+		fputs("; searched the files without it\n", stderr);
+	}
 	for (i = 0; i < nhits; i++) {
 		put_path(ar.v[hits[i].entry].path);
 		field(hits[i].date[0] ? hits[i].date : NULL);
@@ -499,7 +523,11 @@ main(int argc, char **argv)
 
 	config_defaults(&cf);
 	if (!config_load(&cf, a.config, &warn)) {
-		fprintf(stderr, "kanbao: %s", warn.p ? warn.p : "config: unreadable\n");
+		if (warn.p != NULL)
+			warn.p[strcspn(warn.p, "\n")] = '\0';
+		fputs("kanbao: ", stderr);
+		put_clean(stderr, warn.p ? warn.p : "config: unreadable", true);
+		fputc('\n', stderr);
 		buf_free(&warn);
 		config_free(&cf);
 		return 1;
@@ -509,7 +537,10 @@ main(int argc, char **argv)
 		char	*line = warn.p, *nl;
 
 		while ((nl = strchr(line, '\n')) != NULL) {
-			fprintf(stderr, "kanbao: %.*s\n", (int)(nl - line), line);
+			*nl = '\0';
+			fputs("kanbao: ", stderr);
+			put_clean(stderr, line, true);
+			fputc('\n', stderr);
 			line = nl + 1;
 		}
 	}

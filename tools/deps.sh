@@ -1,6 +1,8 @@
 #!/bin/sh
 # Installs the Debian packages named as arguments when they are missing:
-# as root with apt-get, otherwise it names them and stops.
+# as root with apt-get, otherwise it names them and stops.  Where there is
+# no dpkg (another system), it says nothing: the build tries as it is.
+command -v dpkg-query >/dev/null 2>&1 || exit 0
 missing=""
 for p in "$@"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

@@ -4,8 +4,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "../../tui/config.h"
-#include "../../tui/keymap.h"
+#include "../../app/config.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -14,9 +13,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int		 fd = mkstemp(path);
 	struct config	 c;
 	struct buf	 w = { 0 };
-	struct keymap	 km;
-	char		 err[128];
-	size_t		 i;
 
 	if (fd < 0)
 		return 0;
@@ -28,9 +24,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	close(fd);
 	config_defaults(&c);
 	config_load(&c, path, &w);
-	keymap_defaults(&km);
-	for (i = 0; i < c.nkeys; i++)
-		keymap_bind(&km, c.keys[i].command, c.keys[i].keys, err, sizeof err);
 	buf_free(&w);
 	config_free(&c);
 	unlink(path);

@@ -5,7 +5,7 @@
 #include <unistd.h>
 
 #include "fixtures.h"
-#include "../../tui/config.h"
+#include "../../app/config.h"
 #include "../../tui/keymap.h"
 
 static const char *
