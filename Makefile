@@ -117,8 +117,8 @@ unit: $(UNIT_BIN) $(BUILD)/kanbao
 e2e: $(BUILD)/kanbao $(BUILD)/tests/vtdrive
 	@ASAN=$(ASAN) KANBAO=$(BUILD)/kanbao VTDRIVE=$(BUILD)/tests/vtdrive sh tests/e2e/run.sh
 
-attack: $(BUILD)/kanbao
-	@ASAN=$(ASAN) KANBAO=$(BUILD)/kanbao sh tests/attack/run.sh
+attack: $(BUILD)/kanbao $(BUILD)/tests/vtdrive
+	@ASAN=$(ASAN) KANBAO=$(BUILD)/kanbao VTDRIVE=$(BUILD)/tests/vtdrive sh tests/attack/run.sh
 
 # valgrind: no error and no leak on --dump and --toc of the samples
 memcheck: $(BUILD)/kanbao

@@ -91,6 +91,16 @@ term_sum(uint64_t key, uint64_t off, uint32_t count, const uint32_t *post)
 	    file_checksum(k, sizeof k, 0x7465726d));
 }
 
+/* An article's checksum: its fields and its three strings. */
+static uint64_t
+art_sum(const struct iart *a, const char *strings, size_t n)
+{
+	uint64_t	f[5] = { a->issue, a->index, a->headline, a->text,
+			    a->folded };
+
+	return file_checksum(strings, n, file_checksum(f, sizeof f, 0));
+}
+
 static bool
 span_ok(uint64_t off, uint64_t n, uint64_t sz, uint64_t total)
 {
@@ -227,8 +237,8 @@ art_ok(const struct index *ix, const struct iart *a)
 	    a->headline > a->text || a->text > a->folded ||
 	    (e = memchr(ix->str + a->folded, '\0', n - a->folded)) == NULL)
 		return false;
-	return file_checksum(ix->str + a->headline, (size_t)(e + 1 - ix->str) -
-	    a->headline, 0) == a->sum;
+	return art_sum(a, ix->str + a->headline, (size_t)(e + 1 - ix->str) -
+	    a->headline) == a->sum;
 }
 
 /* Whether every article of an old issue can be reused. */
@@ -578,7 +588,7 @@ index_build(const struct archive *ar, const struct index *old,
 		size_t		end = i + 1 < nd ? stroff[ar->n + 3 * i + 3] :
 		    str.len;
 
-		ia.sum = file_checksum(str.p + ia.headline, end - ia.headline, 0);
+		ia.sum = art_sum(&ia, str.p + ia.headline, end - ia.headline);
 
 		buf_add(&out, (const char *)&ia, sizeof ia);
 	}
@@ -634,7 +644,18 @@ out:
 
 /* ---- searching --------------------------------------------------------- */
 
-/* The postings of a bigram; NULL when absent, bad set when corrupt. */
+static bool
+term_ok(const struct index *ix, const struct iterm *t)
+{
+	return t->off <= ix->h->npost && t->count <= ix->h->npost - t->off &&
+	    term_sum(t->key, t->off, t->count, ix->post + t->off) == t->sum;
+}
+
+/*
+ * The postings of a bigram; NULL when absent, bad set when corrupt.  Each
+ * term the search looks at is checked, and when the key is not found, the
+ * terms where it would be: a damaged key cannot hide a word.
+ */
 static const struct iterm *
 term(const struct index *ix, uint64_t key, bool *bad)
 {
@@ -643,22 +664,24 @@ term(const struct index *ix, uint64_t key, bool *bad)
 
 	while (lo < hi) {
 		m = (lo + hi) / 2;
-		if (ix->t[m].key == key) {
-			t = &ix->t[m];
-			if (t->off > ix->h->npost ||
-			    t->count > ix->h->npost - t->off ||
-			    term_sum(t->key, t->off, t->count,
-			    ix->post + t->off) != t->sum) {
-				*bad = true;
-				return NULL;
-			}
-			return t;
+		t = &ix->t[m];
+		if (!term_ok(ix, t)) {
+			*bad = true;
+			return NULL;
 		}
-		if (ix->t[m].key < key)
+		if (t->key == key)
+			return t;
+		if (t->key < key)
 			lo = m + 1;
 		else
 			hi = m;
 	}
+	for (m = lo > 0 ? lo - 1 : 0; m <= lo + 1 && m < ix->h->nterms; m++)
+		if (!term_ok(ix, &ix->t[m]) || (m > 0 &&
+		    ix->t[m - 1].key >= ix->t[m].key)) {
+			*bad = true;
+			break;
+		}
 	return NULL;
 }
 

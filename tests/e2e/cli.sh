@@ -92,7 +92,7 @@ awk 'BEGIN { s = "长行没有换行，"; for (i = 0; i < 20; i++) s = s s; prin
 cp "$k" "$WORK/big/elf.txt"
 for f in "$TOP"/tests/fixtures/hostile/* "$WORK"/big/*; do
 	for mode in --toc --dump; do
-		timeout 10 "$k" $mode "$f" > "$WORK/out" 2> "$WORK/err"
+		timeout 300 "$k" $mode "$f" > "$WORK/out" 2> "$WORK/err"
 		rc=$?
 		if [ $rc -ne 0 ] && [ $rc -ne 1 ]; then
 			echo "FAIL hostile $(basename "$f") $mode: exit $rc"; fails=$((fails + 1))
@@ -120,9 +120,16 @@ if command -v tmux > /dev/null; then
 	tmux -S "$sock" new-session -d -x 100 -y 30 -s t "sh"
 	tmux -S "$sock" select-pane -t t -T kanbao-test-title
 	tmux -S "$sock" send-keys -t t "LC_ALL=C.UTF-8 $k $TOP/tests/fixtures/escapes.txt" Enter
-	sleep 1
+	# wait for the screen, not for a time: a busy machine may be slow
+	n=0
+	until tmux -S "$sock" capture-pane -p -t t | grep -q "恶意标题"; do
+		n=$((n + 1)); [ $n -gt 300 ] && break; sleep 0.1
+	done
 	tmux -S "$sock" send-keys -t t Enter
-	sleep 1
+	n=0
+	until tmux -S "$sock" capture-pane -p -t t | grep -q "记者某某报道"; do
+		n=$((n + 1)); [ $n -gt 300 ] && break; sleep 0.1
+	done
 	title=$(tmux -S "$sock" display-message -p -t t '#{pane_title}')
 	screen=$(tmux -S "$sock" capture-pane -p -t t)
 	tmux -S "$sock" send-keys -t t Q

@@ -33,7 +33,7 @@ for t in "$top"/tests/e2e/*.vt; do
 	rm -rf "$work/state"
 	sed -e "s#@KANBAO@#$kanbao#g" -e "s#@ASSETS@#$top/assets#g" \
 	    -e "s#@FIX@#$top/tests/fixtures#g" -e "s#@WORK@#$work#g" "$t" > "$work/$name.vt"
-	check "$name" timeout 120 "$vtdrive" "$work/$name.vt"
+	check "$name" timeout 600 "$vtdrive" "$work/$name.vt"
 done
 # The command line: outputs, exit statuses and messages.
 for t in "$top"/tests/e2e/*.sh; do

@@ -7,13 +7,13 @@
  *   spawn COLS ROWS PROGRAM ARG...   start it (environment is inherited)
  *   keys TEXT        type TEXT; <Space> <Enter> <Esc> <Up> <Down> <Left>
  *                    <Right> <PgUp> <PgDn> <C-x> name keys
- *   expect TEXT      the screen shows TEXT within 5 seconds
+ *   expect TEXT      the screen shows TEXT within 30 seconds
  *   absent TEXT      the screen does not show TEXT once output settles
  *   cursor TEXT      the row under the cursor shows TEXT
  *   resize COLS ROWS resize the terminal (SIGWINCH)
  *   signal NAME      send HUP, TERM, INT or WINCH
  *   storm N          N random resizes between 1x1 and 500x200
- *   exit CODE        the program exits with CODE within 5 seconds
+ *   exit CODE        the program exits with CODE within 30 seconds
  *   notitle          the program never set the window title
  *   sleep MS
  *   screen           print the screen
@@ -33,6 +33,12 @@
 #include <time.h>
 #include <unistd.h>
 #include <vterm.h>
+
+/*
+ * How long expect and exit wait: a bound for a hang, not a speed test; a
+ * busy machine running the ASan build takes many times the usual time.
+ */
+#define WAIT_MS	30000
 
 static VTerm		*vt;
 static VTermScreen	*vs;
@@ -348,7 +354,7 @@ main(int argc, char **argv)
 		else if (strcmp(line, "keys") == 0)
 			keys(arg);
 		else if (strcmp(line, "expect") == 0) {
-			long	end = now_ms() + 5000;
+			long	end = now_ms() + WAIT_MS;
 
 			while (!screen_has(arg) && now_ms() < end)
 				pump(50);
@@ -404,7 +410,7 @@ main(int argc, char **argv)
 			kill(child, sig);
 			pump(100);
 		} else if (strcmp(line, "exit") == 0) {
-			if (!reap(5000))
+			if (!reap(WAIT_MS))
 				fail("did not exit", arg);
 			if (status != atoi(arg)) {
 				char	msg[64];

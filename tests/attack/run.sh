@@ -1,0 +1,202 @@
+#!/bin/sh
+# Attacks: one case per defect a hostile tester found (issue 15, D1-D13).
+# Each case failed before its fix.  Hang guards are bounds (timeout 300),
+# never speed assertions.  Run by make check, also under ASan.
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+k=$(cd "$(dirname "$KANBAO")" && pwd)/$(basename "$KANBAO")
+vtdrive=${VTDRIVE:-$top/build/tests/vtdrive}
+case $vtdrive in /*) ;; *) vtdrive=$(pwd)/$vtdrive ;; esac
+work=$(mktemp -d)
+trap 'chmod -R u+rwx "$work" 2>/dev/null; rm -rf "$work"' EXIT
+pass=0 fail=0
+T="timeout 300"
+
+env_run() {
+	env -i LC_ALL=C.UTF-8 PATH="$PATH" HOME="$work/home" \
+	    XDG_STATE_HOME="$work/state" XDG_CONFIG_HOME="$work/config" \
+	    XDG_CACHE_HOME="$work/cache" TERM=xterm-256color \
+	    LSAN_OPTIONS="suppressions=$top/tests/lsan.supp" "$@"
+}
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL attack/$1"; [ -f "$work/err" ] && head -n 5 "$work/err"; }
+# status NAME WANT COMMAND...: runs it, compares its exit status
+status() {
+	name=$1 want=$2
+	shift 2
+	env_run $T "$@" > "$work/out" 2> "$work/err"
+	got=$?
+	if [ "$got" = "$want" ]; then ok; else bad "$name (exit $got, want $want)"; fi
+}
+# clean NAME: the last output holds no control byte but newline and tab
+clean() {
+	if LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$work/out" "$work/err" ||
+	    grep -q "$(printf '\342\200[\252-\256]')" "$work/out" "$work/err"; then
+		bad "$1: control or bidi bytes in the output"
+	else ok; fi
+}
+mkdir -p "$work/home" "$work/config" "$work/lib"
+cp "$top"/assets/*.txt "$work/lib/"
+
+# D1: a line of 500,000 brackets crashed the masthead parser (recursion)
+{ head -c 500000 /dev/zero | tr '\0' '('; echo; } > "$work/lib/parens.txt"
+{ echo 青河日报; yes '（' | head -n 500000 | tr -d '\n'; echo 2025年6月1日; } > "$work/fw.txt"
+status D1-toc 0 "$k" --toc "$work/lib/parens.txt"
+status D1-dump 0 "$k" --dump "$work/fw.txt"
+status D1-search 0 "$k" --search 麦子 "$work/lib"
+grep -q "麦子" "$work/out" && ok || bad "D1-search: no hits beside the bracket file"
+rm "$work/lib/parens.txt"
+
+# D2: / and n in an issue without articles divided by zero
+if [ -x "$vtdrive" ]; then
+	cat > "$work/d2.vt" <<EOF
+spawn 80 24 $k $top/tests/fixtures/hostile/empty.txt
+expect no articles
+keys /麦子<Enter>
+expect nothing to search
+keys n
+keys N
+expect nothing to search
+keys Q
+exit 0
+EOF
+	env_run $T "$vtdrive" "$work/d2.vt" > "$work/err" 2>&1 && ok || bad D2-empty-search
+fi
+
+# D4: a link planted where the temporary file would go is not followed;
+# a shared cache folder is refused, with one line, and search still works
+rm -rf "$work/cache"
+status D4-first 0 "$k" --list "$work/lib"
+list=$(ls "$work/cache/kanbao/" | grep '^list-')
+echo "precious" > "$work/victim"
+rm -f "$work/cache/kanbao/$list"
+touch "$work/lib/"*.txt
+for i in $(seq 0 20); do
+	ln -s "$work/victim" "$work/cache/kanbao/$list.tmp.$i" 2>/dev/null
+done
+# the pid of a shell that execs kanbao is kanbao's: the old name, exactly
+env_run sh -c 'ln -s "$1" "$2.tmp.$$"; exec "$3" --list "$4"' sh "$work/victim" \
+    "$work/cache/kanbao/$list" "$k" "$work/lib" > "$work/out" 2> "$work/err"
+[ "$(cat "$work/victim")" = precious ] && ok || bad "D4-symlink: the victim file was overwritten"
+chmod 777 "$work/cache/kanbao"
+status D4-shared 0 "$k" --search 麦子 "$work/lib"
+grep -q "^kanbao: cache folder: can be written by other users" "$work/err" && ok ||
+    bad "D4-shared: no warning"
+[ "$(grep -c . "$work/err")" = 1 ] && ok || bad "D4-shared: more than one line"
+grep -q 麦子 "$work/out" && ok || bad "D4-shared: no hits"
+chmod 700 "$work/cache/kanbao"
+if [ "$(id -u)" = 0 ]; then
+	chown nobody "$work/cache/kanbao"
+	status D4-owner 0 "$k" --list "$work/lib"
+	grep -q "belongs to another user" "$work/err" && ok || bad "D4-owner: no warning"
+	chown root "$work/cache/kanbao"
+fi
+
+# D5: caches are checked, and whatever is printed is filtered
+status D5-build 0 "$k" --list "$work/lib"
+cp "$work/out" "$work/list.want"
+f=$work/cache/kanbao/$list
+sed -i "s/2025-06-11/2025-06-19/; s/青河日报/$(printf '\033]52;c;SGk=\007\033[2J')/" "$f"
+status D5-list 0 "$k" --list "$work/lib"
+cmp -s "$work/out" "$work/list.want" && ok || bad "D5-list: a damaged list cache was trusted"
+clean D5-list
+rm -f "$work/cache/kanbao/"index-*
+status D5-search-build 0 "$k" --search 麦子 "$work/lib"
+cp "$work/out" "$work/search.want"
+index=$(ls "$work/cache/kanbao/" | grep '^index-')
+size=$(wc -c < "$work/cache/kanbao/$index")
+changed=0
+for frac in 0 1 2 3 5 7 11 13 17 19 23 29 31 37 41 43 47 53 59 61 67 71 73 79 83 89 97; do
+	off=$((size * frac / 100))
+	cp "$work/cache/kanbao/$index" "$work/index.good"
+	printf '\377' | dd of="$work/cache/kanbao/$index" bs=1 seek=$off conv=notrunc 2>/dev/null
+	env_run $T "$k" --search 麦子 "$work/lib" > "$work/out" 2> "$work/err"
+	cmp -s "$work/out" "$work/search.want" || { changed=$((changed + 1)); echo "  byte $off changed the results"; }
+done
+[ $changed -eq 0 ] && ok || bad "D5-index: $changed damaged bytes changed the results"
+mkdir -p "$work/esc"
+printf '# \033]0;title\007标题\n\n本报讯 记者某某报道：正文。\n' > "$work/esc/$(printf 'a\033[31mb\342\200\256c').txt"
+status D12-names 0 "$k" --list "$work/esc"
+clean D12-list
+status D12-search 0 "$k" --search 正文 "$work/esc"
+clean D12-search
+
+# D3: the index cannot be written: the files are searched, with a warning
+rm -rf "$work/cache/kanbao/$index"
+mkdir "$work/cache/kanbao/$index"
+status D3-search 0 "$k" --search 麦子 "$work/lib"
+cmp -s "$work/out" "$work/search.want" && ok || bad "D3: results differ without the index"
+grep -q "searched the files without it" "$work/err" && ok || bad "D3: no warning"
+rmdir "$work/cache/kanbao/$index"
+
+# D7: a temporary file of a killed writer is removed at the next start
+touch "$work/cache/kanbao/index-0123.tmp.999999.AbCdEf"
+status D7-clean 0 "$k" --list "$work/lib"
+[ ! -e "$work/cache/kanbao/index-0123.tmp.999999.AbCdEf" ] && ok || bad "D7: stale temporary file kept"
+
+# D8: FIFOs and devices are refused, never waited on
+mkfifo "$work/fifo.txt"
+status D8-fifo 1 "$k" --dump "$work/fifo.txt"
+grep -q "not a regular file" "$work/err" && ok || bad "D8-fifo: message"
+mkdir -p "$work/fifolib"
+cp "$top/assets/qinghe-2025-06-10.txt" "$work/fifolib/"
+mkfifo "$work/fifolib/2025-06-11.txt"
+status D8-list 0 "$k" --list "$work/fifolib"
+status D8-search 0 "$k" --search 麦子 "$work/fifolib"
+
+# D9: devices are refused before a byte is read
+status D9-zero 1 "$k" --toc /dev/zero
+status D9-urandom 1 "$k" --toc /dev/urandom
+grep -q "not a regular file" "$work/err" && ok || bad "D9: message"
+
+# D10: config: no quadratic load, no raw echo, a BOM, /dev/null
+awk 'BEGIN { print "[reader]"; for (i = 0; i < 100000; i++) print "k" i "=1" }' > "$work/big.ini"
+status D10-big 0 "$k" --config "$work/big.ini" --toc "$top/assets/qinghe-2025-06-10.txt"
+printf '[reader]\n\033]0;t\007 = 1\n' > "$work/esc.ini"
+status D10-echo 0 "$k" --config "$work/esc.ini" --toc "$top/assets/qinghe-2025-06-10.txt"
+clean D10-echo
+printf '\357\273\277[reader]\ncolumns = 3\n' > "$work/bom.ini"
+status D10-bom 0 "$k" --config "$work/bom.ini" --toc "$top/assets/qinghe-2025-06-10.txt"
+[ ! -s "$work/err" ] && ok || bad "D10-bom: warnings for a BOM"
+status D10-null 0 "$k" --config /dev/null --toc "$top/assets/qinghe-2025-06-10.txt"
+[ ! -s "$work/err" ] && ok || bad "D10-null: warnings for /dev/null"
+
+# D11: issues 40 folders deep are listed
+d=$work/deep
+for i in $(seq 1 40); do d=$d/d$i; done
+mkdir -p "$d"
+cp "$top/assets/qinghe-2025-06-10.txt" "$d/"
+status D11-deep 0 "$k" --list "$work/deep"
+grep -q "qinghe-2025-06-10" "$work/out" && ok || bad "D11: a deep issue was dropped"
+
+# D13: a query of 30,000 words is refused at once, repeats are dropped
+q=$(awk 'BEGIN { for (i = 0; i < 30000; i++) printf "%c ", 19968 + i % 500 }')
+status D13-many 1 "$k" --search "$q" "$work/lib"
+grep -q "too many words" "$work/err" && ok || bad "D13: message"
+q=$(awk 'BEGIN { for (i = 0; i < 15000; i++) printf "麦子 " }')
+status D13-repeat 0 "$k" --search "$q" "$work/lib"
+cmp -s "$work/out" "$work/search.want" && ok || bad "D13: repeated words changed the results"
+
+# D6: two readers adding marks at once lose none (the unit test
+# test_state covers names with tabs and newlines)
+if [ -x "$vtdrive" ]; then
+	for r in 1 2; do
+		cat > "$work/mark$r.vt" <<EOF
+spawn 80 24 $k $top/assets/qinghe-2025-06-1$r.txt
+keys <Enter>
+keys j
+keys m
+expect bookmarked
+keys Q
+exit 0
+EOF
+	done
+	env_run $T "$vtdrive" "$work/mark1.vt" > "$work/err" 2>&1 &
+	env_run $T "$vtdrive" "$work/mark2.vt" >> "$work/err" 2>&1
+	wait
+	n=$(grep -c "qinghe-2025-06-1" "$work/state/kanbao/marks" 2>/dev/null)
+	[ "$n" = 2 ] && ok || bad "D6: $n marks of 2 kept"
+fi
+
+echo "attack: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
