@@ -80,7 +80,7 @@ run: deps
 	./$(BUILD)/kanbao
 
 # ---- tests ---------------------------------------------------------------
-UNIT = text wrap repair issue layout config archive
+UNIT = text wrap repair issue layout config archive state alloc
 UNIT_BIN = $(UNIT:%=$(BUILD)/tests/test_%)
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/fixtures.h $(BUILD)/libkanbao.a $(APP_OBJ) $(TUI_OBJ)
@@ -143,7 +143,7 @@ fuzz:
 	@sh tests/fuzz/run.sh
 
 # the fuzz targets replay their kept inputs and the samples, any compiler
-FUZZ = sanitise wrap issue config index
+FUZZ = sanitise wrap issue config index cache
 FUZZ_BIN = $(FUZZ:%=$(BUILD)/tests/fuzz_%)
 $(BUILD)/tests/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/standalone.c $(BUILD)/libkanbao.a $(APP_OBJ)
 	@mkdir -p $(dir $@)

@@ -13,6 +13,7 @@ struct chunk {
 
 struct arena {
 	struct chunk	*head;
+	bool		 failed;	/* an allocation failed */
 };
 
 struct arena *
@@ -47,8 +48,10 @@ arena_alloc(struct arena *a, size_t n)
 		n = align;
 	if (c == NULL || c->cap - c->used < n) {
 		cap = n > 65536 ? n : 65536;
-		if ((c = malloc(sizeof *c + cap)) == NULL)
+		if ((c = malloc(sizeof *c + cap)) == NULL) {
+			a->failed = true;
 			return NULL;
+		}
 		c->cap = cap;
 		c->used = 0;
 		c->next = a->head;
@@ -70,4 +73,10 @@ arena_strndup(struct arena *a, const char *s, size_t n)
 		memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
+}
+
+bool
+arena_failed(const struct arena *a)
+{
+	return a->failed;
 }

@@ -5,6 +5,7 @@
 #ifndef KANBAO_ARENA_H
 #define KANBAO_ARENA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct arena;
@@ -15,5 +16,10 @@ void		 arena_free(struct arena *);
 void		*arena_alloc(struct arena *, size_t n);
 /* Returns a NUL-terminated copy of s[0..n-1], or NULL. */
 char		*arena_strndup(struct arena *, const char *s, size_t n);
+/*
+ * Whether any allocation of the arena failed: a parser checks once at
+ * the end instead of after every string.
+ */
+bool		 arena_failed(const struct arena *);
 
 #endif

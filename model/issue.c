@@ -800,6 +800,8 @@ add_banner(struct parser *p, const struct raw *r)
 	buf_add(&b->text, r->text, r->len);
 	if (add_item(p, true, p->nban))
 		p->nban++;
+	else
+		buf_free(&b->text);
 }
 
 static struct bart *
@@ -960,6 +962,8 @@ dup_punct(struct parser *p, const char *s, size_t n)
 		return arena_strndup(p->a, s, n);
 	repair_punct(s, n, &b);
 	r = b.failed ? NULL : arena_strndup(p->a, b.p ? b.p : "", b.len);
+	if (b.failed)
+		p->failed = true;
 	buf_free(&b);
 	return r;
 }
@@ -1133,6 +1137,8 @@ open_article(struct parser *p, size_t i, size_t j)
 		a->a.headline = dup_punct(p, head.p ? head.p : "", head.len);
 		a->a.deck = dup_punct(p, deck.p, deck.len);
 	}
+	if (head.failed || deck.failed)
+		p->failed = true;
 	buf_free(&head);
 	buf_free(&deck);
 }
@@ -1424,7 +1430,7 @@ finish_text(struct parser *p, enum block_kind kind, struct buf *t, size_t *len)
 		s = b.p ? b.p : "";
 		n = b.len;
 	}
-	if (a.failed || b.failed)
+	if (t->failed || a.failed || b.failed)
 		p->failed = true;
 	r = arena_strndup(p->a, s, n);
 	if (r == NULL)
@@ -1501,6 +1507,8 @@ guess_headline(struct parser *p, struct article *a)
 		buf_add(&h, s + start, i - start);
 		buf_adds(&h, "…");
 		a->headline = h.failed ? NULL : arena_strndup(p->a, h.p, h.len);
+		if (h.failed)
+			p->failed = true;
 		buf_free(&h);
 	}
 	a->guessed = true;
@@ -1556,8 +1564,10 @@ merge_continuations(struct parser *p, struct article *av)
 	struct block	*v;
 	bool		 merged = false;
 
-	if ((map = malloc((p->nart + 1) * sizeof *map)) == NULL)
+	if ((map = malloc((p->nart + 1) * sizeof *map)) == NULL) {
+		p->failed = true;
 		return;
+	}
 	for (a = 0; a < p->nart; a++)
 		map[a] = a;
 	for (a = 1; a < p->nart; a++) {
@@ -1882,7 +1892,7 @@ issue_parse(const char *in, size_t n, const struct issue_opts *opts,
 	free(p.items);
 	free(p.pend);
 	free(p.raw);
-	if (p.failed)
+	if (p.failed || arena_failed(p.a))
 		goto fail2;
 	*err = NULL;
 	return is;

@@ -295,13 +295,14 @@ repair_punct(const char *s, size_t n, struct buf *out)
 	unsigned long	 stack = 0;	/* bit per open '(' depth: converted */
 	bool		 dq_open = true, sq_open = true, angle = false, cjk;
 
+	/* out of memory: the caller learns it from out->failed */
 	if ((v = decode_all(s, n, &k)) == NULL) {
-		buf_add(out, s, n);
+		out->failed = true;
 		return;
 	}
 	if ((url = malloc(k + 1)) == NULL) {
 		free(v);
-		buf_add(out, s, n);
+		out->failed = true;
 		return;
 	}
 	mark_urls(v, k, url);
@@ -413,13 +414,14 @@ repair_spaces(const char *s, size_t n, struct buf *out, bool damaged)
 		buf_add(out, s, n);
 		return;
 	}
+	/* out of memory: the caller learns it from out->failed */
 	if ((v = decode_all(s, n, &k)) == NULL) {
-		buf_add(out, s, n);
+		out->failed = true;
 		return;
 	}
 	if ((kind = calloc(k + 1, 1)) == NULL) {
 		free(v);
-		buf_add(out, s, n);
+		out->failed = true;
 		return;
 	}
 	for (i = 0; i < k; i++) {

@@ -10,9 +10,10 @@ mkdir -p "$out"
 command -v clang > /dev/null || { echo "make fuzz needs clang (apt-get install clang)"; exit 1; }
 model=$(ls "$top"/model/*.c)
 fail=0
-for t in sanitise wrap issue config index; do
+app=$(ls "$top"/app/*.c)
+for t in sanitise wrap issue config index cache; do
 	extra=""
-	[ "$t" = config ] && extra="$top/tui/config.c $top/tui/keymap.c $(pkg-config --libs ncursesw) -liniparser"
+	[ "$t" = config ] && extra="$app -liniparser"
 	clang -g -O1 -std=c17 -D_GNU_SOURCE -I/usr/include/iniparser \
 	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	    -o "$out/fuzz_$t" "$top/tests/fuzz/fuzz_$t.c" $model $extra -lunistring || exit 1
@@ -21,7 +22,8 @@ for t in sanitise wrap issue config index; do
 	cp "$top"/assets/*.txt "$top"/tests/fixtures/hostile/* "$corpus/" 2>/dev/null
 	[ "$t" = config ] && cp "$top/assets/config.ini" "$top/tests/fixtures/rebind.ini" "$corpus/"
 	echo "fuzz_$t: ${secs}s"
-	(cd "$out" && "./fuzz_$t" -max_total_time="$secs" -max_len=65536 \
+	# inputs up to 2 MiB: a line of a million brackets is reachable
+	(cd "$out" && "./fuzz_$t" -max_total_time="$secs" -max_len=2097152 \
 	    -timeout=10 -artifact_prefix="$top/tests/fuzz/regress/$t/" \
 	    "$corpus" > "$out/fuzz_$t.log" 2>&1) || {
 		echo "fuzz_$t: FOUND A CRASH, input kept in tests/fuzz/regress/$t/"
