@@ -282,15 +282,18 @@ fail:
 static int
 toc(const char *path, const struct config *cf)
 {
+	char		 date[11];
 	struct issue	*is;
 	char		 pages[16];
 	size_t		 i;
 
 	if ((is = load(path, cf)) == NULL)
 		return 1;
+	/* the masthead's date, else the one in the file name, as --list */
+	archive_issue_date(is, path, date);
 	fputs("issue", stdout);
 	field(is->title);
-	field(is->date);
+	field(date);
 	field(is->weekday);
 	field(is->lunar);
 	field(is->number);

@@ -81,6 +81,13 @@ bool	archive_find(const char *s, size_t n, size_t from, const char *query,
 char	*archive_cache_path(const char *cachedir, const char *dir,
 	    const char *prefix);
 
+struct issue;
+/*
+ * The date of an issue into out[11]: its masthead's, else the one in its
+ * file name; "" when neither has one.
+ */
+void	archive_issue_date(const struct issue *, const char *path, char *out);
+
 /* The date in a file name (2025-03-27, 20250327), into out[11]. */
 bool	archive_date_from_name(const char *name, char *out);
 

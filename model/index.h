@@ -28,7 +28,6 @@ text_char archive_fold_char(text_char);
 struct issue;
 char	*archive_article_text(const struct issue *, size_t article);
 size_t	archive_unfold_offset(const char *display, size_t folded_at);
-void	archive_issue_date(const struct issue *, const char *path, char *out);
 void	archive_sort_hits(const struct archive *, struct archive_hit *, size_t);
 
 #endif

@@ -237,7 +237,8 @@ encode_all(const text_char *v, size_t k, struct buf *out)
 static bool
 ctx_cjk(text_char c)
 {
-	return c != 0 && text_is_cjk(c) && c != 0x00b7;
+	/* Korean spaces its words and uses ASCII punctuation: not ours */
+	return c != 0 && text_is_cjk(c) && c != 0x00b7 && !text_is_hangul(c);
 }
 
 static bool
@@ -402,6 +403,31 @@ repair_punct(const char *s, size_t n, struct buf *out)
 	free(v);
 }
 
+/*
+ * Whether the space run at i, between Han and a number, is spaced on one
+ * side of the number only (了 4个月): a style spaces both sides (了 4 个
+ * 月) or neither, so a one-sided space is the converter's.
+ */
+static bool
+lopsided(const text_char *v, size_t k, size_t i)
+{
+	size_t	j, e;
+
+	for (j = i; j < k && v[j] == ' '; j++)
+		;
+	if (is_digit(v[j])) {		/* Han, space, number: after it? */
+		for (e = j; e < k && (is_digit(v[e]) || v[e] == '.' ||
+		    v[e] == ','); e++)
+			;
+		return e < k && ctx_cjk(v[e]) && !is_digit(v[e]);
+	}
+	/* number, space, Han: before the number? */
+	for (e = i; e > 0 && (is_digit(v[e - 1]) || v[e - 1] == '.' ||
+	    v[e - 1] == ','); e--)
+		;
+	return e > 0 && ctx_cjk(v[e - 1]) && !is_digit(v[e - 1]);
+}
+
 void
 repair_spaces(const char *s, size_t n, struct buf *out, bool damaged)
 {
@@ -453,7 +479,7 @@ repair_spaces(const char *s, size_t n, struct buf *out, bool damaged)
 	for (i = 0; i < k; i++) {
 		if (kind[i] == 0)
 			continue;
-		if (damaged)
+		if (damaged || (kind[i] == 'd' && lopsided(v, k, i)))
 			for (j = i; j < k && v[j] == ' '; j++)
 				v[j] = 0;
 	}
@@ -477,8 +503,8 @@ repair_join(struct buf *a, const char *b, size_t n)
 	}
 	if (n > 0)
 		text_decode(b, n, &r);
-	if (a->len > 0 && n > 0 && l != ' ' && !(text_is_cjk(l) && text_is_cjk(r)) &&
-	    !(text_is_cjk(l) && is_digit(r)) && !(is_digit(l) && text_is_cjk(r)))
+	if (a->len > 0 && n > 0 && l != ' ' && !(ctx_cjk(l) && ctx_cjk(r)) &&
+	    !(ctx_cjk(l) && is_digit(r)) && !(is_digit(l) && ctx_cjk(r)))
 		buf_addc(a, ' ');
 	buf_add(a, b, n);
 }

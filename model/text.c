@@ -326,6 +326,14 @@ text_is_cjk_punct(text_char c)
 }
 
 bool
+text_is_hangul(text_char c)
+{
+	return (c >= 0xac00 && c <= 0xd7a3) || (c >= 0x1100 && c <= 0x11ff) ||
+	    (c >= 0x3130 && c <= 0x318f) || (c >= 0xa960 && c <= 0xa97f) ||
+	    (c >= 0xd7b0 && c <= 0xd7ff);
+}
+
+bool
 text_is_cjk(text_char c)
 {
 	return text_is_han(c) || (c >= 0x3040 && c <= 0x30ff) ||

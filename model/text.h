@@ -58,6 +58,7 @@ size_t text_width(const char *s, size_t n, int ambiguous);
 bool text_is_han(text_char c);          /* CJK ideographs */
 bool text_is_cjk(text_char c);          /* Han, kana, hangul, CJK and full-width punctuation */
 bool text_is_cjk_punct(text_char c);    /* full-width / CJK punctuation */
+bool text_is_hangul(text_char c);       /* Korean: words are spaced */
 bool text_is_space(text_char c);        /* ASCII space, U+3000 and other Zs */
 bool text_no_line_start(text_char c);  /* closing and trailing punctuation */
 bool text_no_line_end(text_char c);    /* opening punctuation */

@@ -84,6 +84,19 @@ if command -v rg > /dev/null; then
 	done
 fi
 
+# every "$ kanbao ..." sample of the README prints what the README shows
+awk '/^```/ { inb = !inb; if (!inb && cmd != "") { print cmd > (dir "/cmd" n); n++ } cmd = ""; next }
+    inb && /^\$ kanbao / && cmd == "" { cmd = substr($0, 3); next }
+    inb && cmd != "" { print > (dir "/want" n) }' dir="$WORK" n=0 "$TOP/README.md"
+n=0
+while [ -f "$WORK/cmd$n" ]; do
+	(cd "$TOP" && PATH="$(dirname "$k"):$PATH" sh "$WORK/cmd$n") > "$WORK/got$n" 2>&1
+	cmp -s "$WORK/got$n" "$WORK/want$n" || { echo "FAIL README sample: $(cat "$WORK/cmd$n")";
+	    diff "$WORK/want$n" "$WORK/got$n" | head; fails=$((fails + 1)); }
+	n=$((n + 1))
+done
+[ $n -ge 1 ] || { echo "FAIL README: no sample found"; fails=$((fails + 1)); }
+
 # hostile inputs: exit 0 or 1, never a crash; no control bytes out
 mkdir -p "$WORK/big"
 head -c 200000 /dev/zero | tr '\0' '#' > "$WORK/big/hashes.txt"
