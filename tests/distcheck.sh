@@ -9,7 +9,7 @@ trap 'rm -rf "$work"' EXIT
 fail=0
 no() { echo "FAIL distcheck: $1"; fail=1; }
 cd "$top" || exit 1
-m="make --no-print-directory BUILD=$work/build PREFIX=/usr DESTDIR=$work/dest"
+m="env MAKEFLAGS= MAKELEVEL= make --no-print-directory BUILD=$work/build PREFIX=/usr DESTDIR=$work/dest"
 $m CFLAGS='-O2 -g' CPPFLAGS=-DNDEBUG "$work/build/kanbao" > "$work/log" 2>&1 ||
     { cat "$work/log"; no "build with CFLAGS='-O2 -g' CPPFLAGS=-DNDEBUG"; }
 grep -q "warning:" "$work/log" && { grep "warning:" "$work/log"; no "warnings"; }

@@ -251,14 +251,14 @@ broken_paragraph_rejoined_across_a_photo(void **state)
 	const struct article	*a;
 
 	(void)state;
-	is = parse("## 小食堂\n\n□本报记者 苏文远\n\n全镇两千多名老人在家门口取餐，食堂打饭窗口等候时间\n\n\n\n"
-	    "6月1日，老人在食堂就餐。\n\n□本报记者 苏文远摄\n\n只有两分钟。\n\n下一段。\n");
+	is = parse("## 长廊棋局\n\n□本报记者 苏文远\n\n河湾村的老人在村口长廊里下棋，一盘棋往往要下\n\n\n\n"
+	    "6月1日，老人在长廊里下棋。\n\n□本报记者 苏文远摄\n\n一个多钟头。\n\n下一段。\n");
 	a = &is->articles[0];
-	assert_string_equal(body(a, 0), "全镇两千多名老人在家门口取餐，食堂打饭窗口等候时间只有两分钟。");
+	assert_string_equal(body(a, 0), "河湾村的老人在村口长廊里下棋，一盘棋往往要下一个多钟头。");
 	assert_string_equal(body(a, 1), "下一段。");
 	/* the photo moved after the rejoined paragraph */
 	assert_int_equal(a->blocks[1].kind, BLOCK_PHOTO);
-	assert_string_equal(a->blocks[1].text, "6月1日，老人在食堂就餐。");
+	assert_string_equal(a->blocks[1].text, "6月1日，老人在长廊里下棋。");
 	assert_string_equal(a->blocks[1].extra, "本报记者 苏文远摄");
 	issue_free(is);
 }
@@ -270,12 +270,12 @@ subhead_then_fragment(void **state)
 	const struct article	*a;
 
 	(void)state;
-	is = parse("## 标题\n\n□本报记者 某某\n\n第一段。\n\n### 农机调度\n\n节约能源、提高效能是推动\n\n"
-	    "绿色发展的举措。\n");
+	is = parse("## 标题\n\n□本报记者 某某\n\n第一段。\n\n### 农机调度\n\n渡口的老船工每天清晨先检查\n\n"
+	    "缆绳和救生圈。\n");
 	assert_int_equal(is->narticles, 1);
 	a = &is->articles[0];
 	assert_int_equal(a->blocks[1].kind, BLOCK_SUBHEAD);
-	assert_string_equal(body(a, 1), "节约能源、提高效能是推动绿色发展的举措。");
+	assert_string_equal(body(a, 1), "渡口的老船工每天清晨先检查缆绳和救生圈。");
 	issue_free(is);
 }
 
