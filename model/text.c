@@ -268,10 +268,44 @@ text_sanitise(const char *in, size_t n, size_t *outlen)
 	return buf_take(&b, outlen);
 }
 
+/* A range of code points and their width in cells. */
+struct width_range {
+	text_char	first, last;
+	int		width;
+};
+
+#include "widthtab.h"
+
+static const struct width_range *
+width_find(const struct width_range *r, size_t n, text_char c)
+{
+	size_t	lo = 0, hi = n, m;
+
+	while (lo < hi) {
+		m = (lo + hi) / 2;
+		if (c < r[m].first)
+			hi = m;
+		else if (c > r[m].last)
+			lo = m + 1;
+		else
+			return &r[m];
+	}
+	return NULL;
+}
+
+/*
+ * The one width function of kanbao: layout, wrapping, drawing and search
+ * highlights all measure by it.  It agrees with the C library's wcwidth()
+ * -- what ncurses and terminals place characters by -- wherever that
+ * knows a character (tests/unit/test_text.c walks all of Unicode); where
+ * it does not, libunistring's East Asian Width decides.  Only East Asian
+ * Ambiguous characters change with ambiguous-width.
+ */
 int
 text_char_width(text_char c, int ambiguous)
 {
-	int	w;
+	const struct width_range	*r;
+	int				 w;
 
 	if (c < 0x7f)
 		return c >= 0x20 ? 1 : 0;
@@ -280,12 +314,19 @@ text_char_width(text_char c, int ambiguous)
 	/* Fast paths for the bulk of Chinese text. */
 	if (c >= 0x4e00 && c <= 0x9fff)
 		return 2;
-	if (c >= 0x3000 && c <= 0x303e)
+	if (c >= 0x3000 && c <= 0x3029)
 		return 2;
 	if (c >= 0xff01 && c <= 0xff60)
 		return 2;
-	w = uc_width(c, ambiguous == 2 ? "GBK" : "UTF-8");
-	return w < 0 ? 0 : w;
+	r = width_find(width_exceptions, sizeof width_exceptions /
+	    sizeof width_exceptions[0], c);
+	w = r != NULL ? r->width : uc_width(c, "UTF-8");
+	if (w < 0)
+		return 0;
+	if (ambiguous == 2 && w == 1 && width_find(width_ambiguous,
+	    sizeof width_ambiguous / sizeof width_ambiguous[0], c) != NULL)
+		return 2;
+	return w;
 }
 
 size_t

@@ -68,6 +68,8 @@ struct tui {
 };
 
 static volatile sig_atomic_t	got_term;	/* SIGHUP, SIGTERM, SIGINT */
+/* cells of an East Asian Ambiguous character, as the layout counts them */
+static int			ambiguous = 1;
 
 static void
 on_term(int sig)
@@ -121,7 +123,7 @@ put(int y, int x, const char *s, size_t n, int maxw)
 		} else {
 			memcpy(e, s + i, len);
 			e[len] = '\0';
-			cw = text_char_width(c, 1);
+			cw = text_char_width(c, ambiguous);
 		}
 		if (w + cw > maxw)
 			break;
@@ -376,7 +378,7 @@ mark_hits(const struct tui *t, const struct lline *ln, int y, int x)
 	if (t->query == NULL)
 		return;
 	while (archive_find(s, ln->len, from, t->query, &at, &n)) {
-		int	before = (int)text_width(s, at, 1);
+		int	before = (int)text_width(s, at, ambiguous);
 
 		attron(A_REVERSE | A_UNDERLINE);
 		put(y, x + ln->indent * 2 + before, s + at, n, COLS - x);
@@ -1577,6 +1579,7 @@ tui_main(const char *target, const struct config *cf, bool linear,
 		say("%s: %s", target, strerror(errno));
 		return 1;
 	}
+	ambiguous = cf->ambiguous;
 	t.cachedir = paths_dir(PATHS_CACHE, &why);
 	if (why != NULL)
 		say("cache folder: %s; working without a cache", why);

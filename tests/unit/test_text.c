@@ -1,6 +1,8 @@
 /* Unit tests: sanitising and cell widths. */
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "fixtures.h"
 #include "../../model/text.h"
@@ -126,6 +128,54 @@ classes(void **state)
 	assert_int_equal(text_han_count("青河a日报", strlen("青河a日报")), 4);
 }
 
+/*
+ * The width function agrees with the C library's wcwidth() -- what
+ * ncurses and the terminal place characters by -- on every code point
+ * wcwidth() knows.
+ */
+static void
+widths_agree_with_wcwidth(void **state)
+{
+	text_char	c;
+	int		w;
+	unsigned long	n = 0, bad = 0;
+
+	(void)state;
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		skip();
+	for (c = 0x20; c <= 0x10ffff; c++) {
+		if ((c >= 0xd800 && c <= 0xdfff) || (w = wcwidth((wchar_t)c)) < 0)
+			continue;
+		n++;
+		if (text_char_width(c, 1) != w && bad++ < 10)
+			print_message("U+%04X: %d cells, wcwidth %d\n", (unsigned)c,
+			    text_char_width(c, 1), w);
+	}
+	setlocale(LC_CTYPE, "C");
+	assert_true(n > 200000);
+	assert_int_equal(bad, 0);
+}
+
+/* ambiguous-width = 2 widens East Asian Ambiguous characters, no others */
+static void
+ambiguous_width_two(void **state)
+{
+	(void)state;
+	assert_int_equal(text_char_width(0x201c, 2), 2);	/* “ */
+	assert_int_equal(text_char_width(0x2026, 2), 2);	/* … */
+	assert_int_equal(text_char_width(0x00b7, 2), 2);	/* · */
+	assert_int_equal(text_char_width(0x201c, 1), 1);
+	assert_int_equal(text_char_width(0x1ec5, 2), 1);	/* ễ */
+	assert_int_equal(text_char_width(0x0627, 2), 1);	/* ا */
+	assert_int_equal(text_char_width(0x2713, 2), 1);	/* ✓ */
+	assert_int_equal(text_char_width(0x4e00, 2), 2);
+	assert_int_equal(text_char_width('a', 2), 1);
+	/* the tone marks wcwidth counts as 0, the hexagrams as 2 */
+	assert_int_equal(text_char_width(0x302a, 1), 0);
+	assert_int_equal(text_char_width(0x4dc0, 1), 2);
+	assert_int_equal(text_char_width(0x3248, 1), 2);
+}
+
 int
 main(void)
 {
@@ -135,6 +185,8 @@ main(void)
 		cmocka_unit_test(sanitise_invalid_utf8_becomes_replacement),
 		cmocka_unit_test(sanitise_output_is_clean_for_all_bytes),
 		cmocka_unit_test(widths),
+		cmocka_unit_test(widths_agree_with_wcwidth),
+		cmocka_unit_test(ambiguous_width_two),
 		cmocka_unit_test(classes),
 	};
 
