@@ -44,7 +44,7 @@ TUI_OBJ = $(TUI_SRC:%.c=$(BUILD)/%.o)
 
 # Debian packages: to build, to test, to measure, to fuzz.
 BUILD_PKGS = gcc make pkg-config libncurses-dev libunistring-dev libiniparser-dev
-TEST_PKGS = libcmocka-dev libvterm-dev tmux valgrind time ripgrep mandoc
+TEST_PKGS = libcmocka-dev libvterm-dev tmux valgrind time ripgrep mandoc unicode-data
 BENCH_PKGS = bc time ripgrep
 FUZZ_PKGS = clang
 
@@ -80,7 +80,7 @@ run: deps
 	./$(BUILD)/kanbao
 
 # ---- tests ---------------------------------------------------------------
-UNIT = text wrap repair issue layout config archive state alloc
+UNIT = text wrap linebreak repair issue layout config archive state alloc
 UNIT_BIN = $(UNIT:%=$(BUILD)/tests/test_%)
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/fixtures.h $(BUILD)/libkanbao.a $(APP_OBJ) $(TUI_OBJ)

@@ -218,6 +218,7 @@ dump(const char *path, const struct args *a, const struct config *cf)
 	o.gutter = 2;
 	o.indent = a->linear ? 0 : cf->indent;
 	o.ambiguous = cf->ambiguous;
+	o.korean_syllable = cf->korean_syllable;
 	o.linear = a->linear;
 	o.masthead = true;
 	o.banners = true;

@@ -31,6 +31,8 @@ static const struct setting settings[] = {
 	  "ideographic spaces before each body paragraph" },
 	{ "ambiguous-width", T_INT, 1, 2, NULL, "1",
 	  "cells of East Asian ambiguous characters such as \xe2\x80\x9c \xe2\x80\xa6 \xe2\x80\x94" },
+	{ "korean-break", T_ENUM, 0, 0, "word syllable", "word",
+	  "Korean lines break between words (word) or anywhere (syllable)" },
 	{ "punctuation", T_ENUM, 0, 0, "fix keep", "fix",
 	  "fix: full-width punctuation in Chinese text; keep: as converted" },
 	{ "theme", T_ENUM, 0, 0, "default mono high-contrast", "default",
@@ -314,6 +316,8 @@ apply(struct config *c, const struct setting *s, const char *v, const char *path
 		}
 		if (strcmp(s->name, "punctuation") == 0)
 			c->keep_punct = idx == 1;
+		else if (strcmp(s->name, "korean-break") == 0)
+			c->korean_syllable = idx == 1;
 		else if (strcmp(s->name, "theme") == 0)
 			c->theme = (enum theme)idx;
 		return;

@@ -26,6 +26,7 @@ struct config {
 	int			 indent;	/* ideographic spaces */
 	int			 ambiguous;	/* 1 or 2 */
 	bool			 keep_punct;
+	bool			 korean_syllable; /* break Korean anywhere */
 	enum theme		 theme;
 	char			*library;	/* NULL when not set */
 	char			*path;		/* the file read, or NULL */

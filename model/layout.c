@@ -335,6 +335,7 @@ layout_issue(struct layout *l, const struct issue *is,
 	if (l->colwidth < 1)
 		l->colwidth = 1;
 	l->w.ambiguous = o->ambiguous == 2 ? 2 : 1;
+	l->w.korean_word = !o->korean_syllable;
 
 	if ((ban = calloc(is->nitems + 1, sizeof *ban)) == NULL)
 		return false;

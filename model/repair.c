@@ -25,31 +25,79 @@ skip_spaces(const char *s, size_t n, size_t i)
 	}
 }
 
-/* Length of an HTML-ish tag with an ASCII name at s[0] == '<', else 0. */
+/* The HTML elements a web page or a transcript leaves in its text. */
+static const char *const html_tags[] = {
+	"a", "abbr", "article", "aside", "audio", "b", "big", "blockquote",
+	"body", "br", "caption", "center", "cite", "code", "col", "dd", "del",
+	"details", "div", "dl", "dt", "em", "figcaption", "figure", "font",
+	"footer", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr",
+	"html", "i", "iframe", "img", "ins", "kbd", "li", "link", "main",
+	"mark", "meta", "nav", "noscript", "ol", "p", "picture", "pre", "q",
+	"s", "section", "small", "source", "span", "strike", "strong", "sub",
+	"summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
+	"time", "title", "tr", "tt", "u", "ul", "video", "wbr",
+};
+
+/*
+ * Length of an HTML tag at s[0] == '<', else 0.  Only the names of HTML
+ * elements count: <term> or <书名> in prose is text, not markup.
+ */
 static size_t
 tag_length(const char *s, size_t n)
 {
-	size_t	i = 1;
+	size_t	i = 1, name, k;
 
 	if (i < n && s[i] == '/')
 		i++;
 	if (i >= n || !isalpha((unsigned char)s[i]))
 		return 0;
-	while (i < n && isalnum((unsigned char)s[i]))
-		i++;
+	for (name = i; i < n && isalnum((unsigned char)s[i]); i++)
+		;
+	for (k = 0; k < sizeof html_tags / sizeof html_tags[0]; k++)
+		if (strlen(html_tags[k]) == i - name &&
+		    strncasecmp(html_tags[k], s + name, i - name) == 0)
+			break;
+	if (k == sizeof html_tags / sizeof html_tags[0])
+		return 0;
 	if (i < n && s[i] == '/' && i + 1 < n && s[i + 1] == '>')
 		return i + 2;
 	if (i < n && s[i] == '>')
 		return i + 1;
-	if (i >= n || s[i] != ' ')
+	if (i >= n || (s[i] != ' ' && s[i] != '\n'))
 		return 0;
-	for (; i < n && i < LOOKAHEAD; i++) {
-		if (s[i] == '<' || (unsigned char)s[i] >= 0x80)
+	/* attributes, any text in their values: style="…" title="…" */
+	for (; i < n && i < 4 * LOOKAHEAD; i++) {
+		if (s[i] == '<')
 			return 0;
 		if (s[i] == '>')
 			return i + 1;
 	}
 	return 0;
+}
+
+/*
+ * Whether the ** at i opens or closes emphasis: it pairs with another **
+ * in s, the text inside starting and ending with no space (**重要**), so
+ * -2**2 or a lone ** is text.  *pair gets the other one's index.
+ */
+static bool
+emphasis(const char *s, size_t n, size_t i, size_t *pair)
+{
+	size_t	j;
+
+	/* not inside a Latin word or number: 2**3 is a power */
+	if (i + 2 >= n || s[i + 2] == ' ' || s[i + 2] == '*' ||
+	    (i > 0 && isalnum((unsigned char)s[i - 1])))
+		return false;
+	for (j = i + 3; j + 1 < n; j++)
+		if (s[j] == '*' && s[j + 1] == '*') {
+			if (s[j - 1] == ' ' ||
+			    (j + 2 < n && isalnum((unsigned char)s[j + 2])))
+				return false;
+			*pair = j;
+			return true;
+		}
+	return false;
 }
 
 /* Length of an autolink <scheme:...> or <a@b> at s[0] == '<', else 0. */
@@ -124,7 +172,7 @@ link(const char *s, size_t n, struct buf *out)
 void
 repair_markup(const char *s, size_t n, struct buf *out, struct markup *m)
 {
-	size_t		 i, k, start = out->len;
+	size_t		 i, k, start = out->len, close = 0;
 	const char	*u;
 	size_t		 ulen;
 
@@ -152,16 +200,26 @@ repair_markup(const char *s, size_t n, struct buf *out, struct markup *m)
 	while (i < n) {
 		switch (s[i]) {
 		case '\\':
-			if (i + 1 < n && ispunct((unsigned char)s[i + 1])) {
+			/* a Markdown escape; \\ and a path's \ are text */
+			if (i + 1 < n && strchr("*_[]()#<>`", s[i + 1]) != NULL &&
+			    s[i + 1] != '\0') {
 				buf_addc(out, s[i + 1]);
 				i += 2;
 				continue;
 			}
 			break;
 		case '*':
-			if (i + 1 < n && s[i + 1] == '*') {
-				i += 2;
-				continue;
+			if (i + 1 < n && s[i + 1] == '*' && i >= close) {
+				if (i == close && close > 0) {
+					i += 2;	/* the closing ** */
+					close = 0;
+					continue;
+				}
+				if (emphasis(s, n, i, &close)) {
+					i += 2;
+					continue;
+				}
+				close = 0;
 			}
 			break;
 		case '<':
@@ -287,6 +345,36 @@ mark_urls(const text_char *v, size_t k, char *url)
 	}
 }
 
+/*
+ * Whether a paragraph is Japanese: kana are a fifth or more of its Han
+ * and kana outside quotes (a Chinese paragraph quoting Japanese stays
+ * Chinese).
+ * Japanese text keeps its half-width punctuation as the source sets it.
+ */
+static bool
+japanese(const text_char *v, size_t k)
+{
+	size_t	i, kana = 0, han = 0;
+	int	quoted = 0;
+
+	for (i = 0; i < k; i++) {
+		/* what a paragraph quotes is not its own language */
+		if (v[i] == 0x300c || v[i] == 0x300e || v[i] == 0x201c)
+			quoted++;
+		else if ((v[i] == 0x300d || v[i] == 0x300f || v[i] == 0x201d) &&
+		    quoted > 0)
+			quoted--;
+		else if (quoted > 0)
+			continue;
+		else if ((v[i] >= 0x3041 && v[i] <= 0x309f) ||
+		    (v[i] >= 0x30a0 && v[i] <= 0x30ff))
+			kana++;
+		else if (text_is_han(v[i]))
+			han++;
+	}
+	return kana > 0 && kana * 5 >= kana + han;
+}
+
 void
 repair_punct(const char *s, size_t n, struct buf *out)
 {
@@ -304,6 +392,12 @@ repair_punct(const char *s, size_t n, struct buf *out)
 	if ((url = malloc(k + 1)) == NULL) {
 		free(v);
 		out->failed = true;
+		return;
+	}
+	if (japanese(v, k)) {
+		buf_add(out, s, n);
+		free(url);
+		free(v);
 		return;
 	}
 	mark_urls(v, k, url);

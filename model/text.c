@@ -242,8 +242,12 @@ text_sanitise(const char *in, size_t n, size_t *outlen)
 		if (c == 0x2028 || c == 0x2029) {
 			buf_addc(&b, '\n');
 			col = 0;
-		} else if (invisible_format(c)) {
-			/* a stray BOM or a bidi control: dropped */
+		} else if (invisible_format(c) || c == 0x00ad) {
+			/*
+			 * A stray BOM or a bidi control: dropped.  So is a soft
+			 * hyphen: terminals draw it as a visible '-' (wcwidth
+			 * 1) wherever it falls, mid-line too.
+			 */
 		} else if (c == 0xfffd && len == 1) {
 			buf_add(&b, "\xef\xbf\xbd", 3);
 			col++;
@@ -416,10 +420,16 @@ text_no_line_start(text_char c)
 	case 0x3063: case 0x3083: case 0x3085: case 0x3087: case 0x308e:
 	case 0x30a1: case 0x30a3: case 0x30a5: case 0x30a7: case 0x30a9:
 	case 0x30c3: case 0x30e3: case 0x30e5: case 0x30e7: case 0x30ee:
-	case 0x30f5: case 0x30f6:
+	case 0x30f5: case 0x30f6: case 0x3095: case 0x3096:
+	/* jlreq cl-03 hyphens, cl-04 dividing, cl-05 middle dots, cl-06
+	 * full stops, cl-08 iteration marks and the prolonged sound mark */
+	case 0x2010: case 0x2013: case 0x301c: case 0x30a0: case 0x30fb:
+	case 0x203c: case 0x2047: case 0x2048: case 0x2049:
+	case 0x303b: case 0xff70:
 		return true;
 	default:
-		return false;
+		/* small katakana for Ainu (ㇰ-ㇿ) */
+		return c >= 0x31f0 && c <= 0x31ff;
 	}
 }
 

@@ -28,7 +28,8 @@ size_t text_encode(text_char c, char *out);
  * Returns a sanitised copy of in[0..n-1] (NUL-terminated; length in *outlen):
  * valid UTF-8 (bad bytes become U+FFFD), no leading BOM, no NUL, no C0/C1
  * control other than '\n', no DEL, no escape sequence (CSI, OSC, DCS, ...),
- * CR LF and lone CR as '\n', tabs expanded to spaces (stops every 8 cells).
+ * CR LF and lone CR as '\n', tabs expanded to spaces (stops every 8 cells),
+ * no bidi control and no soft hyphen (terminals draw it mid-line).
  * Returns NULL only when memory runs out.  Free with free().
  */
 char *text_sanitise(const char *in, size_t n, size_t *outlen);

@@ -15,6 +15,7 @@ wrap_init(struct wrapper *w, int ambiguous)
 {
 	memset(w, 0, sizeof *w);
 	w->ambiguous = ambiguous == 2 ? 2 : 1;
+	w->korean_word = true;
 }
 
 void
@@ -46,12 +47,55 @@ is_url_start(const char *s, size_t n)
  * Fills w->brk[0..n-1]: UC_BREAK_POSSIBLE where a line may start at byte i,
  * anything else where it may not.
  */
+/* A character of a token that stays whole: a domain, an address, a path. */
+static bool
+token_char(unsigned char u)
+{
+	return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') ||
+	    (u >= '0' && u <= '9') || u == '.' || u == '@' || u == '-' ||
+	    u == '_' || u == '/';
+}
+
+/*
+ * No break inside a run of letters, digits and . @ - _ / that holds one
+ * of . @ _ / between two of its characters (lists.debian.org, a@b.example,
+ * /usr/share, PM2.5): UAX #14 would split it after the dot.  A run wider
+ * than the line is still split where it must be.
+ */
+static void
+keep_tokens(char *brk, const char *s, size_t n)
+{
+	size_t	i = 0, j, k;
+	bool	inner;
+
+	while (i < n) {
+		if (!token_char((unsigned char)s[i])) {
+			i++;
+			continue;
+		}
+		for (j = i, inner = false; j < n && token_char((unsigned char)s[j]);
+		    j++)
+			if (j > i && j + 1 < n && strchr("./@_", s[j]) != NULL &&
+			    token_char((unsigned char)s[j + 1]) &&
+			    s[j + 1] != '.' && s[j + 1] != '-')
+				inner = true;
+		if (inner)
+			for (k = i + 1; k < j; k++)
+				brk[k] = UC_BREAK_PROHIBITED;
+		i = j;
+	}
+}
+
+/*
+ * Fills w->brk[0..n-1]: UC_BREAK_POSSIBLE where a line may start at byte i,
+ * anything else where it may not.
+ */
 static void
 find_breaks(struct wrapper *w, const char *s, size_t n)
 {
 	char		*brk = w->brk;
 	size_t		 i, len, j;
-	text_char	 a = 0, b;
+	text_char	 a = 0, b, ns = 0;	/* ns: last character not a space */
 	bool		 acjk = false, bcjk;
 
 	u8_possible_linebreaks((const uint8_t *)s, n,
@@ -60,15 +104,21 @@ find_breaks(struct wrapper *w, const char *s, size_t n)
 		len = text_decode_fast(s + i, n - i, &b);
 		bcjk = text_is_cjk(b);
 		if (i > 0 && brk[i] != UC_BREAK_MANDATORY) {
-			if (text_no_line_start(b) || text_no_line_end(a) ||
+			/* an opener stays with what follows, spaces or not */
+			if (text_no_line_start(b) || text_no_line_end(ns) ||
 			    (text_char_width(b, 1) == 0 && b != '\n'))
 				brk[i] = UC_BREAK_PROHIBITED;
+			else if (w->korean_word && a != ' ' && b != ' ' &&
+			    (text_is_hangul(a) || text_is_hangul(b)))
+				brk[i] = UC_BREAK_PROHIBITED;	/* keep-all */
 			else if ((b == 0x201c || b == 0x2018) && acjk)
 				brk[i] = UC_BREAK_POSSIBLE;
 			else if ((a == 0x201d || a == 0x2019) && bcjk)
 				brk[i] = UC_BREAK_POSSIBLE;
 			else if (brk[i] == UC_BREAK_HYPHENATION)
 				brk[i] = UC_BREAK_POSSIBLE;
+			else if (a == ' ' && b == '/')
+				brk[i] = UC_BREAK_POSSIBLE;	/* a path: LB13 */
 		}
 		/* Keep a URL or e-mail address in one piece when it fits. */
 		if (b < 0x80 && (i == 0 || a == ' ' || a >= 0x80 ||
@@ -82,8 +132,27 @@ find_breaks(struct wrapper *w, const char *s, size_t n)
 			}
 		}
 		a = b;
+		if (b != ' ' && b != 0x3000)
+			ns = b;
 		acjk = bcjk;
 	}
+	keep_tokens(brk, s, n);
+}
+
+const char *
+wrap_breaks(struct wrapper *w, const char *s, size_t n)
+{
+	char	*p;
+
+	if (n > w->brkcap) {
+		if ((p = realloc(w->brk, n)) == NULL)
+			return NULL;
+		w->brk = p;
+		w->brkcap = n;
+	}
+	if (n > 0)
+		find_breaks(w, s, n);
+	return w->brk;
 }
 
 /* cells < 0: not known, measure the line */
@@ -153,6 +222,21 @@ forced_break(const char *s, size_t n, size_t start, size_t i, int amb)
 	return i;
 }
 
+/* Whether the last character before i, spaces aside, is an opener. */
+static bool
+opener_before(const char *s, size_t n, size_t start, size_t i)
+{
+	text_char	c;
+
+	while (i > start && s[i - 1] == ' ')
+		i--;
+	if (i == start)
+		return false;
+	i = prev_char(s, i);
+	text_decode(s + i, n - i, &c);
+	return text_no_line_end(c);
+}
+
 long
 wrap_paragraph(struct wrapper *w, const char *s, size_t n, int width,
     int indent)
@@ -205,7 +289,7 @@ wrap_paragraph(struct wrapper *w, const char *s, size_t n, int width,
 				q++;
 			if (q < n)
 				text_decode(s + q, n - q, &nc);
-			if (!text_no_line_start(nc)) {
+			if (!text_no_line_start(nc) && !opener_before(s, n, start, i)) {
 				lastbrk = i;
 				brkcells = cells;
 			} else if (lastbrk <= start) {

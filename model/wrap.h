@@ -3,14 +3,19 @@
  *
  * Break opportunities come from UAX #14 (libunistring) refined by the
  * Chinese rules of GB/T 15834 and W3C clreq: closing punctuation never
- * starts a line, opening punctuation never ends one, numbers, Latin words
- * and URLs stay whole when they fit.  Laying out a paragraph is a pure
+ * starts a line, opening punctuation never ends one (spaces after it or
+ * not), numbers, Latin words, URLs, domains and paths stay whole when they
+ * fit.  Japanese follows jlreq's strict rules: small kana, ー, iteration
+ * marks, ・ and 〜 never start a line.  Korean is set word by word (CSS
+ * keep-all) unless korean_word is off; a word wider than the line is
+ * split.  Laying out a paragraph is a pure
  * function of (text, width, indent, ambiguous width); a struct wrapper only
  * holds scratch memory so that re-layout on every resize allocates nothing.
  */
 #ifndef KANBAO_WRAP_H
 #define KANBAO_WRAP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct wrap_line {
@@ -22,6 +27,7 @@ struct wrap_line {
 
 struct wrapper {
 	int			 ambiguous;	/* width of East Asian ambiguous: 1 or 2 */
+	bool			 korean_word;	/* Korean breaks at spaces only */
 	char			*brk;		/* scratch: break classes per byte */
 	size_t			 brkcap;
 	struct wrap_line	*lines;		/* result of the last wrap_paragraph() */
@@ -40,5 +46,13 @@ void	wrap_free(struct wrapper *);
  */
 long	wrap_paragraph(struct wrapper *w, const char *s, size_t n, int width,
 	    int indent);
+
+/*
+ * The break opportunities wrap_paragraph() uses, one per byte of s: a line
+ * may start at byte i when it is UC_BREAK_POSSIBLE or UC_BREAK_MANDATORY
+ * (libunistring's <unilbrk.h>).  Valid until the next call; NULL when
+ * memory runs out.  For tests against Unicode's LineBreakTest.txt.
+ */
+const char	*wrap_breaks(struct wrapper *w, const char *s, size_t n);
 
 #endif

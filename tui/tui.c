@@ -338,6 +338,7 @@ relayout(struct tui *t)
 	o.gutter = 2;
 	o.indent = t->linear ? 0 : t->cf->indent;
 	o.ambiguous = t->cf->ambiguous;
+	o.korean_syllable = t->cf->korean_syllable;
 	o.linear = t->linear;
 	o.guessed = true;
 	if (o.width < 1 || o.height < 1 || t->is == NULL ||

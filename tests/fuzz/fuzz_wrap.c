@@ -1,7 +1,31 @@
-/* libFuzzer target: line breaking at any width keeps text and width. */
+/*
+ * libFuzzer target: line breaking at any width keeps text and width, as
+ * the terminal counts it: every line measured by the C library's
+ * wcwidth() fits (ambiguous width 1, which is what wcwidth() knows).
+ */
+
+/* Cells of s[0..n-1] by wcwidth(); the sanitiser left no controls. */
+static long
+wc_cells(const char *s, size_t n)
+{
+	size_t		i = 0, len;
+	text_char	c;
+	long		w = 0;
+	int		k;
+
+	while (i < n) {
+		len = text_decode(s + i, n - i, &c);
+		k = wcwidth((wchar_t)c);
+		w += k > 0 ? k : 0;
+		i += len;
+	}
+	return w;
+}
+#include <locale.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "../../model/text.h"
 #include "../../model/wrap.h"
@@ -15,6 +39,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	long		 k, j;
 	int		 width, indent;
 
+	static int	 utf8 = -1;
+
+	if (utf8 < 0)
+		utf8 = setlocale(LC_CTYPE, "C.UTF-8") != NULL;
 	if (size < 3)
 		return 0;
 	width = 1 + data[0] % 160;
@@ -28,6 +56,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    !(w.lines[j].cells <= 2 && width < 2 + w.lines[j].indent))
 			abort();
 		if (w.lines[j].off + w.lines[j].len > n)
+			abort();
+		if (utf8 && !(data[2] & 1) && w.lines[j].cells !=
+		    wc_cells(s + w.lines[j].off, w.lines[j].len))
 			abort();
 		total += w.lines[j].len;
 	}

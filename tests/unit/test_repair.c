@@ -109,6 +109,82 @@ join(void **state)
 	buf_free(&b);
 }
 
+
+static char *
+do_punct(const char *in)
+{
+	struct buf	b = { 0 };
+
+	repair_punct(in, strlen(in), &b);
+	return buf_take(&b, NULL);
+}
+
+static char *
+do_spaces(const char *in, bool damaged)
+{
+	struct buf	b = { 0 };
+
+	repair_spaces(in, strlen(in), &b, damaged);
+	return buf_take(&b, NULL);
+}
+
+static char *
+do_markup(const char *in)
+{
+	struct buf	b = { 0 };
+	struct markup	m;
+
+	repair_markup(in, strlen(in), &b, &m);
+	return buf_take(&b, NULL);
+}
+
+#define EQ_FREE(expr, want) do {					\
+	char *got_ = (expr);						\
+	assert_non_null(got_);						\
+	assert_string_equal(got_, want);				\
+	free(got_);							\
+} while (0)
+
+/* Repairs by script: each script's own spacing and punctuation stay. */
+static void
+repairs_by_script(void **state)
+{
+	(void)state;
+	/* Korean spaces its words and uses ASCII punctuation: untouched */
+	EQ_FREE(do_spaces("자유 운영 체제를 만드는 사람들", true),
+	    "자유 운영 체제를 만드는 사람들");
+	EQ_FREE(do_punct("우리는 (테스트) 했습니다? 네, 그렇습니다: 좋아요!"),
+	    "우리는 (테스트) 했습니다? 네, 그렇습니다: 좋아요!");
+	/* Japanese keeps its half-width punctuation */
+	EQ_FREE(do_punct("東京の天気は晴れ(気温は20度)です。"),
+	    "東京の天気は晴れ(気温は20度)です。");
+	/* a Chinese paragraph quoting Japanese is Chinese */
+	EQ_FREE(do_punct("团长致辞:「青河の皆さん、ありがとうございます。」双方交换了意见,很好"),
+	    "团长致辞：「青河の皆さん、ありがとうございます。」双方交换了意见，很好");
+	/* stray spaces between Han and kana go when the issue is damaged */
+	EQ_FREE(do_spaces("青河 的 夏天 很 热", true), "青河的夏天很热");
+	EQ_FREE(do_spaces("青河 的 夏天", false), "青河 的 夏天");
+	/* a number spaced on one side only */
+	EQ_FREE(do_spaces("只用了 4个月", false), "只用了4个月");
+	EQ_FREE(do_spaces("只用了 4 个月", false), "只用了 4 个月");
+	EQ_FREE(do_spaces("지난 4일", false), "지난 4일");
+}
+
+/* Markup stripping removes markup only. */
+static void
+markup_only(void **state)
+{
+	(void)state;
+	EQ_FREE(do_markup("记者**张三**报道"), "记者张三报道");
+	EQ_FREE(do_markup("公式 -2**2 等于 -4"), "公式 -2**2 等于 -4");
+	EQ_FREE(do_markup("2**3 + 3**2 = 17"), "2**3 + 3**2 = 17");
+	EQ_FREE(do_markup("一个 ** 孤零零的星号"), "一个 ** 孤零零的星号");
+	EQ_FREE(do_markup("<term> 与 <书名> 是正文"), "<term> 与 <书名> 是正文");
+	EQ_FREE(do_markup("<p style=\"color:红\">段落</p><br>"), "段落");
+	EQ_FREE(do_markup("路径 C:\\Users\\ 不变"), "路径 C:\\Users\\ 不变");
+	EQ_FREE(do_markup("\\*不是强调\\*"), "*不是强调*");
+}
+
 int
 main(void)
 {
@@ -117,6 +193,8 @@ main(void)
 		cmocka_unit_test(punctuation),
 		cmocka_unit_test(spaces),
 		cmocka_unit_test(join),
+		cmocka_unit_test(repairs_by_script),
+		cmocka_unit_test(markup_only),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "fixtures.h"
+#include "../../model/buf.h"
 #include "../../model/text.h"
 #include "../../model/wrap.h"
 
@@ -222,6 +223,64 @@ indent_only_on_first_line(void **state)
 	wrap_free(&w);
 }
 
+
+/* The lines of s at width w, joined by '|', spaces at the breaks dropped. */
+static char *
+lines_of(const char *s, int width, bool korean_word)
+{
+	struct wrapper	 w;
+	struct buf	 b = { 0 };
+	long		 k, i;
+
+	wrap_init(&w, 1);
+	w.korean_word = korean_word;
+	k = wrap_paragraph(&w, s, strlen(s), width, 0);
+	assert_true(k > 0);
+	for (i = 0; i < k; i++) {
+		if (i > 0)
+			buf_addc(&b, '|');
+		buf_add(&b, s + w.lines[i].off, w.lines[i].len);
+	}
+	wrap_free(&w);
+	return buf_take(&b, NULL);
+}
+
+#define LINES_ARE(s, width, kw, want) do {				\
+	char *got_ = lines_of(s, width, kw);				\
+	assert_string_equal(got_, want);				\
+	free(got_);							\
+} while (0)
+
+/* Each script by its own rules; the expected lines are reasoned, not run. */
+static void
+scripts(void **state)
+{
+	(void)state;
+	/* Japanese, jlreq strict: no small kana, ー, ・, 〜, 々 at a line start */
+	LINES_ARE("コーヒーを飲みます", 4, true, "コー|ヒー|を飲|みま|す");
+	LINES_ARE("ちょっと待って", 4, true, "ちょ|っと|待っ|て");
+	LINES_ARE("Debian ・Ubuntu", 9, true, "Debian ・|Ubuntu");
+	LINES_ARE("人々の声", 4, true, "人々|の声");
+	LINES_ARE("五〜十人", 4, true, "五〜|十人");
+	/* an opening bracket or quote never ends a line, spaces or not */
+	LINES_ARE("テスト「 例です」", 8, true, "テスト|「 例で|す」");
+	LINES_ARE("他們的 “ Overview", 10, true, "他們的|“ Overview");
+	/* Korean: word by word; a word wider than the line is split */
+	LINES_ARE("자유 운영 체제를 만드는", 10, true, "자유 운영|체제를|만드는");
+	LINES_ARE("자유 운영 체제를 만드는", 10, false, "자유 운영|체제를 만|드는");
+	LINES_ARE("아주아주아주긴단어", 8, true, "아주아주|아주긴단|어");
+	/* Korean punctuation is ASCII and stays with its word */
+	LINES_ARE("우리는 (테스트) 했습니다?", 12, true, "우리는|(테스트)|했습니다?");
+	/* domains, addresses and paths stay whole when they fit */
+	LINES_ARE("见 lists.debian.org 网站", 19, true, "见 lists.debian.org|网站");
+	LINES_ARE("写信到 desk@qinghe.example 吧", 20, true,
+	    "写信到|desk@qinghe.example|吧");
+	LINES_ARE("文件在 /usr/share/doc 下", 16, true, "文件在|/usr/share/doc|下");
+	LINES_ARE("细颗粒物PM2.5浓度", 10, true, "细颗粒物|PM2.5浓度");
+	/* Latin and Vietnamese: at spaces, whole words */
+	LINES_ARE("Tiếng Việt có dấu", 10, true, "Tiếng Việt|có dấu");
+}
+
 int
 main(void)
 {
@@ -233,6 +292,7 @@ main(void)
 		cmocka_unit_test(urls_and_numbers_stay_whole_when_they_fit),
 		cmocka_unit_test(latin_words_break_at_spaces),
 		cmocka_unit_test(indent_only_on_first_line),
+		cmocka_unit_test(scripts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
