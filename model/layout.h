@@ -51,11 +51,11 @@ struct layout_opts {
 	int	gutter;		/* cells between columns */
 	int	indent;		/* ideographic spaces before a body paragraph */
 	int	ambiguous;	/* 1 or 2 */
-	bool	korean_syllable; /* Korean lines may break inside words */
 	bool	linear;		/* one column, headings marked with == and -- */
 	bool	guessed;	/* show headlines made from the first words */
 	bool	masthead;	/* lay out the masthead before the first article */
 	bool	banners;	/* lay out banners before the article they precede */
+	bool	korean_syllable; /* Korean lines may break inside words */
 };
 
 struct layout {
