@@ -375,6 +375,18 @@ japanese(const text_char *v, size_t k)
 	return kana > 0 && kana * 5 >= kana + han;
 }
 
+/*
+ * Context for making punctuation full-width: Chinese and Japanese
+ * characters, but not the curly quotes Korean and Latin text use too
+ * (있나요?” keeps its ?).
+ */
+static bool
+punct_ctx(text_char c)
+{
+	return ctx_cjk(c) && c != 0x201c && c != 0x201d && c != 0x2018 &&
+	    c != 0x2019;
+}
+
 void
 repair_punct(const char *s, size_t n, struct buf *out)
 {
@@ -416,7 +428,7 @@ repair_punct(const char *s, size_t n, struct buf *out)
 				next = v[j];
 				break;
 			}
-		cjk = ctx_cjk(prev) || ctx_cjk(next);
+		cjk = punct_ctx(prev) || punct_ctx(next);
 		switch (c) {
 		case ',':
 			if (cjk && !(is_digit(prev) && is_digit(next)))
@@ -431,12 +443,12 @@ repair_punct(const char *s, size_t n, struct buf *out)
 				v[i] = 0xff1b;
 			break;
 		case '?':
-			if (ctx_cjk(prev) || (next != 0 && ctx_cjk(next) &&
+			if (punct_ctx(prev) || (next != 0 && punct_ctx(next) &&
 			    !(prev < 0x80 && isalnum((int)prev))))
 				v[i] = 0xff1f;
 			break;
 		case '!':
-			if (ctx_cjk(prev) || (next != 0 && ctx_cjk(next) &&
+			if (punct_ctx(prev) || (next != 0 && punct_ctx(next) &&
 			    !(prev < 0x80 && isalnum((int)prev))))
 				v[i] = 0xff01;
 			break;
