@@ -72,7 +72,7 @@ FORCE:
 $(BUILD)/libkanbao.a: $(MODEL_OBJ)
 	ar rcs $@ $^
 
-$(BUILD)/kanbao: $(BUILD)/main.o $(TUI_OBJ) $(APP_OBJ) $(BUILD)/libkanbao.a
+$(BUILD)/kanbao: $(BUILD)/main.o $(BUILD)/tree.o $(TUI_OBJ) $(APP_OBJ) $(BUILD)/libkanbao.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(INIPARSER_LIBS) $(NCURSES_LIBS) $(LIBS)
 
 run: deps
@@ -123,7 +123,7 @@ attack: $(BUILD)/kanbao $(BUILD)/tests/vtdrive
 # valgrind: no error and no leak on --dump and --toc of the samples
 memcheck: $(BUILD)/kanbao
 	@n=0; for f in assets/*.txt; do \
-	    for m in "--dump --width 37" "--toc"; do \
+	    for m in "--dump --width 37" "--toc" "--tree"; do \
 		valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
 		    ./$(BUILD)/kanbao $$m $$f > /dev/null || exit 1; n=$$((n + 1)); \
 	    done; \

@@ -22,6 +22,7 @@
 #include "model/issue.h"
 #include "model/layout.h"
 #include "model/text.h"
+#include "tree.h"
 #include "app/config.h"
 #include "app/paths.h"
 #include "tui/tui.h"
@@ -33,7 +34,7 @@
 #define KANBAO_DATADIR "/usr/local/share/kanbao"
 #endif
 
-enum mode { M_READ, M_DUMP, M_TOC, M_LIST, M_SEARCH };
+enum mode { M_READ, M_DUMP, M_TOC, M_TREE, M_LIST, M_SEARCH };
 
 struct args {
 	enum mode	 mode;
@@ -50,6 +51,7 @@ usage(FILE *f)
 "usage: kanbao [--config FILE] [--linear] [FILE|DIR]\n"
 "       kanbao --dump [--width W] [--columns N] [--height H] [--linear] FILE\n"
 "       kanbao --toc FILE\n"
+"       kanbao --tree FILE\n"
 "       kanbao --list DIR\n"
 "       kanbao --search QUERY [DIR]\n"
 "       kanbao --help | --version\n");
@@ -72,6 +74,7 @@ help(void)
 "  --linear            one column, headings marked == and --, for screen\n"
 "                      readers and braille displays\n"
 "  --toc FILE          table of contents as TSV\n"
+"  --tree FILE         the parsed model: format, script, damage, blocks\n"
 "  --list DIR          one line per issue, oldest first: PATH DATE TITLE\n"
 "  --search QUERY [DIR]\n"
 "                      articles holding every word of QUERY, newest first\n"
@@ -316,6 +319,18 @@ toc(const char *path, const struct config *cf)
 	return fflush(stdout) == 0 ? 0 : 1;
 }
 
+static int
+tree(const char *path, const struct config *cf)
+{
+	struct issue	*is;
+
+	if ((is = load(path, cf)) == NULL)
+		return 1;
+	tree_print(stdout, is);
+	issue_free(is);
+	return fflush(stdout) == 0 ? 0 : 1;
+}
+
 /* A progress bar on stderr, when it is a terminal and a build takes long. */
 static void
 progress(size_t done, size_t total, void *arg)
@@ -458,6 +473,7 @@ main(int argc, char **argv)
 	static const struct option	 longopts[] = {
 		{ "dump", no_argument, NULL, 'd' },
 		{ "toc", no_argument, NULL, 't' },
+		{ "tree", no_argument, NULL, 'T' },
 		{ "list", no_argument, NULL, 'L' },
 		{ "search", required_argument, NULL, 's' },
 		{ "width", required_argument, NULL, 'w' },
@@ -485,6 +501,7 @@ main(int argc, char **argv)
 		switch (ch) {
 		case 'd': a.mode = M_DUMP; modes++; break;
 		case 't': a.mode = M_TOC; modes++; break;
+		case 'T': a.mode = M_TREE; modes++; break;
 		case 'L': a.mode = M_LIST; modes++; break;
 		case 's': a.mode = M_SEARCH; a.query = optarg; modes++; break;
 		case 'l': a.linear = true; break;
@@ -514,14 +531,15 @@ main(int argc, char **argv)
 		}
 	}
 	if (modes > 1)
-		return bad_usage("options", "choose one of --dump, --toc, --list, --search");
+		return bad_usage("options",
+		    "choose one of --dump, --toc, --tree, --list, --search");
 	if (argc - optind > 1)
 		return bad_usage(argv[optind + 1], "one FILE or DIR only");
-	if ((a.mode == M_DUMP || a.mode == M_TOC || a.mode == M_LIST) &&
-	    optind == argc)
+	if ((a.mode == M_DUMP || a.mode == M_TOC || a.mode == M_TREE ||
+	    a.mode == M_LIST) && optind == argc)
 		return bad_usage(a.mode == M_LIST ? "--list" : a.mode == M_DUMP ?
-		    "--dump" : "--toc", a.mode == M_LIST ? "needs a DIR" :
-		    "needs a FILE");
+		    "--dump" : a.mode == M_TREE ? "--tree" : "--toc",
+		    a.mode == M_LIST ? "needs a DIR" : "needs a FILE");
 	if (a.mode == M_SEARCH && *a.query == '\0')
 		return bad_usage("--search", "needs a non-empty QUERY");
 
@@ -555,6 +573,9 @@ main(int argc, char **argv)
 		break;
 	case M_TOC:
 		rc = toc(target, &cf);
+		break;
+	case M_TREE:
+		rc = tree(target, &cf);
 		break;
 	case M_LIST:
 		rc = list(target, &cf);

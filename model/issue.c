@@ -1224,6 +1224,7 @@ body(struct parser *p, const struct raw *r)
 	}
 	if (last != NULL && by == 0 && !terminated(last->text.p, last->text.len)) {
 		repair_join(&last->text, r->text, r->len);
+		p->is->damage.rejoined++;
 		flush_photos(p, a);
 		return;
 	}
@@ -1677,6 +1678,7 @@ finish(struct parser *p)
 			}
 		p->damaged = han > 0 && spaces * 1000 / han >= 5;
 	}
+	p->is->damage.spaces = p->damaged;
 
 	is->mast = finish_blocks(p, p->mastb, p->nmastb);
 	is->nmast = p->nmastb;
@@ -1829,6 +1831,10 @@ split(struct parser *p)
 		repair_markup(joined.p ? joined.p : "", joined.len, &clean, &r->mk);
 		if (clean.failed || joined.failed)
 			goto fail;
+		if (clean.len < joined.len && joined.p != NULL &&
+		    (strstr(joined.p, "**") != NULL || strchr(joined.p, '<') ||
+		    strstr(joined.p, "](") != NULL || strchr(joined.p, '\\')))
+			p->is->damage.markup++;
 		r->text = arena_strndup(p->a, clean.p ? clean.p : "", clean.len);
 		if (r->text == NULL)
 			goto fail;

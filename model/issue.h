@@ -78,6 +78,13 @@ struct issue {
 	struct issue_item	*items;
 	size_t			 nitems;
 
+	/* the converter's damage the parser found and repaired */
+	struct {
+		bool	spaces;		/* stray spaces between Chinese, throughout */
+		size_t	rejoined;	/* paragraphs broken mid-sentence, rejoined */
+		size_t	markup;		/* paragraphs with Markdown or HTML residue */
+	} damage;
+
 	char			*text;		/* the sanitised input */
 	size_t			 textlen;
 	struct arena		*arena;		/* owns every string above */

@@ -84,6 +84,21 @@ if command -v rg > /dev/null; then
 	done
 fi
 
+# --tree: the model as the page reads (reasoned from the sample: Markdown
+# headings, simplified Chinese, broken paragraphs rejoined, bold markup)
+check tree 0 "$k" --tree "$TOP/assets/qinghe-2025-06-10.txt"
+sed -n 1,4p "$WORK/out" > "$WORK/tree.head"
+printf 'format\tmarkdown\nscript\tzh-Hans\n' > "$WORK/tree.want"
+head -n 2 "$WORK/tree.head" | cmp -s - "$WORK/tree.want" || { echo "FAIL --tree format/script"; cat "$WORK/tree.head"; fails=$((fails + 1)); }
+grep -q "^issue	title=青河日报 date=2025-06-10 weekday=星期二 lunar=乙巳年五月十五 number=8812 pages=4$" "$WORK/out" ||
+    { echo "FAIL --tree issue line"; fails=$((fails + 1)); }
+grep -q "^    kicker	夏粮丰收在青河$" "$WORK/out" && grep -q "^  cont	@[0-9]*	（下转02版）$" "$WORK/out" ||
+    { echo "FAIL --tree roles"; fails=$((fails + 1)); }
+printf '## 제목\n\n데비안 프로젝트는 자유 운영 체제를 만드는 사람들의 모임입니다.\n' > "$WORK/ko.txt"
+check tree-ko 0 "$k" --tree "$WORK/ko.txt" && grep -q "^script	ko$" "$WORK/out" ||
+    { echo "FAIL --tree script ko"; fails=$((fails + 1)); }
+check tree-nofile 2 "$k" --tree && err_is "--tree"
+
 # every "$ kanbao ..." sample of the README prints what the README shows
 awk '/^```/ { inb = !inb; if (!inb && cmd != "") { print cmd > (dir "/cmd" n); n++ } cmd = ""; next }
     inb && /^\$ kanbao / && cmd == "" { cmd = substr($0, 3); next }

@@ -1,0 +1,174 @@
+/*
+ * tree: kanbao --tree FILE, the parsed model as text, like mandoc -T tree:
+ * the input's format, script and damage profile, then the masthead and
+ * every block in reading order with its kind, role and source offset.
+ * For tests and bug reports; the text of a block is cut at 40 characters.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "model/buf.h"
+#include "model/issue.h"
+#include "model/text.h"
+#include "tree.h"
+
+#define SHOWN	40	/* characters of a block's text shown */
+
+/* Traditional characters and their simplified forms, common in news. */
+static const char	trad[] = "這個們說國會發來時經與為對開關門長東車馬見記報導讀"
+			    "區書學習體當點動還進過問實現將應業變權議";
+static const char	simp[] = "这个们说国会发来时经与为对开关门长东车马见记报导读"
+			    "区书学习体当点动还进过问实现将应业变权议";
+
+static size_t
+count_in(text_char c, const char *set)
+{
+	size_t		i = 0, n = strlen(set), len;
+	text_char	s;
+
+	while (i < n) {
+		len = text_decode(set + i, n - i, &s);
+		if (s == c)
+			return 1;
+		i += len;
+	}
+	return 0;
+}
+
+/* The script most of the text is in, by its characters. */
+static const char *
+script(const char *s, size_t n)
+{
+	size_t		i = 0, len, han = 0, kana = 0, hangul = 0, latin = 0;
+	size_t		t = 0, sc = 0;
+	text_char	c;
+
+	while (i < n) {
+		len = text_decode(s + i, n - i, &c);
+		i += len;
+		if (text_is_han(c)) {
+			han++;
+			t += count_in(c, trad);
+			sc += count_in(c, simp);
+		} else if (c >= 0x3041 && c <= 0x30ff)
+			kana++;
+		else if (text_is_hangul(c))
+			hangul++;
+		else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			latin++;
+	}
+	if (hangul > 0 && hangul * 2 >= han + kana + hangul)
+		return "ko";
+	if (kana > 0 && kana * 5 >= kana + han)
+		return "ja";
+	if (han > 0 && han * 4 >= latin)
+		return t > sc ? "zh-Hant" : "zh-Hans";
+	return latin > 0 ? "latin" : "-";
+}
+
+/* The input's format, by what its text shows. */
+static const char *
+format(const char *s, size_t n)
+{
+	bool	md = false, html = false, yaml;
+
+	yaml = n > 4 && strncmp(s, "---\n", 4) == 0 && strstr(s, "\ntitle:");
+	html = strstr(s, "<p>") != NULL || strstr(s, "<br") != NULL ||
+	    strstr(s, "&nbsp;") != NULL;
+	md = strstr(s, "\n#") != NULL || s[0] == '#' || strstr(s, "**") ||
+	    strstr(s, "](") != NULL;
+	if (yaml)
+		return "markdown+yaml";
+	if (html)
+		return md ? "markdown+html" : "html";
+	if (md)
+		return "markdown";
+	return strstr(s, "\n\n") != NULL ? "plain" : "plain, a paragraph a line";
+}
+
+static void
+text(FILE *f, const char *s)
+{
+	struct buf	 b = { 0 };
+	size_t		 i = 0, k = 0, n = s ? strlen(s) : 0, len;
+	text_char	 c;
+
+	while (i < n && k < SHOWN) {
+		len = text_decode(s + i, n - i, &c);
+		i += len;
+		k++;
+	}
+	text_clean_out(&b, s ? s : "", i, true);
+	fprintf(f, "%s%s", b.p ? b.p : "", i < n ? "…" : "");
+	buf_free(&b);
+}
+
+static void
+field(FILE *f, const char *role, const char *s)
+{
+	if (s == NULL)
+		return;
+	fprintf(f, "    %s\t", role);
+	text(f, s);
+	fputc('\n', f);
+}
+
+static const char *
+block_kind(enum block_kind k)
+{
+	static const char *const names[] = { "para", "subhead", "section",
+	    "note", "photo", "cont", "banner", "mast" };
+
+	return (size_t)k < sizeof names / sizeof names[0] ? names[k] : "?";
+}
+
+void
+tree_print(FILE *f, const struct issue *is)
+{
+	size_t	i, k;
+
+	fprintf(f, "format\t%s\n", format(is->text, is->textlen));
+	fprintf(f, "script\t%s\n", script(is->text, is->textlen));
+	fprintf(f, "damage\tspaces=%s rejoined=%zu markup=%zu\n",
+	    is->damage.spaces ? "yes" : "no", is->damage.rejoined,
+	    is->damage.markup);
+	fprintf(f, "issue\ttitle=%s date=%s weekday=%s lunar=%s number=%s "
+	    "pages=%d\n", is->title ? is->title : "-",
+	    is->date[0] ? is->date : "-", is->weekday ? is->weekday : "-",
+	    is->lunar ? is->lunar : "-", is->number ? is->number : "-",
+	    is->pages);
+	for (i = 0; i < is->nmast; i++) {
+		fprintf(f, "mast\t@%zu\t", is->mast[i].src);
+		text(f, is->mast[i].text);
+		fputc('\n', f);
+	}
+	for (i = 0; i < is->nitems; i++) {
+		const struct article	*a = is->items[i].article;
+
+		if (is->items[i].banner != NULL) {
+			fprintf(f, "banner\t@%zu\t", is->items[i].banner->src);
+			text(f, is->items[i].banner->text);
+			fputc('\n', f);
+			continue;
+		}
+		fprintf(f, "article %zu\t%s\t@%zu\tpage=%d\n",
+		    (size_t)(a - is->articles) + 1, issue_kind_name(a->kind),
+		    a->src, a->page);
+		field(f, "kicker", a->kicker);
+		field(f, a->guessed ? "headline (guessed)" : "headline",
+		    a->headline);
+		field(f, "deck", a->deck);
+		field(f, a->byline_inline ? "byline (inline)" : "byline",
+		    a->byline);
+		for (k = 0; k < a->nblocks; k++) {
+			fprintf(f, "  %s\t@%zu\t", block_kind(a->blocks[k].kind),
+			    a->blocks[k].src);
+			text(f, a->blocks[k].text);
+			if (a->blocks[k].extra != NULL) {
+				fputs("\t— ", f);
+				text(f, a->blocks[k].extra);
+			}
+			fputc('\n', f);
+		}
+	}
+}
