@@ -4,6 +4,15 @@
  * wcwidth() fits (ambiguous width 1, which is what wcwidth() knows).
  */
 
+#include <locale.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "../../model/text.h"
+#include "../../model/wrap.h"
+
 /* Cells of s[0..n-1] by wcwidth(); the sanitiser left no controls. */
 static long
 wc_cells(const char *s, size_t n)
@@ -21,14 +30,6 @@ wc_cells(const char *s, size_t n)
 	}
 	return w;
 }
-#include <locale.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <wchar.h>
-
-#include "../../model/text.h"
-#include "../../model/wrap.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
