@@ -22,6 +22,7 @@
 #include "model/issue.h"
 #include "model/layout.h"
 #include "model/text.h"
+#include "model/vault.h"
 #include "tree.h"
 #include "app/config.h"
 #include "app/paths.h"
@@ -171,13 +172,13 @@ terminal_width(void)
 static struct issue *
 load(const char *path, const struct config *cf)
 {
-	struct issue_opts	 o = { cf->keep_punct };
+	struct issue_opts	 o = { cf->keep_punct, false };
 	struct issue		*is;
 	const char		*err;
 	char			*s;
 	size_t			 n;
 
-	if ((s = file_read(path, &n, &err)) == NULL) {
+	if ((s = vault_read(path, &n, &err)) == NULL) {
 		say(path, err);
 		return NULL;
 	}

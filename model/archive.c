@@ -20,6 +20,7 @@
 #include "file.h"
 #include "issue.h"
 #include "text.h"
+#include "vault.h"
 
 #define HEAD_BYTES	16384	/* enough of an issue for its masthead */
 #define LIST_MAGIC	"kanbao-list 3"	/* the list cache's first line */
@@ -77,22 +78,25 @@ archive_date_from_name(const char *name, char *out)
 	return false;
 }
 
-/* Reads the head of an issue for its date, title and first headline. */
+/*
+ * Reads the head of an issue for its date, title and first headline (a
+ * day's folder whole: its first article may be in any of its files).
+ */
 static void
 date_entry(struct archive_entry *e)
 {
-	FILE			*f;
 	char			*s;
 	size_t			 n;
 	struct issue		*is = NULL;
 	const char		*err;
+	struct stat		 st;
 
-	if ((s = malloc(HEAD_BYTES + 1)) != NULL &&
-	    (f = fopen(e->path, "rb")) != NULL) {
-		n = fread(s, 1, HEAD_BYTES, f);
-		fclose(f);
+	if (stat(e->path, &st) == 0 && S_ISDIR(st.st_mode))
+		s = vault_read(e->path, &n, &err);
+	else
+		s = file_read_max(e->path, HEAD_BYTES, true, &n, &err);
+	if (s != NULL)
 		is = issue_parse(s, n, NULL, &err);
-	}
 	free(s);
 	archive_issue_date(is, e->path, e->date);
 	if (is != NULL) {
@@ -182,6 +186,11 @@ walk_one(struct vec *v, const char *dir, bool top, struct vec *dirs)
 			break;
 		}
 		if (de->d_type == DT_DIR || S_ISDIR(st.st_mode)) {
+			/* a day's folder of article files is one issue */
+			if (vault_day_stat(p.p, &st)) {
+				ok = add(v, p.p, &st);
+				continue;
+			}
 			memset(&st, 0, sizeof st);
 			ok = add(dirs, p.p, &st);
 		} else if (S_ISREG(st.st_mode) && wanted(de->d_name))
@@ -248,6 +257,7 @@ pool_work(void *arg)
 static bool
 walk_all(struct vec *v, const char *dir)
 {
+	struct stat	 st;
 	struct vec	 dirs = { 0 };
 	struct pool	 p = { &dirs, NULL, 0, false };
 	pthread_t	 th[MAX_THREADS - 1];
@@ -256,6 +266,9 @@ walk_all(struct vec *v, const char *dir)
 	size_t		 i, j, nth = 0, want;
 	char		*lone;
 
+	/* the folder named may itself be a day's folder: one issue */
+	if (vault_day_stat(dir, &st))
+		return add(v, dir, &st);
 	if (!walk(v, dir, true, &dirs)) {
 		free_vec(&dirs);
 		return false;
@@ -786,7 +799,7 @@ scan_search(const struct archive *ar, const char *query,
 		return false;
 	}
 	for (i = 0; i < ar->n; i++) {
-		if ((s = file_read(ar->v[i].path, &len, &e)) == NULL)
+		if ((s = vault_read(ar->v[i].path, &len, &e)) == NULL)
 			continue;
 		is = issue_parse(s, len, NULL, &e);
 		free(s);

@@ -14,6 +14,7 @@
 #include "index.h"
 #include "issue.h"
 #include "text.h"
+#include "vault.h"
 
 #define MAGIC	"KANBAOI1"
 #define VERSION	9
@@ -435,7 +436,7 @@ collect(const struct archive *ar, const struct index *old,
 			continue;
 		}
 		dates[i][0] = '\0';
-		if ((s = file_read(ar->v[i].path, &len, &err)) == NULL)
+		if ((s = vault_read(ar->v[i].path, &len, &err)) == NULL)
 			continue;
 		is = issue_parse(s, len, NULL, &err);
 		free(s);

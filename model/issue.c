@@ -15,8 +15,10 @@
 #include "buf.h"
 #include "issue.h"
 #include "masthead.h"
+#include "parse.h"
 #include "repair.h"
 #include "text.h"
+#include "vault.h"
 
 enum rkind {
 	R_EMPTY,	/* nothing left after markup */
@@ -1222,7 +1224,8 @@ body(struct parser *p, const struct raw *r)
 		a->a.byline = dup_byline(p, r->text, by);
 		a->a.byline_inline = true;
 	}
-	if (last != NULL && by == 0 && !terminated(last->text.p, last->text.len)) {
+	if (last != NULL && by == 0 && !p->opts->whole &&
+	    !terminated(last->text.p, last->text.len)) {
 		repair_join(&last->text, r->text, r->len);
 		p->is->damage.rejoined++;
 		flush_photos(p, a);
@@ -1676,7 +1679,8 @@ finish(struct parser *p)
 				spaces += repair_count_cjk_spaces(t->p, t->len);
 				han += text_han_count(t->p, t->len);
 			}
-		p->damaged = han > 0 && spaces * 1000 / han >= 5;
+		p->damaged = han > 0 && spaces * 1000 / han >= 5 &&
+		    !p->opts->whole;
 	}
 	p->is->damage.spaces = p->damaged;
 
@@ -1854,7 +1858,24 @@ struct issue *
 issue_parse(const char *in, size_t n, const struct issue_opts *opts,
     const char **err)
 {
-	static const struct issue_opts	 defaults = { false };
+	char	*text;
+	size_t	 len;
+
+	*err = "out of memory";
+	if ((text = text_sanitise(in, n, &len)) == NULL)
+		return NULL;
+	/* a web edition's articles with front matter: the vault front-end */
+	if (vault_has_front_matter(text, len) ||
+	    strstr(text, "\n---\ntitle:") != NULL)
+		return vault_parse(text, len, opts, err);
+	return issue_parse_text(text, len, opts, err);
+}
+
+struct issue *
+issue_parse_text(char *text, size_t len, const struct issue_opts *opts,
+    const char **err)
+{
+	static const struct issue_opts	 defaults = { false, false };
 	struct parser			 p;
 	struct issue			*is;
 	size_t				 i;
@@ -1862,12 +1883,14 @@ issue_parse(const char *in, size_t n, const struct issue_opts *opts,
 	*err = "out of memory";
 	memset(&p, 0, sizeof p);
 	p.opts = opts != NULL ? opts : &defaults;
-	if ((is = calloc(1, sizeof *is)) == NULL)
+	if ((is = calloc(1, sizeof *is)) == NULL) {
+		free(text);
 		return NULL;
+	}
 	p.is = is;
+	is->text = text;
+	is->textlen = len;
 	if ((is->arena = p.a = arena_new()) == NULL)
-		goto fail;
-	if ((is->text = text_sanitise(in, n, &is->textlen)) == NULL)
 		goto fail;
 	if (!split(&p))
 		goto fail;
@@ -1912,8 +1935,15 @@ fail2:
 void
 issue_free(struct issue *is)
 {
+	size_t	i;
+
 	if (is == NULL)
 		return;
+	for (i = 0; i < is->nparts; i++)
+		issue_free(is->parts[i]);
+	free(is->parts);
+	for (i = 0; i < sizeof is->owned / sizeof is->owned[0]; i++)
+		free(is->owned[i]);
 	arena_free(is->arena);
 	free(is->text);
 	free(is);

@@ -88,10 +88,16 @@ struct issue {
 	char			*text;		/* the sanitised input */
 	size_t			 textlen;
 	struct arena		*arena;		/* owns every string above */
+	/* an issue made of parts (vault.c): they own their strings */
+	struct issue		**parts;
+	size_t			 nparts, partcap;
+	void			*owned[3];	/* arrays freed with the issue */
 };
 
 struct issue_opts {
 	bool	keep_punct;	/* do not turn , : ; ( ) ? ! " into full width */
+	bool	whole;		/* paragraphs and spaces as the author wrote
+				   them (a web edition): none rejoined */
 };
 
 /*

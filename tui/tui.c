@@ -20,6 +20,7 @@
 #include "../model/issue.h"
 #include "../model/layout.h"
 #include "../model/text.h"
+#include "../model/vault.h"
 #include "../app/paths.h"
 #include "../app/state.h"
 #include "keymap.h"
@@ -234,7 +235,7 @@ save_position(struct tui *t)
 static bool
 open_issue(struct tui *t, size_t i)
 {
-	struct issue_opts	 o = { t->cf->keep_punct };
+	struct issue_opts	 o = { t->cf->keep_punct, false };
 	struct issue		*is;
 	struct position		 p;
 	const char		*err;
@@ -244,7 +245,7 @@ open_issue(struct tui *t, size_t i)
 	if (i >= t->ar.n)
 		return false;
 	t->from_hit = false;
-	if ((s = file_read(t->ar.v[i].path, &n, &err)) == NULL) {
+	if ((s = vault_read(t->ar.v[i].path, &n, &err)) == NULL) {
 		status(t, "%s: %s", t->ar.v[i].path, err);
 		return false;
 	}
@@ -1599,7 +1600,7 @@ tui_main(const char *target, const struct config *cf, bool linear,
 	}
 	while (t.ndated < t.ar.n && t.ar.v[t.ndated].date[0] != '\0')
 		t.ndated++;
-	t.library = S_ISDIR(st.st_mode);
+	t.library = S_ISDIR(st.st_mode) && !vault_is_day(target);
 	/* an issue file is read before the screen changes: errors stay plain */
 	if (!t.library && !open_issue(&t, 0)) {
 		say("%s", t.msg);

@@ -99,6 +99,29 @@ check tree-ko 0 "$k" --tree "$WORK/ko.txt" && grep -q "^script	ko$" "$WORK/out" 
     { echo "FAIL --tree script ko"; fails=$((fails + 1)); }
 check tree-nofile 2 "$k" --tree && err_is "--tree"
 
+# the web edition: front matter is metadata, never text; a day's folder
+# with page folders is one issue (expectations reasoned from the fixtures)
+V=$TOP/tests/fixtures/vault
+check vault-toc 0 "$k" --toc "$V/2025-01-03.md"
+printf 'issue\t-\t2025-01-03\t-\t-\t-\t-\n' > "$WORK/want"
+head -n 1 "$WORK/out" | cmp -s - "$WORK/want" || { echo "FAIL vault: issue line"; cat "$WORK/out"; fails=$((fails + 1)); }
+[ "$(cut -f 3,5 "$WORK/out" | sed -n 2,3p | tr '\t\n' '|;')" = "河湾村的渡口换了新船|何嘉禾;冬日暖阳下的晨练|-;" ] ||
+    { echo "FAIL vault: articles"; cat "$WORK/out"; fails=$((fails + 1)); }
+check vault-dump 0 "$k" --dump --width 60 "$V/2025-01-03.md"
+grep -q "title:\|source_url\|^---" "$WORK/out" && { echo "FAIL vault: front matter shown"; fails=$((fails + 1)); }
+check day-toc 0 "$k" --toc "$V/2025-01-02"
+[ "$(cut -f 1,3,5 "$WORK/out" | tr '\t\n' '|;')" = "issue|2025-01-02|-;1|青河市冬季供暖平稳运行|本报讯 记者苏文远报道;2|让老街的烟火气更浓一些|程砚;" ] ||
+    { echo "FAIL day folder --toc"; cat "$WORK/out"; fails=$((fails + 1)); }
+check day-tree 0 "$k" --tree "$V/2025-01-02/"
+[ "$(grep -o '^article [0-9]*.*page=[0-9]*' "$WORK/out" | sed 's/\t.*page=/ page=/' | tr '\n' ';')" = "article 1 page=1;article 2 page=5;" ] ||
+    { echo "FAIL day folder pages"; cat "$WORK/out"; fails=$((fails + 1)); }
+check day-list 0 "$k" --list "$V"
+[ "$(cut -f 1,2 "$WORK/out" | sed "s#$V/##" | tr '\t\n' '|;')" = "2025-01-02|2025-01-02;2025-01-03.md|2025-01-03;" ] ||
+    { echo "FAIL day folder --list"; cat "$WORK/out"; fails=$((fails + 1)); }
+check day-search 0 "$k" --search 烟火气 "$V"
+[ "$(cut -f 1,3 "$WORK/out" | sed "s#$V/##")" = "$(printf '2025-01-02\t让老街的烟火气更浓一些')" ] ||
+    { echo "FAIL day folder --search"; cat "$WORK/out"; fails=$((fails + 1)); }
+
 # every "$ kanbao ..." sample of the README prints what the README shows
 awk '/^```/ { inb = !inb; if (!inb && cmd != "") { print cmd > (dir "/cmd" n); n++ } cmd = ""; next }
     inb && /^\$ kanbao / && cmd == "" { cmd = substr($0, 3); next }

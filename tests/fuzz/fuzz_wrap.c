@@ -13,7 +13,10 @@
 #include "../../model/text.h"
 #include "../../model/wrap.h"
 
-/* Cells of s[0..n-1] by wcwidth(); the sanitiser left no controls. */
+/*
+ * Cells of s[0..n-1] by wcwidth(); a character it does not know (-1:
+ * unassigned) keeps the width libunistring gives it.
+ */
 static long
 wc_cells(const char *s, size_t n)
 {
@@ -24,8 +27,9 @@ wc_cells(const char *s, size_t n)
 
 	while (i < n) {
 		len = text_decode(s + i, n - i, &c);
-		k = wcwidth((wchar_t)c);
-		w += k > 0 ? k : 0;
+		if ((k = wcwidth((wchar_t)c)) < 0)
+			k = text_char_width(c, 1);
+		w += k;
 		i += len;
 	}
 	return w;

@@ -1,0 +1,623 @@
+/*
+ * vault: the web edition kept as Markdown files, one an article, each
+ * opening with YAML front matter (---, title:, date:, section:, author:,
+ * ---), whether concatenated into one file or stored as a day's folder
+ * with page folders (2025-01-02/05-评论/, .md files).  Each article is parsed on
+ * its own, its front matter giving what its text lacks (headline, byline,
+ * page, the issue's date), and the parts make one issue.  Front matter is
+ * metadata, never text: it is not shown.
+ */
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "arena.h"
+#include "archive.h"
+#include "buf.h"
+#include "file.h"
+#include "issue.h"
+#include "parse.h"
+#include "text.h"
+#include "vault.h"
+
+#define MAX_META_LINES	40	/* a front matter block is short */
+
+struct meta {
+	const char	*title, *date, *section, *author;	/* in the arena */
+	size_t		 start;		/* where its front matter starts */
+	size_t		 body;		/* where the article's text starts */
+	size_t		 end;		/* and ends (the next front matter) */
+};
+
+/* The line at s[i..]: its end (the '\n' or n) into *e. */
+static size_t
+line_end(const char *s, size_t n, size_t i)
+{
+	const char	*p = memchr(s + i, '\n', n - i);
+
+	return p != NULL ? (size_t)(p - s) : n;
+}
+
+static bool
+starts(const char *s, size_t n, const char *w)
+{
+	size_t	k = strlen(w);
+
+	return n >= k && memcmp(s, w, k) == 0;
+}
+
+static bool
+is_rule(const char *s, size_t n, size_t i)
+{
+	size_t	e = line_end(s, n, i);
+
+	while (e > i && s[e - 1] == ' ')
+		e--;
+	return e - i == 3 && memcmp(s + i, "---", 3) == 0;
+}
+
+/* Whether s[i..e) is `key: value` with a key front matter uses. */
+static bool
+meta_line(const char *s, size_t i, size_t e)
+{
+	size_t	k = i;
+
+	while (k < e && (isalnum((unsigned char)s[k]) || s[k] == '_' ||
+	    s[k] == '-'))
+		k++;
+	return k > i && k < e && s[k] == ':';
+}
+
+/*
+ * A front matter block at line i: `---`, key: value lines (the first of
+ * them one of title, date, section, author), `---`.  Returns the offset
+ * after its closing line, or 0.
+ */
+static size_t
+front_matter(const char *s, size_t n, size_t i)
+{
+	size_t	e, lines = 0, first;
+
+	if (!is_rule(s, n, i))
+		return 0;
+	first = line_end(s, n, i) + 1;
+	if (first >= n)
+		return 0;
+	e = line_end(s, n, first);
+	if (!(starts(s + first, e - first, "title:") ||
+	    starts(s + first, e - first, "date:") ||
+	    starts(s + first, e - first, "section:") ||
+	    starts(s + first, e - first, "author:")))
+		return 0;
+	for (i = first; i < n && lines < MAX_META_LINES; lines++) {
+		e = line_end(s, n, i);
+		if (is_rule(s, n, i))
+			return e < n ? e + 1 : n;
+		/* key: value, or a YAML list item or continuation */
+		if (!meta_line(s, i, e) && !(e > i && (s[i] == ' ' ||
+		    s[i] == '-')) && e > i)
+			return 0;
+		i = e + 1;
+	}
+	return 0;
+}
+
+bool
+vault_has_front_matter(const char *s, size_t n)
+{
+	size_t	i = 0;
+
+	while (i < n && (s[i] == '\n' || s[i] == ' '))
+		i++;
+	return front_matter(s, n, i) > 0;
+}
+
+/* The value of key in the block s[a..b), unquoted, into the arena. */
+static const char *
+value(struct arena *ar, const char *s, size_t a, size_t b, const char *key)
+{
+	size_t	i, e, k = strlen(key);
+
+	for (i = a; i < b; i = e + 1) {
+		e = line_end(s, b, i);
+		if (e - i > k && memcmp(s + i, key, k) == 0 && s[i + k] == ':') {
+			i += k + 1;
+			while (i < e && s[i] == ' ')
+				i++;
+			while (e > i && s[e - 1] == ' ')
+				e--;
+			if (e - i >= 2 && (s[i] == '"' || s[i] == '\'') &&
+			    s[e - 1] == s[i])
+				i++, e--;
+			return e > i ? arena_strndup(ar, s + i, e - i) : NULL;
+		}
+	}
+	return NULL;
+}
+
+/* The first number in s: 第05版 -> 5, 05-评论 -> 5; 0 when none. */
+static int
+page_of(const char *s)
+{
+	size_t		i = 0, n = s ? strlen(s) : 0, len;
+	text_char	c;
+	int		v = 0, k = 0;
+
+	while (i < n) {
+		len = text_decode(s + i, n - i, &c);
+		if (c >= '0' && c <= '9')
+			v = v * 10 + (int)(c - '0'), k++;
+		else if (c >= 0xff10 && c <= 0xff19)
+			v = v * 10 + (int)(c - 0xff10), k++;
+		else if (k > 0)
+			break;
+		if (k > 4)
+			return 0;
+		i += len;
+	}
+	return v;
+}
+
+/* Adds the blocks of src to the combined issue at offset base. */
+static struct block *
+copy_blocks(struct arena *ar, const struct block *b, size_t n, size_t base)
+{
+	struct block	*v;
+	size_t		 i;
+
+	if ((v = arena_alloc(ar, (n ? n : 1) * sizeof *v)) == NULL)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		v[i] = b[i];
+		v[i].src += base;
+	}
+	return v;
+}
+
+struct combine {
+	struct issue	*is;
+	struct article	*art;
+	size_t		 nart, artcap;
+	struct item {
+		bool	 banner;
+		size_t	 idx;		/* article, or banner in ban */
+	}		*items;
+	size_t		 nitems, itemcap;
+	struct block	*ban, *mast;
+	size_t		 nban, bancap, nmast, mastcap;
+	bool		 failed;
+};
+
+static void
+add_part(struct combine *c, struct issue *part, const struct meta *m,
+    size_t base)
+{
+	struct arena	*ar = c->is->arena;
+	size_t		 i, first = c->nart;
+	int		 page = page_of(m->section);
+
+	for (i = 0; i < part->nmast; i++) {
+		if (!vec_grow(&c->mast, &c->mastcap, c->nmast, sizeof *c->mast)) {
+			c->failed = true;
+			return;
+		}
+		c->mast[c->nmast] = part->mast[i];
+		c->mast[c->nmast++].src += base;
+	}
+	for (i = 0; i < part->nitems; i++) {
+		struct block	*b = part->items[i].banner;
+		struct article	*a = part->items[i].article;
+
+		if (!vec_grow(&c->items, &c->itemcap, c->nitems,
+		    sizeof *c->items)) {
+			c->failed = true;
+			return;
+		}
+		if (b != NULL) {
+			if (!vec_grow(&c->ban, &c->bancap, c->nban,
+			    sizeof *c->ban)) {
+				c->failed = true;
+				return;
+			}
+			c->ban[c->nban] = *b;
+			c->ban[c->nban].src += base;
+			c->items[c->nitems].banner = true;
+			c->items[c->nitems++].idx = c->nban++;
+			continue;
+		}
+		if (!vec_grow(&c->art, &c->artcap, c->nart, sizeof *c->art)) {
+			c->failed = true;
+			return;
+		}
+		c->art[c->nart] = *a;
+		c->art[c->nart].src += base;
+		c->art[c->nart].blocks = copy_blocks(ar, a->blocks, a->nblocks,
+		    base);
+		if (page > 0 && c->art[c->nart].page == 0)
+			c->art[c->nart].page = page;
+		c->items[c->nitems].banner = false;
+		c->items[c->nitems++].idx = c->nart++;
+	}
+	/* an article whose text is all body: the front matter names it */
+	if (c->nart == first && m->title != NULL) {
+		if (!vec_grow(&c->art, &c->artcap, c->nart, sizeof *c->art) ||
+		    !vec_grow(&c->items, &c->itemcap, c->nitems,
+		    sizeof *c->items)) {
+			c->failed = true;
+			return;
+		}
+		memset(&c->art[c->nart], 0, sizeof *c->art);
+		c->art[c->nart].src = m->body;
+		c->art[c->nart].page = page;
+		c->items[c->nitems].banner = false;
+		c->items[c->nitems++].idx = c->nart++;
+	}
+	if (c->nart > first) {
+		struct article	*a = &c->art[first];
+
+		if ((a->headline == NULL || a->guessed) && m->title != NULL) {
+			a->headline = m->title;
+			a->guessed = false;
+		}
+		if (a->byline == NULL && m->author != NULL)
+			a->byline = m->author;
+	}
+	/* the issue's fields: its first part's that has them */
+	if (c->is->title == NULL && part->title != NULL)
+		c->is->title = arena_strndup(ar, part->title,
+		    strlen(part->title));
+	if (c->is->date[0] == '\0' && m->date != NULL &&
+	    archive_date_from_name(m->date, c->is->date))
+		;
+	else if (c->is->date[0] == '\0' && part->date[0] != '\0')
+		memcpy(c->is->date, part->date, sizeof c->is->date);
+	c->is->damage.rejoined += part->damage.rejoined;
+	c->is->damage.markup += part->damage.markup;
+	c->is->damage.spaces |= part->damage.spaces;
+}
+
+struct issue *
+vault_parse(char *text, size_t len, const struct issue_opts *opts,
+    const char **err)
+{
+	struct combine	 c = { 0 };
+	struct meta	*m = NULL;
+	size_t		 nm = 0, mcap = 0, i, e, k;
+	struct issue	*part;
+	struct issue_opts	 whole = { opts != NULL && opts->keep_punct, true };
+
+	*err = "out of memory";
+	if ((c.is = calloc(1, sizeof *c.is)) == NULL ||
+	    (c.is->arena = arena_new()) == NULL) {
+		free(text);
+		issue_free(c.is);
+		return NULL;
+	}
+	c.is->text = text;
+	c.is->textlen = len;
+	/* the front matter blocks, each opening at a line start */
+	for (i = 0; i < len; i = line_end(text, len, i) + 1) {
+		if ((e = front_matter(text, len, i)) == 0)
+			continue;
+		if (!vec_grow(&m, &mcap, nm, sizeof *m))
+			goto fail;
+		memset(&m[nm], 0, sizeof *m);
+		m[nm].title = value(c.is->arena, text, i, e, "title");
+		m[nm].date = value(c.is->arena, text, i, e, "date");
+		m[nm].section = value(c.is->arena, text, i, e, "section");
+		m[nm].author = value(c.is->arena, text, i, e, "author");
+		m[nm].start = i;
+		m[nm].body = e;
+		if (nm > 0)
+			m[nm - 1].end = i;
+		nm++;
+		i = e - 1;
+	}
+	if (nm > 0)
+		m[nm - 1].end = len;
+	/* text before the first front matter is a part of its own */
+	for (k = 0; k <= nm; k++) {
+		size_t		a = k == 0 ? 0 : m[k - 1].body;
+		size_t		b = k == 0 ? (nm > 0 ? m[0].start : len) :
+				    m[k - 1].end;
+		struct meta	none = { 0 };
+		char		*body;
+
+		if (k == 0 && strspn(text, "\n ") >= b)
+			continue;
+		if ((body = malloc(b - a + 1)) == NULL)
+			goto fail;
+		memcpy(body, text + a, b - a);
+		body[b - a] = '\0';
+		/* a web edition's article: its paragraphs are whole */
+		whole.whole = k > 0;
+		if ((part = issue_parse_text(body, b - a, &whole, err)) == NULL)
+			goto fail;
+		if (!vec_grow(&c.is->parts, &c.is->partcap, c.is->nparts,
+		    sizeof *c.is->parts)) {
+			issue_free(part);
+			goto fail;
+		}
+		c.is->parts[c.is->nparts++] = part;
+		add_part(&c, part, k == 0 ? &none : &m[k - 1], a);
+		if (c.failed)
+			goto fail;
+	}
+	/* the parts' articles, banners and items, as one issue */
+	c.is->articles = c.art;
+	c.is->narticles = c.nart;
+	c.is->mast = c.mast;
+	c.is->nmast = c.nmast;
+	c.is->owned[0] = c.art;
+	c.is->owned[1] = c.ban;
+	c.is->owned[2] = c.mast;
+	if ((c.is->items = arena_alloc(c.is->arena, (c.nitems + 1) *
+	    sizeof *c.is->items)) == NULL)
+		goto fail;
+	for (i = 0; i < c.nitems; i++) {
+		c.is->items[i].banner = c.items[i].banner ? &c.ban[c.items[i].idx] :
+		    NULL;
+		c.is->items[i].article = c.items[i].banner ? NULL :
+		    &c.art[c.items[i].idx];
+	}
+	c.is->nitems = c.nitems;
+	free(c.items);
+	free(m);
+	if (arena_failed(c.is->arena)) {
+		issue_free(c.is);
+		return NULL;
+	}
+	*err = NULL;
+	return c.is;
+fail:
+	free(c.items);
+	if (c.is->owned[0] == NULL) {
+		free(c.art);
+		free(c.ban);
+		free(c.mast);
+	}
+	free(m);
+	issue_free(c.is);
+	return NULL;
+}
+
+/* ---- a day's folder ------------------------------------------------- */
+
+struct vfile {
+	char	*path;
+	char	*page;		/* the page folder's name, or NULL */
+};
+
+static int
+by_vpath(const void *a, const void *b)
+{
+	return strcmp(((const struct vfile *)a)->path,
+	    ((const struct vfile *)b)->path);
+}
+
+static bool
+issue_name(const char *name)
+{
+	size_t	n = strlen(name);
+
+	return name[0] != '.' && ((n > 4 && strcmp(name + n - 4, ".txt") == 0) ||
+	    (n > 3 && strcmp(name + n - 3, ".md") == 0));
+}
+
+/*
+ * The issue files of a day's folder and of its page folders (one level),
+ * sorted by path.  False when out of memory; *dated set when a file has a
+ * date of its own (then the folder is a library, not an issue).
+ */
+static bool
+day_files(const char *dir, struct vfile **out, size_t *nout, bool *dated)
+{
+	struct vfile	*v = NULL;
+	size_t		 n = 0, cap = 0, k;
+	const char	*sub[2] = { NULL, NULL };
+	char		 date[11];
+	struct buf	 p = { 0 };
+	DIR		*d, *d2;
+	struct dirent	*de, *de2;
+	struct stat	 st;
+	bool		 ok = true;
+
+	*dated = false;
+	if ((d = opendir(dir)) == NULL)
+		return true;
+	while (ok && (de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		p.len = 0;
+		buf_addf(&p, "%s/%s", dir, de->d_name);
+		if (p.failed || stat(p.p, &st) != 0)
+			continue;
+		if (S_ISREG(st.st_mode) && issue_name(de->d_name)) {
+			*dated |= archive_date_from_name(de->d_name, date);
+			ok = vec_grow(&v, &cap, n, sizeof *v) &&
+			    (v[n].path = strdup(p.p)) != NULL;
+			if (ok)
+				v[n++].page = NULL;
+			continue;
+		}
+		if (!S_ISDIR(st.st_mode) || (d2 = opendir(p.p)) == NULL)
+			continue;
+		sub[0] = de->d_name;
+		while (ok && (de2 = readdir(d2)) != NULL) {
+			struct buf	q = { 0 };
+
+			if (!issue_name(de2->d_name))
+				continue;
+			buf_addf(&q, "%s/%s", p.p, de2->d_name);
+			if (q.failed || stat(q.p, &st) != 0 || !S_ISREG(st.st_mode)) {
+				buf_free(&q);
+				continue;
+			}
+			*dated |= archive_date_from_name(de2->d_name, date);
+			ok = vec_grow(&v, &cap, n, sizeof *v);
+			if (ok) {
+				v[n].path = buf_take(&q, NULL);
+				v[n].page = strdup(sub[0]);
+				ok = v[n].path != NULL && v[n].page != NULL;
+				n++;
+			}
+			buf_free(&q);
+		}
+		closedir(d2);
+	}
+	closedir(d);
+	buf_free(&p);
+	if (!ok) {
+		for (k = 0; k < n; k++) {
+			free(v[k].path);
+			free(v[k].page);
+		}
+		free(v);
+		return false;
+	}
+	if (n > 1)
+		qsort(v, n, sizeof *v, by_vpath);
+	*out = v;
+	*nout = n;
+	return true;
+}
+
+static void
+free_files(struct vfile *v, size_t n)
+{
+	size_t	k;
+
+	for (k = 0; k < n; k++) {
+		free(v[k].path);
+		free(v[k].page);
+	}
+	free(v);
+}
+
+bool
+vault_is_day(const char *dir)
+{
+	const char	*base = strrchr(dir, '/');
+	char		 date[11], *copy;
+	struct vfile	*v = NULL;
+	size_t		 n = 0, len = strlen(dir);
+	bool		 dated, ok;
+
+	/* the folder's own name, a trailing slash aside */
+	if ((copy = strdup(dir)) == NULL)
+		return false;
+	while (len > 1 && copy[len - 1] == '/')
+		copy[--len] = '\0';
+	base = strrchr(copy, '/');
+	ok = archive_date_from_name(base ? base + 1 : copy, date) &&
+	    day_files(copy, &v, &n, &dated) && n > 0 && !dated;
+	free_files(v, n);
+	free(copy);
+	return ok;
+}
+
+static bool
+later(struct timespec a, struct timespec b)
+{
+	return a.tv_sec > b.tv_sec || (a.tv_sec == b.tv_sec &&
+	    a.tv_nsec > b.tv_nsec);
+}
+
+bool
+vault_day_stat(const char *dir, struct stat *out)
+{
+	struct vfile	*v = NULL;
+	struct stat	 st;
+	size_t		 n = 0, k;
+	bool		 dated;
+
+	if (!vault_is_day(dir) || !day_files(dir, &v, &n, &dated))
+		return false;
+	memset(out, 0, sizeof *out);
+	out->st_mode = S_IFDIR;
+	for (k = 0; k < n; k++) {
+		if (stat(v[k].path, &st) != 0)
+			continue;
+		out->st_size += st.st_size;
+		if (later(st.st_mtim, out->st_mtim))
+			out->st_mtim = st.st_mtim;
+		if (later(st.st_ctim, out->st_ctim))
+			out->st_ctim = st.st_ctim;
+	}
+	/* a file added or removed changes the count even at the same size */
+	out->st_size += (off_t)n << 40;
+	free_files(v, n);
+	return true;
+}
+
+char *
+vault_read(const char *path, size_t *len, const char **err)
+{
+	struct stat	 st;
+	struct vfile	*v = NULL;
+	struct buf	 b = { 0 };
+	size_t		 n = 0, k, flen;
+	char		*s;
+	bool		 dated;
+
+	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+		return file_read(path, len, err);
+	if (!vault_is_day(path)) {
+		*err = "is a directory, not an issue file";
+		return NULL;
+	}
+	if (!day_files(path, &v, &n, &dated)) {
+		*err = "out of memory";
+		return NULL;
+	}
+	/*
+	 * Each file as it is; one without front matter gets a block naming
+	 * its page folder, one with front matter but no section gets the
+	 * page folder as its section.  Metadata, never shown as text.
+	 */
+	for (k = 0; k < n; k++) {
+		char	*raw;
+
+		if ((raw = file_read(v[k].path, &flen, err)) == NULL)
+			continue;	/* an unreadable file: the rest stands */
+		s = text_sanitise(raw, flen, &flen);
+		free(raw);
+		if (s == NULL) {
+			b.failed = true;
+			break;
+		}
+		if (b.len > 0)
+			buf_adds(&b, "\n\n");
+		if (!vault_has_front_matter(s, flen)) {
+			buf_adds(&b, "---\n");
+			if (v[k].page != NULL)
+				buf_addf(&b, "section: %s\n", v[k].page);
+			buf_adds(&b, "---\n");
+			buf_add(&b, s, flen);
+		} else {
+			size_t	i = strspn(s, "\n ");
+
+			buf_add(&b, s, i + 4);	/* up to "---\n" */
+			if (v[k].page != NULL && strstr(s, "\nsection:") == NULL)
+				buf_addf(&b, "section: %s\n", v[k].page);
+			buf_add(&b, s + i + 4, flen - i - 4);
+		}
+		free(s);
+	}
+	free_files(v, n);
+	if (b.failed) {
+		buf_free(&b);
+		*err = "out of memory";
+		return NULL;
+	}
+	if (b.len == 0) {
+		buf_free(&b);
+		*err = "no readable issue files in this folder";
+		return NULL;
+	}
+	*err = NULL;
+	return buf_take(&b, len);
+}
