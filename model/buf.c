@@ -88,6 +88,8 @@ buf_take(struct buf *b, size_t *len)
 		buf_free(b);
 		return NULL;
 	}
+	/* reserved but never added to: still a string (cap > len) */
+	b->p[b->len] = '\0';
 	p = b->p;
 	if (len != NULL)
 		*len = b->len;

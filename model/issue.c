@@ -1866,7 +1866,7 @@ issue_parse(const char *in, size_t n, const struct issue_opts *opts,
 		return NULL;
 	/* a web edition's articles with front matter: the vault front-end */
 	if (vault_has_front_matter(text, len) ||
-	    strstr(text, "\n---\ntitle:") != NULL)
+	    memmem(text, len, "\n---\ntitle:", 11) != NULL)
 		return vault_parse(text, len, opts, err);
 	return issue_parse_text(text, len, opts, err);
 }

@@ -398,6 +398,18 @@ by_vpath(const void *a, const void *b)
 	    ((const struct vfile *)b)->path);
 }
 
+static void
+free_files(struct vfile *v, size_t n)
+{
+	size_t	k;
+
+	for (k = 0; k < n; k++) {
+		free(v[k].path);
+		free(v[k].page);
+	}
+	free(v);
+}
+
 static bool
 issue_name(const char *name)
 {
@@ -416,7 +428,7 @@ static bool
 day_files(const char *dir, struct vfile **out, size_t *nout, bool *dated)
 {
 	struct vfile	*v = NULL;
-	size_t		 n = 0, cap = 0, k;
+	size_t		 n = 0, cap = 0;
 	const char	*sub[2] = { NULL, NULL };
 	char		 date[11];
 	struct buf	 p = { 0 };
@@ -471,11 +483,7 @@ day_files(const char *dir, struct vfile **out, size_t *nout, bool *dated)
 	closedir(d);
 	buf_free(&p);
 	if (!ok) {
-		for (k = 0; k < n; k++) {
-			free(v[k].path);
-			free(v[k].page);
-		}
-		free(v);
+		free_files(v, n);
 		return false;
 	}
 	if (n > 1)
@@ -483,18 +491,6 @@ day_files(const char *dir, struct vfile **out, size_t *nout, bool *dated)
 	*out = v;
 	*nout = n;
 	return true;
-}
-
-static void
-free_files(struct vfile *v, size_t n)
-{
-	size_t	k;
-
-	for (k = 0; k < n; k++) {
-		free(v[k].path);
-		free(v[k].page);
-	}
-	free(v);
 }
 
 bool
