@@ -17,7 +17,7 @@
 #include "vault.h"
 
 #define MAGIC	"KANBAOI1"
-#define VERSION	9
+#define VERSION	10
 
 struct hdr {
 	char		magic[8];
@@ -83,13 +83,24 @@ hdr_sum(const struct hdr *h, const void *issues, const void *hash)
 	    file_checksum(&c, sizeof c, 0x6b616e62616f)));
 }
 
+/*
+ * A term's checksum: the high half over its key, offset and count (checked
+ * on every term a lookup passes), the low half over its postings (checked
+ * on the term a lookup uses): a search reads no postings it does not need.
+ */
 static uint32_t
-term_sum(uint64_t key, uint64_t off, uint32_t count, const uint32_t *post)
+term_head_sum(uint64_t key, uint64_t off, uint32_t count)
 {
 	uint64_t	k[3] = { key, off, count };
 
-	return (uint32_t)file_checksum(post, count * sizeof *post,
-	    file_checksum(k, sizeof k, 0x7465726d));
+	return (uint32_t)file_checksum(k, sizeof k, 0x7465726d) & 0xffff0000u;
+}
+
+static uint32_t
+term_sum(uint64_t key, uint64_t off, uint32_t count, const uint32_t *post)
+{
+	return term_head_sum(key, off, count) | ((uint32_t)file_checksum(post,
+	    count * sizeof *post, 0x706f7374) & 0xffffu);
 }
 
 /* An article's checksum: its fields and its three strings. */
@@ -645,16 +656,20 @@ out:
 
 /* ---- searching --------------------------------------------------------- */
 
+/* Whether a term's fields are intact; with post, its postings too. */
 static bool
-term_ok(const struct index *ix, const struct iterm *t)
+term_ok(const struct index *ix, const struct iterm *t, bool post)
 {
-	return t->off <= ix->h->npost && t->count <= ix->h->npost - t->off &&
-	    term_sum(t->key, t->off, t->count, ix->post + t->off) == t->sum;
+	if (t->off > ix->h->npost || t->count > ix->h->npost - t->off ||
+	    term_head_sum(t->key, t->off, t->count) != (t->sum & 0xffff0000u))
+		return false;
+	return !post || term_sum(t->key, t->off, t->count, ix->post + t->off) ==
+	    t->sum;
 }
 
 /*
  * The postings of a bigram; NULL when absent, bad set when corrupt.  Each
- * term the search looks at is checked, and when the key is not found, the
+ * term the search passes is checked, and when the key is not found, the
  * terms where it would be: a damaged key cannot hide a word.
  */
 static const struct iterm *
@@ -666,7 +681,7 @@ term(const struct index *ix, uint64_t key, bool *bad)
 	while (lo < hi) {
 		m = (lo + hi) / 2;
 		t = &ix->t[m];
-		if (!term_ok(ix, t)) {
+		if (!term_ok(ix, t, t->key == key)) {
 			*bad = true;
 			return NULL;
 		}
@@ -678,7 +693,7 @@ term(const struct index *ix, uint64_t key, bool *bad)
 			hi = m;
 	}
 	for (m = lo > 0 ? lo - 1 : 0; m <= lo + 1 && m < ix->h->nterms; m++)
-		if (!term_ok(ix, &ix->t[m]) || (m > 0 &&
+		if (!term_ok(ix, &ix->t[m], false) || (m > 0 &&
 		    ix->t[m - 1].key >= ix->t[m].key)) {
 			*bad = true;
 			break;
