@@ -198,7 +198,7 @@ put_row(struct buf *row, int *at, int col, const struct lline *ln)
 		buf_addc(row, ' ');
 	for (i = 0; i < ln->indent; i++)
 		buf_adds(row, "\xe3\x80\x80");
-	buf_add(row, ln->s, ln->len);
+	text_line_out(row, ln->s, ln->len);
 	*at += ln->indent * 2 + ln->cells;
 }
 

@@ -599,7 +599,8 @@ fold_into(const char *s, size_t n, char *o, size_t *map)
 			continue;
 		}
 		len = text_decode(s + i, n - i, &c);
-		if (!text_is_space(c)) {
+		/* spaces and soft hyphens do not matter to a search */
+		if (!text_is_space(c) && c != 0xad) {
 			el = text_encode(archive_fold_char(c), e);
 			if (el > len) {
 				/* only for bad input: keep within bounds */

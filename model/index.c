@@ -736,7 +736,7 @@ archive_unfold_offset(const char *s, size_t at)
 		}
 		len = text_decode(s + i, n - i, &c);
 		/* folding keeps a character's length or makes it ASCII */
-		if (!text_is_space(c))
+		if (!text_is_space(c) && c != 0xad)
 			f += archive_fold_char(c) < 0x80 ? 1 : len;
 		i += len;
 	}

@@ -93,6 +93,26 @@ invisible_format(text_char c)
 	    (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
 }
 
+void
+text_line_out(struct buf *b, const char *s, size_t n)
+{
+	size_t	i = 0, k;
+
+	while (i < n) {
+		for (k = i; k + 1 < n && !((unsigned char)s[k] == 0xc2 &&
+		    (unsigned char)s[k + 1] == 0xad); k++)
+			;
+		if (k + 1 >= n) {
+			buf_add(b, s + i, n - i);
+			return;
+		}
+		buf_add(b, s + i, k - i);
+		if (k + 2 == n)
+			buf_addc(b, '-');	/* the line breaks at it */
+		i = k + 2;
+	}
+}
+
 bool
 text_is_unsafe(text_char c, size_t len)
 {
@@ -117,6 +137,8 @@ text_clean_out(struct buf *b, const char *s, size_t n, bool tsv)
 		len = text_decode(s + i, n - i, &c);
 		if (tsv && (c == '\t' || c == '\n' || c == '\r'))
 			buf_addc(b, ' ');
+		else if (c == 0xad)
+			;	/* a soft hyphen: no line breaks here */
 		else if (text_is_unsafe(c, len))
 			buf_addc(b, '?');
 		else
@@ -242,12 +264,8 @@ text_sanitise(const char *in, size_t n, size_t *outlen)
 		if (c == 0x2028 || c == 0x2029) {
 			buf_addc(&b, '\n');
 			col = 0;
-		} else if (invisible_format(c) || c == 0x00ad) {
-			/*
-			 * A stray BOM or a bidi control: dropped.  So is a soft
-			 * hyphen: terminals draw it as a visible '-' (wcwidth
-			 * 1) wherever it falls, mid-line too.
-			 */
+		} else if (invisible_format(c)) {
+			/* a stray BOM or a bidi control: dropped */
 		} else if (c == 0xfffd && len == 1) {
 			buf_add(&b, "\xef\xbf\xbd", 3);
 			col++;

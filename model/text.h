@@ -29,7 +29,7 @@ size_t text_encode(text_char c, char *out);
  * valid UTF-8 (bad bytes become U+FFFD), no leading BOM, no NUL, no C0/C1
  * control other than '\n', no DEL, no escape sequence (CSI, OSC, DCS, ...),
  * CR LF and lone CR as '\n', tabs expanded to spaces (stops every 8 cells),
- * no bidi control and no soft hyphen (terminals draw it mid-line).
+ * no bidi control.
  * Returns NULL only when memory runs out.  Free with free().
  */
 char *text_sanitise(const char *in, size_t n, size_t *outlen);
@@ -40,6 +40,12 @@ struct buf;
  * and invalid bytes become `?`; with tsv, tabs and line breaks a space.
  */
 void text_clean_out(struct buf *b, const char *s, size_t n, bool tsv);
+/*
+ * Appends a laid-out line as it is shown: a soft hyphen (U+00AD) is not
+ * shown, but as a '-' where the line breaks at it, its last character.
+ */
+void text_line_out(struct buf *b, const char *s, size_t n);
+
 /*
  * Whether a character decoded from len bytes must not reach a terminal:
  * a control, DEL, C1, bidi control or an invalid byte (U+FFFD of 1 byte).

@@ -155,6 +155,25 @@ wrap_breaks(struct wrapper *w, const char *s, size_t n)
 	return w->brk;
 }
 
+static bool
+soft_hyphen_at(const char *s, size_t i)
+{
+	return (unsigned char)s[i] == 0xc2 && (unsigned char)s[i + 1] == 0xad;
+}
+
+/* Cells of a line as shown: soft hyphens none, but '-' at its end. */
+static int
+shown_width(const char *s, size_t n, int amb)
+{
+	size_t	i;
+	int	w = (int)text_width(s, n, amb);
+
+	for (i = 0; i + 1 < n; i++)
+		if (soft_hyphen_at(s, i))
+			w -= i + 2 == n ? 0 : 1;
+	return w;
+}
+
 /* cells < 0: not known, measure the line */
 static bool
 push_line(struct wrapper *w, const char *s, size_t start, size_t end,
@@ -179,8 +198,8 @@ push_line(struct wrapper *w, const char *s, size_t start, size_t end,
 	l = &w->lines[w->nlines++];
 	l->off = start;
 	l->len = end - start;
-	l->cells = cells >= 0 ? cells :
-	    (int)text_width(s + start, end - start, w->ambiguous);
+	l->cells = cells >= 0 ? cells : shown_width(s + start, end - start,
+	    w->ambiguous);
 	l->indent = indent;
 	return true;
 }
@@ -271,10 +290,15 @@ wrap_paragraph(struct wrapper *w, const char *s, size_t n, int width,
 			goto newline;
 		}
 		len = text_decode_fast(s + i, n - i, &c);
-		cw = text_char_width_fast(c, w->ambiguous);
+		/* a soft hyphen takes a cell only where the line breaks */
+		cw = c == 0xad ? 0 : text_char_width_fast(c, w->ambiguous);
 		if (i > start && w->brk[i] == UC_BREAK_POSSIBLE) {
-			lastbrk = i;
-			brkcells = cells;
+			int	hy = i >= 2 && soft_hyphen_at(s, i - 2);
+
+			if (!hy || cells + 1 <= avail) {
+				lastbrk = i;
+				brkcells = cells + hy;
+			}
 		}
 		if (cells + cw <= avail || i == start) {
 			cells += cw;

@@ -118,7 +118,15 @@ put(int y, int x, const char *s, size_t n, int maxw)
 	move(y, x);
 	while (i < n) {
 		len = text_decode(s + i, n - i, &c);
-		if (text_is_unsafe(c, len)) {
+		if (c == 0xad) {
+			/* a soft hyphen: '-' where the line breaks at it */
+			if (i + len < n) {
+				i += len;
+				continue;
+			}
+			memcpy(e, "-", 2);
+			cw = 1;
+		} else if (text_is_unsafe(c, len)) {
 			memcpy(e, "?", 2);
 			cw = 1;
 		} else {

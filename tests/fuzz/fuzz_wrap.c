@@ -29,6 +29,8 @@ wc_cells(const char *s, size_t n)
 		len = text_decode(s + i, n - i, &c);
 		if ((k = wcwidth((wchar_t)c)) < 0)
 			k = text_char_width(c, 1);
+		if (c == 0xad)	/* shown only where the line breaks, as '-' */
+			k = i + len == n;
 		w += k;
 		i += len;
 	}

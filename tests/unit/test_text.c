@@ -5,6 +5,7 @@
 #include <wchar.h>
 
 #include "fixtures.h"
+#include "../../model/buf.h"
 #include "../../model/text.h"
 
 static char *
@@ -176,6 +177,19 @@ ambiguous_width_two(void **state)
 	assert_int_equal(text_char_width(0x3248, 1), 2);
 }
 
+/* a laid-out line as shown: soft hyphens hidden, '-' at a break */
+static void
+soft_hyphens_shown_at_breaks(void **state)
+{
+	struct buf	b = { 0 };
+
+	(void)state;
+	text_line_out(&b, "inter\xc2\xadnational news\xc2\xad",
+	    strlen("inter\xc2\xadnational news\xc2\xad"));
+	assert_string_equal(b.p, "international news-");
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -187,6 +201,7 @@ main(void)
 		cmocka_unit_test(widths),
 		cmocka_unit_test(widths_agree_with_wcwidth),
 		cmocka_unit_test(ambiguous_width_two),
+		cmocka_unit_test(soft_hyphens_shown_at_breaks),
 		cmocka_unit_test(classes),
 	};
 

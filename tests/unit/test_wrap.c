@@ -279,6 +279,9 @@ scripts(void **state)
 	LINES_ARE("细颗粒物PM2.5浓度", 10, true, "细颗粒物|PM2.5浓度");
 	/* Latin and Vietnamese: at spaces, whole words */
 	LINES_ARE("Tiếng Việt có dấu", 10, true, "Tiếng Việt|có dấu");
+	/* a soft hyphen is a break that shows '-' and takes its cell there */
+	LINES_ARE("read every\xc2\xadwhere", 11, true, "read every\xc2\xad|where");
+	LINES_ARE("read every\xc2\xadwhere", 10, true, "read|every\xc2\xadwhere");
 }
 
 int
