@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
 #include <stdio.h>
@@ -468,6 +469,31 @@ default_target(const struct config *cf)
 	return KANBAO_DATADIR;
 }
 
+/*
+ * Only the character set is the user's: the text engine measures and
+ * breaks by itself, and messages stay in one language.  The reader needs
+ * a UTF-8 one for ncurses: when the environment names none (LANG not
+ * passed over ssh, LC_CTYPE=UTF-8 from a Mac), an installed UTF-8 locale
+ * stands in, and the reader says so.  Returns that note, or NULL.
+ */
+static const char *
+utf8_locale(void)
+{
+	static const char *const tries[] = { "C.UTF-8", "C.utf8", "en_US.UTF-8",
+	    "en_US.utf8" };
+	const char	*cs;
+	size_t		 i;
+
+	if (setlocale(LC_CTYPE, "") != NULL && (cs = nl_langinfo(CODESET)) &&
+	    (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0))
+		return NULL;
+	for (i = 0; i < sizeof tries / sizeof tries[0]; i++)
+		if (setlocale(LC_CTYPE, tries[i]) != NULL)
+			return tries[i];
+	setlocale(LC_CTYPE, "C");
+	return "";
+}
+
 int
 main(int argc, char **argv)
 {
@@ -489,14 +515,10 @@ main(int argc, char **argv)
 	struct args	 a = { M_READ, NULL, NULL, 0, 0, 0, false };
 	struct config	 cf;
 	struct buf	 warn = { 0 };
-	const char	*target;
+	const char	*target, *locale_note;
 	int		 ch, rc, modes = 0;
 
-	/*
-	 * Only the character set is the user's: the text engine measures
-	 * and breaks by itself, and messages stay in one language.
-	 */
-	setlocale(LC_CTYPE, "");
+	locale_note = utf8_locale();
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":hV", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -585,6 +607,21 @@ main(int argc, char **argv)
 		rc = search(a.query, target ? target : default_target(&cf), &cf);
 		break;
 	default:
+		if (locale_note != NULL && *locale_note == '\0') {
+			say("locale", "no UTF-8 locale is installed (try "
+			    "LANG=C.UTF-8, or install one with locale-gen); "
+			    "the reader needs one");
+			rc = 1;
+			break;
+		}
+		if (locale_note != NULL) {
+			struct buf	w = { 0 };
+
+			buf_addf(&w, "locale: the environment's is not UTF-8; "
+			    "using %s\n%s", locale_note, warn.p ? warn.p : "");
+			buf_free(&warn);
+			warn = w;
+		}
 		rc = tui_main(target ? target : default_target(&cf), &cf,
 		    a.linear, warn.p);
 		break;

@@ -1635,7 +1635,7 @@ tui_main(const char *target, const struct config *cf, bool linear,
 	if (t.library)
 		t.view = V_LIBRARY;
 	if (warnings != NULL && *warnings != '\0')
-		status(&t, "config: %.*s", (int)strcspn(warnings, "\n"), warnings);
+		status(&t, "%.*s", (int)strcspn(warnings, "\n"), warnings);
 
 	while (!t.quit && !got_term) {
 		draw(&t);
