@@ -433,11 +433,21 @@ draw_reader(struct tui *t)
 	a = &t->is->articles[t->art];
 	/* an inner page has no masthead: the library knows its date */
 	e = t->issue_i < t->ar.n ? &t->ar.v[t->issue_i] : NULL;
-	snprintf(left, sizeof left, "%s %s p%d | article %zu/%zu | page %zu/%zu%s | ?:help",
-	    t->is->title ? t->is->title : e && e->title ? e->title : "kanbao",
-	    t->is->date[0] ? t->is->date : e ? e->date : "",
-	    a->page, t->art + 1, t->is->narticles, t->page + 1, t->lay.npages,
-	    t->linear ? " | linear" : "");
+	/* where the reader is first: a narrow window cuts the rest */
+	{
+		char	pg[16] = "";
+
+		if (a->page > 0)
+			snprintf(pg, sizeof pg, " p%d", a->page);
+		const char	*title = t->is->title ? t->is->title :
+				    e && e->title ? e->title : "";
+
+		snprintf(left, sizeof left, "article %zu/%zu | page %zu/%zu | "
+		    "%s%s%s%s%s | ?:help", t->art + 1, t->is->narticles,
+		    t->page + 1, t->lay.npages, title, *title ? " " : "",
+		    t->is->date[0] ? t->is->date : e ? e->date : "", pg,
+		    t->linear ? " | linear" : "");
+	}
 	draw_status(t, left);
 	move(cy, cx);
 }
@@ -794,13 +804,18 @@ draw_contents(struct tui *t)
 	size_t			 i;
 
 	attron(A_BOLD | (t->color ? COLOR_PAIR(P_HEAD) : 0));
-	puts_at(y++, 0, is->title ? is->title : "(untitled issue)", COLS);
+	/* no masthead: the date the library found (file or folder name) */
+	puts_at(y++, 0, is->title ? is->title : t->issue_i < t->ar.n &&
+	    t->ar.v[t->issue_i].title ? t->ar.v[t->issue_i].title :
+	    t->issue_i < t->ar.n && t->ar.v[t->issue_i].date[0] ?
+	    t->ar.v[t->issue_i].date : "(untitled issue)", COLS);
 	attroff(A_BOLD | (t->color ? COLOR_PAIR(P_HEAD) : 0));
 	if (is->romanized)
 		puts_at(y++, 0, is->romanized, COLS);
 	snprintf(pages, sizeof pages, "%d", is->pages);
 	snprintf(line, sizeof line, "%s %s %s%s%s%s%s",
-	    is->date[0] ? is->date : "", is->weekday ? is->weekday : "",
+	    is->date[0] ? is->date : t->issue_i < t->ar.n ?
+	    t->ar.v[t->issue_i].date : "", is->weekday ? is->weekday : "",
 	    is->lunar ? is->lunar : "", is->number ? "  No. " : "",
 	    is->number ? is->number : "", is->pages ? "  pages: " : "",
 	    is->pages ? pages : "");
