@@ -38,6 +38,7 @@ const struct command keymap_commands[NCMD] = {
 	[CMD_MONTH_PREV] =	{ "prev-month", "previous month (calendar)" },
 	[CMD_MONTH_NEXT] =	{ "next-month", "next month (calendar)" },
 	[CMD_GOTO_DATE] =	{ "goto-date", "type a date (2025-03-27) and open its issue" },
+	[CMD_DELETE] =		{ "delete", "delete the selected bookmark" },
 };
 
 static const struct {
@@ -63,6 +64,7 @@ static const struct {
 	{ "?", CMD_HELP }, { "C-l", CMD_REDRAW },
 	{ "c", CMD_CALENDAR }, { "{", CMD_MONTH_PREV }, { "}", CMD_MONTH_NEXT },
 	{ ":", CMD_GOTO_DATE },
+	{ "d", CMD_DELETE },
 };
 
 static const struct {

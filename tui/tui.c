@@ -924,9 +924,9 @@ mark_row(const struct tui *t, size_t i, char *buf, size_t len,
 {
 	(void)buf;
 	(void)len;
-	(void)c;
 	*a = t->marks[i].label;
-	*b = t->marks[i].path;
+	*b = t->marks[i].line != NULL ? t->marks[i].line : "";
+	*c = t->marks[i].path;
 }
 
 static void
@@ -969,7 +969,7 @@ draw_marks(struct tui *t)
 {
 	char	left[128];
 
-	snprintf(left, sizeof left, "%zu bookmarks | Enter: jump | q: back",
+	snprintf(left, sizeof left, "%zu bookmarks | Enter: jump | d: delete | q: back",
 	    t->nmarks);
 	draw_list(t, "Bookmarks", t->nmarks, mark_row,
 	    "No bookmarks yet: press m while reading.", left);
@@ -1164,22 +1164,38 @@ open_reader(struct tui *t, size_t art)
 static void
 add_mark(struct tui *t)
 {
-	struct bookmark	 m;
-	char		 label[160];
-	const char	*h;
-	bool		 ok;
+	const struct article	*a = &t->is->articles[t->art];
+	struct bookmark		 m;
+	char			 label[160], line[128];
+	const char		*h;
+	size_t			 k = 0;
+	bool			 ok;
 
 	if (t->statedir == NULL) {
 		status(t, "no state folder: bookmark not saved");
 		return;
 	}
-	h = t->is->articles[t->art].headline;
-	snprintf(label, sizeof label, "%s %s", t->is->date[0] ? t->is->date : "",
-	    h ? h : "");
+	h = a->headline;
+	snprintf(label, sizeof label, "%s %s", t->is->date[0] ? t->is->date :
+	    t->issue_i < t->ar.n ? t->ar.v[t->issue_i].date : "", h ? h : "");
+	/* the marked line: the text from the reading place on */
+	line[0] = '\0';
+	if (!t->ahead && t->ablock < a->nblocks) {
+		const struct block	*b = &a->blocks[t->ablock];
+		size_t			 from = t->aoff < b->len ? t->aoff : 0;
+
+		k = b->len - from < sizeof line - 1 ? b->len - from :
+		    sizeof line - 1;
+		while (k > 0 && from + k < b->len &&
+		    ((unsigned char)b->text[from + k] & 0xc0) == 0x80)
+			k--;
+		memcpy(line, b->text + from, k);
+		line[k] = '\0';
+	}
 	if ((m.path = strdup(t->path)) == NULL)
 		return;
 	m.label = label;
-	m.line = NULL;
+	m.line = line[0] != '\0' ? line : NULL;
 	m.article = t->art;
 	m.block = t->ablock;
 	m.off = t->aoff;
@@ -1437,6 +1453,24 @@ run(struct tui *t, enum cmd c)
 					cal_set(t, t->ar.v[t->issue_i].date);
 			}
 			t->view = V_CALENDAR;
+		}
+		return;
+	case CMD_DELETE:
+		if (t->view == V_MARKS && t->sel < t->nmarks &&
+		    t->statedir != NULL) {
+			struct bookmark	m = t->marks[t->sel];
+
+			/* a copy: the list is replaced by the merged one */
+			m.path = strdup(m.path);
+			m.label = m.line = NULL;
+			if (m.path != NULL && state_change_marks(t->statedir, &m,
+			    true, &t->marks, &t->nmarks))
+				status(t, "bookmark deleted");
+			else
+				status(t, "bookmark could not be deleted");
+			free(m.path);
+			if (t->sel >= t->nmarks && t->sel > 0)
+				t->sel = t->nmarks - 1;
 		}
 		return;
 	case CMD_GOTO_DATE:
