@@ -1782,6 +1782,18 @@ tui_main(const char *target, const struct config *cf, bool linear,
 		run(&t, keymap_lookup(&t.km, (int)ch));
 	}
 	save_position(&t);
+	/*
+	 * A terminal without an alternate screen (vt100) keeps what was
+	 * drawn: clear it, so that no status line stays under the prompt.
+	 */
+	{
+		char	*rmcup = tigetstr("rmcup");
+
+		if (rmcup == NULL || rmcup == (char *)-1 || *rmcup == '\0') {
+			clear();
+			refresh();
+		}
+	}
 	endwin();
 	delscreen(screen);
 	rc = 0;
