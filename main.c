@@ -203,8 +203,13 @@ put_row(struct buf *row, int *at, int col, const struct lline *ln)
 	*at += ln->indent * 2 + ln->cells;
 }
 
+/*
+ * The layout of the issue at path as text: written to stdout, or with
+ * keep, kept there whole (the line-mode reader pages it).
+ */
 static int
-dump(const char *path, const struct args *a, const struct config *cf)
+render(const char *path, const struct args *a, const struct config *cf,
+    struct buf *keep)
 {
 	struct issue		*is;
 	struct layout		 l;
@@ -262,13 +267,19 @@ dump(const char *path, const struct args *a, const struct config *cf)
 			buf_add(&out, rows[r].p, rows[r].len);
 			buf_addc(&out, '\n');
 		}
-		if (out.len > 1 << 20) {
+		if (keep == NULL && out.len > 1 << 20) {
 			fwrite(out.p, 1, out.len, stdout);
 			out.len = 0;
 		}
 	}
 	if (out.failed) {
 		say(path, "out of memory");
+		goto fail;
+	}
+	if (keep != NULL) {
+		*keep = out;
+		memset(&out, 0, sizeof out);
+		rc = 0;
 		goto fail;
 	}
 	fwrite(out.p ? out.p : "", 1, out.len, stdout);
@@ -330,6 +341,93 @@ tree(const char *path, const struct config *cf)
 		return 1;
 	tree_print(stdout, is);
 	issue_free(is);
+	return fflush(stdout) == 0 ? 0 : 1;
+}
+
+static int
+dump(const char *path, const struct args *a, const struct config *cf)
+{
+	return render(path, a, cf, NULL);
+}
+
+/* A number from the environment (LINES, COLUMNS), else def. */
+static int
+env_number(const char *name, int def)
+{
+	const char	*v = getenv(name);
+	int		 n;
+
+	return v != NULL && number(v, 1, 10000, &n) ? n : def;
+}
+
+/*
+ * The reader on a terminal that cannot move the cursor (TERM=dumb, an
+ * editor's shell buffer): the issue in linear form, a screenful at a time
+ * with a plain prompt, as more(1) does there -- no escape sequence at
+ * all.  A page is LINES - 2 lines: the prompt and the echoed Enter take
+ * the other two.  A library first lists its issues by number.
+ */
+static int
+line_mode(const char *target, const struct args *a0, const struct config *cf)
+{
+	struct args	 a = *a0;
+	struct archive	 ar;
+	struct buf	 text = { 0 };
+	struct stat	 st;
+	char		 line[64], *p, *nl;
+	const char	*err, *path = target;
+	size_t		 i, k;
+	int		 rows = env_number("LINES", 24) - 2, n = 0;
+
+	memset(&ar, 0, sizeof ar);
+	if (stat(target, &st) == 0 && S_ISDIR(st.st_mode) &&
+	    !vault_is_day(target)) {
+		if (!archive_open(&ar, target, NULL, &err)) {
+			say(target, err);
+			return 1;
+		}
+		for (i = 0; i < ar.n; i++) {
+			printf("%4zu  %s  ", i + 1, ar.v[i].date[0] ?
+			    ar.v[i].date : "(undated)");
+			put_clean(stdout, ar.v[i].title ? ar.v[i].title :
+			    ar.v[i].headline ? ar.v[i].headline : "", true);
+			putchar('\n');
+		}
+		printf("issue number (q quits): ");
+		fflush(stdout);
+		if (fgets(line, sizeof line, stdin) == NULL ||
+		    (p = strtok(line, " \n")) == NULL ||
+		    !number(p, 1, (int)ar.n, &n)) {
+			archive_close(&ar);
+			return 0;
+		}
+		path = ar.v[n - 1].path;
+	}
+	a.linear = true;
+	a.width = env_number("COLUMNS", 80);
+	a.columns = 1;
+	a.height = 0;
+	if (render(path, &a, cf, &text) != 0) {
+		archive_close(&ar);
+		return 1;
+	}
+	archive_close(&ar);
+	for (p = text.p, k = 0; p != NULL && *p != '\0'; p = nl + 1) {
+		if ((nl = strchr(p, '\n')) == NULL)
+			nl = p + strlen(p);
+		fwrite(p, 1, (size_t)(nl - p), stdout);
+		putchar('\n');
+		if (*nl == '\0')
+			break;
+		if (++k % (size_t)(rows > 1 ? rows : 1) == 0) {
+			printf("-- more: Enter for the next page, q to quit --");
+			fflush(stdout);
+			if (fgets(line, sizeof line, stdin) == NULL ||
+			    line[0] == 'q' || line[0] == 'Q')
+				break;
+		}
+	}
+	buf_free(&text);
 	return fflush(stdout) == 0 ? 0 : 1;
 }
 
@@ -621,6 +719,11 @@ main(int argc, char **argv)
 			    "using %s\n%s", locale_note, warn.p ? warn.p : "");
 			buf_free(&warn);
 			warn = w;
+		}
+		if (tui_line_terminal()) {
+			rc = line_mode(target ? target : default_target(&cf),
+			    &a, &cf);
+			break;
 		}
 		rc = tui_main(target ? target : default_target(&cf), &cf,
 		    a.linear, warn.p);

@@ -18,6 +18,13 @@
 int	tui_main(const char *target, const struct config *, bool linear,
 	    const char *warnings);
 
+/*
+ * Whether the terminal cannot move the cursor (TERM unset, empty or dumb,
+ * or a known type without cursor addressing): the reader then runs in
+ * line mode, without escape sequences.
+ */
+bool	tui_line_terminal(void);
+
 /* Prints the default key bindings, as --help and the man page show them. */
 void	tui_print_keys(FILE *);
 

@@ -122,6 +122,15 @@ check day-search 0 "$k" --search 烟火气 "$V"
 [ "$(cut -f 1,3 "$WORK/out" | sed "s#$V/##")" = "$(printf '2025-01-02\t让老街的烟火气更浓一些')" ] ||
     { echo "FAIL day folder --search"; cat "$WORK/out"; fails=$((fails + 1)); }
 
+# the reader on a dumb terminal writes no escape sequence at all, and a
+# library there is a numbered list to choose from
+printf '\nq\n' | TERM=dumb LINES=12 "$k" "$TOP/assets/qinghe-2025-06-10.txt" > "$WORK/out" 2>&1
+LC_ALL=C grep -q "$(printf '\033')" "$WORK/out" && { echo "FAIL TERM=dumb: escape sequences"; fails=$((fails + 1)); }
+grep -q "^-- more: Enter for the next page, q to quit --" "$WORK/out" || { echo "FAIL TERM=dumb: no prompt"; fails=$((fails + 1)); }
+printf '2\nq\n' | TERM=dumb LINES=12 XDG_CACHE_HOME="$WORK/dumbcache" "$k" "$TOP/assets" > "$WORK/out" 2>&1
+grep -q "^   2  2025-06-11  青河日报$" "$WORK/out" && grep -q "^issue number (q quits): " "$WORK/out" &&
+    grep -q "便民举措" "$WORK/out" || { echo "FAIL TERM=dumb library"; head -5 "$WORK/out"; fails=$((fails + 1)); }
+
 # every "$ kanbao ..." sample of the README prints what the README shows
 awk '/^```/ { inb = !inb; if (!inb && cmd != "") { print cmd > (dir "/cmd" n); n++ } cmd = ""; next }
     inb && /^\$ kanbao / && cmd == "" { cmd = substr($0, 3); next }
