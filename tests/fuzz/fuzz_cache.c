@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "../../model/archive.h"
+#include "library.h"
 
 static const char *const issues[] = {
 	"# 青河日报\n\n2025年6月10日 星期二\n\n## 麦收\n\n麦子进仓。\n",
@@ -36,26 +37,13 @@ listing(const struct archive *ar, char *out, size_t cap)
 static int
 setup(void)
 {
-	char		 path[192];
 	struct archive	 ar;
 	const char	*err;
-	size_t		 i;
-	FILE		*f;
 
 	strcpy(dir, "/tmp/kanbao-fuzz-list-XXXXXX");
-	if (mkdtemp(dir) == NULL)
+	if (fuzz_library(dir, lib, cache, issues,
+	    sizeof issues / sizeof *issues) != 0)
 		return -1;
-	snprintf(lib, sizeof lib, "%s/lib", dir);
-	snprintf(cache, sizeof cache, "%s/cache", dir);
-	mkdir(lib, 0700);
-	mkdir(cache, 0700);
-	for (i = 0; i < sizeof issues / sizeof *issues; i++) {
-		snprintf(path, sizeof path, "%s/2025-06-%02zu.txt", lib, 10 + i);
-		if ((f = fopen(path, "w")) == NULL)
-			return -1;
-		fputs(issues[i], f);
-		fclose(f);
-	}
 	if (!archive_open(&ar, lib, NULL, &err))
 		return -1;
 	listing(&ar, want, sizeof want);

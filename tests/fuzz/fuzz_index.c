@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "../../model/archive.h"
+#include "library.h"
 
 static const char *const issues[] = {
 	"## 标题\n\n本报讯 记者某某报道:青河的麦子熟了。\n",
@@ -46,7 +47,6 @@ hits_text(const struct archive_hit *h, size_t n, char *out, size_t cap)
 static int
 setup(void)
 {
-	char		 path[192];
 	struct archive	 ar;
 	struct archive_hit	*h;
 	size_t		 i, n;
@@ -54,19 +54,9 @@ setup(void)
 	FILE		*f;
 
 	strcpy(dir, "/tmp/kanbao-fuzz-ix-XXXXXX");
-	if (mkdtemp(dir) == NULL)
+	if (fuzz_library(dir, lib, cache, issues,
+	    sizeof issues / sizeof *issues) != 0)
 		return -1;
-	snprintf(lib, sizeof lib, "%s/lib", dir);
-	snprintf(cache, sizeof cache, "%s/cache", dir);
-	mkdir(lib, 0700);
-	mkdir(cache, 0700);
-	for (i = 0; i < sizeof issues / sizeof *issues; i++) {
-		snprintf(path, sizeof path, "%s/2025-06-%02zu.txt", lib, 10 + i);
-		if ((f = fopen(path, "w")) == NULL)
-			return -1;
-		fputs(issues[i], f);
-		fclose(f);
-	}
 	if (!archive_open(&ar, lib, NULL, &err))
 		return -1;
 	if (!archive_search(&ar, "麦子", cache, NULL, NULL, &h, &n, &err, NULL))

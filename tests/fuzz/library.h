@@ -1,0 +1,42 @@
+/*
+ * library.h: a small library of issues in a new temporary folder, for the
+ * fuzz targets that damage its cache files (fuzz_index, fuzz_cache).
+ */
+#ifndef KANBAO_FUZZ_LIBRARY_H
+#define KANBAO_FUZZ_LIBRARY_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/*
+ * Makes dir (a mkdtemp template, 64 bytes) with lib/ holding issues[i] as
+ * 2025-06-(10 + i).txt and an empty cache/; lib and cache get their paths
+ * (128 bytes each).  0 on success.
+ */
+static int
+fuzz_library(char *dir, char *lib, char *cache, const char *const *issues,
+    size_t n)
+{
+	char	path[192];
+	size_t	i;
+	FILE	*f;
+
+	if (mkdtemp(dir) == NULL)
+		return -1;
+	snprintf(lib, 128, "%s/lib", dir);
+	snprintf(cache, 128, "%s/cache", dir);
+	mkdir(lib, 0700);
+	mkdir(cache, 0700);
+	for (i = 0; i < n; i++) {
+		snprintf(path, sizeof path, "%s/2025-06-%02zu.txt", lib, 10 + i);
+		if ((f = fopen(path, "w")) == NULL)
+			return -1;
+		fputs(issues[i], f);
+		fclose(f);
+	}
+	return 0;
+}
+
+#endif
