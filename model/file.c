@@ -140,8 +140,24 @@ file_read_max(const char *path, size_t max, bool head, size_t *len,
 	}
 	if (n == want)
 		n += (size_t)r;
-	/* a file that grew while read: what it holds now, up to max */
-	while (!head && n == cap && cap < max) {
+	/*
+	 * A file that grew while read: what it holds now, up to max.  One
+	 * byte is read first, so that a file of the size fstat(2) gave --
+	 * nearly every one -- costs no second buffer.
+	 */
+	while (!head && n == cap) {
+		char	c;
+
+		if ((r = read_full(fd, &c, 1)) == 0)
+			break;
+		if (r == -1) {
+			*err = strerror(errno);
+			goto fail;
+		}
+		if (cap >= max) {
+			*err = "file too large (over 1 GiB)";
+			goto fail;
+		}
 		want = cap > 65536 ? cap : 65536;
 		if (want > max - cap)
 			want = max - cap;
@@ -150,20 +166,13 @@ file_read_max(const char *path, size_t max, bool head, size_t *len,
 			goto fail;
 		}
 		s = p;
-		if ((r = read_full(fd, s + n, want)) == -1) {
+		s[n++] = c;
+		cap += want;
+		if ((r = read_full(fd, s + n, cap - n)) == -1) {
 			*err = strerror(errno);
 			goto fail;
 		}
-		cap += want;
 		n += (size_t)r;
-	}
-	if (!head && n == max) {
-		char	c;
-
-		if (read(fd, &c, 1) == 1) {
-			*err = "file too large (over 1 GiB)";
-			goto fail;
-		}
 	}
 	close(fd);
 	s[n] = '\0';
