@@ -387,8 +387,9 @@ fail:
 /* ---- a day's folder ------------------------------------------------- */
 
 struct vfile {
-	char	*path;
-	char	*page;		/* the page folder's name, or NULL */
+	char		*path;
+	char		*page;		/* the page folder's name, or NULL */
+	struct stat	 st;
 };
 
 static int
@@ -429,7 +430,6 @@ day_files(const char *dir, struct vfile **out, size_t *nout, bool *dated)
 {
 	struct vfile	*v = NULL;
 	size_t		 n = 0, cap = 0;
-	const char	*sub[2] = { NULL, NULL };
 	char		 date[11];
 	struct buf	 p = { 0 };
 	DIR		*d, *d2;
@@ -451,13 +451,14 @@ day_files(const char *dir, struct vfile **out, size_t *nout, bool *dated)
 			*dated |= archive_date_from_name(de->d_name, date);
 			ok = vec_grow(&v, &cap, n, sizeof *v) &&
 			    (v[n].path = strdup(p.p)) != NULL;
-			if (ok)
+			if (ok) {
+				v[n].st = st;
 				v[n++].page = NULL;
+			}
 			continue;
 		}
 		if (!S_ISDIR(st.st_mode) || (d2 = opendir(p.p)) == NULL)
 			continue;
-		sub[0] = de->d_name;
 		while (ok && (de2 = readdir(d2)) != NULL) {
 			struct buf	q = { 0 };
 
@@ -472,7 +473,8 @@ day_files(const char *dir, struct vfile **out, size_t *nout, bool *dated)
 			ok = vec_grow(&v, &cap, n, sizeof *v);
 			if (ok) {
 				v[n].path = buf_take(&q, NULL);
-				v[n].page = strdup(sub[0]);
+				v[n].page = strdup(de->d_name);
+				v[n].st = st;
 				ok = v[n].path != NULL && v[n].page != NULL;
 				n++;
 			}
@@ -493,25 +495,50 @@ day_files(const char *dir, struct vfile **out, size_t *nout, bool *dated)
 	return true;
 }
 
-bool
-vault_is_day(const char *dir)
+/*
+ * Whether dir is a day's folder: 1 with its files in *v, *n (free with
+ * free_files()), 0 when it is not, -1 when memory runs out.
+ */
+static int
+day_list(const char *dir, struct vfile **v, size_t *n)
 {
-	const char	*base = strrchr(dir, '/');
+	const char	*base;
 	char		 date[11], *copy;
-	struct vfile	*v = NULL;
-	size_t		 n = 0, len = strlen(dir);
-	bool		 dated, ok;
+	size_t		 len = strlen(dir);
+	bool		 dated;
+	int		 r = 0;
 
+	*v = NULL;
+	*n = 0;
 	/* the folder's own name, a trailing slash aside */
 	if ((copy = strdup(dir)) == NULL)
-		return false;
+		return -1;
 	while (len > 1 && copy[len - 1] == '/')
 		copy[--len] = '\0';
 	base = strrchr(copy, '/');
-	ok = archive_date_from_name(base ? base + 1 : copy, date) &&
-	    day_files(copy, &v, &n, &dated) && n > 0 && !dated;
-	free_files(v, n);
+	if (archive_date_from_name(base ? base + 1 : copy, date)) {
+		if (!day_files(copy, v, n, &dated))
+			r = -1;
+		else if (*n > 0 && !dated)
+			r = 1;
+	}
 	free(copy);
+	if (r != 1) {
+		free_files(*v, *n);
+		*v = NULL;
+		*n = 0;
+	}
+	return r;
+}
+
+bool
+vault_is_day(const char *dir)
+{
+	struct vfile	*v;
+	size_t		 n;
+	bool		 ok = day_list(dir, &v, &n) == 1;
+
+	free_files(v, n);
 	return ok;
 }
 
@@ -525,23 +552,19 @@ later(struct timespec a, struct timespec b)
 bool
 vault_day_stat(const char *dir, struct stat *out)
 {
-	struct vfile	*v = NULL;
-	struct stat	 st;
-	size_t		 n = 0, k;
-	bool		 dated;
+	struct vfile	*v;
+	size_t		 n, k;
 
-	if (!vault_is_day(dir) || !day_files(dir, &v, &n, &dated))
+	if (day_list(dir, &v, &n) != 1)
 		return false;
 	memset(out, 0, sizeof *out);
 	out->st_mode = S_IFDIR;
 	for (k = 0; k < n; k++) {
-		if (stat(v[k].path, &st) != 0)
-			continue;
-		out->st_size += st.st_size;
-		if (later(st.st_mtim, out->st_mtim))
-			out->st_mtim = st.st_mtim;
-		if (later(st.st_ctim, out->st_ctim))
-			out->st_ctim = st.st_ctim;
+		out->st_size += v[k].st.st_size;
+		if (later(v[k].st.st_mtim, out->st_mtim))
+			out->st_mtim = v[k].st.st_mtim;
+		if (later(v[k].st.st_ctim, out->st_ctim))
+			out->st_ctim = v[k].st.st_ctim;
 	}
 	/* a file added or removed changes the count even at the same size */
 	out->st_size += (off_t)n << 40;
@@ -557,15 +580,16 @@ vault_read(const char *path, size_t *len, const char **err)
 	struct buf	 b = { 0 };
 	size_t		 n = 0, k, flen;
 	char		*s;
-	bool		 dated;
 
 	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
 		return file_read(path, len, err);
-	if (!vault_is_day(path)) {
+	switch (day_list(path, &v, &n)) {
+	case 1:
+		break;
+	case 0:
 		*err = "is a directory, not an issue file";
 		return NULL;
-	}
-	if (!day_files(path, &v, &n, &dated)) {
+	default:
 		*err = "out of memory";
 		return NULL;
 	}
