@@ -658,8 +658,8 @@ out:
 	return found;
 }
 
-static bool	scan_search(const struct archive *, const char *,
-		    struct archive_hit **, size_t *, const char **);
+static bool	scan_search(const struct archive *, char *const *, size_t,
+		    struct archive_hit **, size_t *);
 
 /*
  * Splits the query at spaces into folded words.  A word that repeats one
@@ -730,7 +730,7 @@ archive_snippet(const char *s, size_t n, size_t at)
 
 /* Whether article k holds every word; *snip gets a snippet of the hit. */
 static bool
-article_matches(const struct issue *is, size_t k, char **w, size_t nw,
+article_matches(const struct issue *is, size_t k, char *const *w, size_t nw,
     char **snip)
 {
 	char	*t, *f;
@@ -760,45 +760,48 @@ archive_search(const struct archive *ar, const char *query,
     struct archive_hit **hits, size_t *nhits, const char **err,
     const char **warn)
 {
-	const char	*ierr;
+	char	**w;
+	size_t	  nw, k;
+	bool	  ok = false;
 
+	*hits = NULL;
+	*nhits = 0;
 	if (warn != NULL)
 		*warn = NULL;
-	if (cachedir != NULL) {
-		if (index_search(ar, query, cachedir, progress, arg, hits, nhits,
-		    &ierr))
-			return true;
-		/* a query that no search can take: say so, do not scan */
-		if (strncmp(ierr, "the query", 9) == 0) {
-			*err = ierr;
-			return false;
-		}
-		/* an index that cannot be written or read: scan the files */
-		if (warn != NULL)
-			*warn = ierr;
+	/* a query no search can take is said once, here */
+	if ((nw = archive_words(query, &w)) == 0 || nw == (size_t)-1) {
+		*err = nw == 0 ? "the query has no words" :
+		    "the query has too many words (at most "
+		    ARCHIVE_MAX_WORDS_S ")";
+		free(w);
+		return false;
 	}
-	return scan_search(ar, query, hits, nhits, err);
+	if (cachedir != NULL && index_search(ar, query, w, nw, cachedir,
+	    progress, arg, hits, nhits, err))
+		ok = true;
+	else {
+		/* no cache, or an index that cannot be written or read */
+		if (cachedir != NULL && warn != NULL)
+			*warn = *err;
+		*err = "out of memory";
+		ok = scan_search(ar, w, nw, hits, nhits);
+	}
+	for (k = 0; k < nw; k++)
+		free(w[k]);
+	free(w);
+	return ok;
 }
 
 static bool
-scan_search(const struct archive *ar, const char *query,
-    struct archive_hit **hits, size_t *nhits, const char **err)
+scan_search(const struct archive *ar, char *const *w, size_t nw,
+    struct archive_hit **hits, size_t *nhits)
 {
-	char			**w;
-	size_t			  nw, i, j, n = 0, cap = 0, len;
+	size_t			  i, j, n = 0, cap = 0, len;
 	struct archive_hit	 *h = NULL;
 	struct issue		 *is;
 	char			 *s, *snip, date[11];
 	const char		 *e;
 
-	*hits = NULL;
-	*nhits = 0;
-	if ((nw = archive_words(query, &w)) == 0 || nw == (size_t)-1) {
-		*err = nw == 0 ? "the query has no words" :
-		    "the query has too many words (at most "
-		    ARCHIVE_MAX_WORDS_S ")";
-		return false;
-	}
 	for (i = 0; i < ar->n; i++) {
 		if ((s = vault_read(ar->v[i].path, &len, &e)) == NULL)
 			continue;
@@ -828,9 +831,6 @@ scan_search(const struct archive *ar, const char *query,
 		issue_free(is);
 	}
 	archive_sort_hits(ar, h, n);
-	for (i = 0; i < nw; i++)
-		free(w[i]);
-	free(w);
 	*hits = h;
 	*nhits = n;
 	return true;

@@ -752,8 +752,8 @@ enum lookup { L_OK, L_OOM, L_CORRUPT };
  * against its folded text.
  */
 static enum lookup
-index_lookup(const struct index *ix, const size_t *toar, char **w, size_t nw,
-    const char *raw, struct archive_hit **hits, size_t *nhits)
+index_lookup(const struct index *ix, const size_t *toar, char *const *w,
+    size_t nw, const char *raw, struct archive_hit **hits, size_t *nhits)
 {
 	size_t			 i, k, nc = 0, n = 0, cap = 0;
 	uint32_t		*cand = NULL;
@@ -883,25 +883,19 @@ first_word(const char *query, const char *w0)
 }
 
 bool
-index_search(const struct archive *ar, const char *query, const char *cachedir,
-    archive_progress *progress, void *arg, struct archive_hit **hits,
-    size_t *nhits, const char **err)
+index_search(const struct archive *ar, const char *query, char *const *w,
+    size_t nw, const char *cachedir, archive_progress *progress, void *arg,
+    struct archive_hit **hits, size_t *nhits, const char **err)
 {
 	struct index	 ix;
-	char		*file = NULL, *raw = NULL, **w = NULL;
-	size_t		 nw, k, *toar = NULL;
+	char		*file = NULL, *raw = NULL;
+	size_t		*toar = NULL;
 	enum lookup	 r = L_CORRUPT;
 	int		 attempt;
 	struct stat	 st;
 
 	*hits = NULL;
 	*nhits = 0;
-	if ((nw = archive_words(query, &w)) == 0 || nw == (size_t)-1) {
-		*err = nw == 0 ? "the query has no words" :
-		    "the query has too many words (at most "
-		    ARCHIVE_MAX_WORDS_S ")";
-		return false;
-	}
 	*err = "out of memory";
 	if ((file = archive_cache_path(cachedir, ar->root ? ar->root : ".",
 	    "index")) == NULL ||
@@ -940,8 +934,5 @@ out:
 	free(raw);
 	free(toar);
 	free(file);
-	for (k = 0; k < nw; k++)
-		free(w[k]);
-	free(w);
 	return r == L_OK;
 }

@@ -12,8 +12,10 @@
 #include "archive.h"
 #include "text.h"
 
+/* The query's folded words w[0..nw) (archive_words()) through the index. */
 bool	index_search(const struct archive *, const char *query,
-	    const char *cachedir, archive_progress *progress, void *arg,
+	    char *const *w, size_t nw, const char *cachedir,
+	    archive_progress *progress, void *arg,
 	    struct archive_hit **hits, size_t *nhits, const char **err);
 
 /* Shared with archive.c. */
