@@ -14,78 +14,6 @@
 
 #define SHOWN	40	/* characters of a block's text shown */
 
-/* Traditional characters and their simplified forms, common in news. */
-static const char	trad[] = "這個們說國會發來時經與為對開關門長東車馬見記報導讀"
-			    "區書學習體當點動還進過問實現將應業變權議";
-static const char	simp[] = "这个们说国会发来时经与为对开关门长东车马见记报导读"
-			    "区书学习体当点动还进过问实现将应业变权议";
-
-static size_t
-count_in(text_char c, const char *set)
-{
-	size_t		i = 0, n = strlen(set), len;
-	text_char	s;
-
-	while (i < n) {
-		len = text_decode(set + i, n - i, &s);
-		if (s == c)
-			return 1;
-		i += len;
-	}
-	return 0;
-}
-
-/* The script most of the text is in, by its characters. */
-static const char *
-script(const char *s, size_t n)
-{
-	size_t		i = 0, len, han = 0, kana = 0, hangul = 0, latin = 0;
-	size_t		t = 0, sc = 0;
-	text_char	c;
-
-	while (i < n) {
-		len = text_decode(s + i, n - i, &c);
-		i += len;
-		if (text_is_han(c)) {
-			han++;
-			t += count_in(c, trad);
-			sc += count_in(c, simp);
-		} else if (c >= 0x3041 && c <= 0x30ff)
-			kana++;
-		else if (text_is_hangul(c))
-			hangul++;
-		else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-			latin++;
-	}
-	if (hangul > 0 && hangul * 2 >= han + kana + hangul)
-		return "ko";
-	if (kana > 0 && kana * 5 >= kana + han)
-		return "ja";
-	if (han > 0 && han * 4 >= latin)
-		return t > sc ? "zh-Hant" : "zh-Hans";
-	return latin > 0 ? "latin" : "-";
-}
-
-/* The input's format, by what its text shows. */
-static const char *
-format(const char *s, size_t n)
-{
-	bool	md = false, html = false, yaml;
-
-	yaml = n > 4 && strncmp(s, "---\n", 4) == 0 && strstr(s, "\ntitle:");
-	html = strstr(s, "<p>") != NULL || strstr(s, "<br") != NULL ||
-	    strstr(s, "&nbsp;") != NULL;
-	md = strstr(s, "\n#") != NULL || s[0] == '#' || strstr(s, "**") ||
-	    strstr(s, "](") != NULL;
-	if (yaml)
-		return "markdown+yaml";
-	if (html)
-		return md ? "markdown+html" : "html";
-	if (md)
-		return "markdown";
-	return strstr(s, "\n\n") != NULL ? "plain" : "plain, a paragraph a line";
-}
-
 static void
 text(FILE *f, const char *s)
 {
@@ -127,8 +55,8 @@ tree_print(FILE *f, const struct issue *is)
 {
 	size_t	i, k;
 
-	fprintf(f, "format\t%s\n", format(is->text, is->textlen));
-	fprintf(f, "script\t%s\n", script(is->text, is->textlen));
+	fprintf(f, "format\t%s\n", is->format ? is->format : "text");
+	fprintf(f, "script\t%s\n", is->profile ? is->profile : "-");
 	fprintf(f, "damage\tspaces=%s rejoined=%zu markup=%zu\n",
 	    is->damage.spaces ? "yes" : "no", is->damage.rejoined,
 	    is->damage.markup);

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "archive.h"
+#include "date.h"
 #include "index.h"
 #include "buf.h"
 #include "file.h"
@@ -38,44 +39,6 @@ wanted(const char *name)
 
 	return name[0] != '.' && ((n > 4 && strcmp(name + n - 4, ".txt") == 0) ||
 	    (n > 3 && strcmp(name + n - 3, ".md") == 0));
-}
-
-bool
-archive_date_from_name(const char *name, char *out)
-{
-	const char	*p;
-	int		 y, m, d, k;
-
-	for (p = name; *p != '\0'; p++) {
-		if (p > name && p[-1] >= '0' && p[-1] <= '9')
-			continue;
-		for (k = 0; k < 4 && p[k] >= '0' && p[k] <= '9'; k++)
-			;
-		if (k < 4)
-			continue;
-		y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 +
-		    (p[3] - '0');
-		if (y < 1800 || y > 2200)
-			continue;
-		if ((p[4] == '-' || p[4] == '_' || p[4] == '.') &&
-		    p[5] >= '0' && p[5] <= '9' && p[6] >= '0' && p[6] <= '9' &&
-		    p[7] == p[4] && p[8] >= '0' && p[8] <= '9' &&
-		    p[9] >= '0' && p[9] <= '9') {
-			m = (p[5] - '0') * 10 + (p[6] - '0');
-			d = (p[8] - '0') * 10 + (p[9] - '0');
-		} else if (p[4] >= '0' && p[4] <= '9' && p[5] >= '0' &&
-		    p[5] <= '9' && p[6] >= '0' && p[6] <= '9' && p[7] >= '0' &&
-		    p[7] <= '9' && !(p[8] >= '0' && p[8] <= '9')) {
-			m = (p[4] - '0') * 10 + (p[5] - '0');
-			d = (p[6] - '0') * 10 + (p[7] - '0');
-		} else
-			continue;
-		if (m < 1 || m > 12 || d < 1 || d > 31)
-			continue;
-		snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
-		return true;
-	}
-	return false;
 }
 
 /*
@@ -846,7 +809,7 @@ archive_issue_date(const struct issue *is, const char *path, char *out)
 	if (is != NULL && is->date[0] != '\0')
 		memcpy(out, is->date, 11);
 	else
-		archive_date_from_name(base ? base + 1 : path, out);
+		date_from_name(base ? base + 1 : path, out);
 }
 
 static int

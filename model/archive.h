@@ -88,7 +88,4 @@ struct issue;
  */
 void	archive_issue_date(const struct issue *, const char *path, char *out);
 
-/* The date in a file name (2025-03-27, 20250327), into out[11]. */
-bool	archive_date_from_name(const char *name, char *out);
-
 #endif

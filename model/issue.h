@@ -78,6 +78,9 @@ struct issue {
 	struct issue_item	*items;
 	size_t			 nitems;
 
+	const char		*format;	/* what the input is: text,
+						   markdown+yaml, records */
+	const char		*profile;	/* its lexicon: zh-Hans, ja */
 	/* the converter's damage the parser found and repaired */
 	struct {
 		bool	spaces;		/* stray spaces between Chinese, throughout */

@@ -65,6 +65,13 @@ oneof(struct cur *c, const char *set)
 	return false;
 }
 
+static void
+spaces(struct cur *c)
+{
+	while (c->i < c->n && c->s[c->i] == ' ')
+		c->i++;
+}
+
 #define NUMS	"一二三四五六七八九十"
 
 static bool
@@ -72,13 +79,15 @@ lunar(struct cur *c, struct mast *m)
 {
 	size_t	start = c->i, k;
 
-	lit(c, "农历");
+	if (!lit(c, "农历") && !lit(c, "農曆"))
+		lit(c, "農历");
 	if (oneof(c, "甲乙丙丁戊己庚辛壬癸")) {
 		if (!oneof(c, "子丑寅卯辰巳午未申酉戌亥") || !lit(c, "年"))
 			goto no;
 	}
-	lit(c, "闰");
-	if (!oneof(c, "正" NUMS "冬腊"))
+	if (!lit(c, "闰"))
+		lit(c, "閏");
+	if (!oneof(c, "正" NUMS "冬腊臘"))
 		goto no;
 	oneof(c, "一二");
 	if (!lit(c, "月"))
@@ -101,7 +110,20 @@ weekday(struct cur *c, struct mast *m)
 {
 	size_t	start = c->i;
 
-	if (!lit(c, "星期") && !lit(c, "周") && !lit(c, "礼拜"))
+	/* 木曜日, 목요일: kept as written */
+	if ((oneof(c, "月火水木金土日") && (lit(c, "曜日") || lit(c, "曜"))) ||
+	    (oneof(c, "월화수목금토일") && lit(c, "요일"))) {
+		size_t	k = c->i - start;
+
+		if (m->weekday[0] == '\0' && k < sizeof m->weekday) {
+			memcpy(m->weekday, c->s + start, k);
+			m->weekday[k] = '\0';
+		}
+		return true;
+	}
+	c->i = start;
+	if (!lit(c, "星期") && !lit(c, "周") && !lit(c, "週") &&
+	    !lit(c, "礼拜") && !lit(c, "禮拜"))
 		return false;
 	if (!oneof(c, "一二三四五六日天")) {
 		c->i = start;
@@ -149,8 +171,9 @@ bare_field(struct cur *c, struct mast *m, bool *day_pending)
 
 	if (lunar(c, m) || weekday(c, m))
 		return true;
-	if (lit(c, "总第") || lit(c, "第")) {
-		if (digits(c, 8, &v) > 0 && lit(c, "期")) {
+	if (lit(c, "总第") || lit(c, "總第") || lit(c, "第") || lit(c, "제")) {
+		if (digits(c, 8, &v) > 0 && (lit(c, "期") || lit(c, "号") ||
+		    lit(c, "號") || lit(c, "호"))) {
 			if (m->number[0] == '\0')
 				snprintf(m->number, sizeof m->number, "%ld", v);
 			return true;
@@ -167,11 +190,13 @@ bare_field(struct cur *c, struct mast *m, bool *day_pending)
 		c->i = start;
 		return false;
 	}
-	if (digits(c, 4, &y) == 4 && lit(c, "年")) {
-		if (digits(c, 2, &mo) > 0 && lit(c, "月") && mo >= 1 &&
-		    mo <= 12) {
+	if (digits(c, 4, &y) == 4 && (lit(c, "年") || lit(c, "년"))) {
+		spaces(c);
+		if (digits(c, 2, &mo) > 0 && (lit(c, "月") || lit(c, "월")) &&
+		    mo >= 1 && mo <= 12) {
 			d = 0;
-			if (digits(c, 2, &d) > 0 && !lit(c, "日"))
+			spaces(c);
+			if (digits(c, 2, &d) > 0 && !lit(c, "日") && !lit(c, "일"))
 				goto no;
 			if (d > 31)
 				goto no;
@@ -227,7 +252,8 @@ mast_is_contact(const char *s, size_t n)
 
 	if (n > 600 || text_has(s, n, "。"))
 		return false;
-	if (text_has(s, n, "刊号") || text_has(s, n, "邮发代号") ||
+	if (text_has(s, n, "刊号") || text_has(s, n, "刊號") ||
+	    text_has(s, n, "邮发代号") || text_has(s, n, "郵發代號") ||
 	    text_has(s, n, "ISSN"))
 		return true;
 	for (i = 0; i + 4 < n; i++)
@@ -242,5 +268,6 @@ mast_is_publisher(const char *s, size_t n)
 {
 	return n < 200 && !text_has(s, n, "。") &&
 	    (text_has(s, n, "主管") || text_has(s, n, "主办") ||
+	    text_has(s, n, "主辦") ||
 	    text_has(s, n, "出版"));
 }

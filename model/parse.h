@@ -1,20 +1,159 @@
 /*
- * parse: what the issue parser and its front-ends share (private to
- * model/).
+ * parse: what the issue parser's passes and its front-ends share (private
+ * to model/).
+ *
+ *   front-end (issue.c: text, a paragraph a line; vault.c: YAML front
+ *   matter; record.c: one record per article; HTML inside any of them)
+ *     -> raw blocks with source offsets (struct raw)
+ *   classify.c: each block's kind by its shape (tests in lines.c, words
+ *     from the issue's lexicon)
+ *   assemble.c, heads.c: articles and their roles
+ *   finish.c: repairs, continuations, guessed headlines, the issue
  */
 #ifndef KANBAO_PARSE_H
 #define KANBAO_PARSE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
-struct issue;
-struct issue_opts;
+#include "buf.h"
+#include "issue.h"
+#include "lexicon.h"
+#include "masthead.h"
+#include "repair.h"
+#include "text.h"
+
+struct arena;
+
+enum rkind {
+	R_EMPTY,	/* nothing left after markup */
+	R_MAST,		/* masthead line */
+	R_TITLE,	/* short line without sentence punctuation */
+	R_BODY,		/* body text */
+	R_BYLINE,	/* □本报记者 某某 */
+	R_SIGN,		/* □某某: a commentary's signature */
+	R_CREDIT,	/* □本报记者 某某摄 */
+	R_CAPTION,	/* text followed by a credit */
+	R_SECTION,	/* 一、... */
+	R_NOTE,		/* — 开栏语 — */
+	R_CONT,		/* (下转02版) */
+	R_PAGE,		/* 第02版 */
+	R_META		/* 责任编辑：某某: the page's credits, not an article */
+};
+
+struct raw {
+	size_t		 src;		/* offset in the sanitised text */
+	int		 gap;		/* empty paragraphs before it */
+	struct markup	 mk;
+	char		*text;		/* markup stripped, in the arena */
+	size_t		 len;
+	size_t		 chars;
+	enum rkind	 kind;
+	const char	*credit;	/* of a caption */
+	int		 page;		/* of R_PAGE and R_CONT */
+	bool		 up;		/* R_CONT: 上接 (continued from) */
+};
+
+struct bblock {
+	enum block_kind	 kind;
+	struct buf	 text;
+	const char	*credit;
+	size_t		 src;
+};
+
+struct bart {
+	struct article	 a;
+	struct bblock	*b;
+	size_t		 nb, cap;
+	size_t		 nbody;		/* paragraphs so far */
+	bool		 sign;		/* signed like a commentary */
+};
+
+struct item {
+	bool	 banner;
+	size_t	 idx;
+};
+
+struct parser {
+	struct issue		*is;
+	struct arena		*a;
+	const struct issue_opts	*opts;
+	const struct lexicon	*lx;
+	struct raw		*raw;
+	size_t			 nraw;
+	struct mast		 mast;
+	struct bart		*art;
+	size_t			 nart, artcap;
+	struct bblock		*ban;
+	size_t			 nban, bancap;
+	struct bblock		*mastb;
+	size_t			 nmastb, mastcap;
+	struct item		*items;
+	size_t			 nitems, itemcap;
+	const struct raw	*upcont;	/* (上接01版) before a headline */
+	struct bblock		*pend;		/* photos waiting for a home */
+	size_t			 npend, pendcap;
+	int			 page;
+	bool			 damaged;	/* spaces between CJK throughout */
+	bool			 failed;
+};
 
 /*
- * Parses sanitised text, which the new issue takes over (it is freed with
+ * Parses sanitised text with lexicon lx (NULL: the one its text shows), which the new issue takes over (it is freed with
  * the issue, or at once on failure).  NULL when memory runs out.
  */
 struct issue	*issue_parse_text(char *text, size_t len,
-		    const struct issue_opts *, const char **err);
+		    const struct issue_opts *, const struct lexicon *,
+		    const char **err);
+
+/* lines.c: string helpers */
+size_t		 u8_count(const char *, size_t);
+text_char	 u8_last(const char *, size_t);	/* the last non-space */
+text_char	 u8_first(const char *, size_t);
+size_t		 str_count(const char *, size_t, const char *);
+bool		 str_starts(const char *, size_t, const char *);
+bool		 str_ends(const char *, size_t, const char *);
+bool		 ends_sentence(const char *, size_t);
+const char	*skip_box(const char *, size_t *);
+
+/* lines.c: what one block of text is, by its shape and the lexicon */
+bool	line_is_credit(const struct lexicon *, const char *, size_t);
+bool	line_is_sign(const char *, size_t);
+bool	line_is_byline(const struct lexicon *, const char *, size_t);
+bool	line_is_section(const char *, size_t);
+bool	line_is_note(const struct lexicon *, const char *, size_t);
+bool	line_is_cont(const struct lexicon *, const char *, size_t, int *,
+	    bool *);
+bool	line_is_page(const struct lexicon *, const char *, size_t, int *);
+bool	line_is_meta(const struct lexicon *, const char *, size_t);
+bool	line_is_title(const struct lexicon *, const char *, size_t, size_t);
+size_t	line_byline(const struct lexicon *, const char *, size_t);
+size_t	line_trailing_cont(const struct lexicon *, const char *, size_t);
+size_t	line_credit(const struct lexicon *, const char *, size_t);
+void	line_tidy_byline(const struct lexicon *, const char *, size_t,
+	    struct buf *);
+
+/* classify.c */
+void	parse_classify(struct parser *);
+
+/* assemble.c */
+struct bart	*art_cur(struct parser *);
+struct bart	*art_new(struct parser *, size_t);
+struct bblock	*art_block(struct parser *, struct bart *, enum block_kind,
+		    const char *, size_t, size_t);
+void		 art_banner(struct parser *, const struct raw *);
+void		 art_flush_photos(struct parser *, struct bart *);
+void		 art_flush_upcont(struct parser *, struct bart *);
+size_t		 raw_next(struct parser *, size_t);
+void		 parse_assemble(struct parser *);
+
+/* heads.c */
+bool		 heads_opens(struct parser *, size_t, size_t, bool);
+void		 heads_open(struct parser *, size_t, size_t);
+const char	*parse_dup_punct(struct parser *, const char *, size_t);
+const char	*parse_dup_byline(struct parser *, const char *, size_t);
+
+/* finish.c */
+void	parse_finish(struct parser *);
 
 #endif

@@ -16,6 +16,7 @@
 
 #include "arena.h"
 #include "archive.h"
+#include "date.h"
 #include "buf.h"
 #include "file.h"
 #include "issue.h"
@@ -39,14 +40,6 @@ line_end(const char *s, size_t n, size_t i)
 	const char	*p = memchr(s + i, '\n', n - i);
 
 	return p != NULL ? (size_t)(p - s) : n;
-}
-
-static bool
-starts(const char *s, size_t n, const char *w)
-{
-	size_t	k = strlen(w);
-
-	return n >= k && memcmp(s, w, k) == 0;
 }
 
 static bool
@@ -87,10 +80,10 @@ front_matter(const char *s, size_t n, size_t i)
 	if (first >= n)
 		return 0;
 	e = line_end(s, n, first);
-	if (!(starts(s + first, e - first, "title:") ||
-	    starts(s + first, e - first, "date:") ||
-	    starts(s + first, e - first, "section:") ||
-	    starts(s + first, e - first, "author:")))
+	if (!(str_starts(s + first, e - first, "title:") ||
+	    str_starts(s + first, e - first, "date:") ||
+	    str_starts(s + first, e - first, "section:") ||
+	    str_starts(s + first, e - first, "author:")))
 		return 0;
 	for (i = first; i < n && lines < MAX_META_LINES; lines++) {
 		e = line_end(s, n, i);
@@ -181,10 +174,7 @@ struct combine {
 	struct issue	*is;
 	struct article	*art;
 	size_t		 nart, artcap;
-	struct item {
-		bool	 banner;
-		size_t	 idx;		/* article, or banner in ban */
-	}		*items;
+	struct item	*items;		/* an article, or a banner in ban */
 	size_t		 nitems, itemcap;
 	struct block	*ban, *mast;
 	size_t		 nban, bancap, nmast, mastcap;
@@ -270,7 +260,7 @@ add_part(struct combine *c, struct issue *part, const struct meta *m,
 		c->is->title = arena_strndup(ar, part->title,
 		    strlen(part->title));
 	if (c->is->date[0] == '\0' && m->date != NULL &&
-	    archive_date_from_name(m->date, c->is->date))
+	    date_from_name(m->date, c->is->date))
 		;
 	else if (c->is->date[0] == '\0' && part->date[0] != '\0')
 		memcpy(c->is->date, part->date, sizeof c->is->date);
@@ -287,6 +277,7 @@ vault_parse(char *text, size_t len, const struct issue_opts *opts,
 	struct meta	*m = NULL;
 	size_t		 nm = 0, mcap = 0, i, e, k;
 	struct issue	*part;
+	const struct lexicon	*lx;
 	struct issue_opts	 whole = { opts != NULL && opts->keep_punct, true };
 
 	*err = "out of memory";
@@ -298,6 +289,9 @@ vault_parse(char *text, size_t len, const struct issue_opts *opts,
 	}
 	c.is->text = text;
 	c.is->textlen = len;
+	c.is->format = "markdown+yaml";
+	lx = lexicon_detect(text, len);
+	c.is->profile = lx->name;
 	/* the front matter blocks, each opening at a line start */
 	for (i = 0; i < len; i = line_end(text, len, i) + 1) {
 		if ((e = front_matter(text, len, i)) == 0)
@@ -334,7 +328,7 @@ vault_parse(char *text, size_t len, const struct issue_opts *opts,
 		body[b - a] = '\0';
 		/* a web edition's article: its paragraphs are whole */
 		whole.whole = k > 0;
-		if ((part = issue_parse_text(body, b - a, &whole, err)) == NULL)
+		if ((part = issue_parse_text(body, b - a, &whole, lx, err)) == NULL)
 			goto fail;
 		if (!vec_grow(&c.is->parts, &c.is->partcap, c.is->nparts,
 		    sizeof *c.is->parts)) {
@@ -448,7 +442,7 @@ day_files(const char *dir, struct vfile **out, size_t *nout, bool *dated)
 		if (p.failed || stat(p.p, &st) != 0)
 			continue;
 		if (S_ISREG(st.st_mode) && issue_name(de->d_name)) {
-			*dated |= archive_date_from_name(de->d_name, date);
+			*dated |= date_from_name(de->d_name, date);
 			ok = vec_grow(&v, &cap, n, sizeof *v) &&
 			    (v[n].path = strdup(p.p)) != NULL;
 			if (ok) {
@@ -469,7 +463,7 @@ day_files(const char *dir, struct vfile **out, size_t *nout, bool *dated)
 				buf_free(&q);
 				continue;
 			}
-			*dated |= archive_date_from_name(de2->d_name, date);
+			*dated |= date_from_name(de2->d_name, date);
 			ok = vec_grow(&v, &cap, n, sizeof *v);
 			if (ok) {
 				v[n].path = buf_take(&q, NULL);
@@ -516,7 +510,7 @@ day_list(const char *dir, struct vfile **v, size_t *n)
 	while (len > 1 && copy[len - 1] == '/')
 		copy[--len] = '\0';
 	base = strrchr(copy, '/');
-	if (archive_date_from_name(base ? base + 1 : copy, date)) {
+	if (date_from_name(base ? base + 1 : copy, date)) {
 		if (!day_files(copy, v, n, &dated))
 			r = -1;
 		else if (*n > 0 && !dated)

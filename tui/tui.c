@@ -16,6 +16,7 @@
 
 #include "../model/archive.h"
 #include "../model/buf.h"
+#include "../model/date.h"
 #include "../model/file.h"
 #include "../model/issue.h"
 #include "../model/layout.h"
@@ -984,27 +985,6 @@ draw_help(struct tui *t)
 
 /* ---- calendar ---------------------------------------------------------- */
 
-static int
-days_in(int y, int m)
-{
-	static const int	d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return d[m - 1];
-}
-
-/* 0 = Monday */
-static int
-weekday_of(int y, int m, int d)
-{
-	static const int	t[] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
-
-	if (m < 3)
-		y--;
-	return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d + 6) % 7;
-}
-
 /* The library entry of a date, or (size_t)-1. */
 static size_t
 issue_on(const struct tui *t, int y, int m, int d)
@@ -1025,7 +1005,7 @@ cal_set(struct tui *t, const char *date)
 	int	y, m, d;
 
 	if (date != NULL && sscanf(date, "%d-%d-%d", &y, &m, &d) == 3 &&
-	    m >= 1 && m <= 12 && d >= 1 && d <= days_in(y, m)) {
+	    m >= 1 && m <= 12 && d >= 1 && d <= date_days_in(y, m)) {
 		t->cy = y;
 		t->cm = m;
 		t->cd = d;
@@ -1041,10 +1021,10 @@ cal_move(struct tui *t, int days)
 			t->cm = 12;
 			t->cy--;
 		}
-		t->cd += days_in(t->cy, t->cm);
+		t->cd += date_days_in(t->cy, t->cm);
 	}
-	while (t->cd > days_in(t->cy, t->cm)) {
-		t->cd -= days_in(t->cy, t->cm);
+	while (t->cd > date_days_in(t->cy, t->cm)) {
+		t->cd -= date_days_in(t->cy, t->cm);
 		if (++t->cm > 12) {
 			t->cm = 1;
 			t->cy++;
@@ -1063,8 +1043,8 @@ cal_month(struct tui *t, int dir)
 		t->cm = 1;
 		t->cy++;
 	}
-	if (t->cd > days_in(t->cy, t->cm))
-		t->cd = days_in(t->cy, t->cm);
+	if (t->cd > date_days_in(t->cy, t->cm))
+		t->cd = date_days_in(t->cy, t->cm);
 }
 
 static void
@@ -1082,9 +1062,9 @@ draw_calendar(struct tui *t)
 	for (col = 0; col < 7; col++)
 		puts_at(y, col * 6 + 1, wd[col], COLS - col * 6 - 1);
 	y++;
-	col = weekday_of(t->cy, t->cm, 1);
+	col = date_weekday(t->cy, t->cm, 1);
 	row = y;
-	for (d = 1; d <= days_in(t->cy, t->cm); d++) {
+	for (d = 1; d <= date_days_in(t->cy, t->cm); d++) {
 		bool	has = issue_on(t, t->cy, t->cm, d) != (size_t)-1;
 
 		n += has;

@@ -6,6 +6,7 @@
 
 #include "fixtures.h"
 #include "../../model/archive.h"
+#include "../../model/date.h"
 
 static void
 dates_from_file_names(void **state)
@@ -13,12 +14,12 @@ dates_from_file_names(void **state)
 	char	d[11];
 
 	(void)state;
-	assert_true(archive_date_from_name("qinghe-2025-03-27.txt", d));
+	assert_true(date_from_name("qinghe-2025-03-27.txt", d));
 	assert_string_equal(d, "2025-03-27");
-	assert_true(archive_date_from_name("20250327.md", d));
+	assert_true(date_from_name("20250327.md", d));
 	assert_string_equal(d, "2025-03-27");
-	assert_false(archive_date_from_name("issue-12221.txt", d));
-	assert_false(archive_date_from_name("2025-13-40.txt", d));
+	assert_false(date_from_name("issue-12221.txt", d));
+	assert_false(date_from_name("2025-13-40.txt", d));
 }
 
 static void

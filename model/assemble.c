@@ -1,0 +1,378 @@
+/*
+ * assemble: articles from classified blocks, with a small state machine
+ * that rejoins broken paragraphs (also across photos), gives photos a
+ * home and keeps banners between articles.
+ */
+#include <string.h>
+
+#include "parse.h"
+
+struct bart *
+art_cur(struct parser *p)
+{
+	return p->nart > 0 ? &p->art[p->nart - 1] : NULL;
+}
+
+static bool
+add_item(struct parser *p, bool banner, size_t idx)
+{
+	if (!vec_grow(&p->items, &p->itemcap, p->nitems, sizeof *p->items)) {
+		p->failed = true;
+		return false;
+	}
+	p->items[p->nitems].banner = banner;
+	p->items[p->nitems++].idx = idx;
+	return true;
+}
+
+void
+art_banner(struct parser *p, const struct raw *r)
+{
+	struct bblock	*b;
+
+	if (!vec_grow(&p->ban, &p->bancap, p->nban, sizeof *p->ban)) {
+		p->failed = true;
+		return;
+	}
+	b = &p->ban[p->nban];
+	memset(b, 0, sizeof *b);
+	b->kind = BLOCK_BANNER;
+	b->src = r->src;
+	buf_add(&b->text, r->text, r->len);
+	if (add_item(p, true, p->nban))
+		p->nban++;
+	else
+		buf_free(&b->text);
+}
+
+struct bart *
+art_new(struct parser *p, size_t src)
+{
+	struct bart	*a;
+
+	if (!vec_grow(&p->art, &p->artcap, p->nart, sizeof *p->art)) {
+		p->failed = true;
+		return NULL;
+	}
+	a = &p->art[p->nart];
+	memset(a, 0, sizeof *a);
+	a->a.src = src;
+	a->a.page = p->page;
+	if (!add_item(p, false, p->nart))
+		return NULL;
+	p->nart++;
+	return a;
+}
+
+struct bblock *
+art_block(struct parser *p, struct bart *a, enum block_kind kind,
+    const char *s, size_t n, size_t src)
+{
+	struct bblock	*b;
+
+	if (!vec_grow(&a->b, &a->cap, a->nb, sizeof *a->b)) {
+		p->failed = true;
+		return NULL;
+	}
+	b = &a->b[a->nb++];
+	memset(b, 0, sizeof *b);
+	b->kind = kind;
+	b->src = src;
+	buf_add(&b->text, s, n);
+	if (kind == BLOCK_PARA)
+		a->nbody++;
+	return b;
+}
+
+void
+art_flush_photos(struct parser *p, struct bart *a)
+{
+	size_t	i;
+
+	if (a == NULL && p->npend > 0) {
+		/* photos before any article: an article of their own */
+		if ((a = art_new(p, p->pend[0].src)) == NULL)
+			return;
+	}
+	for (i = 0; i < p->npend; i++) {
+		if (!vec_grow(&a->b, &a->cap, a->nb, sizeof *a->b)) {
+			p->failed = true;
+			buf_free(&p->pend[i].text);
+			continue;
+		}
+		a->b[a->nb++] = p->pend[i];
+	}
+	p->npend = 0;
+}
+
+static void
+add_photo(struct parser *p, const char *cap, size_t n, const char *credit,
+    size_t src)
+{
+	struct bblock	*b;
+	struct bart	*a = art_cur(p);
+
+	if (!vec_grow(&p->pend, &p->pendcap, p->npend, sizeof *p->pend)) {
+		p->failed = true;
+		return;
+	}
+	b = &p->pend[p->npend++];
+	memset(b, 0, sizeof *b);
+	b->kind = BLOCK_PHOTO;
+	b->src = src;
+	buf_add(&b->text, cap, n);
+	b->credit = credit;
+	/* between a headline and its text: the article's own photo */
+	if (a != NULL && a->nbody == 0 && a->a.headline != NULL)
+		art_flush_photos(p, a);
+}
+
+static struct bblock *
+last_para(struct bart *a)
+{
+	if (a == NULL || a->nb == 0 || a->b[a->nb - 1].kind != BLOCK_PARA)
+		return NULL;
+	return &a->b[a->nb - 1];
+}
+
+size_t
+raw_next(struct parser *p, size_t i)
+{
+	while (i < p->nraw && p->raw[i].kind == R_EMPTY)
+		i++;
+	return i;
+}
+
+/*
+ * A 上接 note held for the headline after it, when no article opens
+ * there after all: it goes to the article at hand, or is a banner.
+ */
+void
+art_flush_upcont(struct parser *p, struct bart *a)
+{
+	const struct raw	*r = p->upcont;
+
+	if (r == NULL)
+		return;
+	p->upcont = NULL;
+	if (a != NULL)
+		art_block(p, a, BLOCK_CONT, r->text, r->len, r->src);
+	else
+		art_banner(p, r);
+}
+
+static void
+set_byline(struct parser *p, struct bart *a, const char *s, size_t n)
+{
+	s = skip_box(s, &n);
+	a->a.byline = parse_dup_byline(p, s, n);
+}
+
+/* Body text: a rejoined half, a new paragraph, or a new article. */
+static void
+body(struct parser *p, const struct raw *r)
+{
+	struct bart	*a = art_cur(p);
+	struct bblock	*last = last_para(a);
+	size_t		 by = line_byline(p->lx, r->text, r->len), cont;
+
+	if (by > 0 && (a == NULL || a->nbody > 0 || a->a.headline == NULL)) {
+		/* an article whose headline the converter lost */
+		if ((a = art_new(p, r->src)) == NULL)
+			return;
+		art_flush_photos(p, a);
+		last = NULL;
+	} else if (a == NULL) {
+		if ((a = art_new(p, r->src)) == NULL)
+			return;
+		last = NULL;
+	}
+	if (by > 0 && a->a.byline == NULL) {
+		a->a.byline = parse_dup_byline(p, r->text, by);
+		a->a.byline_inline = true;
+	}
+	if (last != NULL && by == 0 && !p->opts->whole &&
+	    !ends_sentence(last->text.p, last->text.len)) {
+		repair_join(&last->text, r->text, r->len);
+		p->is->damage.rejoined++;
+		art_flush_photos(p, a);
+		return;
+	}
+	art_flush_photos(p, a);
+	cont = line_trailing_cont(p->lx, r->text, r->len);
+	art_block(p, a, BLOCK_PARA, r->text, cont, r->src);
+	if (cont < r->len) {
+		art_block(p, a, BLOCK_CONT, r->text + cont, r->len - cont,
+		    r->src + cont);
+	}
+}
+
+void
+parse_assemble(struct parser *p)
+{
+	struct raw	*r;
+	struct bart	*a;
+	struct bblock	*last;
+	size_t		 i, j, k;
+	bool		 sub, opens;
+
+	for (i = 0; i < p->nraw && !p->failed; ) {
+		r = &p->raw[i];
+		a = art_cur(p);
+		switch (r->kind) {
+		case R_EMPTY:
+			i++;
+			continue;
+		case R_MAST:
+			if (!vec_grow(&p->mastb, &p->mastcap, p->nmastb,
+			    sizeof *p->mastb)) {
+				p->failed = true;
+				break;
+			}
+			memset(&p->mastb[p->nmastb], 0, sizeof *p->mastb);
+			p->mastb[p->nmastb].kind = BLOCK_MAST;
+			p->mastb[p->nmastb].src = r->src;
+			buf_add(&p->mastb[p->nmastb++].text, r->text, r->len);
+			if (mast_is_contact(r->text, r->len) &&
+			    p->is->contact == NULL)
+				p->is->contact = r->text;
+			i++;
+			continue;
+		case R_PAGE:
+			p->page = r->page;
+			/* FALLTHROUGH */
+		case R_META:
+			art_flush_photos(p, a);
+			art_banner(p, r);
+			i++;
+			continue;
+		case R_CAPTION:
+		case R_CREDIT:
+			if (r->kind == R_CREDIT)
+				add_photo(p, "", 0, r->text, r->src);
+			else
+				add_photo(p, r->text, r->len, r->credit, r->src);
+			i++;
+			continue;
+		case R_TITLE:
+			for (j = i + 1; j < p->nraw && p->raw[j].kind == R_TITLE &&
+			    p->raw[j].gap == 0; j++)
+				;
+			sub = a != NULL && a->nbody > 0 && r->mk.hlevel >= 3 &&
+			    !heads_opens(p, i, j, true);
+			opens = !sub && heads_opens(p, i, j, false);
+			/* a pending 上接 note goes with a new article, else here */
+			if (!opens)
+				art_flush_upcont(p, a);	/* may move a's blocks */
+			last = last_para(a);
+			if (sub) {
+				/* a subhead; what follows it is text */
+				art_flush_photos(p, a);
+				art_block(p, a, BLOCK_SUBHEAD, r->text, r->len,
+				    r->src);
+				i++;
+				continue;
+			}
+			if (a != NULL && j == i + 1 && r->mk.hlevel == 0 &&
+			    ((a->nb > 0 && a->b[a->nb - 1].kind == BLOCK_SUBHEAD) ||
+			    (last != NULL && !ends_sentence(last->text.p,
+			    last->text.len))) && !opens) {
+				body(p, r);
+				i = j;
+				continue;
+			}
+			if (opens) {
+				heads_open(p, i, j);
+				i = j;
+				continue;
+			}
+			if (a == NULL) {
+				for (k = i; k < j; k++)
+					art_banner(p, &p->raw[k]);
+				i = j;
+				continue;
+			}
+			art_flush_photos(p, a);
+			for (k = i; k < j; k++) {
+				r = &p->raw[k];
+				if (r->mk.hlevel == 0 && r->chars >= 12 &&
+				    memchr(r->text, ' ', r->len) == NULL &&
+				    k + 1 == j)
+					body(p, r);
+				else
+					art_block(p, a, BLOCK_SUBHEAD, r->text,
+					    r->len, r->src);
+			}
+			i = j;
+			continue;
+		case R_SIGN:
+		case R_BYLINE:
+			if (a == NULL || a->nbody > 0 || a->a.byline != NULL) {
+				if (a != NULL && a->nbody > 0) {
+					/* a signature after the text */
+					art_flush_photos(p, a);
+					art_block(p, a, BLOCK_PARA, r->text,
+					    r->len, r->src);
+					i++;
+					continue;
+				}
+				if ((a = art_new(p, r->src)) == NULL)
+					break;
+			}
+			art_flush_photos(p, a);
+			set_byline(p, a, r->text, r->len);
+			a->sign = r->kind == R_SIGN;
+			i++;
+			continue;
+		case R_SECTION:
+		case R_NOTE:
+			if (a == NULL && (a = art_new(p, r->src)) == NULL)
+				break;
+			art_flush_photos(p, a);
+			art_block(p, a, r->kind == R_SECTION ? BLOCK_SECTION :
+			    BLOCK_NOTE, r->text, r->len, r->src);
+			i++;
+			continue;
+		case R_CONT:
+			k = raw_next(p, i + 1);
+			if (r->up && k < p->nraw && p->raw[k].kind == R_TITLE) {
+				p->upcont = r;
+				i++;
+				continue;
+			}
+			if (a == NULL && (a = art_new(p, r->src)) == NULL)
+				break;
+			art_flush_photos(p, a);
+			art_block(p, a, BLOCK_CONT, r->text, r->len, r->src);
+			i++;
+			continue;
+		case R_BODY:
+			body(p, r);
+			i++;
+			continue;
+		}
+		i++;
+	}
+	art_flush_upcont(p, art_cur(p));
+	art_flush_photos(p, art_cur(p));
+	/*
+	 * Short lines only, none of which opened an article: rather than hide
+	 * them as banners, make them an article, the first as its headline.
+	 */
+	if (p->nart == 0 && p->nban > 0 && !p->failed) {
+		struct bart	*a;
+
+		p->nitems = 0;
+		if ((a = art_new(p, p->ban[0].src)) == NULL)
+			return;
+		a->a.headline = parse_dup_punct(p, p->ban[0].text.p ? p->ban[0].text.p :
+		    "", p->ban[0].text.len);
+		for (i = 1; i < p->nban; i++)
+			art_block(p, a, BLOCK_PARA, p->ban[i].text.p ?
+			    p->ban[i].text.p : "", p->ban[i].text.len, p->ban[i].src);
+		for (i = 0; i < p->nban; i++)
+			buf_free(&p->ban[i].text);
+		p->nban = 0;
+	}
+}
+

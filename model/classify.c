@@ -1,0 +1,173 @@
+/*
+ * classify: each raw block's kind by its shape and its neighbours -- a
+ * masthead field, a title-like line, a byline, a photo credit or caption,
+ * body text -- and the masthead zone at the top of the page.
+ */
+#include <string.h>
+
+#include "parse.h"
+
+static void
+classify(struct parser *p, struct raw *r)
+{
+	size_t	k;
+
+	if (r->len == 0) {
+		r->kind = R_EMPTY;
+		return;
+	}
+	if (line_is_cont(p->lx, r->text, r->len, &r->page, &r->up))
+		r->kind = R_CONT;
+	else if (mast_fields(r->text, r->len, &p->mast))
+		r->kind = R_MAST;
+	else if (mast_is_contact(r->text, r->len))
+		r->kind = R_MAST;
+	else if (line_is_credit(p->lx, r->text, r->len))
+		r->kind = R_CREDIT;
+	else if (line_is_sign(r->text, r->len))
+		r->kind = R_SIGN;
+	else if (line_is_byline(p->lx, r->text, r->len))
+		r->kind = R_BYLINE;
+	else if (line_is_section(r->text, r->len))
+		r->kind = R_SECTION;
+	else if (line_is_note(p->lx, r->text, r->len))
+		r->kind = R_NOTE;
+	else if (line_is_page(p->lx, r->text, r->len, &r->page))
+		r->kind = R_PAGE;
+	else if (line_is_meta(p->lx, r->text, r->len))
+		r->kind = R_META;
+	else if (r->mk.hlevel > 0 && r->chars <= 80)
+		r->kind = R_TITLE;
+	else if (line_is_title(p->lx, r->text, r->len, r->chars))
+		r->kind = R_TITLE;
+	else if ((k = line_credit(p->lx, r->text, r->len)) > 0) {
+		r->kind = R_CAPTION;
+		r->credit = r->text + k;
+		while (k > 0 && r->text[k - 1] == ' ')
+			k--;
+		r->len = k;
+	} else
+		r->kind = R_BODY;
+}
+
+/*
+ * A line without a full stop right before a byline is a headline even when
+ * it is long or has a comma: 某某 首条生产线试产 年产能可达500吨,填补空白.
+ */
+static void
+mark_headlines(struct parser *p)
+{
+	size_t		 k, j;
+	struct raw	*r, *n;
+
+	for (k = 0; k + 1 < p->nraw; k++) {
+		r = &p->raw[k];
+		if (r->kind != R_BODY || r->chars > 80 || text_has(r->text, r->len, "。") ||
+		    ends_sentence(r->text, r->len) || u8_last(r->text, r->len) == 0xff0c ||
+		    u8_last(r->text, r->len) == ',' ||
+		    line_byline(p->lx, r->text, r->len) > 0)
+			continue;
+		for (j = k + 1; j < p->nraw && p->raw[j].kind == R_EMPTY; j++)
+			;
+		if (j == p->nraw)
+			continue;
+		n = &p->raw[j];
+		if (n->kind == R_BYLINE || n->kind == R_SIGN ||
+		    (n->kind == R_BODY && line_byline(p->lx, n->text, n->len) > 0))
+			r->kind = R_TITLE;
+	}
+}
+
+/* The block before a photo credit is the photo's caption. */
+static void
+mark_captions(struct parser *p)
+{
+	size_t		 k, j;
+	struct raw	*r;
+
+	for (k = 1; k < p->nraw; k++) {
+		if (p->raw[k].kind != R_CREDIT)
+			continue;
+		for (j = k; j > 0 && p->raw[j - 1].kind == R_EMPTY; j--)
+			;
+		if (j == 0)
+			continue;
+		r = &p->raw[j - 1];
+		if ((r->kind == R_BODY || (r->kind == R_TITLE &&
+		    r->mk.hlevel == 0)) && line_byline(p->lx, r->text, r->len) == 0) {
+			r->kind = R_CAPTION;
+			r->credit = p->raw[k].text;
+			p->raw[k].kind = R_EMPTY;
+		}
+	}
+}
+
+static bool
+is_romanized(const char *s, size_t n)
+{
+	size_t	i, letters = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			letters++;
+		else if (s[i] != ' ' && s[i] != '-' && s[i] != '.' &&
+		    s[i] != '\'')
+			return false;
+	}
+	return letters >= 4;
+}
+
+/*
+ * Before the first byline or body text lies the masthead: there, a short
+ * level-1 heading (or a short line ending in the lexicon's word for a paper (报)) is the paper's title, an
+ * all-capitals Latin line its romanized name, 主管/主办 its publisher.
+ */
+static void
+masthead_zone(struct parser *p)
+{
+	struct issue	*is = p->is;
+	struct raw	*r;
+	size_t		 i;
+
+	for (i = 0; i < p->nraw; i++) {
+		r = &p->raw[i];
+		if (r->kind == R_BODY || r->kind == R_BYLINE ||
+		    r->kind == R_SIGN || r->kind == R_CAPTION ||
+		    r->kind == R_SECTION || r->kind == R_CREDIT)
+			break;
+		if (r->kind != R_TITLE && r->kind != R_BODY)
+			continue;
+		/*
+		 * The paper's name: a short line ending in the lexicon's word for a paper (报), or a # line
+		 * when the page has a masthead (else it is a headline).
+		 */
+		if (is->title == NULL && r->chars <= 12 &&
+		    ((lex_ends(r->text, r->len, p->lx->paper) > 0 &&
+		    r->mk.hlevel <= 1) || (r->mk.hlevel == 1 && (p->mast.year != 0 ||
+		    p->mast.number[0] != '\0' || p->mast.pages != 0)))) {
+			is->title = r->text;
+			r->kind = R_MAST;
+		} else if (is->romanized == NULL &&
+		    is_romanized(r->text, r->len)) {
+			is->romanized = r->text;
+			r->kind = R_MAST;
+		} else if (mast_is_publisher(r->text, r->len)) {
+			/* 主管主办 and 出版 may stand as two paragraphs */
+			if (is->publisher == NULL)
+				is->publisher = r->text;
+			r->kind = R_MAST;
+		}
+	}
+}
+
+void
+parse_classify(struct parser *p)
+{
+	size_t	i;
+
+	for (i = 0; i < p->nraw; i++)
+		classify(p, &p->raw[i]);
+	mark_captions(p);
+	mark_headlines(p);
+	masthead_zone(p);
+}

@@ -1,0 +1,92 @@
+/*
+ * date: calendar dates.
+ */
+#include <stdio.h>
+
+#include "date.h"
+
+int
+date_days_in(int y, int m)
+{
+	static const int	d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+	    31 };
+
+	if (m < 1 || m > 12)
+		return 0;
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return d[m - 1];
+}
+
+bool
+date_valid(int y, int m, int d)
+{
+	return y >= DATE_MIN_YEAR && y <= DATE_MAX_YEAR && d >= 1 &&
+	    d <= date_days_in(y, m);
+}
+
+int
+date_weekday(int y, int m, int d)
+{
+	static const int	t[] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
+
+	if (m < 1 || m > 12)
+		return 0;
+	if (m < 3)
+		y--;
+	return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d + 6) % 7;
+}
+
+bool
+date_format(char *out, int y, int m, int d)
+{
+	if (!date_valid(y, m, d))
+		return false;
+	snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+	return true;
+}
+
+static bool
+digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+num(const char *p, int k)
+{
+	int	v = 0;
+
+	while (k-- > 0)
+		v = v * 10 + (*p++ - '0');
+	return v;
+}
+
+bool
+date_from_name(const char *name, char *out)
+{
+	const char	*p;
+	int		 k;
+
+	for (p = name; *p != '\0'; p++) {
+		if ((p > name && digit(p[-1])) || !digit(*p))
+			continue;
+		for (k = 0; k < 4 && digit(p[k]); k++)
+			;
+		if (k < 4)
+			continue;
+		if ((p[4] == '-' || p[4] == '_' || p[4] == '.') && digit(p[5]) &&
+		    digit(p[6]) && p[7] == p[4] && digit(p[8]) && digit(p[9]) &&
+		    !digit(p[10])) {
+			if (date_format(out, num(p, 4), num(p + 5, 2),
+			    num(p + 8, 2)))
+				return true;
+		} else if (digit(p[4]) && digit(p[5]) && digit(p[6]) &&
+		    digit(p[7]) && !digit(p[8])) {
+			if (date_format(out, num(p, 4), num(p + 4, 2),
+			    num(p + 6, 2)))
+				return true;
+		}
+	}
+	return false;
+}

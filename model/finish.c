@@ -1,0 +1,396 @@
+/*
+ * finish: the assembled articles made final -- punctuation and space
+ * repairs, guessed headlines, continued parts joined, kinds decided, the
+ * masthead fields and the issue's items.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "date.h"
+#include "parse.h"
+
+/*
+ * Guesses the title from the contact line: the Han characters before the
+ * paper's word and a contact word (某某日报邮箱, 某某报网).
+ */
+static void
+guess_title(struct parser *p)
+{
+	const char		*c = p->is->contact, *q, *e, *b;
+	const char *const	*w;
+	size_t			 n, k;
+	text_char		 ch;
+
+	if (p->is->title != NULL || c == NULL)
+		return;
+	for (w = p->lx->paper; *w != NULL; w++)
+		for (q = c; (q = strstr(q, *w)) != NULL; q += strlen(*w)) {
+			e = q + strlen(*w);
+			if (lex_starts(e, strlen(e), p->lx->contact) == 0)
+				continue;
+			/* back over Han characters */
+			b = q;
+			while (b - 3 >= c) {
+				text_decode(b - 3, 3, &ch);
+				if (!text_is_han(ch))
+					break;
+				b -= 3;
+			}
+			n = (size_t)(e - b);
+			k = u8_count(b, n);
+			if (k >= 3 && k <= 8) {
+				p->is->title = arena_strndup(p->a, b, n);
+				p->is->title_guessed = true;
+				return;
+			}
+		}
+}
+
+
+static const char *
+finish_text(struct parser *p, enum block_kind kind, struct buf *t, size_t *len)
+{
+	struct buf	 a = { 0 }, b = { 0 };
+	const char	*s = t->p ? t->p : "";
+	size_t		 n = t->len;
+	char		*r;
+
+	if (kind != BLOCK_MAST && kind != BLOCK_BANNER && !p->opts->keep_punct) {
+		repair_punct(s, n, &a);
+		s = a.p ? a.p : "";
+		n = a.len;
+	}
+	if (kind == BLOCK_PARA || kind == BLOCK_PHOTO || kind == BLOCK_SECTION ||
+	    kind == BLOCK_NOTE) {
+		/* an inline byline keeps its spaces: 本报讯 记者某某 */
+		size_t	by = kind == BLOCK_PARA ? line_byline(p->lx, s, n) : 0;
+
+		line_tidy_byline(p->lx, s, by, &b);
+		repair_spaces(s + by, n - by, &b, p->damaged);
+		s = b.p ? b.p : "";
+		n = b.len;
+	}
+	if (t->failed || a.failed || b.failed)
+		p->failed = true;
+	r = arena_strndup(p->a, s, n);
+	if (r == NULL)
+		p->failed = true;
+	*len = n;
+	buf_free(&a);
+	buf_free(&b);
+	return r;
+}
+
+static struct block *
+finish_blocks(struct parser *p, struct bblock *bb, size_t n)
+{
+	struct block	*v;
+	size_t		 i;
+
+	if ((v = arena_alloc(p->a, (n ? n : 1) * sizeof *v)) == NULL) {
+		p->failed = true;
+		return NULL;
+	}
+	for (i = 0; i < n; i++) {
+		v[i].kind = bb[i].kind;
+		v[i].src = bb[i].src;
+		v[i].text = finish_text(p, bb[i].kind, &bb[i].text, &v[i].len);
+		v[i].extra = NULL;
+		if (bb[i].credit != NULL) {
+			size_t		 m = strlen(bb[i].credit);
+			const char	*c = skip_box(bb[i].credit, &m);
+
+			v[i].extra = arena_strndup(p->a, c, m);
+		}
+		buf_free(&bb[i].text);
+	}
+	return v;
+}
+
+/* A headline from the first words, for an article that lost its own. */
+static void
+guess_headline(struct parser *p, struct article *a)
+{
+	const struct block	*b = NULL;
+	size_t			 i, n, by, start, k;
+	const char		*s;
+
+	for (i = 0; i < a->nblocks && b == NULL; i++)
+		if (a->blocks[i].kind == BLOCK_PARA)
+			b = &a->blocks[i];
+	for (i = 0; i < a->nblocks && b == NULL; i++)
+		if (a->blocks[i].kind == BLOCK_PHOTO)
+			b = &a->blocks[i];
+	if (b == NULL || b->len == 0)
+		return;
+	s = b->text;
+	n = b->len;
+	by = line_byline(p->lx, s, n);
+	start = by;
+	while (start < n && (s[start] == ':' || s[start] == ' ' ||
+	    str_starts(s + start, n - start, "：")))
+		start += s[start] == ' ' || s[start] == ':' ? 1 : 3;
+	for (i = start, k = 0; i < n && k < 20; k++) {
+		text_char	c;
+		size_t		len = text_decode(s + i, n - i, &c);
+
+		if ((c == 0xff0c || c == 0x3002 || c == 0xff1f || c == 0xff01 ||
+		    c == 0xff1b) && k >= 6)
+			break;
+		i += len;
+	}
+	if (i <= start)
+		return;
+	{
+		struct buf	h = { 0 };
+
+		buf_add(&h, s + start, i - start);
+		buf_adds(&h, "…");
+		a->headline = h.failed ? NULL : arena_strndup(p->a, h.p, h.len);
+		if (h.failed)
+			p->failed = true;
+		buf_free(&h);
+	}
+	a->guessed = true;
+}
+
+/* Whether block v is a continuation note of direction up. */
+static bool
+cont_says(const struct lexicon *lx, const struct block *v, bool up)
+{
+	int	page;
+	bool	u;
+	size_t	n = v->len;
+
+	/* a note that ended a paragraph keeps the paragraph's spacing */
+	while (n > 0 && v->text[n - 1] == ' ')
+		n--;
+	return v->kind == BLOCK_CONT && line_is_cont(lx, v->text, n, &page,
+	    &u) && u == up;
+}
+
+static bool
+has_cont(const struct lexicon *lx, const struct article *a, bool up)
+{
+	size_t	i;
+
+	for (i = 0; i < a->nblocks; i++)
+		if (cont_says(lx, &a->blocks[i], up))
+			return true;
+	return false;
+}
+
+/*
+ * An article that starts with (上接01版) continues an earlier one that ends
+ * with (下转02版) under the same headline: its blocks join that article and
+ * it is no article of its own.  p->items and p->nart follow.
+ */
+
+/*
+ * The title lines of a continued part -- kicker, headline, deck and a
+ * byline on its own line -- as blocks into v (up to 4); how many.
+ */
+static size_t
+cont_heading(const struct article *a, struct block *v)
+{
+	const char	*line[4];
+	size_t		 i, n = 0;
+
+	line[0] = a->kicker;
+	line[1] = a->guessed ? NULL : a->headline;
+	line[2] = a->deck;
+	line[3] = a->byline_inline ? NULL : a->byline;
+	for (i = 0; i < 4; i++) {
+		if (line[i] == NULL || *line[i] == '\0')
+			continue;
+		memset(&v[n], 0, sizeof v[n]);
+		v[n].kind = i == 3 ? BLOCK_PARA : BLOCK_SUBHEAD;
+		v[n].text = line[i];
+		v[n].len = strlen(line[i]);
+		v[n].src = a->src;
+		n++;
+	}
+	return n;
+}
+
+static void
+merge_continuations(struct parser *p, struct article *av)
+{
+	size_t		 a, b, i, k, *map;
+	struct block	*v;
+	bool		 merged = false;
+
+	if ((map = malloc((p->nart + 1) * sizeof *map)) == NULL) {
+		p->failed = true;
+		return;
+	}
+	for (a = 0; a < p->nart; a++)
+		map[a] = a;
+	for (a = 1; a < p->nart; a++) {
+		if (av[a].nblocks == 0 || !cont_says(p->lx, &av[a].blocks[0],
+		    true))
+			continue;
+		for (b = a; b-- > 0; ) {
+			if (map[b] != b || !has_cont(p->lx, &av[b], false))
+				continue;
+			if (av[a].headline != NULL && !av[a].guessed &&
+			    (av[b].headline == NULL ||
+			    strcmp(av[a].headline, av[b].headline) != 0))
+				continue;
+			v = arena_alloc(p->a, (av[a].nblocks + av[b].nblocks +
+			    4) * sizeof *v);
+			if (v == NULL)
+				break;
+			memcpy(v, av[b].blocks, av[b].nblocks * sizeof *v);
+			/*
+			 * After the 上接 note, the continued part's own title
+			 * lines, as the page prints them: no text is lost.
+			 */
+			v[av[b].nblocks] = av[a].blocks[0];
+			k = av[b].nblocks + 1;
+			k += cont_heading(&av[a], v + k);
+			memcpy(v + k, av[a].blocks + 1,
+			    (av[a].nblocks - 1) * sizeof *v);
+			av[b].blocks = v;
+			av[b].nblocks = k + av[a].nblocks - 1;
+			map[a] = b;
+			merged = true;
+			break;
+		}
+	}
+	if (merged) {
+		/* close the gaps: articles and the items that name them */
+		size_t	*to = malloc((p->nart + 1) * sizeof *to);
+
+		if (to == NULL) {
+			free(map);
+			return;
+		}
+		for (a = 0, k = 0; a < p->nart; a++) {
+			to[a] = map[a] == a ? k : (size_t)-1;
+			if (map[a] == a)
+				av[k++] = av[a];
+		}
+		for (i = 0, k = 0; i < p->nitems; i++) {
+			if (!p->items[i].banner) {
+				if (to[p->items[i].idx] == (size_t)-1)
+					continue;
+				p->items[i].idx = to[p->items[i].idx];
+			}
+			p->items[k++] = p->items[i];
+		}
+		p->nitems = k;
+		for (a = 0, k = 0; a < p->nart; a++)
+			k += map[a] == a;
+		p->nart = k;
+		free(to);
+	}
+	free(map);
+}
+
+static bool
+kicker_says_commentary(const struct lexicon *lx, const char *k)
+{
+	return k != NULL && lex_has(k, strlen(k), lx->commentary);
+}
+
+void
+parse_finish(struct parser *p)
+{
+	struct issue	*is = p->is;
+	struct article	*av;
+	size_t		 i, k, nbody, nphoto;
+
+	if (!date_format(is->date, p->mast.year, p->mast.month, p->mast.day))
+		is->date[0] = '\0';
+	if (p->mast.weekday[0] != '\0')
+		is->weekday = arena_strndup(p->a, p->mast.weekday,
+		    strlen(p->mast.weekday));
+	if (p->mast.lunar[0] != '\0')
+		is->lunar = arena_strndup(p->a, p->mast.lunar,
+		    strlen(p->mast.lunar));
+	if (p->mast.number[0] != '\0')
+		is->number = arena_strndup(p->a, p->mast.number,
+		    strlen(p->mast.number));
+	is->pages = p->mast.pages;
+	guess_title(p);
+
+	/* Is the converter's space damage everywhere, or only here and there? */
+	{
+		size_t	spaces = 0, han = 0;
+
+		for (i = 0; i < p->nart; i++)
+			for (k = 0; k < p->art[i].nb; k++) {
+				const struct buf	*t = &p->art[i].b[k].text;
+
+				if (p->art[i].b[k].kind != BLOCK_PARA || t->p == NULL)
+					continue;
+				spaces += repair_count_cjk_spaces(t->p, t->len);
+				han += text_han_count(t->p, t->len);
+			}
+		p->damaged = han > 0 && spaces * 1000 / han >= 5 &&
+		    !p->opts->whole;
+	}
+	p->is->damage.spaces = p->damaged;
+
+	is->mast = finish_blocks(p, p->mastb, p->nmastb);
+	is->nmast = p->nmastb;
+	av = arena_alloc(p->a, (p->nart ? p->nart : 1) * sizeof *av);
+	if (av == NULL) {
+		p->failed = true;
+		return;
+	}
+	for (i = 0; i < p->nart; i++) {
+		struct bart	*b = &p->art[i];
+
+		av[i] = b->a;
+		av[i].blocks = finish_blocks(p, b->b, b->nb);
+		av[i].nblocks = b->nb;
+		free(b->b);
+		b->b = NULL;
+		b->nb = 0;
+		nbody = nphoto = 0;
+		for (k = 0; k < av[i].nblocks; k++) {
+			nbody += av[i].blocks[k].kind == BLOCK_PARA;
+			nphoto += av[i].blocks[k].kind == BLOCK_PHOTO;
+		}
+		if (b->sign || kicker_says_commentary(p->lx, av[i].kicker))
+			av[i].kind = ARTICLE_COMMENTARY;
+		else if (nbody == 0 && nphoto > 0)
+			av[i].kind = ARTICLE_PHOTO;
+		else if (av[i].byline == NULL && av[i].nblocks > 0 &&
+		    av[i].blocks[0].kind == BLOCK_SECTION)
+			av[i].kind = ARTICLE_SIDEBAR;
+		else
+			av[i].kind = ARTICLE_STORY;
+		if (av[i].headline == NULL || av[i].headline[0] == '\0') {
+			av[i].headline = NULL;
+			guess_headline(p, &av[i]);
+		}
+		if (av[i].page == 0 && is->nmast > 0)
+			av[i].page = 1;
+	}
+	merge_continuations(p, av);
+	is->articles = av;
+	is->narticles = p->nart;
+	is->items = arena_alloc(p->a, (p->nitems ? p->nitems : 1) *
+	    sizeof *is->items);
+	{
+		struct block	*bv = finish_blocks(p, p->ban, p->nban);
+
+		if (is->items == NULL || bv == NULL) {
+			p->failed = true;
+			return;
+		}
+		for (i = 0; i < p->nitems; i++) {
+			is->items[i].banner = p->items[i].banner ?
+			    &bv[p->items[i].idx] : NULL;
+			is->items[i].article = p->items[i].banner ? NULL :
+			    &av[p->items[i].idx];
+		}
+		is->nitems = p->nitems;
+	}
+}
+

@@ -1,0 +1,243 @@
+/*
+ * heads: which runs of title-like lines open an article, and their roles
+ * (banners, kicker, headline, deck).
+ */
+#include <string.h>
+
+#include "arena.h"
+#include "parse.h"
+
+/* Whether the run of title-like blocks [i, j) opens an article. */
+bool
+heads_opens(struct parser *p, size_t i, size_t j, bool strong)
+{
+	struct raw	*r;
+	size_t		 k;
+	bool		 photo = false;
+
+	for (k = i; k < j; k++)
+		if (p->raw[k].mk.hlevel == 1 || p->raw[k].mk.hlevel == 2 ||
+		    p->raw[k].mk.kicker_mark)
+			return true;
+	k = raw_next(p, j);
+	while (k < p->nraw && (p->raw[k].kind == R_CAPTION ||
+	    p->raw[k].kind == R_CREDIT)) {
+		photo = true;
+		k = raw_next(p, k + 1);
+	}
+	if (k >= p->nraw)
+		return photo;
+	r = &p->raw[k];
+	switch (r->kind) {
+	case R_BYLINE:
+	case R_SIGN:
+	case R_SECTION:
+		return true;
+	case R_BODY:
+		if (line_byline(p->lx, r->text, r->len) > 0)
+			return true;
+		if (strong)
+			return false;
+		if (p->nart == 0 || p->raw[i].gap > 0)
+			return true;
+		/* kicker and headline, not a subhead and a broken line */
+		return j - i >= 2 && !text_has(p->raw[j - 1].text, p->raw[j - 1].len,
+		    "、") && !text_has(p->raw[j - 1].text, p->raw[j - 1].len, "，");
+	case R_TITLE:
+		return photo;
+	default:
+		return photo || (!strong && p->raw[i].gap > 0 && j - i >= 2);
+	}
+}
+
+static bool
+deck_marked(const struct raw *r)
+{
+	return str_starts(r->text, r->len, "—") || str_starts(r->text, r->len, "－－") ||
+	    str_starts(r->text, r->len, "--");
+}
+
+const char *
+parse_dup_punct(struct parser *p, const char *s, size_t n)
+{
+	struct buf	b = { 0 };
+	const char	*r;
+
+	if (p->opts->keep_punct)
+		return arena_strndup(p->a, s, n);
+	repair_punct(s, n, &b);
+	r = b.failed ? NULL : arena_strndup(p->a, b.p ? b.p : "", b.len);
+	if (b.failed)
+		p->failed = true;
+	buf_free(&b);
+	return r;
+}
+
+/*
+ * Splits "headline deck" given on one line: at " ——", or at a space when
+ * both sides are long (a two-line headline keeps its space).
+ */
+static void
+split_deck(struct parser *p, struct bart *a, const char *s, size_t n)
+{
+	size_t	i, best = 0;
+
+	for (i = 1; i + 1 < n; i++) {
+		if (s[i] != ' ')
+			continue;
+		if (str_starts(s + i + 1, n - i - 1, "—") ||
+		    str_starts(s + i + 1, n - i - 1, "－－")) {
+			best = i;
+			break;
+		}
+		if (best == 0 && u8_count(s, i) >= 12 &&
+		    u8_count(s + i + 1, n - i - 1) >= 12 &&
+		    text_is_cjk(u8_last(s, i)) &&
+		    text_is_cjk(u8_first(s + i + 1, n - i - 1)))
+			best = i;
+	}
+	if (best == 0) {
+		a->a.headline = parse_dup_punct(p, s, n);
+		return;
+	}
+	a->a.headline = parse_dup_punct(p, s, best);
+	a->a.deck = parse_dup_punct(p, s + best + 1, n - best - 1);
+}
+
+/*
+ * Whether a title line cannot end there: it stops on a particle,
+ * preposition or conjunction, or an opening bracket or quote -- the first
+ * half of a headline the converter split, not a kicker.  (A line ending
+ * in a comma is not a title line at all: see is_title.)
+ */
+static bool
+title_continues(const struct lexicon *lx, const struct raw *r)
+{
+	const char	*j = lx->joiners;
+	size_t		 i = 0, n = strlen(j);
+	text_char	 c, w;
+
+	if (r->len == 0)
+		return false;
+	c = u8_last(r->text, r->len);
+	while (i < n) {
+		i += text_decode(j + i, n - i, &w);
+		if (w == c)
+			return true;
+	}
+	return false;
+}
+
+/* Gives the run [i, j) its roles: banners, kicker, headline, deck. */
+void
+heads_open(struct parser *p, size_t i, size_t j)
+{
+	struct raw	*r = p->raw;
+	struct bart	*a;
+	struct buf	 head = { 0 }, deck = { 0 };
+	size_t		 h, k, lines = 1;
+	int		 level = 0;
+
+	art_flush_photos(p, art_cur(p));
+	for (k = i; k < j; k++)
+		if ((r[k].mk.hlevel == 1 || r[k].mk.hlevel == 2) &&
+		    !deck_marked(&r[k]) && (level == 0 || r[k].mk.hlevel < level))
+			level = r[k].mk.hlevel;
+	if (level > 0) {
+		for (h = i; r[h].mk.hlevel != level || deck_marked(&r[h]); h++)
+			;
+		/*
+		 * A column's name over a longer title (## 短评, ### 让…):
+		 * the name is the kicker, the title the headline.
+		 */
+		if (h + 1 < j && r[h].chars <= 4 && r[h + 1].mk.hlevel > level &&
+		    !deck_marked(&r[h + 1]) && r[h + 1].chars > r[h].chars &&
+		    (h == i || r[h - 1].mk.hlevel != level)) {
+			h++;
+			level = r[h].mk.hlevel;
+		}
+	} else {
+		/* the headline stands last, before any deck ... */
+		h = j - 1;
+		while (h > i && deck_marked(&r[h]))
+			h--;
+		/* ... unless the last line is a long deck without a dash */
+		if (h > i && h == j - 1 && !r[h - 1].mk.kicker_mark &&
+		    r[h].chars >= 20 && r[h].chars * 2 >= r[h - 1].chars * 3 &&
+		    !(r[h - 1].chars <= 10 && h - 1 == i))
+			h--;
+		/* a headline split over two lines is one headline */
+		if (h > i && !r[h - 1].mk.kicker_mark &&
+		    r[h - 1].mk.hlevel == 0 && r[h].mk.hlevel == 0 &&
+		    title_continues(p->lx, &r[h - 1])) {
+			h--;
+			lines = 2;
+		}
+	}
+	/*
+	 * Short lines in a row after an article's text, before a marked
+	 * headline, unmarked or marked as its subheads, are that text's last
+	 * lines (a poem's, a list's), not banners and a kicker.
+	 */
+	if (level > 0 && h - i >= 2 && (a = art_cur(p)) != NULL &&
+	    (a->nb > 0 || a->a.byline != NULL)) {
+		for (k = i; k < h && (r[k].mk.hlevel == 0 ||
+		    r[k].mk.hlevel > level) && !r[k].mk.kicker_mark; k++)
+			;
+		if (k == h) {
+			for (k = i; k < h; k++)
+				art_block(p, a, r[k].mk.hlevel > 0 ?
+				    BLOCK_SUBHEAD : BLOCK_PARA, r[k].text,
+				    r[k].len, r[k].src);
+			i = h;
+		}
+	}
+	for (k = i; k + 1 < h; k++)
+		art_banner(p, &r[k]);
+	if ((a = art_new(p, r[h > i ? h - 1 : h].src)) == NULL)
+		return;
+	if (h > i)
+		a->a.kicker = parse_dup_punct(p, r[h - 1].text, r[h - 1].len);
+	if (p->upcont != NULL) {
+		art_block(p, a, BLOCK_CONT, p->upcont->text, p->upcont->len,
+		    p->upcont->src);
+		p->upcont = NULL;
+	}
+	buf_add(&head, r[h].text, r[h].len);
+	for (k = h + 1; k < h + lines; k++)
+		repair_join(&head, r[k].text, r[k].len);
+	for (; k < j && level > 0 && r[k].mk.hlevel == level &&
+	    !deck_marked(&r[k]); k++)
+		repair_join(&head, r[k].text, r[k].len);
+	for (; k < j; k++) {
+		if (deck.len > 0)
+			buf_addc(&deck, ' ');
+		buf_add(&deck, r[k].text, r[k].len);
+	}
+	if (deck.len == 0 && head.p != NULL)
+		split_deck(p, a, head.p, head.len);
+	else {
+		a->a.headline = parse_dup_punct(p, head.p ? head.p : "", head.len);
+		a->a.deck = parse_dup_punct(p, deck.p, deck.len);
+	}
+	if (head.failed || deck.failed)
+		p->failed = true;
+	buf_free(&head);
+	buf_free(&deck);
+}
+
+/* A byline, tidied and with full-width punctuation, in the arena. */
+const char *
+parse_dup_byline(struct parser *p, const char *s, size_t n)
+{
+	struct buf	 b = { 0 };
+	const char	*r;
+
+	line_tidy_byline(p->lx, s, n, &b);
+	r = b.failed ? NULL : parse_dup_punct(p, b.p ? b.p : "", b.len);
+	if (b.failed)
+		p->failed = true;
+	buf_free(&b);
+	return r;
+}
+

@@ -1,0 +1,270 @@
+/*
+ * lexicon: a newspaper's own words per script, and the choice of profile.
+ */
+#include <string.h>
+
+#include "lexicon.h"
+#include "text.h"
+
+/* ---- simplified Chinese ------------------------------------------------- */
+
+static lex_words	hans_own = { "本报", "本刊", NULL };
+static lex_words	hans_prefix = { "特约", "实习", "见习", "特派", "驻站", NULL };
+static lex_words	hans_reporter = { "记者", "通讯员", NULL };
+static lex_words	hans_dateline = { "讯", "电", NULL };
+static lex_words	hans_dateline_by = { "日", "报", "社", NULL };
+static lex_words	hans_report = { "报道", NULL };
+static lex_words	hans_lead = { "文/", "文／", "文·图/", "文·图／", "图/",
+			    "图／", NULL };
+static lex_words	hans_credit = { "摄", "摄影", NULL };
+static const struct lex_cont hans_cont[] = {
+	{ "下转", "版", false }, { "上接", "版", true }, { NULL, NULL, false }
+};
+static lex_words	hans_page = { "版", NULL };
+static lex_words	hans_meta = { "责任编辑", "责编", "美术编辑", "美编",
+			    "责任校对", "校对", "版式", "组版", "编辑：", "编辑:",
+			    NULL };
+static lex_words	hans_note = { "编者按", "【编者按】", "编者的话", NULL };
+static lex_words	hans_commentary = { "评", "社论", "论坛", "观点", NULL };
+static lex_words	hans_paper = { "报", NULL };
+static lex_words	hans_contact = { "邮箱", "网", "社", NULL };
+
+/* ---- traditional Chinese ------------------------------------------------ */
+
+static lex_words	hant_own = { "本報", "本刊", NULL };
+static lex_words	hant_prefix = { "特約", "實習", "見習", "特派", "駐站", NULL };
+static lex_words	hant_reporter = { "記者", "通訊員", NULL };
+static lex_words	hant_dateline = { "訊", "電", NULL };
+static lex_words	hant_dateline_by = { "日", "報", "社", NULL };
+static lex_words	hant_report = { "報導", "報道", NULL };
+static lex_words	hant_lead = { "文/", "文／", "文·圖/", "文·圖／", "圖/",
+			    "圖／", NULL };
+static lex_words	hant_credit = { "攝", "攝影", NULL };
+static const struct lex_cont hant_cont[] = {
+	{ "下轉", "版", false }, { "上接", "版", true }, { "接上", "版", true },
+	{ NULL, NULL, false }
+};
+static lex_words	hant_meta = { "責任編輯", "責編", "美術編輯", "美編",
+			    "責任校對", "校對", "版式", "組版", "編輯：", "編輯:",
+			    NULL };
+static lex_words	hant_note = { "編者按", "【編者按】", "編者的話", NULL };
+static lex_words	hant_commentary = { "評", "社論", "論壇", "觀點", NULL };
+static lex_words	hant_paper = { "報", NULL };
+static lex_words	hant_contact = { "郵箱", "網", "社", NULL };
+
+/* ---- Japanese ----------------------------------------------------------- */
+
+static lex_words	ja_own = { "本紙", "本社", NULL };
+static lex_words	ja_prefix = { "特派", NULL };
+static lex_words	ja_reporter = { "記者", "特派員", "編集委員", "論説委員",
+			    "支局長", "通信員", NULL };
+static lex_words	ja_lead = { "文・", "文と写真・", "文・写真", NULL };
+static lex_words	ja_credit = { "撮影", NULL };
+static lex_words	ja_credit_lead = { "写真＝", "写真=", "写真・", NULL };
+static const struct lex_cont ja_cont[] = {
+	{ "", "面に続く", false }, { "", "面へ続く", false },
+	{ "", "面から続く", true }, { "", "面から", true },
+	{ NULL, NULL, false }
+};
+static lex_words	ja_page = { "面", NULL };
+static lex_words	ja_note = { "編集部注", NULL };
+static lex_words	ja_commentary = { "社説", "論説", "主張", "コラム",
+			    "評論", "論点", "オピニオン", NULL };
+static lex_words	ja_paper = { "新聞", "日報", NULL };
+
+/* ---- Korean ------------------------------------------------------------- */
+
+static lex_words	ko_own = { "본지", NULL };
+static lex_words	ko_reporter = { "기자", "특파원", "통신원", "선임기자",
+			    NULL };
+static lex_words	ko_lead = { "글=", "글·사진=", "글ㆍ사진=", NULL };
+static lex_words	ko_credit = { "촬영", NULL };
+static lex_words	ko_credit_lead = { "사진=", "사진 =", "사진제공=",
+			    "사진 제공=", NULL };
+static const struct lex_cont ko_cont[] = {
+	{ "", "면에 계속", false }, { "", "면으로 계속", false },
+	{ "", "면에서 계속", true }, { NULL, NULL, false }
+};
+static lex_words	ko_page = { "면", NULL };
+static lex_words	ko_note = { "편집자 주", "편집자주", NULL };
+static lex_words	ko_commentary = { "사설", "칼럼", "논평", "시론",
+			    "오피니언", "기고", NULL };
+static lex_words	ko_paper = { "신문", "일보", NULL };
+
+static lex_words	none = { NULL };
+
+static const struct lexicon	profiles[] = {
+	{ "zh-Hans", hans_own, hans_prefix, hans_reporter, false,
+	  hans_dateline, hans_dateline_by, hans_report, hans_lead,
+	  hans_credit, none, hans_cont, hans_page, hans_meta, hans_note,
+	  hans_commentary, hans_paper, hans_contact,
+	  "的之与和及在为把让向从对将被给同并且或以于跟使由至“《（〈「(" },
+	{ "zh-Hant", hant_own, hant_prefix, hant_reporter, false,
+	  hant_dateline, hant_dateline_by, hant_report, hant_lead,
+	  hant_credit, none, hant_cont, hans_page, hant_meta, hant_note,
+	  hant_commentary, hant_paper, hant_contact,
+	  "的之與和及在為把讓向從對將被給同並且或以於跟使由至“《（〈「『(" },
+	{ "ja", ja_own, ja_prefix, ja_reporter, true,
+	  none, none, none, ja_lead,
+	  ja_credit, ja_credit_lead, ja_cont, ja_page, none, ja_note,
+	  ja_commentary, ja_paper, none,
+	  "のとにをがへでや“《（〈「『(" },
+	{ "ko", ko_own, none, ko_reporter, true,
+	  none, none, none, ko_lead,
+	  ko_credit, ko_credit_lead, ko_cont, ko_page, none, ko_note,
+	  ko_commentary, ko_paper, none,
+	  "“《（〈「(" },
+};
+
+/*
+ * Characters whose traditional and simplified forms differ, common in
+ * news; the two strings are in step.
+ */
+static const char	trad[] = "這們說國會發來時經與為對開關門長東車馬見記報導讀"
+			    "區書學習體當點動還進過問實現將應業變權議訊電攝"
+			    "歲種農產黨員頭級營務給讓從總";
+static const char	simp[] = "这们说国会发来时经与为对开关门长东车马见记报导读"
+			    "区书学习体当点动还进过问实现将应业变权议讯电摄"
+			    "岁种农产党员头级营务给让从总";
+
+static bool
+in(text_char c, const char *set)
+{
+	size_t		i = 0, n = strlen(set);
+	text_char	s;
+
+	while (i < n) {
+		i += text_decode(set + i, n - i, &s);
+		if (s == c)
+			return true;
+	}
+	return false;
+}
+
+const struct lexicon *
+lexicon_detect(const char *s, size_t n)
+{
+	size_t		i = 0, han = 0, kana = 0, hangul = 0, t = 0, sc = 0;
+	text_char	c;
+
+	/* the first 64 KiB tell as much as the whole */
+	if (n > 65536)
+		n = 65536;
+	while (i < n) {
+		i += text_decode(s + i, n - i, &c);
+		if (text_is_han(c)) {
+			han++;
+			t += in(c, trad);
+			sc += in(c, simp);
+		} else if (c >= 0x3041 && c <= 0x30ff && c != 0x30fb)
+			kana++;
+		else if (text_is_hangul(c))
+			hangul++;
+	}
+	if (hangul > 0 && hangul * 2 >= han + kana + hangul)
+		return &profiles[3];
+	if (kana > 0 && kana * 8 >= kana + han)
+		return &profiles[2];
+	return &profiles[t > sc ? 1 : 0];
+}
+
+const struct lexicon *
+lexicon_get(const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof profiles / sizeof profiles[0]; i++)
+		if (strcmp(profiles[i].name, name) == 0)
+			return &profiles[i];
+	return NULL;
+}
+
+size_t
+lex_starts(const char *s, size_t n, const char *const *w)
+{
+	size_t	k;
+
+	for (; *w != NULL; w++)
+		if ((k = strlen(*w)) > 0 && n >= k && memcmp(s, *w, k) == 0)
+			return k;
+	return 0;
+}
+
+size_t
+lex_ends(const char *s, size_t n, const char *const *w)
+{
+	size_t	k, best = 0;
+
+	/* the longest: 摄影 before 摄 */
+	for (; *w != NULL; w++)
+		if ((k = strlen(*w)) > best && n >= k &&
+		    memcmp(s + n - k, *w, k) == 0)
+			best = k;
+	return best;
+}
+
+bool
+lex_has(const char *s, size_t n, const char *const *w)
+{
+	for (; *w != NULL; w++)
+		if (text_has(s, n, *w))
+			return true;
+	return false;
+}
+
+/* Whether a, b stand side by side in one of the words. */
+static bool
+pair_in(const char *const *w, text_char a, text_char b)
+{
+	size_t		i, n, len;
+	text_char	c, prev;
+
+	for (; *w != NULL; w++) {
+		n = strlen(*w);
+		for (i = 0, prev = 0; i < n; i += len, prev = c) {
+			len = text_decode(*w + i, n - i, &c);
+			if (prev == a && c == b)
+				return true;
+		}
+	}
+	return false;
+}
+
+static text_char
+last_of(const char *w)
+{
+	size_t		i = strlen(w);
+	text_char	c = 0;
+
+	while (i > 0 && ((unsigned char)w[i - 1] & 0xc0) == 0x80)
+		i--;
+	if (i > 0)
+		text_decode(w + i - 1, strlen(w) - i + 1, &c);
+	return c;
+}
+
+static bool
+joins(const char *const *x, const char *const *y, text_char a, text_char b)
+{
+	text_char	c;
+
+	for (; *x != NULL; x++) {
+		if (last_of(*x) != a)
+			continue;
+		for (const char *const *w = y; *w != NULL; w++)
+			if (text_decode(*w, strlen(*w), &c) > 0 && c == b)
+				return true;
+	}
+	return false;
+}
+
+bool
+lex_pair(const struct lexicon *lx, unsigned a, unsigned b)
+{
+	return pair_in(lx->own, a, b) || pair_in(lx->reporter, a, b) ||
+	    pair_in(lx->prefix, a, b) || pair_in(lx->report, a, b) ||
+	    joins(lx->own, lx->dateline, a, b) ||
+	    joins(lx->own, lx->reporter, a, b) ||
+	    joins(lx->own, lx->prefix, a, b) ||
+	    joins(lx->prefix, lx->reporter, a, b);
+}

@@ -1,0 +1,631 @@
+/*
+ * lines: what one block of text is -- a byline, a photo credit, a
+ * continuation note, a page name, a numbered section, a title-like line --
+ * by its shape and the issue's lexicon.  Each test looks at its block only.
+ */
+#include <string.h>
+
+#include "parse.h"
+
+size_t
+u8_count(const char *s, size_t n)
+{
+	size_t	i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return k;
+}
+
+size_t
+str_count(const char *s, size_t n, const char *w)
+{
+	size_t	k = strlen(w), i, c = 0;
+
+	for (i = 0; i + k <= n; i++)
+		if (memcmp(s + i, w, k) == 0)
+			c++;
+	return c;
+}
+
+bool
+str_starts(const char *s, size_t n, const char *w)
+{
+	size_t	k = strlen(w);
+
+	return n >= k && memcmp(s, w, k) == 0;
+}
+
+bool
+str_ends(const char *s, size_t n, const char *w)
+{
+	size_t	k = strlen(w);
+
+	return n >= k && memcmp(s + n - k, w, k) == 0;
+}
+
+text_char
+u8_last(const char *s, size_t n)
+{
+	text_char	c = 0;
+	size_t		i = n;
+
+	while (i > 0) {
+		do
+			i--;
+		while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80);
+		text_decode(s + i, n - i, &c);
+		if (!text_is_space(c))
+			return c;
+		n = i;
+	}
+	return 0;
+}
+
+text_char
+u8_first(const char *s, size_t n)
+{
+	text_char	c = 0;
+
+	if (n > 0)
+		text_decode(s, n, &c);
+	return c;
+}
+
+bool
+ends_sentence(const char *s, size_t n)
+{
+	return text_is_sentence_end(u8_last(s, n));
+}
+
+/* Skips □ and spaces at the start. */
+const char *
+skip_box(const char *s, size_t *n)
+{
+	for (;;) {
+		if (str_starts(s, *n, "□") || str_starts(s, *n, "\xe3\x80\x80")) {
+			s += 3;
+			*n -= 3;
+		} else if (*n > 0 && *s == ' ') {
+			s++;
+			(*n)--;
+		} else
+			return s;
+	}
+}
+
+static bool
+all_han(const char *s, size_t n, size_t *k)
+{
+	size_t		i = 0, len;
+	text_char	c;
+
+	*k = 0;
+	while (i < n) {
+		len = text_decode(s + i, n - i, &c);
+		if (text_is_han(c))
+			(*k)++;
+		else if (c != ' ' && c != 0x00b7)
+			return false;
+		i += len;
+	}
+	return true;
+}
+
+
+/* Whether ch is one of the UTF-8 characters of set. */
+static bool
+in_set(text_char ch, const char *set)
+{
+	size_t		i = 0, n = strlen(set);
+	text_char	c;
+
+	while (i < n) {
+		i += text_decode(set + i, n - i, &c);
+		if (c == ch)
+			return true;
+	}
+	return false;
+}
+
+
+/* Skips an opening bracket: its length, and the closing one into *close. */
+static size_t
+open_bracket(const char *s, size_t n, const char **close)
+{
+	static const char *const	 pairs[][2] = {
+		{ "（", "）" }, { "(", ")" }, { "【", "】" }, { "[", "]" },
+		{ "〔", "〕" }, { "［", "］" },
+	};
+	size_t				 i;
+
+	for (i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+		if (str_starts(s, n, pairs[i][0])) {
+			*close = pairs[i][1];
+			return strlen(pairs[i][0]);
+		}
+	return 0;
+}
+
+/* Digits, ASCII or full width, up to max of them: their value, or -1. */
+static int
+number(const char *s, size_t n, size_t *i, int max)
+{
+	int	v = 0, k = 0;
+
+	while (k < max) {
+		if (*i < n && s[*i] >= '0' && s[*i] <= '9')
+			v = v * 10 + (s[(*i)++] - '0');
+		else if (*i + 3 <= n && (unsigned char)s[*i] == 0xef &&
+		    (unsigned char)s[*i + 1] == 0xbc &&
+		    (unsigned char)s[*i + 2] >= 0x90 &&
+		    (unsigned char)s[*i + 2] <= 0x99) {
+			v = v * 10 + ((unsigned char)s[*i + 2] - 0x90);
+			*i += 3;
+		} else
+			break;
+		k++;
+	}
+	return k > 0 ? v : -1;
+}
+
+/* Without a trailing e-mail address and spaces: 홍길동 기자 hong@... */
+static size_t
+trim_mail(const char *s, size_t n)
+{
+	size_t	e = n, b;
+
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	for (b = e; b > 0 && s[b - 1] != ' '; b--)
+		;
+	if (b > 0 && memchr(s + b, '@', e - b) != NULL)
+		e = b;
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	return e;
+}
+
+bool
+line_is_credit(const struct lexicon *lx, const char *s, size_t n)
+{
+	const char	*close;
+	size_t		 k;
+
+	s = skip_box(s, &n);
+	if ((k = open_bracket(s, n, &close)) > 0 && str_ends(s, n, close) &&
+	    n >= k + strlen(close)) {
+		s += k;
+		n -= k + strlen(close);
+	}
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (n == 0 || u8_count(s, n) > 30 || text_has(s, n, "。") ||
+	    text_has(s, n, "，") || text_has(s, n, ","))
+		return false;
+	return lex_ends(s, n, lx->credit) > 0 ||
+	    lex_starts(s, n, lx->credit_lead) > 0;
+}
+
+/* Past "our paper" and a reporter's prefixes: 本报特约记者 -> 记者. */
+static const char *
+past_own(const struct lexicon *lx, const char *s, size_t *n)
+{
+	size_t	k, i;
+
+	if ((k = lex_starts(s, *n, lx->own)) > 0)
+		s += k, *n -= k;
+	for (i = 0; i < 2 && (k = lex_starts(s, *n, lx->prefix)) > 0; i++)
+		s += k, *n -= k;
+	return s;
+}
+
+bool
+line_is_byline(const struct lexicon *lx, const char *s, size_t n)
+{
+	size_t	c = u8_count(s, n), e;
+
+	if (text_has(s, n, "。") || text_has(s, n, "，"))
+		return false;
+	if (str_starts(s, n, "□"))
+		return c <= 60;
+	if (lex_starts(s, n, lx->lead) > 0)
+		return c <= 40;
+	s = skip_box(s, &n);
+	if (c > 40)
+		return false;
+	{
+		size_t		 m = n;
+		const char	*t = past_own(lx, s, &m);
+
+		if (lex_starts(t, m, lx->reporter) > 0)
+			return !text_has(t, m, "：") && !text_has(t, m, ":");
+	}
+	/* 홍길동 기자, 山田太郎記者: the name first */
+	if (!lx->name_first)
+		return false;
+	e = trim_mail(s, n);
+	return c <= 30 && lex_ends(s, e, lx->reporter) > 0 &&
+	    !text_has(s, e, ". ") && !text_has(s, e, "：");
+}
+
+bool
+line_is_note(const struct lexicon *lx, const char *s, size_t n)
+{
+	static const char	*dash[] = { "—", "－", "-", "【" };
+	size_t			 i;
+
+	if (lex_starts(s, n, lx->note) > 0 ||
+	    (str_starts(s, n, "【") && lex_starts(s + 3, n - 3, lx->note) > 0))
+		return true;
+	if (u8_count(s, n) > 16)
+		return false;
+	for (i = 0; i < sizeof dash / sizeof dash[0]; i++)
+		if (str_starts(s, n, dash[i]) && (str_ends(s, n, dash[i]) ||
+		    (i == 3 && str_ends(s, n, "】"))) && n > 2 * strlen(dash[i]))
+			return true;
+	return false;
+}
+
+/* (下转02版), （上接第1版）, （２面に続く）: the page and direction. */
+bool
+line_is_cont(const struct lexicon *lx, const char *s, size_t n, int *page,
+    bool *up)
+{
+	const struct lex_cont	*c;
+	const char		*close;
+	size_t			 i, o, k;
+	int			 v;
+
+	if ((o = open_bracket(s, n, &close)) == 0 || o > 3 ||
+	    str_starts(s, n, "【") || str_starts(s, n, "["))
+		return false;
+	for (c = lx->cont; c->after != NULL; c++) {
+		i = o;
+		k = strlen(c->before);
+		if (!str_starts(s + i, n - i, c->before))
+			continue;
+		i += k;
+		if (k > 0 && str_starts(s + i, n - i, "第"))
+			i += 3;
+		if ((v = number(s, n, &i, 3)) < 0)
+			continue;
+		if (!str_starts(s + i, n - i, c->after))
+			continue;
+		i += strlen(c->after);
+		if (!str_starts(s + i, n - i, close) || i + strlen(close) != n)
+			continue;
+		*page = v;
+		*up = c->up;
+		return true;
+	}
+	return false;
+}
+
+/* Where a continuation note ends the text: "...收完。(下转02版)", else n. */
+size_t
+line_trailing_cont(const struct lexicon *lx, const char *s, size_t n)
+{
+	size_t	i, e;
+	int	page;
+	bool	up;
+
+	for (i = n; i > 0 && n - i < 48; i--) {
+		if (s[i - 1] != '(' && !(i >= 3 && str_starts(s + i - 3,
+		    n - i + 3, "（")))
+			continue;
+		i -= s[i - 1] == '(' ? 1 : 3;
+		if (i > 0 && line_is_cont(lx, s + i, n - i, &page, &up)) {
+			for (e = i; e > 0 && s[e - 1] == ' '; e--)
+				;
+			return e > 0 ? e : n;
+		}
+		break;
+	}
+	return n;
+}
+
+bool
+line_is_page(const struct lexicon *lx, const char *s, size_t n, int *page)
+{
+	size_t	i = 0, k;
+	int	v;
+
+	if (u8_count(s, n) > 20)
+		return false;
+	if (str_starts(s, n, "第"))
+		i = 3;
+	if ((v = number(s, n, &i, 3)) < 0)
+		return false;
+	if ((k = lex_starts(s + i, n - i, lx->page_unit)) == 0)
+		return false;
+	i += k;
+	if (i < n && !(s[i] == ' ' || s[i] == ':' || str_starts(s + i, n - i,
+	    "：") || str_starts(s + i, n - i, "\xe3\x80\x80")))
+		return false;
+	*page = v;
+	return true;
+}
+
+/* The page's production credits: 责任编辑：某某 美术编辑：某某. */
+bool
+line_is_meta(const struct lexicon *lx, const char *s, size_t n)
+{
+	if (u8_count(s, n) > 60 || text_has(s, n, "。"))
+		return false;
+	s = skip_box(s, &n);
+	return lex_starts(s, n, lx->meta) > 0;
+}
+
+/*
+ * A dateline in brackets with an equals sign: 【ワシントン＝山田太郎】,
+ * [서울=연합뉴스] (and the 홍길동 기자 = after it).  Its length, or 0.
+ */
+static size_t
+bracket_dateline(const struct lexicon *lx, const char *s, size_t n)
+{
+	const char	*close, *p;
+	size_t		 o, i, e, k;
+
+	if ((o = open_bracket(s, n, &close)) == 0)
+		return 0;
+	for (i = o; i < n && i < 90 && !str_starts(s + i, n - i, close); i++)
+		;
+	if (i >= n || i >= 90 || (memchr(s + o, '=', i - o) == NULL &&
+	    !text_has(s + o, i - o, "＝")))
+		return 0;
+	e = i + strlen(close);
+	/* 홍길동 기자 = */
+	for (k = e; k < n && k - e < 48; k++)
+		if (s[k] == '=' || str_starts(s + k, n - k, "＝")) {
+			size_t	m = k;
+
+			while (m > e && s[m - 1] == ' ')
+				m--;
+			p = s + e;
+			if (lex_ends(p, m - e, lx->reporter) > 0)
+				return k + (s[k] == '=' ? 1 : 3);
+			break;
+		}
+	return e;
+}
+
+/*
+ * An inline byline at the start of body text: 本报讯 记者某某报道:,
+ * 某某日报某地12月20日讯 ..., 某社某地3月5日电, a bracketed dateline.
+ * Returns the length of the byline (up to and with 报道), or 0.
+ */
+size_t
+line_byline_end(const struct lexicon *lx, const char *s, size_t n)
+{
+	size_t		 i, k, lim = n < 240 ? n : 240, end = 0;
+	const char	*p;
+
+	if ((end = bracket_dateline(lx, s, n)) > 0)
+		return end;
+	if ((k = lex_starts(s, n, lx->own)) > 0 &&
+	    (i = lex_starts(s + k, n - k, lx->dateline)) > 0)
+		end = k + i;
+	else if (n > 8 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' &&
+	    s[1] <= 'Z' && s[2] >= 'A' && s[2] <= 'Z') {
+		/* a Latin dateline: PLACE, Month 10 (Agency) -- */
+		for (i = 3; i < lim && i < 80 && s[i] != ','; i++)
+			if (!(s[i] >= 'A' && s[i] <= 'Z') && s[i] != ' ' &&
+			    s[i] != '-' && s[i] != '.')
+				return 0;
+		for (; i + 4 < lim && i < 80; i++)
+			if (s[i] == ' ' && (str_starts(s + i + 1, n - i - 1,
+			    "— ") || str_starts(s + i + 1, n - i - 1, "-- ")))
+				return i;
+		return 0;
+	} else {
+		for (i = 6; i + 4 <= lim && u8_count(s, i) <= 30; i++) {
+			if ((k = lex_starts(s + i, n - i, lx->dateline)) == 0)
+				continue;
+			p = s + i + k;
+			if (p < s + n && (*p == ' ' || *p == '(' ||
+			    str_starts(p, (size_t)(s + n - p), "（") ||
+			    str_starts(p, (size_t)(s + n - p), "\xe3\x80\x80")) &&
+			    lex_ends(s, i, lx->dateline_by) > 0) {
+				if (text_has(s, i, "，") || text_has(s, i, "。") ||
+				    text_has(s, i, ","))
+					break;
+				end = i + k;
+				break;
+			}
+		}
+		if (end == 0) {
+			size_t		 m = n;
+			const char	*t = past_own(lx, s, &m);
+
+			if (lex_starts(t, m, lx->reporter) == 0)
+				return 0;
+		}
+	}
+	/* 本报讯（记者 某某）, 某社某地3月5日电（记者某某）: with the names */
+	i = end;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (end > 0 && (str_starts(s + i, n - i, "（") || (i < n && s[i] == '('))) {
+		const char	*close = s[i] == '(' ? ")" : "）";
+		size_t		 j;
+
+		for (j = i; j < lim && j - i < 120; j++)
+			if (str_starts(s + j, n - j, close))
+				return j + strlen(close);
+	}
+	/* extend to 报道 when it comes soon, before any sentence mark */
+	for (i = end; i + 6 <= lim; i++) {
+		if (str_starts(s + i, n - i, "。") || str_starts(s + i, n - i, "，"))
+			break;
+		if ((k = lex_starts(s + i, n - i, lx->report)) > 0) {
+			p = s + i + k;
+			if (p < s + n && (*p == ':' || str_starts(p,
+			    (size_t)(s + n - p), "：") || *p == ' ' ||
+			    str_starts(p, (size_t)(s + n - p), "）")))
+				return i + k;
+		}
+	}
+	return end;
+}
+
+#define BYLINE_SCAN	320	/* bytes of a paragraph a byline lies in */
+
+/*
+ * The byline at the start of a paragraph (see line_byline_end), also when
+ * the converter left stray spaces in it (本报 讯, 记 者): they are looked
+ * through between Han characters, except after the dateline's word (讯,
+ * 电), where a space is the byline's own.
+ */
+size_t
+line_byline(const struct lexicon *lx, const char *s, size_t n)
+{
+	char		 t[BYLINE_SCAN];
+	size_t		 map[BYLINE_SCAN + 1], i = 0, k = 0, len, e;
+	text_char	 c, prev = 0, next;
+	bool		 squeezed = false;
+
+	if ((e = line_byline_end(lx, s, n)) > 0)
+		return e;
+	while (i < n && k + 4 < BYLINE_SCAN) {
+		len = text_decode(s + i, n - i, &c);
+		if (c == ' ' && text_is_han(prev) && i + 1 < n &&
+		    lex_ends(t, k, lx->dateline) == 0) {
+			text_decode(s + i + 1, n - i - 1, &next);
+			if (text_is_han(next)) {
+				squeezed = true;
+				i++;
+				continue;
+			}
+		}
+		memcpy(t + k, s + i, len);
+		while (len-- > 0)
+			map[k++] = i++;
+		prev = c;
+	}
+	if (!squeezed)
+		return 0;
+	map[k] = i;
+	e = line_byline_end(lx, t, k);
+	return e > 0 ? map[e] : 0;
+}
+
+/*
+ * Copies a byline to out without the stray spaces a converter leaves
+ * inside its set words (本报 讯, 记 者, 通讯 员, 报 道); the spaces
+ * between its parts and names stay.
+ */
+void
+line_tidy_byline(const struct lexicon *lx, const char *s, size_t n,
+    struct buf *out)
+{
+	size_t		 i = 0, len;
+	text_char	 c, prev = 0, next;
+
+	while (i < n) {
+		len = text_decode(s + i, n - i, &c);
+		if (c == ' ' && i + 1 < n && prev != 0) {
+			text_decode(s + i + 1, n - i - 1, &next);
+			if (lex_pair(lx, prev, next)) {
+				i++;
+				continue;
+			}
+		}
+		buf_add(out, s + i, len);
+		prev = c;
+		i += len;
+	}
+}
+
+bool
+line_is_sign(const char *s, size_t n)
+{
+	size_t	k;
+
+	if (!str_starts(s, n, "□"))
+		return false;
+	s = skip_box(s, &n);
+	return all_han(s, n, &k) && k >= 2 && k <= 4;
+}
+
+bool
+line_is_section(const char *s, size_t n)
+{
+	struct { const char *open, *close; } f[] = {
+		{ "", "、" }, { "（", "）" }, { "(", ")" }, { "第", "部分" },
+	};
+	static const char	*num = "一二三四五六七八九十";
+	size_t			 i, j, k, c;
+	text_char		 ch;
+
+	if (u8_count(s, n) > 40 || text_has(s, n, "。"))
+		return false;
+	for (i = 0; i < sizeof f / sizeof f[0]; i++) {
+		if (!str_starts(s, n, f[i].open))
+			continue;
+		j = strlen(f[i].open);
+		for (c = 0; j < n && c < 4; c++) {
+			k = text_decode(s + j, n - j, &ch);
+			if (!in_set(ch, num))
+				break;
+			j += k;
+		}
+		if (c > 0 && str_starts(s + j, n - j, f[i].close) &&
+		    n - j > strlen(f[i].close))
+			return true;
+	}
+	/* 1. 2、 3． */
+	for (j = 0; j < n && j < 2 && s[j] >= '0' && s[j] <= '9'; j++)
+		;
+	if (j > 0 && j < n && (s[j] == '.' || str_starts(s + j, n - j, "、") ||
+	    str_starts(s + j, n - j, "．")) && u8_count(s, n) <= 30 &&
+	    !(j + 1 < n && s[j] == '.' && s[j + 1] >= '0' && s[j + 1] <= '9'))
+		return true;
+	return false;
+}
+
+bool
+line_is_title(const struct lexicon *lx, const char *s, size_t n, size_t chars)
+{
+	text_char	l = u8_last(s, n);
+	size_t		commas = str_count(s, n, "，") + str_count(s, n, ",");
+
+	if (chars == 0 || chars > 60)
+		return false;
+	if (text_has(s, n, "。") || text_has(s, n, "；") || line_byline(lx, s, n) > 0)
+		return false;
+	/* a note in brackets: （作者单位：…）, （本报记者 某某） */
+	if ((str_starts(s, n, "（") && l == 0xff09) || (s[0] == '(' && l == ')'))
+		return false;
+	if (commas > 1 || (commas == 1 && chars > 30))
+		return false;
+	if (l == 0xff0c || l == 0x3001 || l == 0xff1b || l == 0xff1a ||
+	    l == ',' || l == ';' || l == ':' || l == '.')
+		return false;
+	if ((l == 0xff1f || l == 0xff01 || l == '?' || l == '!') && chars > 30)
+		return false;
+	if ((text_has(s, n, "：") || text_has(s, n, ":")) && chars > 30)
+		return false;
+	return true;
+}
+
+/*
+ * Splits a trailing photo credit off a caption: "... 稳定。 □本报记者 某某摄".
+ * Returns the offset of the credit, or 0.
+ */
+size_t
+line_credit(const struct lexicon *lx, const char *s, size_t n)
+{
+	size_t	i;
+
+	/*
+	 * The last □ in the final 120 bytes that starts a credit, or a
+	 * credit in brackets that ends the text: ……。（某某 摄）
+	 */
+	for (i = n; i-- > 1 && n - i <= 120; )
+		if ((str_starts(s + i, n - i, "□") || ((str_starts(s + i,
+		    n - i, "（") || s[i] == '(') && (str_ends(s, n, "）") ||
+		    s[n - 1] == ')'))) && line_is_credit(lx, s + i, n - i))
+			return i;
+	return 0;
+}
