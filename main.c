@@ -173,7 +173,7 @@ terminal_width(void)
 static struct issue *
 load(const char *path, const struct config *cf)
 {
-	struct issue_opts	 o = { cf->keep_punct, false };
+	struct issue_opts	 o = { .keep_punct = cf->keep_punct };
 	struct issue		*is;
 	const char		*err;
 	char			*s;

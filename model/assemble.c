@@ -50,6 +50,9 @@ art_new(struct parser *p, size_t src)
 {
 	struct bart	*a;
 
+	/* one article's text opens no other: it goes on */
+	if (p->opts->one_article && p->nart > 0)
+		return art_cur(p);
 	if (!vec_grow(&p->art, &p->artcap, p->nart, sizeof *p->art)) {
 		p->failed = true;
 		return NULL;
@@ -262,8 +265,10 @@ parse_assemble(struct parser *p)
 			    !heads_opens(p, i, j, true);
 			opens = !sub && heads_opens(p, i, j, false);
 			/* a pending 上接 note goes with a new article, else here */
-			if (!opens)
+			if (!opens) {
 				art_flush_upcont(p, a);	/* may move a's blocks */
+				heads_series(p, a);
+			}
 			last = last_para(a);
 			if (sub) {
 				/* a subhead; what follows it is text */
@@ -282,8 +287,7 @@ parse_assemble(struct parser *p)
 				continue;
 			}
 			if (opens) {
-				heads_open(p, i, j);
-				i = j;
+				i = heads_open(p, i, j);
 				continue;
 			}
 			if (a == NULL) {
@@ -295,9 +299,14 @@ parse_assemble(struct parser *p)
 			art_flush_photos(p, a);
 			for (k = i; k < j; k++) {
 				r = &p->raw[k];
-				if (r->mk.hlevel == 0 && r->chars >= 12 &&
+				/*
+				 * A web edition marks its subheads: an
+				 * unmarked short line is a paragraph.
+				 */
+				if (r->mk.hlevel == 0 && ((r->chars >= 12 &&
 				    memchr(r->text, ' ', r->len) == NULL &&
-				    k + 1 == j)
+				    k + 1 == j) || (p->opts->whole &&
+				    !r->mk.kicker_mark)))
 					body(p, r);
 				else
 					art_block(p, a, BLOCK_SUBHEAD, r->text,
@@ -308,7 +317,8 @@ parse_assemble(struct parser *p)
 		case R_SIGN:
 		case R_BYLINE:
 			if (a == NULL || a->nbody > 0 || a->a.byline != NULL) {
-				if (a != NULL && a->nbody > 0) {
+				if (a != NULL && (a->nbody > 0 ||
+				    p->opts->one_article)) {
 					/* a signature after the text */
 					art_flush_photos(p, a);
 					art_block(p, a, BLOCK_PARA, r->text,
@@ -322,6 +332,14 @@ parse_assemble(struct parser *p)
 			art_flush_photos(p, a);
 			set_byline(p, a, r->text, r->len);
 			a->sign = r->kind == R_SIGN;
+			i++;
+			continue;
+		case R_SERIES:
+			k = raw_next(p, i + 1);
+			p->series = r;
+			if (p->opts->one_article || k >= p->nraw ||
+			    p->raw[k].kind != R_TITLE)
+				heads_series(p, a);
 			i++;
 			continue;
 		case R_SECTION:
@@ -354,6 +372,7 @@ parse_assemble(struct parser *p)
 		i++;
 	}
 	art_flush_upcont(p, art_cur(p));
+	heads_series(p, art_cur(p));
 	art_flush_photos(p, art_cur(p));
 	/*
 	 * Short lines only, none of which opened an article: rather than hide

@@ -36,6 +36,10 @@ classify(struct parser *p, struct raw *r)
 		r->kind = R_PAGE;
 	else if (line_is_meta(p->lx, r->text, r->len))
 		r->kind = R_META;
+	else if (line_is_series(p->lx, r->text, r->len) > 0)
+		r->kind = R_SERIES;
+	else if (line_is_source(r->text, r->len))
+		r->kind = R_BYLINE;
 	else if (r->mk.hlevel > 0 && r->chars <= 80)
 		r->kind = R_TITLE;
 	else if (line_is_title(p->lx, r->text, r->len, r->chars))

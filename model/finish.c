@@ -11,6 +11,24 @@
 #include "date.h"
 #include "parse.h"
 
+/* The paper named in a web edition's source line: 某某《某某日报》（…）. */
+static void
+title_from_source(struct parser *p)
+{
+	const char	*b, *o, *e;
+	size_t		 i;
+
+	for (i = 0; i < p->nart && p->is->title == NULL; i++) {
+		b = p->art[i].a.byline;
+		if (b == NULL || !line_is_source(b, strlen(b)) ||
+		    (o = strstr(b, "《")) == NULL ||
+		    (e = strstr(o, "》")) == NULL || e - o <= 3 || e - o > 3 + 48)
+			continue;
+		p->is->title = arena_strndup(p->a, o + 3, (size_t)(e - o - 3));
+		p->is->title_guessed = true;
+	}
+}
+
 /*
  * Guesses the title from the contact line: the Han characters before the
  * paper's word and a contact word (某某日报邮箱, 某某报网).
@@ -316,6 +334,7 @@ parse_finish(struct parser *p)
 		    strlen(p->mast.number));
 	is->pages = p->mast.pages;
 	guess_title(p);
+	title_from_source(p);
 
 	/* Is the converter's space damage everywhere, or only here and there? */
 	{

@@ -15,6 +15,8 @@ heads_opens(struct parser *p, size_t i, size_t j, bool strong)
 	size_t		 k;
 	bool		 photo = false;
 
+	if (p->opts->one_article && p->nart > 0)
+		return false;
 	for (k = i; k < j; k++)
 		if (p->raw[k].mk.hlevel == 1 || p->raw[k].mk.hlevel == 2 ||
 		    p->raw[k].mk.kicker_mark)
@@ -128,8 +130,34 @@ title_continues(const struct lexicon *lx, const struct raw *r)
 	return false;
 }
 
-/* Gives the run [i, j) its roles: banners, kicker, headline, deck. */
+/*
+ * A series line held for the article after it: the kicker, or a banner
+ * when the article has one.
+ */
 void
+heads_series(struct parser *p, struct bart *a)
+{
+	const struct raw	*r = p->series;
+	size_t			 k;
+
+	if (r == NULL)
+		return;
+	p->series = NULL;
+	if (a != NULL && a->a.kicker == NULL && a->nbody == 0) {
+		k = line_is_series(p->lx, r->text, r->len);
+		a->a.kicker = parse_dup_punct(p, r->text + k, r->len - k);
+	} else if (a != NULL)
+		art_block(p, a, BLOCK_PARA, r->text, r->len, r->src);
+	else
+		art_banner(p, r);
+}
+
+/*
+ * Gives the run [i, j) its roles: banners, kicker, headline, deck.  Returns
+ * where the run ended: in one article's text, lines after the headline
+ * that are not marked as a deck are its text.
+ */
+size_t
 heads_open(struct parser *p, size_t i, size_t j)
 {
 	struct raw	*r = p->raw;
@@ -156,6 +184,14 @@ heads_open(struct parser *p, size_t i, size_t j)
 			h++;
 			level = r[h].mk.hlevel;
 		}
+		/*
+		 * Stacked headings of one level: a slogan or campaign line
+		 * over the headline is its kicker (引题), unless it cannot
+		 * end there (one headline the converter split).
+		 */
+		else if (h == i && h + 1 < j && r[h + 1].mk.hlevel == level &&
+		    !deck_marked(&r[h + 1]) && !title_continues(p->lx, &r[h]))
+			h++;
 	} else {
 		/* the headline stands last, before any deck ... */
 		h = j - 1;
@@ -195,9 +231,10 @@ heads_open(struct parser *p, size_t i, size_t j)
 	for (k = i; k + 1 < h; k++)
 		art_banner(p, &r[k]);
 	if ((a = art_new(p, r[h > i ? h - 1 : h].src)) == NULL)
-		return;
+		return j;
 	if (h > i)
 		a->a.kicker = parse_dup_punct(p, r[h - 1].text, r[h - 1].len);
+	heads_series(p, a);
 	if (p->upcont != NULL) {
 		art_block(p, a, BLOCK_CONT, p->upcont->text, p->upcont->len,
 		    p->upcont->src);
@@ -210,6 +247,10 @@ heads_open(struct parser *p, size_t i, size_t j)
 	    !deck_marked(&r[k]); k++)
 		repair_join(&head, r[k].text, r[k].len);
 	for (; k < j; k++) {
+		/* one article's text: a plain line is its first paragraph */
+		if (p->opts->one_article && r[k].mk.hlevel == 0 &&
+		    !deck_marked(&r[k]))
+			break;
 		if (deck.len > 0)
 			buf_addc(&deck, ' ');
 		buf_add(&deck, r[k].text, r[k].len);
@@ -224,6 +265,7 @@ heads_open(struct parser *p, size_t i, size_t j)
 		p->failed = true;
 	buf_free(&head);
 	buf_free(&deck);
+	return k;
 }
 
 /* A byline, tidied and with full-width punctuation, in the arena. */

@@ -51,7 +51,7 @@ split(struct parser *p)
 		else
 			nfull++;
 	}
-	lines = nfull > 10 && nblank * 10 < nfull;
+	lines = p->opts->lines || (nfull > 10 && nblank * 10 < nfull);
 	i = 0;
 	while (i < n) {
 		e = i;
@@ -149,7 +149,7 @@ struct issue *
 issue_parse_text(char *text, size_t len, const struct issue_opts *opts,
     const struct lexicon *lx, const char **err)
 {
-	static const struct issue_opts	 defaults = { false, false };
+	static const struct issue_opts	 defaults = { .keep_punct = false };
 	struct parser			 p;
 	struct issue			*is;
 	size_t				 i;

@@ -101,6 +101,9 @@ struct issue_opts {
 	bool	keep_punct;	/* do not turn , : ; ( ) ? ! " into full width */
 	bool	whole;		/* paragraphs and spaces as the author wrote
 				   them (a web edition): none rejoined */
+	bool	one_article;	/* the text is one article's (a front-end
+				   knows its headline): no other opens */
+	bool	lines;		/* every line is a paragraph */
 };
 
 /*

@@ -24,6 +24,7 @@ static lex_words	hans_page = { "版", NULL };
 static lex_words	hans_meta = { "责任编辑", "责编", "美术编辑", "美编",
 			    "责任校对", "校对", "版式", "组版", "编辑：", "编辑:",
 			    NULL };
+static lex_words	hans_series = { "系列", "栏目", "专栏", "专题", NULL };
 static lex_words	hans_note = { "编者按", "【编者按】", "编者的话", NULL };
 static lex_words	hans_commentary = { "评", "社论", "论坛", "观点", NULL };
 static lex_words	hans_paper = { "报", NULL };
@@ -47,6 +48,7 @@ static const struct lex_cont hant_cont[] = {
 static lex_words	hant_meta = { "責任編輯", "責編", "美術編輯", "美編",
 			    "責任校對", "校對", "版式", "組版", "編輯：", "編輯:",
 			    NULL };
+static lex_words	hant_series = { "系列", "欄目", "專欄", "專題", NULL };
 static lex_words	hant_note = { "編者按", "【編者按】", "編者的話", NULL };
 static lex_words	hant_commentary = { "評", "社論", "論壇", "觀點", NULL };
 static lex_words	hant_paper = { "報", NULL };
@@ -67,6 +69,7 @@ static const struct lex_cont ja_cont[] = {
 	{ NULL, NULL, false }
 };
 static lex_words	ja_page = { "面", NULL };
+static lex_words	ja_series = { "連載", "シリーズ", "特集", NULL };
 static lex_words	ja_note = { "編集部注", NULL };
 static lex_words	ja_commentary = { "社説", "論説", "主張", "コラム",
 			    "評論", "論点", "オピニオン", NULL };
@@ -86,6 +89,7 @@ static const struct lex_cont ko_cont[] = {
 	{ "", "면에서 계속", true }, { NULL, NULL, false }
 };
 static lex_words	ko_page = { "면", NULL };
+static lex_words	ko_series = { "연재", "시리즈", "기획", NULL };
 static lex_words	ko_note = { "편집자 주", "편집자주", NULL };
 static lex_words	ko_commentary = { "사설", "칼럼", "논평", "시론",
 			    "오피니언", "기고", NULL };
@@ -97,21 +101,25 @@ static const struct lexicon	profiles[] = {
 	{ "zh-Hans", hans_own, hans_prefix, hans_reporter, false,
 	  hans_dateline, hans_dateline_by, hans_report, hans_lead,
 	  hans_credit, none, hans_cont, hans_page, hans_meta, hans_note,
+	  hans_series,
 	  hans_commentary, hans_paper, hans_contact,
 	  "的之与和及在为把让向从对将被给同并且或以于跟使由至“《（〈「(" },
 	{ "zh-Hant", hant_own, hant_prefix, hant_reporter, false,
 	  hant_dateline, hant_dateline_by, hant_report, hant_lead,
 	  hant_credit, none, hant_cont, hans_page, hant_meta, hant_note,
+	  hant_series,
 	  hant_commentary, hant_paper, hant_contact,
 	  "的之與和及在為把讓向從對將被給同並且或以於跟使由至“《（〈「『(" },
 	{ "ja", ja_own, ja_prefix, ja_reporter, true,
 	  none, none, none, ja_lead,
 	  ja_credit, ja_credit_lead, ja_cont, ja_page, none, ja_note,
+	  ja_series,
 	  ja_commentary, ja_paper, none,
 	  "のとにをがへでや“《（〈「『(" },
 	{ "ko", ko_own, none, ko_reporter, true,
 	  none, none, none, ko_lead,
 	  ko_credit, ko_credit_lead, ko_cont, ko_page, none, ko_note,
+	  ko_series,
 	  ko_commentary, ko_paper, none,
 	  "“《（〈「(" },
 };

@@ -36,6 +36,7 @@ struct lexicon {
 	const char *const	 *page_unit;	/* 版, 面 */
 	const char *const	 *meta;		/* 责任编辑: a page's credits */
 	const char *const	 *note;		/* 编者按 */
+	const char *const	 *series;	/* 系列: before a series' name */
 	const char *const	 *commentary;	/* words of a commentary's kicker */
 	const char *const	 *paper;	/* a paper's name ends so: 报 */
 	const char *const	 *contact;	/* after the name in a contact line */

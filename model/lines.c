@@ -629,3 +629,55 @@ line_credit(const struct lexicon *lx, const char *s, size_t n)
 			return i;
 	return 0;
 }
+
+/*
+ * A series' or column's line: 系列：走进基层, 专栏: 某某.  Where its name
+ * starts, or 0.
+ */
+size_t
+line_is_series(const struct lexicon *lx, const char *s, size_t n)
+{
+	size_t	k, i;
+
+	if (u8_count(s, n) > 40 || text_has(s, n, "。") ||
+	    (k = lex_starts(s, n, lx->series)) == 0)
+		return 0;
+	i = k;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (str_starts(s + i, n - i, "："))
+		i += 3;
+	else if (i < n && (s[i] == ':' || s[i] == '|'))
+		i++;
+	else if (str_starts(s + i, n - i, "｜"))
+		i += 3;
+	else
+		return 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	return i < n ? i : 0;
+}
+
+/*
+ * A web edition's source line: the author, the paper in 《》 and the
+ * date and page in brackets: 某某《某某日报》（2025年01月02日第 05 版）.
+ */
+bool
+line_is_source(const char *s, size_t n)
+{
+	const char	*open, *q;
+	size_t		 m;
+
+	if (u8_count(s, n) > 60 || text_has(s, n, "。") ||
+	    (open = memmem(s, n, "《", 3)) == NULL ||
+	    memmem(open, n - (size_t)(open - s), "》", 3) == NULL ||
+	    !(str_ends(s, n, "）") || (n > 0 && s[n - 1] == ')')))
+		return false;
+	/* the last bracket holds a date or a page */
+	for (q = s + n - 1; q > open; q--)
+		if (*q == '(' || str_starts(q, (size_t)(s + n - q), "（"))
+			break;
+	m = (size_t)(s + n - q);
+	return q > open && ((text_has(q, m, "年") && text_has(q, m, "月")) ||
+	    text_has(q, m, "版") || text_has(q, m, "面") || text_has(q, m, "면"));
+}

@@ -38,7 +38,8 @@ enum rkind {
 	R_NOTE,		/* — 开栏语 — */
 	R_CONT,		/* (下转02版) */
 	R_PAGE,		/* 第02版 */
-	R_META		/* 责任编辑：某某: the page's credits, not an article */
+	R_META,		/* 责任编辑：某某: the page's credits, not an article */
+	R_SERIES	/* 系列：某某: the series or column, a kicker */
 };
 
 struct raw {
@@ -91,6 +92,7 @@ struct parser {
 	struct item		*items;
 	size_t			 nitems, itemcap;
 	const struct raw	*upcont;	/* (上接01版) before a headline */
+	const struct raw	*series;	/* 系列：… before a headline */
 	struct bblock		*pend;		/* photos waiting for a home */
 	size_t			 npend, pendcap;
 	int			 page;
@@ -130,6 +132,8 @@ bool	line_is_title(const struct lexicon *, const char *, size_t, size_t);
 size_t	line_byline(const struct lexicon *, const char *, size_t);
 size_t	line_trailing_cont(const struct lexicon *, const char *, size_t);
 size_t	line_credit(const struct lexicon *, const char *, size_t);
+size_t	line_is_series(const struct lexicon *, const char *, size_t);
+bool	line_is_source(const char *, size_t);
 void	line_tidy_byline(const struct lexicon *, const char *, size_t,
 	    struct buf *);
 
@@ -149,7 +153,8 @@ void		 parse_assemble(struct parser *);
 
 /* heads.c */
 bool		 heads_opens(struct parser *, size_t, size_t, bool);
-void		 heads_open(struct parser *, size_t, size_t);
+size_t		 heads_open(struct parser *, size_t, size_t);
+void		 heads_series(struct parser *, struct bart *);
 const char	*parse_dup_punct(struct parser *, const char *, size_t);
 const char	*parse_dup_byline(struct parser *, const char *, size_t);
 

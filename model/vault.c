@@ -278,7 +278,8 @@ vault_parse(char *text, size_t len, const struct issue_opts *opts,
 	size_t		 nm = 0, mcap = 0, i, e, k;
 	struct issue	*part;
 	const struct lexicon	*lx;
-	struct issue_opts	 whole = { opts != NULL && opts->keep_punct, true };
+	struct issue_opts	 whole = { .keep_punct = opts != NULL && opts->keep_punct,
+	    .whole = true };
 
 	*err = "out of memory";
 	if ((c.is = calloc(1, sizeof *c.is)) == NULL ||
@@ -327,7 +328,7 @@ vault_parse(char *text, size_t len, const struct issue_opts *opts,
 		memcpy(body, text + a, b - a);
 		body[b - a] = '\0';
 		/* a web edition's article: its paragraphs are whole */
-		whole.whole = k > 0;
+		whole.whole = whole.one_article = k > 0;
 		if ((part = issue_parse_text(body, b - a, &whole, lx, err)) == NULL)
 			goto fail;
 		if (!vec_grow(&c.is->parts, &c.is->partcap, c.is->nparts,

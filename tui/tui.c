@@ -244,7 +244,7 @@ save_position(struct tui *t)
 static bool
 open_issue(struct tui *t, size_t i)
 {
-	struct issue_opts	 o = { t->cf->keep_punct, false };
+	struct issue_opts	 o = { .keep_punct = t->cf->keep_punct };
 	struct issue		*is;
 	struct position		 p;
 	const char		*err;

@@ -38,7 +38,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct issue		*is;
 	struct layout		 l;
 	struct layout_opts	 o = { 0 };
-	struct issue_opts	 io = { size > 0 && (data[0] & 1), false };
+	struct issue_opts	 io = { .keep_punct = size > 0 && (data[0] & 1) };
 	size_t			 p, i;
 
 	if ((is = issue_parse((const char *)data, size, &io, &err)) == NULL)
