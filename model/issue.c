@@ -142,6 +142,8 @@ issue_parse(const char *in, size_t n, const struct issue_opts *opts,
 	if (vault_has_front_matter(text, len) ||
 	    memmem(text, len, "\n---\ntitle:", 11) != NULL)
 		return vault_parse(text, len, opts, err);
+	if (record_is(text, len))
+		return record_parse(text, len, opts, err);
 	return issue_parse_text(text, len, opts, NULL, err);
 }
 

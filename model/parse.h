@@ -108,6 +108,30 @@ struct issue	*issue_parse_text(char *text, size_t len,
 		    const struct issue_opts *, const struct lexicon *,
 		    const char **err);
 
+/* parts.c: an issue of articles a front-end found */
+struct part_meta {
+	const char	*title, *deck, *kicker;	/* in the issue's arena */
+	const char	*date, *section, *author;
+	size_t		 start;		/* where its record or front matter starts */
+	size_t		 body;		/* where the article's text starts */
+	size_t		 end;		/* and ends */
+};
+
+/* A new issue over text (taken over), its arena ready for the metas. */
+struct issue	*parts_new(char *text, size_t len, const char *format);
+/*
+ * Parses each part's text [body, end) as one article, the text before the
+ * first part as an issue's, and makes them one issue.  Frees is and
+ * returns NULL when memory runs out.
+ */
+struct issue	*parts_parse(struct issue *is, const struct part_meta *, size_t,
+		    const struct issue_opts *, bool lines, const char **err);
+
+/* record.c: a database dump, one record an article */
+bool		 record_is(const char *, size_t);
+struct issue	*record_parse(char *, size_t, const struct issue_opts *,
+		    const char **err);
+
 /* lines.c: string helpers */
 size_t		 u8_count(const char *, size_t);
 text_char	 u8_last(const char *, size_t);	/* the last non-space */

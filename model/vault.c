@@ -26,13 +26,6 @@
 
 #define MAX_META_LINES	40	/* a front matter block is short */
 
-struct meta {
-	const char	*title, *date, *section, *author;	/* in the arena */
-	size_t		 start;		/* where its front matter starts */
-	size_t		 body;		/* where the article's text starts */
-	size_t		 end;		/* and ends (the next front matter) */
-};
-
 /* The line at s[i..]: its end (the '\n' or n) into *e. */
 static size_t
 line_end(const char *s, size_t n, size_t i)
@@ -131,179 +124,31 @@ value(struct arena *ar, const char *s, size_t a, size_t b, const char *key)
 	return NULL;
 }
 
-/* The first number in s: 第05版 -> 5, 05-评论 -> 5; 0 when none. */
-static int
-page_of(const char *s)
-{
-	size_t		i = 0, n = s ? strlen(s) : 0, len;
-	text_char	c;
-	int		v = 0, k = 0;
-
-	while (i < n) {
-		len = text_decode(s + i, n - i, &c);
-		if (c >= '0' && c <= '9')
-			v = v * 10 + (int)(c - '0'), k++;
-		else if (c >= 0xff10 && c <= 0xff19)
-			v = v * 10 + (int)(c - 0xff10), k++;
-		else if (k > 0)
-			break;
-		if (k > 4)
-			return 0;
-		i += len;
-	}
-	return v;
-}
-
-/* Adds the blocks of src to the combined issue at offset base. */
-static struct block *
-copy_blocks(struct arena *ar, const struct block *b, size_t n, size_t base)
-{
-	struct block	*v;
-	size_t		 i;
-
-	if ((v = arena_alloc(ar, (n ? n : 1) * sizeof *v)) == NULL)
-		return NULL;
-	for (i = 0; i < n; i++) {
-		v[i] = b[i];
-		v[i].src += base;
-	}
-	return v;
-}
-
-struct combine {
-	struct issue	*is;
-	struct article	*art;
-	size_t		 nart, artcap;
-	struct item	*items;		/* an article, or a banner in ban */
-	size_t		 nitems, itemcap;
-	struct block	*ban, *mast;
-	size_t		 nban, bancap, nmast, mastcap;
-	bool		 failed;
-};
-
-static void
-add_part(struct combine *c, struct issue *part, const struct meta *m,
-    size_t base)
-{
-	struct arena	*ar = c->is->arena;
-	size_t		 i, first = c->nart;
-	int		 page = page_of(m->section);
-
-	for (i = 0; i < part->nmast; i++) {
-		if (!vec_grow(&c->mast, &c->mastcap, c->nmast, sizeof *c->mast)) {
-			c->failed = true;
-			return;
-		}
-		c->mast[c->nmast] = part->mast[i];
-		c->mast[c->nmast++].src += base;
-	}
-	for (i = 0; i < part->nitems; i++) {
-		struct block	*b = part->items[i].banner;
-		struct article	*a = part->items[i].article;
-
-		if (!vec_grow(&c->items, &c->itemcap, c->nitems,
-		    sizeof *c->items)) {
-			c->failed = true;
-			return;
-		}
-		if (b != NULL) {
-			if (!vec_grow(&c->ban, &c->bancap, c->nban,
-			    sizeof *c->ban)) {
-				c->failed = true;
-				return;
-			}
-			c->ban[c->nban] = *b;
-			c->ban[c->nban].src += base;
-			c->items[c->nitems].banner = true;
-			c->items[c->nitems++].idx = c->nban++;
-			continue;
-		}
-		if (!vec_grow(&c->art, &c->artcap, c->nart, sizeof *c->art)) {
-			c->failed = true;
-			return;
-		}
-		c->art[c->nart] = *a;
-		c->art[c->nart].src += base;
-		c->art[c->nart].blocks = copy_blocks(ar, a->blocks, a->nblocks,
-		    base);
-		if (page > 0 && c->art[c->nart].page == 0)
-			c->art[c->nart].page = page;
-		c->items[c->nitems].banner = false;
-		c->items[c->nitems++].idx = c->nart++;
-	}
-	/* an article whose text is all body: the front matter names it */
-	if (c->nart == first && m->title != NULL) {
-		if (!vec_grow(&c->art, &c->artcap, c->nart, sizeof *c->art) ||
-		    !vec_grow(&c->items, &c->itemcap, c->nitems,
-		    sizeof *c->items)) {
-			c->failed = true;
-			return;
-		}
-		memset(&c->art[c->nart], 0, sizeof *c->art);
-		c->art[c->nart].src = m->body;
-		c->art[c->nart].page = page;
-		c->items[c->nitems].banner = false;
-		c->items[c->nitems++].idx = c->nart++;
-	}
-	if (c->nart > first) {
-		struct article	*a = &c->art[first];
-
-		if ((a->headline == NULL || a->guessed) && m->title != NULL) {
-			a->headline = m->title;
-			a->guessed = false;
-		}
-		if (a->byline == NULL && m->author != NULL)
-			a->byline = m->author;
-	}
-	/* the issue's fields: its first part's that has them */
-	if (c->is->title == NULL && part->title != NULL)
-		c->is->title = arena_strndup(ar, part->title,
-		    strlen(part->title));
-	if (c->is->date[0] == '\0' && m->date != NULL &&
-	    date_from_name(m->date, c->is->date))
-		;
-	else if (c->is->date[0] == '\0' && part->date[0] != '\0')
-		memcpy(c->is->date, part->date, sizeof c->is->date);
-	c->is->damage.rejoined += part->damage.rejoined;
-	c->is->damage.markup += part->damage.markup;
-	c->is->damage.spaces |= part->damage.spaces;
-}
-
 struct issue *
 vault_parse(char *text, size_t len, const struct issue_opts *opts,
     const char **err)
 {
-	struct combine	 c = { 0 };
-	struct meta	*m = NULL;
-	size_t		 nm = 0, mcap = 0, i, e, k;
-	struct issue	*part;
-	const struct lexicon	*lx;
-	struct issue_opts	 whole = { .keep_punct = opts != NULL && opts->keep_punct,
-	    .whole = true };
+	struct issue		*is;
+	struct part_meta	*m = NULL;
+	size_t			 nm = 0, mcap = 0, i, e;
 
 	*err = "out of memory";
-	if ((c.is = calloc(1, sizeof *c.is)) == NULL ||
-	    (c.is->arena = arena_new()) == NULL) {
-		free(text);
-		issue_free(c.is);
+	if ((is = parts_new(text, len, "markdown+yaml")) == NULL)
 		return NULL;
-	}
-	c.is->text = text;
-	c.is->textlen = len;
-	c.is->format = "markdown+yaml";
-	lx = lexicon_detect(text, len);
-	c.is->profile = lx->name;
 	/* the front matter blocks, each opening at a line start */
 	for (i = 0; i < len; i = line_end(text, len, i) + 1) {
 		if ((e = front_matter(text, len, i)) == 0)
 			continue;
-		if (!vec_grow(&m, &mcap, nm, sizeof *m))
-			goto fail;
+		if (!vec_grow(&m, &mcap, nm, sizeof *m)) {
+			free(m);
+			issue_free(is);
+			return NULL;
+		}
 		memset(&m[nm], 0, sizeof *m);
-		m[nm].title = value(c.is->arena, text, i, e, "title");
-		m[nm].date = value(c.is->arena, text, i, e, "date");
-		m[nm].section = value(c.is->arena, text, i, e, "section");
-		m[nm].author = value(c.is->arena, text, i, e, "author");
+		m[nm].title = value(is->arena, text, i, e, "title");
+		m[nm].date = value(is->arena, text, i, e, "date");
+		m[nm].section = value(is->arena, text, i, e, "section");
+		m[nm].author = value(is->arena, text, i, e, "author");
 		m[nm].start = i;
 		m[nm].body = e;
 		if (nm > 0)
@@ -313,70 +158,9 @@ vault_parse(char *text, size_t len, const struct issue_opts *opts,
 	}
 	if (nm > 0)
 		m[nm - 1].end = len;
-	/* text before the first front matter is a part of its own */
-	for (k = 0; k <= nm; k++) {
-		size_t		a = k == 0 ? 0 : m[k - 1].body;
-		size_t		b = k == 0 ? (nm > 0 ? m[0].start : len) :
-				    m[k - 1].end;
-		struct meta	none = { 0 };
-		char		*body;
-
-		if (k == 0 && strspn(text, "\n ") >= b)
-			continue;
-		if ((body = malloc(b - a + 1)) == NULL)
-			goto fail;
-		memcpy(body, text + a, b - a);
-		body[b - a] = '\0';
-		/* a web edition's article: its paragraphs are whole */
-		whole.whole = whole.one_article = k > 0;
-		if ((part = issue_parse_text(body, b - a, &whole, lx, err)) == NULL)
-			goto fail;
-		if (!vec_grow(&c.is->parts, &c.is->partcap, c.is->nparts,
-		    sizeof *c.is->parts)) {
-			issue_free(part);
-			goto fail;
-		}
-		c.is->parts[c.is->nparts++] = part;
-		add_part(&c, part, k == 0 ? &none : &m[k - 1], a);
-		if (c.failed)
-			goto fail;
-	}
-	/* the parts' articles, banners and items, as one issue */
-	c.is->articles = c.art;
-	c.is->narticles = c.nart;
-	c.is->mast = c.mast;
-	c.is->nmast = c.nmast;
-	c.is->owned[0] = c.art;
-	c.is->owned[1] = c.ban;
-	c.is->owned[2] = c.mast;
-	if ((c.is->items = arena_alloc(c.is->arena, (c.nitems + 1) *
-	    sizeof *c.is->items)) == NULL)
-		goto fail;
-	for (i = 0; i < c.nitems; i++) {
-		c.is->items[i].banner = c.items[i].banner ? &c.ban[c.items[i].idx] :
-		    NULL;
-		c.is->items[i].article = c.items[i].banner ? NULL :
-		    &c.art[c.items[i].idx];
-	}
-	c.is->nitems = c.nitems;
-	free(c.items);
+	is = parts_parse(is, m, nm, opts, false, err);
 	free(m);
-	if (arena_failed(c.is->arena)) {
-		issue_free(c.is);
-		return NULL;
-	}
-	*err = NULL;
-	return c.is;
-fail:
-	free(c.items);
-	if (c.is->owned[0] == NULL) {
-		free(c.art);
-		free(c.ban);
-		free(c.mast);
-	}
-	free(m);
-	issue_free(c.is);
-	return NULL;
+	return is;
 }
 
 /* ---- a day's folder ------------------------------------------------- */
