@@ -57,9 +57,9 @@ tree_print(FILE *f, const struct issue *is)
 
 	fprintf(f, "format\t%s\n", is->format ? is->format : "text");
 	fprintf(f, "script\t%s\n", is->profile ? is->profile : "-");
-	fprintf(f, "damage\tspaces=%s rejoined=%zu markup=%zu\n",
+	fprintf(f, "damage\tspaces=%s rejoined=%zu markup=%zu html=%s\n",
 	    is->damage.spaces ? "yes" : "no", is->damage.rejoined,
-	    is->damage.markup);
+	    is->damage.markup, is->damage.html ? "yes" : "no");
 	fprintf(f, "issue\ttitle=%s date=%s weekday=%s lunar=%s number=%s "
 	    "pages=%d\n", is->title ? is->title : "-",
 	    is->date[0] ? is->date : "-", is->weekday ? is->weekday : "-",

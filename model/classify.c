@@ -3,8 +3,11 @@
  * masthead field, a title-like line, a byline, a photo credit or caption,
  * body text -- and the masthead zone at the top of the page.
  */
+#include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
+#include "date.h"
 #include "parse.h"
 
 static void
@@ -164,6 +167,113 @@ masthead_zone(struct parser *p)
 	}
 }
 
+/*
+ * Where a date stands in s: 20221201, 2022-12-01; its offset and length
+ * into *at and *len, the date into out[11].
+ */
+static bool
+find_date(const char *s, size_t n, size_t *at, size_t *len, char *out)
+{
+	size_t	i, k;
+	char	t[11];
+
+	for (i = 0; i + 8 <= n; i++) {
+		if ((i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9') ||
+		    s[i] < '0' || s[i] > '9')
+			continue;
+		k = i + 10 <= n && (s[i + 4] == '-' || s[i + 4] == '.') ? 10 : 8;
+		if (i + k > n || (i + k < n && s[i + k] >= '0' && s[i + k] <= '9'))
+			continue;
+		memcpy(t, s + i, k);
+		t[k] = '\0';
+		if (date_from_name(t, out)) {
+			*at = i;
+			*len = k;
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * A programme's or paper's name with its date as the first heading:
+ * # 《晚间新闻》 (20240315).  The name is the title, the date the issue's.
+ */
+static void
+dated_heading(struct parser *p)
+{
+	struct raw	*r;
+	size_t		 i, at, len, b, e;
+	char		 date[11];
+	const char	*s;
+
+	for (i = 0; i < p->nraw && p->raw[i].kind == R_EMPTY; i++)
+		;
+	if (i == p->nraw || p->is->title != NULL || p->mast.year != 0)
+		return;
+	r = &p->raw[i];
+	if (r->mk.hlevel != 1 || r->kind != R_TITLE || r->chars > 40 ||
+	    !find_date(r->text, r->len, &at, &len, date))
+		return;
+	s = r->text;
+	/* the date and the brackets around it go */
+	b = at;
+	e = at + len;
+	while (b > 0 && s[b - 1] == ' ')
+		b--;
+	if (b > 0 && e < r->len && ((s[b - 1] == '(' && s[e] == ')') ||
+	    (s[b - 1] == '[' && s[e] == ']')))
+		b--, e++;
+	else if (b >= 3 && str_starts(s + b - 3, 3, "（") &&
+	    str_starts(s + e, r->len - e, "）"))
+		b -= 3, e += 3;
+	if (e < r->len && b > 0)
+		return;		/* the date stands inside a title */
+	while (b > 0 && s[b - 1] == ' ')
+		b--;
+	if (b == 0)
+		return;
+	/* 《晚间新闻》: the name without its title marks */
+	if (str_starts(s, b, "《") && str_ends(s, b, "》") && b > 6)
+		p->is->title = arena_strndup(p->a, s + 3, b - 6);
+	else
+		p->is->title = arena_strndup(p->a, s, b);
+	p->mast.year = atoi(date);
+	p->mast.month = atoi(date + 5);
+	p->mast.day = atoi(date + 8);
+	r->kind = R_MAST;
+}
+
+/*
+ * Headings one level down throughout (# is the masthead, ### the stories,
+ * no ## at all): the stories' level is the articles' level.
+ */
+static void
+heading_levels(struct parser *p)
+{
+	size_t	i, n = 0;
+	int	low = 0;
+
+	for (i = 0; i < p->nraw; i++) {
+		const struct raw	*r = &p->raw[i];
+
+		if (r->kind == R_BODY && low == 0)
+			return;		/* text before any heading */
+		if (r->kind != R_TITLE || r->mk.hlevel == 0)
+			continue;
+		if (r->mk.hlevel < 3)
+			return;
+		if (low == 0 || r->mk.hlevel < low)
+			low = r->mk.hlevel;
+		n += r->mk.hlevel == low;
+	}
+	if (low < 3 || n < 2)
+		return;
+	for (i = 0; i < p->nraw; i++)
+		if (p->raw[i].mk.hlevel >= low)
+			p->raw[i].mk.hlevel -= low - 2;
+}
+
 void
 parse_classify(struct parser *p)
 {
@@ -173,5 +283,7 @@ parse_classify(struct parser *p)
 		classify(p, &p->raw[i]);
 	mark_captions(p);
 	mark_headlines(p);
+	dated_heading(p);
 	masthead_zone(p);
+	heading_levels(p);
 }

@@ -27,6 +27,29 @@ blank_line(const char *s, size_t n)
 	return true;
 }
 
+/*
+ * Whether a line opens a block of its own even without a blank line
+ * before it, as in Markdown: a heading (## …) or a list item (1. …, - …).
+ */
+static bool
+opens_block(const char *s, size_t n)
+{
+	size_t	i = 0, k;
+
+	while (i < n && i < 3 && s[i] == ' ')
+		i++;
+	for (k = i; k < n && k - i < 6 && s[k] == '#'; k++)
+		;
+	if (k > i && k < n && s[k] == ' ')
+		return true;
+	for (k = i; k < n && k - i < 2 && s[k] >= '0' && s[k] <= '9'; k++)
+		;
+	if (k > i && k + 1 < n && s[k] == '.' && s[k + 1] == ' ')
+		return true;
+	return i + 2 < n && (s[i] == '-' || s[i] == '*' || s[i] == '+') &&
+	    s[i + 1] == ' ' && s[i + 2] != ' ' && s[i + 2] != s[i];
+}
+
 /* Splits the text into blocks at blank lines and strips their markup. */
 static bool
 split(struct parser *p)
@@ -88,6 +111,8 @@ split(struct parser *p)
 			i = next;
 			if (blank_line(t + next, e - next))
 				break;	/* the outer loop counts it */
+			if (opens_block(t + next, e - next))
+				break;
 		}
 		gap = lines ? blanks : blanks > 1 ? blanks - 1 : 0;
 		blanks = 0;
@@ -132,19 +157,36 @@ struct issue *
 issue_parse(const char *in, size_t n, const struct issue_opts *opts,
     const char **err)
 {
-	char	*text;
-	size_t	 len;
+	struct issue	*is;
+	char		*text, *flat;
+	size_t		 len, flen;
+	bool		 html;
 
 	*err = "out of memory";
 	if ((text = text_sanitise(in, n, &len)) == NULL)
 		return NULL;
+	/* HTML paragraphs and entities: plain text, sanitised again */
+	if ((html = html_is(text, len))) {
+		flat = html_flatten(text, len, &flen);
+		free(text);
+		if (flat == NULL)
+			return NULL;
+		text = text_sanitise(flat, flen, &len);
+		free(flat);
+		if (text == NULL)
+			return NULL;
+	}
 	/* a web edition's articles with front matter: the vault front-end */
 	if (vault_has_front_matter(text, len) ||
 	    memmem(text, len, "\n---\ntitle:", 11) != NULL)
-		return vault_parse(text, len, opts, err);
-	if (record_is(text, len))
-		return record_parse(text, len, opts, err);
-	return issue_parse_text(text, len, opts, NULL, err);
+		is = vault_parse(text, len, opts, err);
+	else if (record_is(text, len))
+		is = record_parse(text, len, opts, err);
+	else
+		is = issue_parse_text(text, len, opts, NULL, err);
+	if (is != NULL)
+		is->damage.html = html;
+	return is;
 }
 
 struct issue *

@@ -86,6 +86,7 @@ struct issue {
 		bool	spaces;		/* stray spaces between Chinese, throughout */
 		size_t	rejoined;	/* paragraphs broken mid-sentence, rejoined */
 		size_t	markup;		/* paragraphs with Markdown or HTML residue */
+		bool	html;		/* HTML paragraphs and entities */
 	} damage;
 
 	char			*text;		/* the sanitised input */

@@ -132,6 +132,10 @@ bool		 record_is(const char *, size_t);
 struct issue	*record_parse(char *, size_t, const struct issue_opts *,
 		    const char **err);
 
+/* html.c: HTML inside a text, made plain */
+bool	 html_is(const char *, size_t);
+char	*html_flatten(const char *, size_t, size_t *outlen);
+
 /* lines.c: string helpers */
 size_t		 u8_count(const char *, size_t);
 text_char	 u8_last(const char *, size_t);	/* the last non-space */

@@ -42,8 +42,8 @@ static const char *const html_tags[] = {
  * Length of an HTML tag at s[0] == '<', else 0.  Only the names of HTML
  * elements count: <term> or <书名> in prose is text, not markup.
  */
-static size_t
-tag_length(const char *s, size_t n)
+size_t
+repair_tag(const char *s, size_t n)
 {
 	size_t	i = 1, name, k;
 
@@ -231,7 +231,7 @@ repair_markup(const char *s, size_t n, struct buf *out, struct markup *m)
 				i += k;
 				continue;
 			}
-			if ((k = tag_length(s + i, n - i)) > 0) {
+			if ((k = repair_tag(s + i, n - i)) > 0) {
 				i += k;
 				continue;
 			}

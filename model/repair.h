@@ -44,4 +44,10 @@ size_t	repair_count_cjk_spaces(const char *s, size_t n);
 /* Appends b to a, with a space between them unless CJK meets CJK. */
 void	repair_join(struct buf *a, const char *b, size_t n);
 
+/*
+ * The length of the HTML tag at s[0] == '<' (<p>, </p>, <br/>,
+ * <span style="…">), else 0: only HTML element names count.
+ */
+size_t	repair_tag(const char *s, size_t n);
+
 #endif
