@@ -85,6 +85,50 @@ mark_headlines(struct parser *p)
 	}
 }
 
+/*
+ * A caption of several paragraphs: those before it that open with a
+ * photo's mark (图①, 上图, （左）) are its first ones, joined to it.
+ */
+static void
+caption_head(struct parser *p, size_t k)
+{
+	struct raw	*c = &p->raw[k], *r;
+	struct buf	 b = { 0 };
+	size_t		 j;
+	char		*t;
+
+	while (c->gap == 0) {
+		for (j = k; j > 0 && p->raw[j - 1].kind == R_EMPTY &&
+		    p->raw[j - 1].len == 0; j--)
+			;
+		if (j == 0)
+			return;
+		r = &p->raw[j - 1];
+		if ((r->kind != R_BODY && !(r->kind == R_TITLE &&
+		    r->mk.hlevel == 0)) || r->chars > 150 ||
+		    !line_photo_mark(p->lx, r->text, r->len) ||
+		    line_byline(p->lx, r->text, r->len) > 0)
+			return;
+		b.len = 0;
+		buf_add(&b, r->text, r->len);
+		buf_addc(&b, ' ');
+		buf_add(&b, c->text, c->len);
+		if (b.failed || (t = arena_strndup(p->a, b.p, b.len)) == NULL) {
+			p->failed = true;
+			buf_free(&b);
+			return;
+		}
+		c->text = t;
+		c->len = b.len;
+		c->chars += r->chars + 1;
+		c->src = r->src;
+		c->gap = r->gap;
+		r->kind = R_EMPTY;
+		r->len = 0;
+	}
+	buf_free(&b);
+}
+
 /* The block before a photo credit is the photo's caption. */
 static void
 mark_captions(struct parser *p)
@@ -107,6 +151,9 @@ mark_captions(struct parser *p)
 			p->raw[k].kind = R_EMPTY;
 		}
 	}
+	for (k = 1; k < p->nraw; k++)
+		if (p->raw[k].kind == R_CAPTION)
+			caption_head(p, k);
 }
 
 static bool

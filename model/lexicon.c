@@ -17,6 +17,7 @@ static lex_words	hans_report = { "报道", NULL };
 static lex_words	hans_lead = { "文/", "文／", "文·图/", "文·图／", "图/",
 			    "图／", NULL };
 static lex_words	hans_credit = { "摄", "摄影", NULL };
+static lex_words	hans_photo = { "上图", "下图", "左图", "右图", "图", NULL };
 static const struct lex_cont hans_cont[] = {
 	{ "下转", "版", false }, { "上接", "版", true }, { NULL, NULL, false }
 };
@@ -41,6 +42,7 @@ static lex_words	hant_report = { "報導", "報道", NULL };
 static lex_words	hant_lead = { "文/", "文／", "文·圖/", "文·圖／", "圖/",
 			    "圖／", NULL };
 static lex_words	hant_credit = { "攝", "攝影", NULL };
+static lex_words	hant_photo = { "上圖", "下圖", "左圖", "右圖", "圖", NULL };
 static const struct lex_cont hant_cont[] = {
 	{ "下轉", "版", false }, { "上接", "版", true }, { "接上", "版", true },
 	{ NULL, NULL, false }
@@ -63,6 +65,7 @@ static lex_words	ja_reporter = { "記者", "特派員", "編集委員", "論説�
 static lex_words	ja_lead = { "文・", "文と写真・", "文・写真", NULL };
 static lex_words	ja_credit = { "撮影", NULL };
 static lex_words	ja_credit_lead = { "写真＝", "写真=", "写真・", NULL };
+static lex_words	ja_photo = { "写真", NULL };
 static const struct lex_cont ja_cont[] = {
 	{ "", "面に続く", false }, { "", "面へ続く", false },
 	{ "", "面から続く", true }, { "", "面から", true },
@@ -98,30 +101,58 @@ static lex_words	ko_paper = { "신문", "일보", NULL };
 static lex_words	none = { NULL };
 
 static const struct lexicon	profiles[] = {
-	{ "zh-Hans", hans_own, hans_prefix, hans_reporter, false,
-	  hans_dateline, hans_dateline_by, hans_report, hans_lead,
-	  hans_credit, none, hans_cont, hans_page, hans_meta, hans_note,
-	  hans_series,
-	  hans_commentary, hans_paper, hans_contact,
-	  "的之与和及在为把让向从对将被给同并且或以于跟使由至“《（〈「(" },
-	{ "zh-Hant", hant_own, hant_prefix, hant_reporter, false,
-	  hant_dateline, hant_dateline_by, hant_report, hant_lead,
-	  hant_credit, none, hant_cont, hans_page, hant_meta, hant_note,
-	  hant_series,
-	  hant_commentary, hant_paper, hant_contact,
-	  "的之與和及在為把讓向從對將被給同並且或以於跟使由至“《（〈「『(" },
-	{ "ja", ja_own, ja_prefix, ja_reporter, true,
-	  none, none, none, ja_lead,
-	  ja_credit, ja_credit_lead, ja_cont, ja_page, none, ja_note,
-	  ja_series,
-	  ja_commentary, ja_paper, none,
-	  "のとにをがへでや“《（〈「『(" },
-	{ "ko", ko_own, none, ko_reporter, true,
-	  none, none, none, ko_lead,
-	  ko_credit, ko_credit_lead, ko_cont, ko_page, none, ko_note,
-	  ko_series,
-	  ko_commentary, ko_paper, none,
-	  "“《（〈「(" },
+	{
+		.name = "zh-Hans",
+		.own = hans_own, .prefix = hans_prefix,
+		.reporter = hans_reporter, .name_first = false,
+		.dateline = hans_dateline, .dateline_by = hans_dateline_by,
+		.report = hans_report, .lead = hans_lead,
+		.credit = hans_credit, .credit_lead = none,
+		.photo = hans_photo, .cont = hans_cont, .page_unit = hans_page,
+		.meta = hans_meta, .note = hans_note, .series = hans_series,
+		.commentary = hans_commentary, .paper = hans_paper,
+		.contact = hans_contact,
+		.joiners = "的之与和及在为把让向从对将被给同并且或以于跟使由至“《（〈「(",
+	},
+	{
+		.name = "zh-Hant",
+		.own = hant_own, .prefix = hant_prefix,
+		.reporter = hant_reporter, .name_first = false,
+		.dateline = hant_dateline, .dateline_by = hant_dateline_by,
+		.report = hant_report, .lead = hant_lead,
+		.credit = hant_credit, .credit_lead = none,
+		.photo = hant_photo, .cont = hant_cont, .page_unit = hans_page,
+		.meta = hant_meta, .note = hant_note, .series = hant_series,
+		.commentary = hant_commentary, .paper = hant_paper,
+		.contact = hant_contact,
+		.joiners = "的之與和及在為把讓向從對將被給同並且或以於跟使由至“《（〈「『(",
+	},
+	{
+		.name = "ja",
+		.own = ja_own, .prefix = ja_prefix,
+		.reporter = ja_reporter, .name_first = true,
+		.dateline = none, .dateline_by = none,
+		.report = none, .lead = ja_lead,
+		.credit = ja_credit, .credit_lead = ja_credit_lead,
+		.photo = ja_photo, .cont = ja_cont, .page_unit = ja_page,
+		.meta = none, .note = ja_note, .series = ja_series,
+		.commentary = ja_commentary, .paper = ja_paper,
+		.contact = none,
+		.joiners = "のとにをがへでや“《（〈「『(",
+	},
+	{
+		.name = "ko",
+		.own = ko_own, .prefix = none,
+		.reporter = ko_reporter, .name_first = true,
+		.dateline = none, .dateline_by = none,
+		.report = none, .lead = ko_lead,
+		.credit = ko_credit, .credit_lead = ko_credit_lead,
+		.photo = none, .cont = ko_cont, .page_unit = ko_page,
+		.meta = none, .note = ko_note, .series = ko_series,
+		.commentary = ko_commentary, .paper = ko_paper,
+		.contact = none,
+		.joiners = "“《（〈「(",
+	},
 };
 
 /*

@@ -32,6 +32,7 @@ struct lexicon {
 	const char *const	 *lead;		/* a byline's lead: 文/, 图/ */
 	const char *const	 *credit;	/* a photo credit's last word: 摄 */
 	const char *const	 *credit_lead;	/* its first words: 사진= */
+	const char *const	 *photo;	/* a caption's mark: 图(①) */
 	const struct lex_cont	 *cont;		/* continuation notes */
 	const char *const	 *page_unit;	/* 版, 面 */
 	const char *const	 *meta;		/* 责任编辑: a page's credits */

@@ -681,3 +681,29 @@ line_is_source(const char *s, size_t n)
 	return q > open && ((text_has(q, m, "年") && text_has(q, m, "月")) ||
 	    text_has(q, m, "版") || text_has(q, m, "面") || text_has(q, m, "면"));
 }
+
+/*
+ * Whether a paragraph opens with a photo's mark: 图①, 图为, 上图：,
+ * （左）, ①, 写真＝.
+ */
+bool
+line_photo_mark(const struct lexicon *lx, const char *s, size_t n)
+{
+	static const char *const	 after[] = { "为", "為", "：", ":", " ",
+	    "（", "(", "＝", "=", "|", "｜", NULL };
+	static const char *const	 place[] = { "（上）", "（下）", "（左）",
+	    "（右）", "（中）", "(上)", "(下)", "(左)", "(右)", NULL };
+	size_t				 k;
+	text_char			 c;
+
+	if (n >= 3 && text_decode(s, n, &c) == 3 && c >= 0x2460 && c <= 0x2473)
+		return true;	/* ① … ⑳ */
+	if (lex_starts(s, n, place) > 0)
+		return true;
+	if ((k = lex_starts(s, n, lx->photo)) == 0)
+		return false;
+	if (k < n && text_decode(s + k, n - k, &c) > 0 &&
+	    ((c >= 0x2460 && c <= 0x2473) || (c >= '0' && c <= '9')))
+		return true;
+	return lex_starts(s + k, n - k, after) > 0;
+}

@@ -162,6 +162,7 @@ size_t	line_trailing_cont(const struct lexicon *, const char *, size_t);
 size_t	line_credit(const struct lexicon *, const char *, size_t);
 size_t	line_is_series(const struct lexicon *, const char *, size_t);
 bool	line_is_source(const char *, size_t);
+bool	line_photo_mark(const struct lexicon *, const char *, size_t);
 void	line_tidy_byline(const struct lexicon *, const char *, size_t,
 	    struct buf *);
 
