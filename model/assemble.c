@@ -317,6 +317,18 @@ parse_assemble(struct parser *p)
 		case R_SIGN:
 		case R_BYLINE:
 			if (a == NULL || a->nbody > 0 || a->a.byline != NULL) {
+				/*
+				 * Where the name leads (홍길동 기자), the
+				 * byline follows the text.
+				 */
+				if (a != NULL && a->nbody > 0 &&
+				    a->a.byline == NULL && p->lx->name_first &&
+				    r->kind == R_BYLINE) {
+					art_flush_photos(p, a);
+					set_byline(p, a, r->text, r->len);
+					i++;
+					continue;
+				}
 				if (a != NULL && (a->nbody > 0 ||
 				    p->opts->one_article)) {
 					/* a signature after the text */

@@ -45,15 +45,15 @@ classify(struct parser *p, struct raw *r)
 		r->kind = R_BYLINE;
 	else if (r->mk.hlevel > 0 && r->chars <= 80)
 		r->kind = R_TITLE;
-	else if (line_is_title(p->lx, r->text, r->len, r->chars))
-		r->kind = R_TITLE;
 	else if ((k = line_credit(p->lx, r->text, r->len)) > 0) {
 		r->kind = R_CAPTION;
 		r->credit = r->text + k;
 		while (k > 0 && r->text[k - 1] == ' ')
 			k--;
 		r->len = k;
-	} else
+	} else if (line_is_title(p->lx, r->text, r->len, r->chars))
+		r->kind = R_TITLE;
+	else
 		r->kind = R_BODY;
 }
 
@@ -144,8 +144,10 @@ mark_captions(struct parser *p)
 		if (j == 0)
 			continue;
 		r = &p->raw[j - 1];
+		/* text that goes on to another page is no caption */
 		if ((r->kind == R_BODY || (r->kind == R_TITLE &&
-		    r->mk.hlevel == 0)) && line_byline(p->lx, r->text, r->len) == 0) {
+		    r->mk.hlevel == 0)) && line_byline(p->lx, r->text, r->len) == 0 &&
+		    line_trailing_cont(p->lx, r->text, r->len) == r->len) {
 			r->kind = R_CAPTION;
 			r->credit = p->raw[k].text;
 			p->raw[k].kind = R_EMPTY;

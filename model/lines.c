@@ -584,6 +584,30 @@ line_is_section(const char *s, size_t n)
 	return false;
 }
 
+/*
+ * Whether a sentence ends inside s: ". " after a word of Hangul or of four
+ * lower-case letters or more (not Mr. or U.S.).
+ */
+static bool
+full_stop(const char *s, size_t n)
+{
+	size_t		i, k;
+	text_char	c;
+
+	for (i = 1; i + 1 < n; i++) {
+		if (s[i] != '.' || s[i + 1] != ' ')
+			continue;
+		for (k = i; k > 0 && s[k - 1] >= 'a' && s[k - 1] <= 'z'; k--)
+			;
+		if (i - k >= 4)
+			return true;
+		if (i >= 3 && text_decode(s + i - 3, 3, &c) == 3 &&
+		    text_is_hangul(c))
+			return true;
+	}
+	return false;
+}
+
 bool
 line_is_title(const struct lexicon *lx, const char *s, size_t n, size_t chars)
 {
@@ -592,7 +616,8 @@ line_is_title(const struct lexicon *lx, const char *s, size_t n, size_t chars)
 
 	if (chars == 0 || chars > 60)
 		return false;
-	if (text_has(s, n, "。") || text_has(s, n, "；") || line_byline(lx, s, n) > 0)
+	if (text_has(s, n, "。") || text_has(s, n, "；") || full_stop(s, n) ||
+	    line_byline(lx, s, n) > 0 || line_trailing_cont(lx, s, n) < n)
 		return false;
 	/* a note in brackets: （作者单位：…）, （本报记者 某某） */
 	if ((str_starts(s, n, "（") && l == 0xff09) || (s[0] == '(' && l == ')'))
