@@ -46,7 +46,8 @@ TUI_OBJ = $(TUI_SRC:%.c=$(BUILD)/%.o)
 
 # Debian packages: to build, to test, to measure, to fuzz.
 BUILD_PKGS = gcc make pkg-config libncurses-dev libunistring-dev libiniparser-dev
-TEST_PKGS = libcmocka-dev libvterm-dev tmux valgrind time ripgrep mandoc unicode-data
+TEST_PKGS = libcmocka-dev libvterm-dev tmux valgrind time ripgrep mandoc unicode-data \
+	opencc
 BENCH_PKGS = bc time ripgrep
 FUZZ_PKGS = clang
 
@@ -107,9 +108,9 @@ ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
 check: deps-test
 	@$(MAKE) --no-print-directory $(BUILD)/kanbao
-	@$(MAKE) --no-print-directory -j2 -O unit e2e attack memcheck fuzz-regress distcheck
+	@$(MAKE) --no-print-directory -j2 -O unit e2e attack regress memcheck fuzz-regress distcheck
 	@$(MAKE) --no-print-directory -j2 -O BUILD=build/asan CFLAGS="$(ASAN_FLAGS)" \
-	    LDFLAGS="-fsanitize=address,undefined" ASAN=1 unit e2e attack fuzz-regress
+	    LDFLAGS="-fsanitize=address,undefined" ASAN=1 unit e2e attack regress fuzz-regress
 	@sh tests/seeds.sh $(BUILD)/kanbao
 	@echo "make check: all tests passed"
 
@@ -122,9 +123,14 @@ e2e: $(BUILD)/kanbao $(BUILD)/tests/vtdrive
 attack: $(BUILD)/kanbao $(BUILD)/tests/vtdrive
 	@ASAN=$(ASAN) KANBAO=$(BUILD)/kanbao VTDRIVE=$(BUILD)/tests/vtdrive sh tests/attack/run.sh
 
-# valgrind: no error and no leak on --dump and --toc of the samples
+# the parsed model of one small input per rule and per format
+regress: $(BUILD)/kanbao
+	@KANBAO=$(BUILD)/kanbao sh tests/regress/run.sh
+
+# valgrind: no error and no leak on --dump and --toc of the samples and of
+# one input of each format
 memcheck: $(BUILD)/kanbao
-	@n=0; for f in assets/*.txt; do \
+	@n=0; for f in assets/*.txt tests/regress/*.in; do \
 	    for m in "--dump --width 37" "--toc" "--tree"; do \
 		valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
 		    ./$(BUILD)/kanbao $$m $$f > /dev/null || exit 1; n=$$((n + 1)); \
@@ -175,7 +181,7 @@ uninstall:
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps deps-test run check unit e2e attack memcheck distcheck bench \
+.PHONY: all deps deps-test run check unit e2e attack regress memcheck distcheck bench \
 	fuzz fuzz-regress install uninstall clean FORCE
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -205,8 +205,12 @@ body(struct parser *p, const struct raw *r)
 	cont = line_trailing_cont(p->lx, r->text, r->len);
 	art_block(p, a, BLOCK_PARA, r->text, cont, r->src);
 	if (cont < r->len) {
-		art_block(p, a, BLOCK_CONT, r->text + cont, r->len - cont,
-		    r->src + cont);
+		size_t	c = cont;
+
+		while (c < r->len && r->text[c] == ' ')
+			c++;
+		art_block(p, a, BLOCK_CONT, r->text + c, r->len - c,
+		    r->src + c);
 	}
 }
 

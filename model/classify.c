@@ -102,25 +102,23 @@ caption_head(struct parser *p, size_t k)
 		    p->raw[j - 1].len == 0; j--)
 			;
 		if (j == 0)
-			return;
+			break;
 		r = &p->raw[j - 1];
 		if ((r->kind != R_BODY && !(r->kind == R_TITLE &&
 		    r->mk.hlevel == 0)) || r->chars > 150 ||
 		    !line_photo_mark(p->lx, r->text, r->len) ||
 		    line_byline(p->lx, r->text, r->len) > 0)
-			return;
+			break;
 		b.len = 0;
 		buf_add(&b, r->text, r->len);
-		buf_addc(&b, ' ');
-		buf_add(&b, c->text, c->len);
+		repair_join(&b, c->text, c->len);
 		if (b.failed || (t = arena_strndup(p->a, b.p, b.len)) == NULL) {
 			p->failed = true;
-			buf_free(&b);
-			return;
+			break;
 		}
 		c->text = t;
 		c->len = b.len;
-		c->chars += r->chars + 1;
+		c->chars = u8_count(t, b.len);
 		c->src = r->src;
 		c->gap = r->gap;
 		r->kind = R_EMPTY;

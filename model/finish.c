@@ -120,6 +120,11 @@ finish_blocks(struct parser *p, struct bblock *bb, size_t n)
 			size_t		 m = strlen(bb[i].credit);
 			const char	*c = skip_box(bb[i].credit, &m);
 
+			/* （某某摄）: the credit without its brackets */
+			if (m > 6 && str_starts(c, m, "（") && str_ends(c, m, "）"))
+				c += 3, m -= 6;
+			else if (m > 2 && c[0] == '(' && c[m - 1] == ')')
+				c++, m -= 2;
 			v[i].extra = arena_strndup(p->a, c, m);
 		}
 		buf_free(&bb[i].text);
@@ -344,9 +349,14 @@ parse_finish(struct parser *p)
 			for (k = 0; k < p->art[i].nb; k++) {
 				const struct buf	*t = &p->art[i].b[k].text;
 
+				size_t	by;
+
 				if (p->art[i].b[k].kind != BLOCK_PARA || t->p == NULL)
 					continue;
-				spaces += repair_count_cjk_spaces(t->p, t->len);
+				/* a byline's own spaces are no damage */
+				by = line_byline(p->lx, t->p, t->len);
+				spaces += repair_count_cjk_spaces(t->p + by,
+				    t->len - by);
 				han += text_han_count(t->p, t->len);
 			}
 		p->damaged = han > 0 && spaces * 1000 / han >= 5 &&

@@ -7,7 +7,7 @@
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 shared=$top/../shared
-names="seedcheck, dumpcheck, test_issue:seeds_keep_every_han_character, test_archive:every_phrase_of_the_seeds"
+names="seedcheck, dumpcheck, traditional (opencc s2t: the same articles), test_issue:seeds_keep_every_han_character, test_archive:every_phrase_of_the_seeds"
 if [ ! -d "$shared/seeds" ]; then
 	echo "seeds: NOT RUN (no ../shared/seeds beside the project): $names"
 	exit 0
@@ -18,4 +18,24 @@ out=$(env LC_ALL=C.UTF-8 "$shared/tools/seedcheck" 2>&1) || {
 	echo "$out"; echo "seeds: seedcheck FAILED"; exit 1; }
 out2=$(env LC_ALL=C.UTF-8 "$shared/tools/dumpcheck" "$shared"/seeds/*.txt 2>&1) || {
 	echo "$out2"; echo "seeds: dumpcheck FAILED"; exit 1; }
-echo "seeds: ran on $n seeds: $names: $(echo "$out" | tail -n 1)"
+# The seeds in traditional characters, as a Hong Kong or Taiwan paper
+# prints them, give the same issue fields, articles, kinds, headlines,
+# decks, bylines and kickers (compared back in simplified characters).
+trad="traditional: opencc not installed, NOT RUN"
+if command -v opencc > /dev/null 2>&1; then
+	work=$(mktemp -d)
+	trap 'rm -rf "$work"' EXIT
+	for s in "$shared"/seeds/*.txt; do
+		b=$(basename "$s")
+		opencc -c s2t.json -i "$s" -o "$work/$b" || exit 1
+		env LC_ALL=C.UTF-8 "$1" --toc "$s" > "$work/want" &&
+		    env LC_ALL=C.UTF-8 "$1" --toc "$work/$b" |
+		    opencc -c t2s.json > "$work/got" || exit 1
+		if ! cmp -s "$work/want" "$work/got"; then
+			diff "$work/want" "$work/got" | head -n 10
+			echo "seeds: traditional $b FAILED"; exit 1
+		fi
+	done
+	trad="traditional: $n seeds, the same articles"
+fi
+echo "seeds: ran on $n seeds: $names: $(echo "$out" | tail -n 1); $trad"
