@@ -83,7 +83,7 @@ run: deps
 	./$(BUILD)/kanbao
 
 # ---- tests ---------------------------------------------------------------
-UNIT = text wrap linebreak repair issue layout config archive state alloc
+UNIT = text wrap linebreak repair lines issue layout config archive state alloc
 UNIT_BIN = $(UNIT:%=$(BUILD)/tests/test_%)
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/fixtures.h $(BUILD)/libkanbao.a $(APP_OBJ) $(TUI_OBJ)

@@ -223,9 +223,12 @@ past_own(const struct lexicon *lx, const char *s, size_t *n)
 bool
 line_is_byline(const struct lexicon *lx, const char *s, size_t n)
 {
-	size_t	c = u8_count(s, n), e;
+	size_t		c = u8_count(s, n), e;
+	text_char	l = u8_last(s, n);
 
-	if (text_has(s, n, "。") || text_has(s, n, "，"))
+	/* a sentence is no byline: 기자들이 모였다. */
+	if (text_has(s, n, "。") || text_has(s, n, "，") || l == '.' ||
+	    l == '!' || l == '?' || l == 0xff01 || l == 0xff1f)
 		return false;
 	if (str_starts(s, n, "□"))
 		return c <= 60;
