@@ -328,6 +328,9 @@ parse_classify(struct parser *p)
 
 	for (i = 0; i < p->nraw; i++)
 		classify(p, &p->raw[i]);
+	p->gapless = true;
+	for (i = 0; i < p->nraw && p->gapless; i++)
+		p->gapless = p->raw[i].gap == 0;
 	mark_captions(p);
 	mark_headlines(p);
 	dated_heading(p);

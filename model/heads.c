@@ -42,6 +42,17 @@ heads_opens(struct parser *p, size_t i, size_t j, bool strong)
 			return false;
 		if (p->nart == 0 || p->raw[i].gap > 0)
 			return true;
+		/*
+		 * Where no blank lines set stories apart, a title over a
+		 * text and a photo is a photo story of its own.
+		 */
+		if (p->gapless && !p->raw[i].mk.hlevel) {
+			size_t	n = raw_next(p, k + 1);
+
+			if (n < p->nraw && (p->raw[n].kind == R_CAPTION ||
+			    p->raw[n].kind == R_CREDIT))
+				return true;
+		}
 		/* kicker and headline, not a subhead and a broken line */
 		return j - i >= 2 && !text_has(p->raw[j - 1].text, p->raw[j - 1].len,
 		    "、") && !text_has(p->raw[j - 1].text, p->raw[j - 1].len, "，");

@@ -93,6 +93,28 @@ is_block(const char *name)
 	return false;
 }
 
+/*
+ * Ends the paragraph at hand: exactly one blank line, however many
+ * block tags and newlines stand in a row (a gap of more would read as a
+ * new section).
+ */
+static void
+para_break(struct buf *b)
+{
+	while (b->len > 0 && (b->p[b->len - 1] == '\n' ||
+	    b->p[b->len - 1] == ' '))
+		b->len--;
+	if (b->len > 0)
+		buf_adds(b, "\n\n");
+}
+
+static bool
+broken(const struct buf *b)
+{
+	return b->len >= 2 && b->p[b->len - 1] == '\n' &&
+	    b->p[b->len - 2] == '\n';
+}
+
 bool
 html_is(const char *s, size_t n)
 {
@@ -127,14 +149,14 @@ html_flatten(const char *s, size_t n, size_t *outlen)
 			tag_name(s + i, len, name, sizeof name, &closing);
 			if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' &&
 			    name[2] == '\0') {
-				buf_adds(&b, "\n\n");
+				para_break(&b);
 				if (!closing)
 					for (k = 0; k < (size_t)(name[1] - '0');
 					    k++)
 						buf_addc(&b, '#');
 				buf_adds(&b, closing ? "" : " ");
 			} else if (is_block(name))
-				buf_adds(&b, "\n\n");
+				para_break(&b);
 			i += len;
 		} else if (s[i] == '&' && (len = entity(s + i, n - i, &c)) > 0) {
 			/* a control character stays an entity, as text */
@@ -143,7 +165,9 @@ html_flatten(const char *s, size_t n, size_t *outlen)
 			else
 				buf_add(&b, u, text_encode(c, u));
 			i += len;
-		} else
+		} else if (s[i] == '\n' && broken(&b))
+			i++;	/* a newline after a block: no gap */
+		else
 			buf_addc(&b, s[i++]);
 	}
 	if (b.failed) {

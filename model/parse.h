@@ -97,6 +97,8 @@ struct parser {
 	size_t			 npend, pendcap;
 	int			 page;
 	bool			 damaged;	/* spaces between CJK throughout */
+	bool			 gapless;	/* no extra blank line anywhere:
+						   stories are not set apart */
 	bool			 failed;
 };
 
