@@ -194,7 +194,7 @@ body(struct parser *p, const struct raw *r)
 		a->a.byline = parse_dup_byline(p, r->text, by);
 		a->a.byline_inline = true;
 	}
-	if (last != NULL && by == 0 && !p->opts->whole &&
+	if (last != NULL && by == 0 && !p->opts->whole && p->broken &&
 	    !ends_sentence(last->text.p, last->text.len)) {
 		repair_join(&last->text, r->text, r->len);
 		p->is->damage.rejoined++;

@@ -321,6 +321,55 @@ heading_levels(struct parser *p)
 			p->raw[i].mk.hlevel -= low - 2;
 }
 
+/*
+ * Paragraphs cut mid-sentence: body text that does not end a sentence
+ * with more text after it.  One such paragraph in an issue is a lead or a
+ * list's line as the author wrote it; a converter's damage shows again
+ * and again.
+ */
+#define BROKEN_MIN	2
+
+static size_t
+broken_paragraphs(const struct parser *p)
+{
+	const struct raw	*r, *n;
+	size_t			 i, j, k = 0;
+	bool			 text = false;	/* after body text */
+	bool			 photo;
+
+	for (i = 0; i < p->nraw; i++) {
+		r = &p->raw[i];
+		if (r->kind == R_EMPTY)
+			continue;
+		/*
+		 * A short piece where text goes on (after a byline, a subhead
+		 * or text) looks like a title: 清出的淤泥将用来.
+		 */
+		if (!(r->kind == R_BODY || (text && r->kind == R_TITLE &&
+		    r->mk.hlevel == 0))) {
+			text = r->kind == R_BYLINE || r->kind == R_SIGN ||
+			    r->kind == R_SECTION || (r->kind == R_TITLE &&
+			    r->mk.hlevel >= 3);
+			continue;
+		}
+		text = r->kind == R_BODY;
+		if (ends_sentence(r->text, r->len))
+			continue;
+		/* text that goes on after a photo set in it: surely cut */
+		for (j = i + 1, photo = false; j < p->nraw &&
+		    (p->raw[j].kind == R_EMPTY || p->raw[j].kind == R_CAPTION ||
+		    p->raw[j].kind == R_CREDIT); j++)
+			photo |= p->raw[j].kind != R_EMPTY;
+		if (j == p->nraw)
+			continue;
+		n = &p->raw[j];
+		if ((n->kind == R_BODY || (n->kind == R_TITLE &&
+		    n->mk.hlevel == 0)) && line_byline(p->lx, n->text, n->len) == 0)
+			k += photo ? BROKEN_MIN : 1;
+	}
+	return k;
+}
+
 void
 parse_classify(struct parser *p)
 {
@@ -333,6 +382,7 @@ parse_classify(struct parser *p)
 		p->gapless = p->raw[i].gap == 0;
 	mark_captions(p);
 	mark_headlines(p);
+	p->broken = broken_paragraphs(p) >= BROKEN_MIN;
 	dated_heading(p);
 	masthead_zone(p);
 	heading_levels(p);

@@ -99,6 +99,8 @@ struct parser {
 	bool			 damaged;	/* spaces between CJK throughout */
 	bool			 gapless;	/* no extra blank line anywhere:
 						   stories are not set apart */
+	bool			 broken;	/* paragraphs cut mid-sentence
+						   throughout: rejoin them */
 	bool			 failed;
 };
 

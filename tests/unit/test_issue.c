@@ -270,10 +270,12 @@ subhead_then_fragment(void **state)
 	const struct article	*a;
 
 	(void)state;
-	is = parse("## 标题\n\n□本报记者 某某\n\n第一段。\n\n### 农机调度\n\n渡口的老船工每天清晨先检查\n\n"
-	    "缆绳和救生圈。\n");
+	/* a second broken paragraph: the issue shows the damage */
+	is = parse("## 标题\n\n□本报记者 某某\n\n第一段落在这里被转换工具断成了\n\n两半。\n\n### 农机调度\n\n"
+	    "渡口的老船工每天清晨先检查\n\n缆绳和救生圈。\n");
 	assert_int_equal(is->narticles, 1);
 	a = &is->articles[0];
+	assert_string_equal(body(a, 0), "第一段落在这里被转换工具断成了两半。");
 	assert_int_equal(a->blocks[1].kind, BLOCK_SUBHEAD);
 	assert_string_equal(body(a, 1), "渡口的老船工每天清晨先检查缆绳和救生圈。");
 	issue_free(is);
