@@ -422,8 +422,14 @@ line_byline_end(const struct lexicon *lx, const char *s, size_t n)
 				return i;
 		return 0;
 	} else {
-		for (i = 6; i + 4 <= lim && u8_count(s, i) <= 30; i++) {
-			if ((k = lex_starts(s + i, n - i, lx->dateline)) == 0)
+		size_t	chars = u8_count(s, 6);
+
+		for (i = 6; i + 4 <= lim && chars <= 30; i++) {
+			if (((unsigned char)s[i] & 0xc0) == 0x80)
+				continue;
+			chars++;
+			if ((unsigned char)s[i] < 0x80 ||
+			    (k = lex_starts(s + i, n - i, lx->dateline)) == 0)
 				continue;
 			p = s + i + k;
 			if (p < s + n && (*p == ' ' || *p == '(' ||
@@ -459,6 +465,8 @@ line_byline_end(const struct lexicon *lx, const char *s, size_t n)
 	}
 	/* extend to 报道 when it comes soon, before any sentence mark */
 	for (i = end; i + 6 <= lim; i++) {
+		if ((unsigned char)s[i] < 0xc0)
+			continue;	/* the words are not ASCII */
 		if (str_starts(s + i, n - i, "。") || str_starts(s + i, n - i, "，"))
 			break;
 		if ((k = lex_starts(s + i, n - i, lx->report)) > 0) {

@@ -134,7 +134,6 @@ is_record(const struct lexicon *lx, const char *t, size_t len,
 bool
 record_is(const char *t, size_t len)
 {
-	const struct lexicon	*lx = lexicon_detect(t, len);
 	struct line		 l;
 	size_t			 i = 0;
 
@@ -145,7 +144,8 @@ record_is(const char *t, size_t len)
 			break;
 		i = l.next;
 	}
-	return i < len && heading(&l) > 0 && is_record(lx, t, len, &l);
+	return i < len && heading(&l) > 0 &&
+	    is_record(lexicon_detect(t, len), t, len, &l);
 }
 
 /* The headline and decks, split at runs of two spaces or more. */
