@@ -309,7 +309,7 @@ parse_assemble(struct parser *p)
 				 */
 				if (r->mk.hlevel == 0 && ((r->chars >= 12 &&
 				    memchr(r->text, ' ', r->len) == NULL &&
-				    k + 1 == j) || (p->opts->whole &&
+				    k + 1 == j) || ((p->opts->whole || a->marked) &&
 				    !r->mk.kicker_mark)))
 					body(p, r);
 				else

@@ -15,7 +15,9 @@ classify(struct parser *p, struct raw *r)
 {
 	size_t	k;
 
-	if (r->len == 0) {
+	/* a thematic break (---, ***) is markup, no text */
+	if (r->len == 0 || (r->len >= 3 && strspn(r->text, "-*_ ") == r->len &&
+	    strspn(r->text, "-") != 1)) {
 		r->kind = R_EMPTY;
 		return;
 	}
@@ -278,8 +280,15 @@ dated_heading(struct parser *p)
 		return;		/* the date stands inside a title */
 	while (b > 0 && s[b - 1] == ' ')
 		b--;
-	if (b == 0)
-		return;
+	if (b == 0) {
+		/* 2026-02-05 新闻: the date first, the name after it */
+		while (e < r->len && s[e] == ' ')
+			e++;
+		if (e == r->len)
+			return;
+		s += e;
+		b = r->len - e;
+	}
 	/* 《晚间新闻》: the name without its title marks */
 	if (str_starts(s, b, "《") && str_ends(s, b, "》") && b > 6)
 		p->is->title = arena_strndup(p->a, s + 3, b - 6);
@@ -292,33 +301,57 @@ dated_heading(struct parser *p)
 }
 
 /*
- * Headings one level down throughout (# is the masthead, ### the stories,
- * no ## at all): the stories' level is the articles' level.
+ * Headings one level down or more (# is the masthead, ### the stories; or
+ * a digest's ## hour, ### section, #### story): the stories' level -- the
+ * first level whose headings have text under them, not only deeper
+ * headings -- becomes the articles' (##), and the levels above it, mere
+ * containers, plain title lines: a story's kicker and banners.
  */
 static void
 heading_levels(struct parser *p)
 {
-	size_t	i, n = 0;
-	int	low = 0;
+	size_t	i, j, count[7] = { 0 }, deeper[7] = { 0 };
+	int	l, low = 0, art = 0;
+	bool	mast = false;
 
 	for (i = 0; i < p->nraw; i++) {
 		const struct raw	*r = &p->raw[i];
 
-		if (r->kind == R_BODY && low == 0)
-			return;		/* text before any heading */
+		/* one article's text before any heading: its subheads */
+		mast |= r->kind == R_MAST;
+		if (r->kind == R_BODY && low == 0 && !mast)
+			return;
 		if (r->kind != R_TITLE || r->mk.hlevel == 0)
 			continue;
-		if (r->mk.hlevel < 3)
-			return;
-		if (low == 0 || r->mk.hlevel < low)
-			low = r->mk.hlevel;
-		n += r->mk.hlevel == low;
+		l = r->mk.hlevel;
+		if (low == 0 || l < low)
+			low = l;
+		count[l]++;
+		for (j = i + 1; j < p->nraw && p->raw[j].kind == R_EMPTY; j++)
+			;
+		if (j < p->nraw && p->raw[j].kind == R_TITLE &&
+		    p->raw[j].mk.hlevel > l)
+			deeper[l]++;
 	}
-	if (low < 3 || n < 2)
+	for (l = 1; l <= 6 && art == 0; l++)
+		if (count[l] > 0 && deeper[l] * 2 <= count[l])
+			art = l;
+	if (low < 3 && art <= 2)
 		return;
-	for (i = 0; i < p->nraw; i++)
-		if (p->raw[i].mk.hlevel >= low)
-			p->raw[i].mk.hlevel -= low - 2;
+	if (art < 3 && low >= 3)
+		art = low;
+	for (i = 0; i < p->nraw; i++) {
+		struct raw	*r = &p->raw[i];
+
+		if (r->kind != R_TITLE || r->mk.hlevel == 0)
+			continue;
+		if (r->mk.hlevel >= art)
+			r->mk.hlevel -= art - 2;
+		else if (r->mk.hlevel >= 2) {
+			r->mk.hlevel = 0;
+			r->mk.kicker_mark = true;
+		}
+	}
 }
 
 /*

@@ -245,6 +245,7 @@ heads_open(struct parser *p, size_t i, size_t j)
 		return j;
 	if (h > i)
 		a->a.kicker = parse_dup_punct(p, r[h - 1].text, r[h - 1].len);
+	a->marked = level > 0;
 	heads_series(p, a);
 	if (p->upcont != NULL) {
 		art_block(p, a, BLOCK_CONT, p->upcont->text, p->upcont->len,
@@ -259,8 +260,8 @@ heads_open(struct parser *p, size_t i, size_t j)
 		repair_join(&head, r[k].text, r[k].len);
 	for (; k < j; k++) {
 		/* one article's text: a plain line is its first paragraph */
-		if (p->opts->one_article && r[k].mk.hlevel == 0 &&
-		    !deck_marked(&r[k]))
+		if ((p->opts->one_article || level > 0) &&
+		    r[k].mk.hlevel == 0 && !deck_marked(&r[k]))
 			break;
 		if (deck.len > 0)
 			buf_addc(&deck, ' ');

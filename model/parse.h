@@ -68,6 +68,7 @@ struct bart {
 	size_t		 nb, cap;
 	size_t		 nbody;		/* paragraphs so far */
 	bool		 sign;		/* signed like a commentary */
+	bool		 marked;	/* its headline is a marked heading */
 };
 
 struct item {

@@ -196,6 +196,20 @@ repair_markup(const char *s, size_t n, struct buf *out, struct markup *m)
 	}
 	if (i + 1 < n && s[i] == '*' && s[i + 1] == '*')
 		m->bold_lead = true;
+	/* a whole paragraph in italics: *本时段新闻采集于 00:00* */
+	{
+		size_t	e = n;
+
+		while (e > i && s[e - 1] == ' ')
+			e--;
+		if (e - i > 2 && (s[i] == '*' || s[i] == '_') &&
+		    s[e - 1] == s[i] && s[i + 1] != s[i] && s[e - 2] != s[i] &&
+		    s[i + 1] != ' ' && s[e - 2] != ' ' &&
+		    memchr(s + i + 1, s[i], e - i - 2) == NULL) {
+			i++;
+			n = e - 1;
+		}
+	}
 
 	while (i < n) {
 		switch (s[i]) {
