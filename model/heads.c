@@ -126,19 +126,7 @@ split_deck(struct parser *p, struct bart *a, const char *s, size_t n)
 static bool
 title_continues(const struct lexicon *lx, const struct raw *r)
 {
-	const char	*j = lx->joiners;
-	size_t		 i = 0, n = strlen(j);
-	text_char	 c, w;
-
-	if (r->len == 0)
-		return false;
-	c = u8_last(r->text, r->len);
-	while (i < n) {
-		i += text_decode(j + i, n - i, &w);
-		if (w == c)
-			return true;
-	}
-	return false;
+	return r->len > 0 && lex_in(u8_last(r->text, r->len), lx->joiners);
 }
 
 /*

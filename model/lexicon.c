@@ -166,8 +166,8 @@ static const char	simp[] = "这们说国会发来时经与为对开关门长东�
 			    "区书学习体当点动还进过问实现将应业变权议讯电摄"
 			    "岁种农产党员头级营务给让从总";
 
-static bool
-in(text_char c, const char *set)
+bool
+lex_in(unsigned c, const char *set)
 {
 	size_t		i = 0, n = strlen(set);
 	text_char	s;
@@ -193,8 +193,8 @@ lexicon_detect(const char *s, size_t n)
 		i += text_decode(s + i, n - i, &c);
 		if (text_is_han(c)) {
 			han++;
-			t += in(c, trad);
-			sc += in(c, simp);
+			t += lex_in(c, trad);
+			sc += lex_in(c, simp);
 		} else if (c >= 0x3041 && c <= 0x30ff && c != 0x30fb)
 			kana++;
 		else if (text_is_hangul(c))

@@ -54,6 +54,8 @@ size_t	lex_starts(const char *s, size_t n, const char *const *words);
 size_t	lex_ends(const char *s, size_t n, const char *const *words);
 /* Whether one of the words occurs in s[0..n-1]. */
 bool	lex_has(const char *s, size_t n, const char *const *words);
+/* Whether c is one of the characters of the UTF-8 string set. */
+bool	lex_in(unsigned c, const char *set);
 /* Whether the characters a, b stand side by side in one of the words. */
 bool	lex_pair(const struct lexicon *, unsigned a, unsigned b);
 

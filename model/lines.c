@@ -113,20 +113,6 @@ all_han(const char *s, size_t n, size_t *k)
 }
 
 
-/* Whether ch is one of the UTF-8 characters of set. */
-static bool
-in_set(text_char ch, const char *set)
-{
-	size_t		i = 0, n = strlen(set);
-	text_char	c;
-
-	while (i < n) {
-		i += text_decode(set + i, n - i, &c);
-		if (c == ch)
-			return true;
-	}
-	return false;
-}
 
 
 /* Skips an opening bracket: its length, and the closing one into *close. */
@@ -422,7 +408,7 @@ line_byline_end(const struct lexicon *lx, const char *s, size_t n)
 				return i;
 		return 0;
 	} else {
-		size_t	chars = u8_count(s, 6);
+		size_t	chars = u8_count(s, n < 6 ? n : 6);
 
 		for (i = 6; i + 4 <= lim && chars <= 30; i++) {
 			if (((unsigned char)s[i] & 0xc0) == 0x80)
@@ -577,7 +563,7 @@ line_is_section(const char *s, size_t n)
 		j = strlen(f[i].open);
 		for (c = 0; j < n && c < 4; c++) {
 			k = text_decode(s + j, n - j, &ch);
-			if (!in_set(ch, num))
+			if (!lex_in(ch, num))
 				break;
 			j += k;
 		}

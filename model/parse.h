@@ -124,6 +124,8 @@ struct part_meta {
 
 /* A new issue over text (taken over), its arena ready for the metas. */
 struct issue	*parts_new(char *text, size_t len, const char *format);
+/* A new zeroed meta at the end of *m; NULL when memory runs out. */
+struct part_meta *parts_add(struct part_meta **m, size_t *cap, size_t *n);
 /*
  * Parses each part's text [body, end) as one article, the text before the
  * first part as an issue's, and makes them one issue.  Frees is and

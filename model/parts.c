@@ -155,6 +155,15 @@ add_part(struct combine *c, struct issue *part, const struct part_meta *m,
 }
 
 
+struct part_meta *
+parts_add(struct part_meta **m, size_t *cap, size_t *n)
+{
+	if (!vec_grow(m, cap, *n, sizeof **m))
+		return NULL;
+	memset(&(*m)[*n], 0, sizeof **m);
+	return &(*m)[(*n)++];
+}
+
 struct issue *
 parts_new(char *text, size_t len, const char *format)
 {

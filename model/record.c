@@ -231,7 +231,7 @@ record_parse(char *text, size_t len, const struct issue_opts *opts,
 {
 	const struct lexicon	*lx = lexicon_detect(text, len);
 	struct issue		*is;
-	struct part_meta	*m = NULL;
+	struct part_meta	*m = NULL, *r;
 	struct line		 l;
 	size_t			 nm = 0, mcap = 0, i, k;
 
@@ -244,19 +244,17 @@ record_parse(char *text, size_t len, const struct issue_opts *opts,
 			i = l.next;
 			continue;
 		}
-		if (!vec_grow(&m, &mcap, nm, sizeof *m)) {
+		if ((r = parts_add(&m, &mcap, &nm)) == NULL) {
 			free(m);
 			issue_free(is);
 			return NULL;
 		}
-		memset(&m[nm], 0, sizeof *m);
-		title_fields(is->arena, &l, k, &m[nm]);
-		m[nm].start = i;
-		m[nm].body = fields(is->arena, lx, text, len, l.next, &m[nm]);
-		if (nm > 0)
-			m[nm - 1].end = i;
-		i = m[nm].body;
-		nm++;
+		title_fields(is->arena, &l, k, r);
+		r->start = i;
+		r->body = fields(is->arena, lx, text, len, l.next, r);
+		if (nm > 1)
+			m[nm - 2].end = i;
+		i = r->body;
 	}
 	if (nm > 0)
 		m[nm - 1].end = len;

@@ -129,7 +129,7 @@ vault_parse(char *text, size_t len, const struct issue_opts *opts,
     const char **err)
 {
 	struct issue		*is;
-	struct part_meta	*m = NULL;
+	struct part_meta	*m = NULL, *r;
 	size_t			 nm = 0, mcap = 0, i, e;
 
 	*err = "out of memory";
@@ -139,21 +139,19 @@ vault_parse(char *text, size_t len, const struct issue_opts *opts,
 	for (i = 0; i < len; i = line_end(text, len, i) + 1) {
 		if ((e = front_matter(text, len, i)) == 0)
 			continue;
-		if (!vec_grow(&m, &mcap, nm, sizeof *m)) {
+		if ((r = parts_add(&m, &mcap, &nm)) == NULL) {
 			free(m);
 			issue_free(is);
 			return NULL;
 		}
-		memset(&m[nm], 0, sizeof *m);
-		m[nm].title = value(is->arena, text, i, e, "title");
-		m[nm].date = value(is->arena, text, i, e, "date");
-		m[nm].section = value(is->arena, text, i, e, "section");
-		m[nm].author = value(is->arena, text, i, e, "author");
-		m[nm].start = i;
-		m[nm].body = e;
-		if (nm > 0)
-			m[nm - 1].end = i;
-		nm++;
+		r->title = value(is->arena, text, i, e, "title");
+		r->date = value(is->arena, text, i, e, "date");
+		r->section = value(is->arena, text, i, e, "section");
+		r->author = value(is->arena, text, i, e, "author");
+		r->start = i;
+		r->body = e;
+		if (nm > 1)
+			m[nm - 2].end = i;
 		i = e - 1;
 	}
 	if (nm > 0)
