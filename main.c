@@ -214,9 +214,10 @@ render(const char *path, const struct args *a, const struct config *cf,
 	struct issue		*is;
 	struct layout		 l;
 	struct layout_opts	 o;
-	struct buf		*rows = NULL, out = { 0 };
-	int			*at = NULL, r, maxrows = 0, rc = 1;
-	size_t			 p, i;
+	struct buf		 row = { 0 }, out = { 0 };
+	size_t			*start = NULL, *order = NULL, maxn = 0;
+	int			 at, r, maxrows = 0, rc = 1;
+	size_t			 p, i, k;
 
 	if ((is = load(path, cf)) == NULL)
 		return 1;
@@ -237,12 +238,16 @@ render(const char *path, const struct args *a, const struct config *cf,
 		say(path, "out of memory");
 		goto fail;
 	}
-	for (p = 0; p < l.npages; p++)
+	for (p = 0; p < l.npages; p++) {
 		if (l.pages[p].rows > maxrows)
 			maxrows = l.pages[p].rows;
-	rows = calloc((size_t)maxrows + 1, sizeof *rows);
-	at = calloc((size_t)maxrows + 1, sizeof *at);
-	if (rows == NULL || at == NULL) {
+		if (l.pages[p].n > maxn)
+			maxn = l.pages[p].n;
+	}
+	/* the page's lines in row order (columns are laid out one by one) */
+	start = calloc((size_t)maxrows + 2, sizeof *start);
+	order = calloc(maxn + 1, sizeof *order);
+	if (start == NULL || order == NULL) {
 		say(path, "out of memory");
 		goto fail;
 	}
@@ -251,20 +256,25 @@ render(const char *path, const struct args *a, const struct config *cf,
 
 		if (p > 0)
 			buf_adds(&out, o.height > 0 ? "\f\n" : "\n");
-		for (r = 0; r < pg->rows; r++) {
-			rows[r].len = 0;
-			at[r] = 0;
-		}
-		for (i = 0; i < pg->n; i++) {
-			const struct placed	*pl = &l.placed[pg->first + i];
+		memset(start, 0, ((size_t)pg->rows + 2) * sizeof *start);
+		for (i = 0; i < pg->n; i++)
+			start[l.placed[pg->first + i].row + 2]++;
+		for (r = 0; r < pg->rows; r++)
+			start[r + 2] += start[r + 1];
+		for (i = 0; i < pg->n; i++)
+			order[start[l.placed[pg->first + i].row + 1]++] =
+			    pg->first + i;
+		for (r = 0, k = 0; r < pg->rows; r++) {
+			row.len = 0;
+			at = 0;
+			for (; k < start[r + 1]; k++) {
+				const struct placed	*pl = &l.placed[order[k]];
 
-			put_row(&rows[pl->row], &at[pl->row], pl->col,
-			    &l.lines[pl->line]);
-		}
-		for (r = 0; r < pg->rows; r++) {
-			while (rows[r].len > 0 && rows[r].p[rows[r].len - 1] == ' ')
-				rows[r].len--;
-			buf_add(&out, rows[r].p, rows[r].len);
+				put_row(&row, &at, pl->col, &l.lines[pl->line]);
+			}
+			while (row.len > 0 && row.p[row.len - 1] == ' ')
+				row.len--;
+			buf_add(&out, row.p, row.len);
 			buf_addc(&out, '\n');
 		}
 		if (keep == NULL && out.len > 1 << 20) {
@@ -285,11 +295,9 @@ render(const char *path, const struct args *a, const struct config *cf,
 	fwrite(out.p ? out.p : "", 1, out.len, stdout);
 	rc = fflush(stdout) == 0 ? 0 : 1;
 fail:
-	if (rows != NULL)
-		for (r = 0; r <= maxrows; r++)
-			buf_free(&rows[r]);
-	free(rows);
-	free(at);
+	buf_free(&row);
+	free(start);
+	free(order);
 	buf_free(&out);
 	layout_free(&l);
 	issue_free(is);

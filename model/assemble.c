@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "arena.h"
 #include "parse.h"
 
 struct bart *
@@ -242,7 +243,8 @@ parse_assemble(struct parser *p)
 			buf_add(&p->mastb[p->nmastb++].text, r->text, r->len);
 			if (mast_is_contact(r->text, r->len) &&
 			    p->is->contact == NULL)
-				p->is->contact = r->text;
+				p->is->contact = arena_strndup(p->a,
+				    r->text, r->len);
 			i++;
 			continue;
 		case R_PAGE:

@@ -114,7 +114,7 @@ caption_head(struct parser *p, size_t k)
 		b.len = 0;
 		buf_add(&b, r->text, r->len);
 		repair_join(&b, c->text, c->len);
-		if (b.failed || (t = arena_strndup(p->a, b.p, b.len)) == NULL) {
+		if (b.failed || (t = arena_strndup(p->tmp, b.p, b.len)) == NULL) {
 			p->failed = true;
 			break;
 		}
@@ -201,16 +201,17 @@ masthead_zone(struct parser *p)
 		    ((lex_ends(r->text, r->len, p->lx->paper) > 0 &&
 		    r->mk.hlevel <= 1) || (r->mk.hlevel == 1 && (p->mast.year != 0 ||
 		    p->mast.number[0] != '\0' || p->mast.pages != 0)))) {
-			is->title = r->text;
+			is->title = arena_strndup(p->a, r->text, r->len);
 			r->kind = R_MAST;
 		} else if (is->romanized == NULL &&
 		    is_romanized(r->text, r->len)) {
-			is->romanized = r->text;
+			is->romanized = arena_strndup(p->a, r->text, r->len);
 			r->kind = R_MAST;
 		} else if (mast_is_publisher(r->text, r->len)) {
 			/* 主管主办 and 出版 may stand as two paragraphs */
 			if (is->publisher == NULL)
-				is->publisher = r->text;
+				is->publisher = arena_strndup(p->a,
+				    r->text, r->len);
 			r->kind = R_MAST;
 		}
 	}

@@ -130,7 +130,7 @@ split(struct parser *p)
 		    (strstr(joined.p, "**") != NULL || strchr(joined.p, '<') ||
 		    strstr(joined.p, "](") != NULL || strchr(joined.p, '\\')))
 			p->is->damage.markup++;
-		r->text = arena_strndup(p->a, clean.p ? clean.p : "", clean.len);
+		r->text = arena_strndup(p->tmp, clean.p ? clean.p : "", clean.len);
 		if (r->text == NULL)
 			goto fail;
 		r->len = clean.len;
@@ -210,7 +210,8 @@ issue_parse_text(char *text, size_t len, const struct issue_opts *opts,
 	is->textlen = len;
 	p.lx = lx != NULL ? lx : lexicon_detect(text, len);
 	is->profile = p.lx->name;
-	if ((is->arena = p.a = arena_new()) == NULL)
+	if ((is->arena = p.a = arena_new()) == NULL ||
+	    (p.tmp = arena_new()) == NULL)
 		goto fail;
 	if (!split(&p))
 		goto fail;
@@ -237,13 +238,15 @@ issue_parse_text(char *text, size_t len, const struct issue_opts *opts,
 	free(p.items);
 	free(p.pend);
 	free(p.raw);
-	if (p.failed || arena_failed(p.a))
+	if (p.failed || arena_failed(p.a) || arena_failed(p.tmp))
 		goto fail2;
+	arena_free(p.tmp);
 	*err = NULL;
 	return is;
 fail:
 	free(p.raw);
 fail2:
+	arena_free(p.tmp);
 	issue_free(is);
 	return NULL;
 }

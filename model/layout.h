@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "issue.h"
 #include "wrap.h"
@@ -22,15 +23,16 @@ enum lstyle {
 	LS_DECK, LS_BYLINE, LS_SUBHEAD, LS_SECTION, LS_NOTE, LS_PHOTO, LS_CONT
 };
 
+/* One line of the layout: 40 bytes, as there are many (a 4 GiB cap). */
 struct lline {
 	const char	*s;		/* text, not NUL-terminated */
-	size_t		 len;
-	int		 cells;		/* width of s */
-	int		 indent;	/* ideographic spaces before s */
-	enum lstyle	 style;
 	size_t		 article;	/* index in the issue, or (size_t)-1 */
 	size_t		 block;		/* index in the article's blocks */
-	size_t		 off;		/* byte offset of s in the block text */
+	uint32_t	 len;
+	uint32_t	 off;		/* byte offset of s in the block text */
+	int32_t		 cells;		/* width of s */
+	int16_t		 indent;	/* ideographic spaces before s */
+	uint8_t		 style;		/* enum lstyle */
 	bool		 head;		/* masthead, banner or article header */
 };
 

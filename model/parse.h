@@ -78,7 +78,8 @@ struct item {
 
 struct parser {
 	struct issue		*is;
-	struct arena		*a;
+	struct arena		*a;		/* the issue's strings */
+	struct arena		*tmp;		/* the raw blocks', freed after */
 	const struct issue_opts	*opts;
 	const struct lexicon	*lx;
 	struct raw		*raw;

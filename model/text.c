@@ -210,6 +210,7 @@ text_sanitise(const char *in, size_t n, size_t *outlen)
 	struct buf		 b = { 0 };
 	size_t			 i = 0, len, run, col = 0;
 	text_char		 c;
+	char			*out, *fit;
 
 	if (!buf_reserve(&b, n + n / 16 + 16))
 		return NULL;
@@ -287,7 +288,11 @@ text_sanitise(const char *in, size_t n, size_t *outlen)
 		}
 		i += len;
 	}
-	return buf_take(&b, outlen);
+	/* kept as long as the issue: no room to spare */
+	if ((out = buf_take(&b, outlen)) != NULL && *outlen > 65536 &&
+	    (fit = realloc(out, *outlen + 1)) != NULL)
+		out = fit;
+	return out;
 }
 
 /* A range of code points and their width in cells. */
