@@ -473,6 +473,33 @@ goto_article(struct tui *t, size_t a, bool at_end)
 	anchor(t);
 }
 
+/*
+ * The reading line on the page at hand: its last line with text, or the
+ * first line of its last column (where h lands coming back, undoing l).
+ */
+static void
+to_page_end(struct tui *t, bool column)
+{
+	const struct placed	*pl;
+	const struct lline	*ln;
+	size_t			 k, n = lines_on(t, t->page), best = 0;
+	int			 col = -1;
+
+	for (k = 0; k < n; k++) {
+		if ((ln = placed_line(t, t->page, k, &pl)) == NULL ||
+		    ln->style == LS_BLANK)
+			continue;
+		if (!column)
+			best = k;
+		else if (pl->col > col) {
+			col = pl->col;
+			best = k;
+		}
+	}
+	t->line = best;
+	anchor(t);
+}
+
 static void
 page_move(struct tui *t, int dir)
 {
@@ -518,10 +545,11 @@ line_move(struct tui *t, int dir)
 			if (k == 0) {
 				if (t->page > 0) {
 					t->page--;
-					t->line = lines_on(t, t->page) - 1;
-					anchor(t);
-				} else if (t->art > 0)
+					to_page_end(t, false);
+				} else if (t->art > 0) {
 					goto_article(t, t->art - 1, true);
+					to_page_end(t, false);
+				}
 				return;
 			}
 			k--;
@@ -570,7 +598,15 @@ column_move(struct tui *t, int dir)
 			return;
 		}
 	}
-	page_move(t, -1);
+	/* back over a page: its last column, as l left it */
+	if (t->page > 0) {
+		t->page--;
+		to_page_end(t, true);
+	} else if (t->art > 0) {
+		goto_article(t, t->art - 1, true);
+		to_page_end(t, true);
+	} else
+		status(t, "start of the issue");
 }
 
 /* A place in an issue: article, part (0 its head, 1 + block), offset. */
@@ -1516,9 +1552,9 @@ run(struct tui *t, enum cmd c)
 		case CMD_COLUMN_PREV: column_move(t, -1); break;
 		case CMD_TOP: t->page = t->line = 0; anchor(t); break;
 		case CMD_BOTTOM:
+			/* the last line, not the last page's top */
 			t->page = t->lay.npages ? t->lay.npages - 1 : 0;
-			t->line = 0;
-			anchor(t);
+			to_page_end(t, false);
 			break;
 		case CMD_ARTICLE_NEXT:
 			if (t->art + 1 < t->is->narticles)
