@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "model/archive.h"
+#include "model/search.h"
 #include "model/buf.h"
 #include "model/file.h"
 #include "model/issue.h"
@@ -505,7 +506,7 @@ static int
 search(const char *query, const char *dir, const struct config *cf)
 {
 	struct archive		 ar;
-	struct archive_hit	*hits = NULL;
+	struct query_hit	*hits = NULL;
 	size_t			 nhits = 0, i;
 	const char		*err, *warn;
 	struct stat		 st;
@@ -526,7 +527,7 @@ search(const char *query, const char *dir, const struct config *cf)
 		return 1;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &start);
-	if (!archive_search(&ar, query, cache, progress, &start, &hits, &nhits,
+	if (!search_library(&ar, query, cache, progress, &start, &hits, &nhits,
 	    &err, &warn)) {
 		say("--search", err);
 		archive_close(&ar);
@@ -546,7 +547,7 @@ search(const char *query, const char *dir, const struct config *cf)
 		field(hits[i].snippet);
 		putchar('\n');
 	}
-	archive_free_hits(hits, nhits);
+	query_free_hits(hits, nhits);
 	archive_close(&ar);
 	return fflush(stdout) == 0 ? 0 : 1;
 }

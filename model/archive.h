@@ -25,14 +25,6 @@ struct archive {
 	char			*root;	/* the folder or file it was opened on */
 };
 
-struct archive_hit {
-	size_t	 entry;		/* index in archive.v */
-	size_t	 article;	/* index in the issue */
-	char	 date[11];	/* of the issue, "" when undated */
-	char	*headline;
-	char	*snippet;	/* a line of text around the hit */
-};
-
 /*
  * Lists the issue files under dir with their size and times only, in the
  * order the folders were read: all a search needs.  Dates, titles and
@@ -50,32 +42,6 @@ bool	archive_open(struct archive *, const char *dir, const char *cachedir,
 void	archive_close(struct archive *);
 
 typedef void archive_progress(size_t done, size_t total, void *arg);
-
-/*
- * Finds the articles holding every word of query, newest issue first
- * (undated issues last).  The archive may come from archive_scan().
- * *hits is a new array (free with archive_free_hits()).  With a cache
- * folder, a bigram index is built there on first use and brought up to
- * date when files change; progress (may be NULL) is told how a build goes.
- * When the index cannot be written or read, the files are searched
- * without it and *warn (when not NULL) says why.
- */
-bool	archive_search(const struct archive *, const char *query,
-	    const char *cachedir, archive_progress *progress, void *arg,
-	    struct archive_hit **hits, size_t *nhits, const char **err,
-	    const char **warn);
-void	archive_free_hits(struct archive_hit *, size_t);
-
-/* Folds s for matching: NFKC-like width folding, no spaces, lower case. */
-char	*archive_fold(const char *s, size_t n, size_t *outlen);
-
-/*
- * Finds query in s[from..n) as a search matches it (widths, Latin case,
- * spaces and line breaks folded; the query's spaces too).  *at and *len
- * get the bytes of s that match; false when nothing does.
- */
-bool	archive_find(const char *s, size_t n, size_t from, const char *query,
-	    size_t *at, size_t *len);
 
 /* A cache file name for dir under cachedir: PREFIX-HASH.EXT; free it. */
 char	*archive_cache_path(const char *cachedir, const char *dir,

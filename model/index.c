@@ -362,43 +362,6 @@ by_key(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/*
- * Display text of an article: headline, deck and blocks.  The masthead and
- * banners go with the first article, after its own text (so that a
- * snippet shows the article where it can), so that no text of the issue
- * is out of reach of a search.
- */
-char *
-archive_article_text(const struct issue *is, size_t k)
-{
-	const struct article	*a = &is->articles[k];
-	struct buf		 b = { 0 };
-	size_t			 i;
-
-	if (a->kicker)
-		buf_adds(&b, a->kicker), buf_addc(&b, ' ');
-	if (a->headline && !a->guessed)
-		buf_adds(&b, a->headline), buf_addc(&b, ' ');
-	if (a->deck)
-		buf_adds(&b, a->deck), buf_addc(&b, ' ');
-	if (a->byline && !a->byline_inline)
-		buf_adds(&b, a->byline), buf_addc(&b, ' ');
-	for (i = 0; i < a->nblocks; i++) {
-		buf_add(&b, a->blocks[i].text, a->blocks[i].len);
-		buf_addc(&b, ' ');
-		if (a->blocks[i].extra != NULL)	/* a photo credit */
-			buf_adds(&b, a->blocks[i].extra), buf_addc(&b, ' ');
-	}
-	if (k == 0) {
-		for (i = 0; i < is->nmast; i++)
-			buf_add(&b, is->mast[i].text, is->mast[i].len), buf_addc(&b, ' ');
-		for (i = 0; i < is->nitems; i++)
-			if (is->items[i].banner != NULL)
-				buf_add(&b, is->items[i].banner->text,
-				    is->items[i].banner->len), buf_addc(&b, ' ');
-	}
-	return buf_take(&b, NULL);
-}
 
 /*
  * Collects the documents, from the old index where files did not change,
@@ -463,7 +426,7 @@ collect(const struct archive *ar, const struct index *old,
 			d[n].index = k;
 			d[n].headline = strdup(is->articles[k].headline ?
 			    is->articles[k].headline : "");
-			d[n].text = archive_article_text(is, k);
+			d[n].text = query_article_text(is, k);
 			d[n].folded = NULL;
 			n++;
 		}
@@ -527,7 +490,7 @@ index_build(const struct archive *ar, const struct index *old,
 	for (i = 0; i < nd; i++) {
 		if (d[i].text == NULL || d[i].headline == NULL)
 			goto out;
-		if ((f = archive_fold(d[i].text, strlen(d[i].text), &flen)) == NULL)
+		if ((f = query_fold(d[i].text, strlen(d[i].text), &flen)) == NULL)
 			goto out;
 		d[i].folded = f;
 		if (!add_bigrams(&t, f, flen, (uint32_t)i))
@@ -721,27 +684,6 @@ intersect(uint32_t *cand, size_t *n, const uint32_t *p, size_t pn)
 	*n = k;
 }
 
-/* Byte offset in the display text where folded offset at falls. */
-size_t
-archive_unfold_offset(const char *s, size_t at)
-{
-	size_t		 i = 0, f = 0, n = strlen(s), len;
-	text_char	 c;
-
-	while (i < n && f < at) {
-		if ((unsigned char)s[i] < 0x80) {
-			f += s[i] != ' ' && s[i] != '\n' && s[i] != '\t';
-			i++;
-			continue;
-		}
-		len = text_decode(s + i, n - i, &c);
-		/* folding keeps a character's length or makes it ASCII */
-		if (!text_is_space(c) && c != 0xad)
-			f += archive_fold_char(c) < 0x80 ? 1 : len;
-		i += len;
-	}
-	return i;
-}
 
 enum lookup { L_OK, L_OOM, L_CORRUPT };
 
@@ -753,12 +695,12 @@ enum lookup { L_OK, L_OOM, L_CORRUPT };
  */
 static enum lookup
 index_lookup(const struct index *ix, const size_t *toar, char *const *w,
-    size_t nw, const char *raw, struct archive_hit **hits, size_t *nhits)
+    size_t nw, const char *raw, struct query_hit **hits, size_t *nhits)
 {
 	size_t			 i, k, nc = 0, n = 0, cap = 0;
 	uint32_t		*cand = NULL;
 	bool			 filtered = false, bad = false;
-	struct archive_hit	*h = NULL;
+	struct query_hit	*h = NULL;
 	enum lookup		 r = L_OK;
 
 	for (k = 0; k < nw; k++) {
@@ -838,15 +780,15 @@ index_lookup(const struct index *ix, const size_t *toar, char *const *w,
 			tlen = (size_t)(q - text) + strnlen(q, SNIPPET_AFTER + 4);
 		else {
 			tlen = strlen(text);
-			q = text + archive_unfold_offset(text, (size_t)(p - f));
+			q = text + query_unfold_offset(text, (size_t)(p - f));
 		}
-		h[n].snippet = archive_snippet(text, tlen, (size_t)(q - text));
+		h[n].snippet = query_snippet(text, tlen, (size_t)(q - text));
 		n++;
 	}
 done:
 	free(cand);
 	if (r != L_OK) {
-		archive_free_hits(h, n);
+		query_free_hits(h, n);
 		return r;
 	}
 	*hits = h;
@@ -869,7 +811,7 @@ first_word(const char *query, const char *w0)
 	n = strcspn(query + off, " ");
 	if (n == 0 || (raw = strndup(query + off, n)) == NULL)
 		return NULL;
-	if ((f = archive_fold(raw, n, &flen)) == NULL) {
+	if ((f = query_fold(raw, n, &flen)) == NULL) {
 		free(raw);
 		return NULL;
 	}
@@ -885,7 +827,7 @@ first_word(const char *query, const char *w0)
 bool
 index_search(const struct archive *ar, const char *query, char *const *w,
     size_t nw, const char *cachedir, archive_progress *progress, void *arg,
-    struct archive_hit **hits, size_t *nhits, const char **err)
+    struct query_hit **hits, size_t *nhits, const char **err)
 {
 	struct index	 ix;
 	char		*file = NULL, *raw = NULL;
@@ -926,9 +868,8 @@ index_search(const struct archive *ar, const char *query, char *const *w,
 		/* when corrupt, built afresh: nothing of it is trusted */
 		index_unload(&ix);
 	}
-	if (r == L_OK)
-		archive_sort_hits(ar, *hits, *nhits);
-	else if (r == L_CORRUPT)
+	/* the hits unsorted: search.c ranks them */
+	if (r == L_CORRUPT)
 		*err = "the search index is corrupt";
 out:
 	free(raw);

@@ -15,6 +15,7 @@
 #include <wchar.h>
 
 #include "../model/archive.h"
+#include "../model/search.h"
 #include "../model/buf.h"
 #include "../model/date.h"
 #include "../model/file.h"
@@ -54,7 +55,7 @@ struct tui {
 	struct layout		 lay;
 	bool			 laid;
 	char			*query;
-	struct archive_hit	*hits;
+	struct query_hit	*hits;
 	size_t			 nhits;
 	size_t			 ndated;	/* issues with a date, first in ar */
 	bool			 from_hit;	/* reader: q goes back to hit_sel */
@@ -388,7 +389,7 @@ mark_hits(const struct tui *t, const struct lline *ln, int y, int x)
 
 	if (t->query == NULL)
 		return;
-	while (archive_find(s, ln->len, from, t->query, &at, &n)) {
+	while (query_find(s, ln->len, from, t->query, &at, &n)) {
 		int	before = (int)text_width(s, at, ambiguous);
 
 		attron(A_REVERSE | A_UNDERLINE);
@@ -656,7 +657,7 @@ find_all(const struct tui *t, size_t *n)
 
 		for (k = 0; k < 4; k++)
 			if (head[k] != NULL && (k != 1 || !ar->guessed) &&
-			    archive_find(head[k], strlen(head[k]), 0, t->query,
+			    query_find(head[k], strlen(head[k]), 0, t->query,
 			    &at, &len)) {
 				if (!add_spot(&v, n, &cap, a, 0, 0))
 					return v;
@@ -665,11 +666,11 @@ find_all(const struct tui *t, size_t *n)
 		for (b = 0; b < ar->nblocks; b++) {
 			const struct block	*bl = &ar->blocks[b];
 
-			for (from = 0; archive_find(bl->text, bl->len, from,
+			for (from = 0; query_find(bl->text, bl->len, from,
 			    t->query, &at, &len); from = at + len)
 				if (!add_spot(&v, n, &cap, a, 1 + b, at))
 					return v;
-			if (bl->extra != NULL && archive_find(bl->extra,
+			if (bl->extra != NULL && query_find(bl->extra,
 			    strlen(bl->extra), 0, t->query, &at, &len) &&
 			    !add_spot(&v, n, &cap, a, 1 + b, bl->len))
 				return v;
@@ -946,7 +947,7 @@ static void
 result_row(const struct tui *t, size_t i, char *buf, size_t len,
     const char **a, const char **b, const char **c)
 {
-	const struct archive_hit	*h = &t->hits[i];
+	const struct query_hit	*h = &t->hits[i];
 
 	(void)buf;
 	(void)len;
@@ -1265,10 +1266,10 @@ library_search(struct tui *t)
 {
 	const char	*err, *warn;
 
-	archive_free_hits(t->hits, t->nhits);
+	query_free_hits(t->hits, t->nhits);
 	t->hits = NULL;
 	t->nhits = 0;
-	if (!archive_search(&t->ar, t->query, t->cachedir, index_progress, t,
+	if (!search_library(&t->ar, t->query, t->cachedir, index_progress, t,
 	    &t->hits, &t->nhits, &err, &warn)) {
 		status(t, "search: %s", err);
 		return;
@@ -1283,7 +1284,7 @@ library_search(struct tui *t)
 static void
 open_hit(struct tui *t)
 {
-	const struct archive_hit	*h;
+	const struct query_hit	*h;
 	size_t				 b, sel = t->sel;
 	char				*first;
 
@@ -1303,7 +1304,7 @@ open_hit(struct tui *t)
 		size_t			 at, n;
 
 		if (first != NULL &&
-		    archive_find(bl->text, bl->len, 0, first, &at, &n)) {
+		    query_find(bl->text, bl->len, 0, first, &at, &n)) {
 			t->ablock = b;
 			t->aoff = at;
 			break;
@@ -1817,7 +1818,7 @@ fail:
 	layout_free(&t.lay);
 	issue_free(t.is);
 	archive_close(&t.ar);
-	archive_free_hits(t.hits, t.nhits);
+	query_free_hits(t.hits, t.nhits);
 	state_free_marks(t.marks, t.nmarks);
 	free(t.query);
 	free(t.statedir);

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "../../model/archive.h"
+#include "../../model/search.h"
 #include "library.h"
 
 static const char *const issues[] = {
@@ -34,7 +35,7 @@ static char	 want[256];	/* the hits of 麦子: entry:article ... */
 
 /* The hits as text, to compare. */
 static void
-hits_text(const struct archive_hit *h, size_t n, char *out, size_t cap)
+hits_text(const struct query_hit *h, size_t n, char *out, size_t cap)
 {
 	size_t	i, k = 0;
 
@@ -48,7 +49,7 @@ static int
 setup(void)
 {
 	struct archive	 ar;
-	struct archive_hit	*h;
+	struct query_hit	*h;
 	size_t		 i, n;
 	const char	*err;
 	FILE		*f;
@@ -59,10 +60,10 @@ setup(void)
 		return -1;
 	if (!archive_open(&ar, lib, NULL, &err))
 		return -1;
-	if (!archive_search(&ar, "麦子", cache, NULL, NULL, &h, &n, &err, NULL))
+	if (!search_library(&ar, "麦子", cache, NULL, NULL, &h, &n, &err, NULL))
 		return -1;
 	hits_text(h, n, want, sizeof want);
-	archive_free_hits(h, n);
+	query_free_hits(h, n);
 	archive_close(&ar);
 	/* file_read() is for text: it refuses the NUL bytes of an index */
 	if ((ixfile = archive_cache_path(cache, lib, "index")) == NULL ||
@@ -84,7 +85,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static int		 ready;
 	struct archive		 ar;
-	struct archive_hit	*h;
+	struct query_hit	*h;
 	size_t			 n, i;
 	const char		*err;
 	char			*ix;
@@ -123,7 +124,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!archive_open(&ar, lib, NULL, &err))
 		return 0;
 	/* damage is found and the index rebuilt: the same hits */
-	if (archive_search(&ar, "麦子", cache, NULL, NULL, &h, &n, &err, NULL)) {
+	if (search_library(&ar, "麦子", cache, NULL, NULL, &h, &n, &err, NULL)) {
 		char	got[256];
 
 		for (i = 0; i < n; i++)
@@ -135,10 +136,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			fprintf(stderr, "hits %s, want %s\n", got, want);
 			abort();
 		}
-		archive_free_hits(h, n);
+		query_free_hits(h, n);
 	}
-	if (archive_search(&ar, "ｑｒ 夜市", cache, NULL, NULL, &h, &n, &err, NULL))
-		archive_free_hits(h, n);
+	if (search_library(&ar, "ｑｒ 夜市", cache, NULL, NULL, &h, &n, &err, NULL))
+		query_free_hits(h, n);
 	archive_close(&ar);
 	return 0;
 }

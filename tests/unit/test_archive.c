@@ -6,6 +6,7 @@
 
 #include "fixtures.h"
 #include "../../model/archive.h"
+#include "../../model/search.h"
 #include "../../model/date.h"
 
 static void
@@ -29,7 +30,7 @@ folding(void **state)
 	char	*f;
 
 	(void)state;
-	f = archive_fold("１２ ，ＡＢ c\n文", strlen("１２ ，ＡＢ c\n文"), &n);
+	f = query_fold("１２ ，ＡＢ c\n文", strlen("１２ ，ＡＢ c\n文"), &n);
 	assert_string_equal(f, "12,abc文");
 	free(f);
 }
@@ -42,29 +43,29 @@ find_folded(void **state)
 	size_t		 at, n, len = strlen(s);
 
 	(void)state;
-	assert_true(archive_find(s, len, 0, "qr码", &at, &n));
+	assert_true(query_find(s, len, 0, "qr码", &at, &n));
 	assert_int_equal(at, 6);
 	assert_int_equal(n, 9);			/* ＱＲ码 */
-	assert_true(archive_find(s, len, 0, "青河日报", &at, &n));
+	assert_true(query_find(s, len, 0, "青河日报", &at, &n));
 	assert_memory_equal(s + at, "青河 日报", n);
-	assert_true(archive_find(s, len, 0, "日报报道", &at, &n));
+	assert_true(query_find(s, len, 0, "日报报道", &at, &n));
 	assert_memory_equal(s + at, "日报\n报道", n);
-	assert_true(archive_find(s, len, 0, "abc.", &at, &n));
+	assert_true(query_find(s, len, 0, "abc.", &at, &n));
 	assert_memory_equal(s + at, "ABC。", n);
-	assert_true(archive_find(s, len, 0, " 码, ", &at, &n));
+	assert_true(query_find(s, len, 0, " 码, ", &at, &n));
 	assert_memory_equal(s + at, "码，", n);
 	/* from: the next match only */
-	assert_false(archive_find(s, len, at + 1, "码", &at, &n));
-	assert_false(archive_find(s, len, 0, "青河报", &at, &n));
-	assert_false(archive_find(s, len, 0, "  ", &at, &n));
-	assert_false(archive_find(s, len, len, "日", &at, &n));
+	assert_false(query_find(s, len, at + 1, "码", &at, &n));
+	assert_false(query_find(s, len, 0, "青河报", &at, &n));
+	assert_false(query_find(s, len, 0, "  ", &at, &n));
+	assert_false(query_find(s, len, len, "日", &at, &n));
 }
 
 static void
 list_and_search_samples(void **state)
 {
 	struct archive		 ar;
-	struct archive_hit	*h;
+	struct query_hit	*h;
 	size_t			 n;
 	const char		*err;
 
@@ -75,18 +76,18 @@ list_and_search_samples(void **state)
 	assert_string_equal(ar.v[2].date, "2025-06-12");
 	assert_string_equal(ar.v[0].title, "青河日报");
 	/* every word must occur; newest first */
-	assert_true(archive_search(&ar, "青河 麦", NULL, NULL, NULL, &h, &n, &err, NULL));
+	assert_true(search_library(&ar, "青河 麦", NULL, NULL, NULL, &h, &n, &err, NULL));
 	assert_true(n >= 2);
 	assert_true(h[0].entry >= h[n - 1].entry);
-	archive_free_hits(h, n);
+	query_free_hits(h, n);
 	/* broken across a blank line in the file */
-	assert_true(archive_search(&ar, "三百多亩麦子", NULL, NULL, NULL, &h, &n, &err, NULL));
+	assert_true(search_library(&ar, "三百多亩麦子", NULL, NULL, NULL, &h, &n, &err, NULL));
 	assert_int_equal(n, 1);
-	archive_free_hits(h, n);
-	assert_true(archive_search(&ar, "ＱＲ ＣＯＤＥＳ", NULL, NULL, NULL, &h, &n, &err, NULL));
+	query_free_hits(h, n);
+	assert_true(search_library(&ar, "ＱＲ ＣＯＤＥＳ", NULL, NULL, NULL, &h, &n, &err, NULL));
 	assert_int_equal(n, 1);
-	archive_free_hits(h, n);
-	assert_false(archive_search(&ar, "   ", NULL, NULL, NULL, &h, &n, &err, NULL));
+	query_free_hits(h, n);
+	assert_false(search_library(&ar, "   ", NULL, NULL, NULL, &h, &n, &err, NULL));
 	archive_close(&ar);
 }
 
@@ -106,12 +107,12 @@ sh(const char *fmt, const char *a)
 static void
 same_hits(const struct archive *ar, const char *cache, const char *q)
 {
-	struct archive_hit	*a, *b;
+	struct query_hit	*a, *b;
 	size_t			 na, nb, i;
 	const char		*err;
 
-	assert_true(archive_search(ar, q, NULL, NULL, NULL, &a, &na, &err, NULL));
-	assert_true(archive_search(ar, q, cache, NULL, NULL, &b, &nb, &err, NULL));
+	assert_true(search_library(ar, q, NULL, NULL, NULL, &a, &na, &err, NULL));
+	assert_true(search_library(ar, q, cache, NULL, NULL, &b, &nb, &err, NULL));
 	assert_int_equal(na, nb);
 	for (i = 0; i < na; i++) {
 		assert_int_equal(a[i].entry, b[i].entry);
@@ -122,8 +123,8 @@ same_hits(const struct archive *ar, const char *cache, const char *q)
 		if (i > 0 && b[i].date[0] != '\0')
 			assert_true(strcmp(b[i - 1].date, b[i].date) >= 0);
 	}
-	archive_free_hits(a, na);
-	archive_free_hits(b, nb);
+	query_free_hits(a, na);
+	query_free_hits(b, nb);
 }
 
 static void
@@ -164,7 +165,7 @@ index_build_update_and_recovery(void **state)
 	 */
 	{
 		char			 cmd[1024];
-		struct archive_hit	*h;
+		struct query_hit	*h;
 		size_t			 nh;
 
 		snprintf(cmd, sizeof cmd, "cd %s && cp -p 2025-07-01.txt ../ref && "
@@ -172,10 +173,10 @@ index_build_update_and_recovery(void **state)
 		    "touch -r ../ref 2025-07-01.txt && rm ../ref", lib);
 		assert_int_equal(system(cmd), 0);
 		assert_true(archive_open(&ar, lib, cache, &err));
-		assert_true(archive_search(&ar, "举世无双", cache, NULL, NULL, &h,
+		assert_true(search_library(&ar, "举世无双", cache, NULL, NULL, &h,
 		    &nh, &err, NULL));
 		assert_int_equal(nh, 1);
-		archive_free_hits(h, nh);
+		query_free_hits(h, nh);
 		same_hits(&ar, cache, "独一无二");
 		archive_close(&ar);
 	}
@@ -183,7 +184,7 @@ index_build_update_and_recovery(void **state)
 	/* a scanned archive (no dates read) finds the same, with dates */
 	{
 		struct archive		 sc;
-		struct archive_hit	*a, *b;
+		struct query_hit	*a, *b;
 		size_t			 na, nb, i;
 
 		assert_true(archive_open(&ar, lib, cache, &err));
@@ -191,9 +192,9 @@ index_build_update_and_recovery(void **state)
 		assert_int_equal(sc.n, ar.n);
 		for (i = 0; i < sc.n; i++)
 			assert_string_equal(sc.v[i].date, "");
-		assert_true(archive_search(&ar, "秸秆", cache, NULL, NULL, &a,
+		assert_true(search_library(&ar, "秸秆", cache, NULL, NULL, &a,
 		    &na, &err, NULL));
-		assert_true(archive_search(&sc, "秸秆", cache, NULL, NULL, &b,
+		assert_true(search_library(&sc, "秸秆", cache, NULL, NULL, &b,
 		    &nb, &err, NULL));
 		assert_int_equal(na, nb);
 		assert_true(na > 0);
@@ -203,8 +204,8 @@ index_build_update_and_recovery(void **state)
 			assert_string_equal(a[i].date, b[i].date);
 			assert_string_equal(a[i].date, ar.v[a[i].entry].date);
 		}
-		archive_free_hits(a, na);
-		archive_free_hits(b, nb);
+		query_free_hits(a, na);
+		query_free_hits(b, nb);
 		/* a query led by an ideographic space, and two words */
 		same_hits(&sc, cache, "\xe3\x80\x80秸秆");
 		same_hits(&sc, cache, "ｑｒ 青河");
@@ -219,12 +220,12 @@ index_build_update_and_recovery(void **state)
 	    "done; done", lib);
 	assert_true(archive_open(&ar, lib, cache, &err));
 	{
-		struct archive_hit	*h;
+		struct query_hit	*h;
 		size_t			 nh;
 
-		assert_true(archive_search(&ar, "秸秆", cache, NULL, NULL, &h,
+		assert_true(search_library(&ar, "秸秆", cache, NULL, NULL, &h,
 		    &nh, &err, NULL));
-		archive_free_hits(h, nh);
+		query_free_hits(h, nh);
 	}
 	archive_close(&ar);
 
@@ -309,15 +310,15 @@ static bool
 found_in(const struct archive *ar, const char *cache, const char *q,
     const char *path)
 {
-	struct archive_hit	*h;
+	struct query_hit	*h;
 	size_t			 n, i;
 	const char		*err;
 	bool			 found = false;
 
-	assert_true(archive_search(ar, q, cache, NULL, NULL, &h, &n, &err, NULL));
+	assert_true(search_library(ar, q, cache, NULL, NULL, &h, &n, &err, NULL));
 	for (i = 0; i < n && !found; i++)
 		found = strcmp(ar->v[h[i].entry].path, path) == 0;
-	archive_free_hits(h, n);
+	query_free_hits(h, n);
 	return found;
 }
 

@@ -435,7 +435,8 @@ check_text(char *s, size_t n, bool seed)
 	size_t			 i, nin, nout;
 	struct issue		*is;
 	struct layout		 l;
-	struct layout_opts	 o = { 37, 0, 1, 2, 2, 1, false, false, true, true };
+	struct layout_opts	 o = { 37, 0, 1, 2, 2, 1, false, false, true, true,
+	    false };
 	struct buf		 out = { 0 };
 	text_char		*a, *b;
 

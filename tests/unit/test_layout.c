@@ -67,7 +67,8 @@ reading_order_is_column_by_column(void **state)
 {
 	struct issue		*is = sample();
 	struct layout		 l;
-	struct layout_opts	 o = { 80, 20, 2, 2, 2, 1, false, false, false, false };
+	struct layout_opts	 o = { 80, 20, 2, 2, 2, 1, false, false, false,
+	    false, false };
 	size_t			 i;
 	const struct placed	*a, *b;
 
@@ -91,7 +92,8 @@ anchor_survives_relayout(void **state)
 {
 	struct issue		*is = sample();
 	struct layout		 l;
-	struct layout_opts	 o = { 120, 30, 3, 2, 2, 1, false, false, false, false };
+	struct layout_opts	 o = { 120, 30, 3, 2, 2, 1, false, false, false,
+	    false, false };
 	const struct lline	*ln;
 	size_t			 p, i, block, off;
 	int			 W;

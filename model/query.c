@@ -1,0 +1,251 @@
+/*
+ * query: folding, matching, query words, snippets and hits.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "issue.h"
+#include "query.h"
+#include "text.h"
+
+text_char
+query_fold_char(text_char c)
+{
+	if (c >= 0xff01 && c <= 0xff5e)
+		c -= 0xfee0;
+	switch (c) {
+	case 0x3001: return ',';
+	case 0x3002: return '.';
+	case 0x201c: case 0x201d: case 0x300c: case 0x300d: return '"';
+	case 0x2018: case 0x2019: case 0x300e: case 0x300f: return '\'';
+	default: break;
+	}
+	if (c >= 'A' && c <= 'Z')
+		c += 'a' - 'A';
+	return c;
+}
+
+/*
+ * Folds s[0..n) into o (n + 1 bytes: folding never makes text longer),
+ * NUL-terminated; its length is returned.  With map, map[k] gets the
+ * offset in s of the character that folded byte k comes from.
+ */
+static size_t
+fold_into(const char *s, size_t n, char *o, size_t *map)
+{
+	char		*p = o, e[4];
+	size_t		 i = 0, len, k, el;
+	text_char	 c;
+
+	while (i < n) {
+		unsigned char	u = (unsigned char)s[i];
+
+		if (u < 0x80) {
+			if (u != ' ' && u != '\n' && u != '\t') {
+				if (map != NULL)
+					map[p - o] = i;
+				*p++ = (char)(u >= 'A' && u <= 'Z' ?
+				    u + ('a' - 'A') : u);
+			}
+			i++;
+			continue;
+		}
+		len = text_decode(s + i, n - i, &c);
+		/* spaces and soft hyphens do not matter to a search */
+		if (!text_is_space(c) && c != 0xad) {
+			el = text_encode(query_fold_char(c), e);
+			if (el > len) {
+				/* only for bad input: keep within bounds */
+				el = len;
+				memset(e, '?', sizeof e);
+			}
+			for (k = 0; k < el; k++) {
+				if (map != NULL)
+					map[p - o] = i;
+				*p++ = e[k];
+			}
+		}
+		i += len;
+	}
+	*p = '\0';
+	return (size_t)(p - o);
+}
+
+char *
+query_fold(const char *s, size_t n, size_t *outlen)
+{
+	char	*o;
+
+	if ((o = malloc(n + 1)) == NULL)
+		return NULL;
+	*outlen = fold_into(s, n, o, NULL);
+	return o;
+}
+
+bool
+query_find(const char *s, size_t n, size_t from, const char *query,
+    size_t *at, size_t *len)
+{
+	char		*q, *f = NULL, *hit;
+	size_t		 qlen, flen, k, *map = NULL;
+	text_char	 c;
+	bool		 found = false;
+
+	if (from >= n || (q = query_fold(query, strlen(query), &qlen)) == NULL)
+		return false;
+	if (qlen == 0 || (f = malloc(n - from + 1)) == NULL ||
+	    (map = malloc((n - from + 1) * sizeof *map)) == NULL)
+		goto out;
+	flen = fold_into(s + from, n - from, f, map);
+	if ((hit = memmem(f, flen, q, qlen)) == NULL)
+		goto out;
+	k = map[(size_t)(hit - f) + qlen - 1];	/* the last character */
+	*at = from + map[hit - f];
+	*len = from + k + text_decode(s + from + k, n - from - k, &c) - *at;
+	found = true;
+out:
+	free(q);
+	free(f);
+	free(map);
+	return found;
+}
+
+/*
+ * Splits the query at spaces into folded words.  A word that repeats one
+ * before it, or is inside another word, adds nothing (every word must
+ * occur) and is dropped, so a pasted paragraph costs what its words do.
+ * More than QUERY_MAX_WORDS words give (size_t)-1 and no words.
+ */
+size_t
+query_words(const char *q, char ***out)
+{
+	char	**w = NULL, *f;
+	size_t	  n = 0, cap = 0, k, len, i;
+
+	*out = NULL;
+	while (*q != '\0') {
+		while (*q == ' ' || strncmp(q, "\xe3\x80\x80", 3) == 0)
+			q += *q == ' ' ? 1 : 3;
+		if (*q == '\0')
+			break;
+		for (k = 0; q[k] != '\0' && q[k] != ' ' &&
+		    strncmp(q + k, "\xe3\x80\x80", 3) != 0; k++)
+			;
+		f = query_fold(q, k, &len);
+		q += k;
+		if (f == NULL || len == 0) {
+			free(f);
+			continue;
+		}
+		for (i = 0; i < n && strstr(w[i], f) == NULL; i++)
+			;
+		if (i < n) {
+			free(f);	/* inside a word before it */
+			continue;
+		}
+		/* words inside this one go */
+		for (i = 0; i < n; )
+			if (strstr(f, w[i]) != NULL) {
+				free(w[i]);
+				w[i] = w[--n];
+			} else
+				i++;
+		if (n == QUERY_MAX_WORDS || !vec_grow(&w, &cap, n, sizeof *w)) {
+			free(f);
+			for (i = 0; i < n; i++)
+				free(w[i]);
+			free(w);
+			return n == QUERY_MAX_WORDS ? (size_t)-1 : 0;
+		}
+		w[n++] = f;
+	}
+	*out = w;
+	return n;
+}
+
+/* A snippet: the block text around byte offset at, on one line. */
+char *
+query_snippet(const char *s, size_t n, size_t at)
+{
+	size_t	a = at > SNIPPET_BEFORE ? at - SNIPPET_BEFORE : 0;
+	size_t	e = at + SNIPPET_AFTER < n ? at + SNIPPET_AFTER : n;
+
+	while (a > 0 && ((unsigned char)s[a] & 0xc0) == 0x80)
+		a--;
+	while (e < n && ((unsigned char)s[e] & 0xc0) == 0x80)
+		e++;
+	return strndup(s + a, e - a);
+}
+
+/*
+ * Display text of an article: headline, deck and blocks.  The masthead and
+ * banners go with the first article, after its own text (so that a
+ * snippet shows the article where it can), so that no text of the issue
+ * is out of reach of a search.
+ */
+char *
+query_article_text(const struct issue *is, size_t k)
+{
+	const struct article	*a = &is->articles[k];
+	struct buf		 b = { 0 };
+	size_t			 i;
+
+	if (a->kicker)
+		buf_adds(&b, a->kicker), buf_addc(&b, ' ');
+	if (a->headline && !a->guessed)
+		buf_adds(&b, a->headline), buf_addc(&b, ' ');
+	if (a->deck)
+		buf_adds(&b, a->deck), buf_addc(&b, ' ');
+	if (a->byline && !a->byline_inline)
+		buf_adds(&b, a->byline), buf_addc(&b, ' ');
+	for (i = 0; i < a->nblocks; i++) {
+		buf_add(&b, a->blocks[i].text, a->blocks[i].len);
+		buf_addc(&b, ' ');
+		if (a->blocks[i].extra != NULL)	/* a photo credit */
+			buf_adds(&b, a->blocks[i].extra), buf_addc(&b, ' ');
+	}
+	if (k == 0) {
+		for (i = 0; i < is->nmast; i++)
+			buf_add(&b, is->mast[i].text, is->mast[i].len), buf_addc(&b, ' ');
+		for (i = 0; i < is->nitems; i++)
+			if (is->items[i].banner != NULL)
+				buf_add(&b, is->items[i].banner->text,
+				    is->items[i].banner->len), buf_addc(&b, ' ');
+	}
+	return buf_take(&b, NULL);
+}
+
+/* Byte offset in the display text where folded offset at falls. */
+size_t
+query_unfold_offset(const char *s, size_t at)
+{
+	size_t		 i = 0, f = 0, n = strlen(s), len;
+	text_char	 c;
+
+	while (i < n && f < at) {
+		if ((unsigned char)s[i] < 0x80) {
+			f += s[i] != ' ' && s[i] != '\n' && s[i] != '\t';
+			i++;
+			continue;
+		}
+		len = text_decode(s + i, n - i, &c);
+		/* folding keeps a character's length or makes it ASCII */
+		if (!text_is_space(c) && c != 0xad)
+			f += query_fold_char(c) < 0x80 ? 1 : len;
+		i += len;
+	}
+	return i;
+}
+
+void
+query_free_hits(struct query_hit *h, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(h[i].headline);
+		free(h[i].snippet);
+	}
+	free(h);
+}

@@ -1,0 +1,152 @@
+/*
+ * search: the choice between the index and a scan of the files, and the
+ * ranking of hits (newest issue first).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "file.h"
+#include "index.h"
+#include "issue.h"
+#include "search.h"
+#include "vault.h"
+
+static bool	scan_search(const struct archive *, char *const *, size_t,
+		    struct query_hit **, size_t *);
+static void	search_sort(const struct archive *, struct query_hit *, size_t);
+
+/* Whether article k holds every word; *snip gets a snippet of the hit. */
+static bool
+article_matches(const struct issue *is, size_t k, char *const *w, size_t nw,
+    char **snip)
+{
+	char	*t, *f;
+	size_t	 flen, i;
+	bool	 ok = true;
+
+	*snip = NULL;
+	if ((t = query_article_text(is, k)) == NULL)
+		return false;
+	if ((f = query_fold(t, strlen(t), &flen)) == NULL) {
+		free(t);
+		return false;
+	}
+	for (i = 0; i < nw && ok; i++)
+		ok = strstr(f, w[i]) != NULL;
+	if (ok)
+		*snip = query_snippet(t, strlen(t),
+		    query_unfold_offset(t, (size_t)(strstr(f, w[0]) - f)));
+	free(f);
+	free(t);
+	return ok;
+}
+
+bool
+search_library(const struct archive *ar, const char *query,
+    const char *cachedir, archive_progress *progress, void *arg,
+    struct query_hit **hits, size_t *nhits, const char **err,
+    const char **warn)
+{
+	char	**w;
+	size_t	  nw, k;
+	bool	  ok = false;
+
+	*hits = NULL;
+	*nhits = 0;
+	if (warn != NULL)
+		*warn = NULL;
+	/* a query no search can take is said once, here */
+	if ((nw = query_words(query, &w)) == 0 || nw == (size_t)-1) {
+		*err = nw == 0 ? "the query has no words" :
+		    "the query has too many words (at most "
+		    QUERY_MAX_WORDS_S ")";
+		free(w);
+		return false;
+	}
+	if (cachedir != NULL && index_search(ar, query, w, nw, cachedir,
+	    progress, arg, hits, nhits, err))
+		ok = true;
+	else {
+		/* no cache, or an index that cannot be written or read */
+		if (cachedir != NULL && warn != NULL)
+			*warn = *err;
+		*err = "out of memory";
+		ok = scan_search(ar, w, nw, hits, nhits);
+	}
+	for (k = 0; k < nw; k++)
+		free(w[k]);
+	free(w);
+	if (ok)
+		search_sort(ar, *hits, *nhits);
+	return ok;
+}
+
+static bool
+scan_search(const struct archive *ar, char *const *w, size_t nw,
+    struct query_hit **hits, size_t *nhits)
+{
+	size_t			  i, j, n = 0, cap = 0, len;
+	struct query_hit	 *h = NULL;
+	struct issue		 *is;
+	char			 *s, *snip, date[11];
+	const char		 *e;
+
+	for (i = 0; i < ar->n; i++) {
+		if ((s = vault_read(ar->v[i].path, &len, &e)) == NULL)
+			continue;
+		is = issue_parse(s, len, NULL, &e);
+		free(s);
+		if (is == NULL)
+			continue;
+		if (ar->v[i].date[0] != '\0')
+			memcpy(date, ar->v[i].date, sizeof date);
+		else
+			archive_issue_date(is, ar->v[i].path, date);
+		for (j = 0; j < is->narticles; j++) {
+			if (!article_matches(is, j, w, nw, &snip))
+				continue;
+			if (!vec_grow(&h, &cap, n, sizeof *h)) {
+				free(snip);
+				break;
+			}
+			h[n].entry = i;
+			h[n].article = j;
+			memcpy(h[n].date, date, sizeof date);
+			h[n].headline = strdup(is->articles[j].headline ?
+			    is->articles[j].headline : "");
+			h[n].snippet = snip;
+			n++;
+		}
+		issue_free(is);
+	}
+	search_sort(ar, h, n);
+	*hits = h;
+	*nhits = n;
+	return true;
+}
+
+static int
+hit_order(const void *a, const void *b, void *arp)
+{
+	const struct query_hit	*x = a, *y = b;
+	const struct archive		*ar = arp;
+	int				 c;
+
+	if ((x->date[0] == '\0') != (y->date[0] == '\0'))
+		return x->date[0] == '\0' ? 1 : -1;
+	if ((c = strcmp(y->date, x->date)) != 0)
+		return c;
+	if (x->entry != y->entry)
+		return strcmp(ar->v[x->entry].path, ar->v[y->entry].path);
+	return x->article < y->article ? -1 : x->article > y->article;
+}
+
+/* Puts hits newest first, undated last; by path and article in a day. */
+static void
+search_sort(const struct archive *ar, struct query_hit *h, size_t n)
+{
+	if (n > 1)
+		qsort_r(h, n, sizeof *h, hit_order, (void *)ar);
+}
+
