@@ -223,8 +223,11 @@ lex_starts(const char *s, size_t n, const char *const *w)
 {
 	size_t	k;
 
+	if (n == 0)
+		return 0;
 	for (; *w != NULL; w++)
-		if ((k = strlen(*w)) > 0 && n >= k && memcmp(s, *w, k) == 0)
+		if (**w == *s && (k = strlen(*w)) > 0 && n >= k &&
+		    memcmp(s, *w, k) == 0)
 			return k;
 	return 0;
 }

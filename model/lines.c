@@ -31,8 +31,13 @@ str_count(const char *s, size_t n, const char *w)
 bool
 str_starts(const char *s, size_t n, const char *w)
 {
-	size_t	k = strlen(w);
+	size_t	k;
 
+	if (*w == '\0')
+		return true;
+	if (n == 0 || *s != *w)
+		return false;
+	k = strlen(w);
 	return n >= k && memcmp(s, w, k) == 0;
 }
 
@@ -484,6 +489,9 @@ line_byline(const struct lexicon *lx, const char *s, size_t n)
 
 	if ((e = line_byline_end(lx, s, n)) > 0)
 		return e;
+	/* no space near the start: nothing to look through */
+	if (memchr(s, ' ', n < BYLINE_SCAN / 2 ? n : BYLINE_SCAN / 2) == NULL)
+		return 0;
 	while (i < n && k + 4 < BYLINE_SCAN) {
 		len = text_decode(s + i, n - i, &c);
 		if (c == ' ' && text_is_han(prev) && i + 1 < n &&

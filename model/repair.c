@@ -410,6 +410,14 @@ repair_punct(const char *s, size_t n, struct buf *out)
 	unsigned long	 stack = 0;	/* bit per open '(' depth: converted */
 	bool		 dq_open = true, sq_open = true, angle = false, cjk;
 
+	/* nothing to convert: most paragraphs of a clean text */
+	for (i = 0; i < n && (((unsigned char)s[i] & 0x80) ||
+	    strchr(",:;?!()\"'<>", s[i]) == NULL || s[i] == '\0'); i++)
+		;
+	if (i == n) {
+		buf_add(out, s, n);
+		return;
+	}
 	/* out of memory: the caller learns it from out->failed */
 	if ((v = decode_all(s, n, &k)) == NULL) {
 		out->failed = true;
