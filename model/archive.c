@@ -22,7 +22,8 @@
 #include "text.h"
 #include "vault.h"
 
-#define HEAD_BYTES	16384	/* enough of an issue for its masthead */
+#define HEAD_BYTES	4096	/* an issue's masthead and first headline */
+#define HEAD_MORE	16384	/* when the first bytes hold no date */
 #define LIST_MAGIC	"kanbao-list 3"	/* the list cache's first line */
 #define MAX_THREADS	8	/* to walk a library's folders */
 
@@ -52,14 +53,24 @@ date_entry(struct archive_entry *e)
 	struct issue		*is = NULL;
 	const char		*err;
 	struct stat		 st;
+	bool			 dir;
 
-	if (stat(e->path, &st) == 0 && S_ISDIR(st.st_mode))
+	dir = stat(e->path, &st) == 0 && S_ISDIR(st.st_mode);
+	if (dir)
 		s = vault_read(e->path, &n, &err);
 	else
 		s = file_read_max(e->path, HEAD_BYTES, true, &n, &err);
 	if (s != NULL)
 		is = issue_parse(s, n, NULL, &err);
 	free(s);
+	/* a masthead further down (page furniture first): read on */
+	if (is != NULL && is->date[0] == '\0' && n >= HEAD_BYTES && !dir &&
+	    (s = file_read_max(e->path, HEAD_MORE,
+	    true, &n, &err)) != NULL) {
+		issue_free(is);
+		is = issue_parse(s, n, NULL, &err);
+		free(s);
+	}
 	archive_issue_date(is, e->path, e->date);
 	if (is != NULL) {
 		if (is->title != NULL)
@@ -68,6 +79,46 @@ date_entry(struct archive_entry *e)
 			e->headline = strdup(is->articles[0].headline);
 		issue_free(is);
 	}
+}
+
+/* Entries to date, shared out between threads (issue_parse is reentrant). */
+struct dating {
+	struct archive_entry	*v;
+	const size_t		*todo;
+	size_t			 n;
+	atomic_size_t		 next;
+};
+
+static void *
+dating_work(void *arg)
+{
+	struct dating	*d = arg;
+	size_t		 i;
+
+	while ((i = atomic_fetch_add(&d->next, 1)) < d->n)
+		date_entry(&d->v[d->todo[i]]);
+	return NULL;
+}
+
+/* Dates the entries todo[0..n) on every processor. */
+static void
+date_all(struct archive_entry *v, const size_t *todo, size_t n)
+{
+	struct dating	 d = { v, todo, n, 0 };
+	pthread_t	 th[MAX_THREADS - 1];
+	long		 cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t		 nth = 0, want = cpus > 1 ? (size_t)cpus : 1;
+
+	if (want > MAX_THREADS)
+		want = MAX_THREADS;
+	if (want > n / 16 + 1)
+		want = n / 16 + 1;	/* a few issues: no threads */
+	while (nth + 1 < want &&
+	    pthread_create(&th[nth], NULL, dating_work, &d) == 0)
+		nth++;
+	dating_work(&d);
+	while (nth > 0)
+		pthread_join(th[--nth], NULL);
 }
 
 static long long
@@ -469,13 +520,19 @@ archive_open(struct archive *ar, const char *dir, const char *cachedir,
 {
 	char		*cf;
 	struct vec	 c = { 0 };
-	size_t		 i, changed = 0;
+	size_t		 i, changed = 0, *todo;
 
 	if (!archive_scan(ar, dir, err))
 		return false;
 	cf = cachedir ? archive_cache_path(cachedir, dir, "list") : NULL;
 	if (cf != NULL)
 		load_list_cache(cf, &c);
+	if ((todo = malloc((ar->n + 1) * sizeof *todo)) == NULL) {
+		free_vec(&c);
+		free(cf);
+		*err = "out of memory";
+		return false;
+	}
 	for (i = 0; i < ar->n; i++) {
 		struct archive_entry	*e = &ar->v[i], *hit = c.n ?
 		    bsearch(e, c.v, c.n, sizeof *c.v, by_path) : NULL;
@@ -486,11 +543,11 @@ archive_open(struct archive *ar, const char *dir, const char *cachedir,
 			e->title = hit->title;
 			e->headline = hit->headline;
 			hit->title = hit->headline = NULL;
-		} else {
-			date_entry(e);
-			changed++;
-		}
+		} else
+			todo[changed++] = i;
 	}
+	date_all(ar->v, todo, changed);
+	free(todo);
 	if (cf != NULL && (changed > 0 || c.n != ar->n)) {
 		struct vec	v = { ar->v, ar->n, ar->n };
 
