@@ -17,7 +17,7 @@
 #include "vault.h"
 
 #define MAGIC	"KANBAOI1"
-#define VERSION	10
+#define VERSION	11
 
 struct hdr {
 	char		magic[8];
@@ -40,8 +40,8 @@ struct iart {
 	uint32_t	issue, index;
 	uint64_t	headline;	/* string offset */
 	uint64_t	text;		/* string offset of the display text */
-	uint64_t	folded;		/* string offset of the folded text */
-	uint64_t	sum;		/* of the three strings */
+	uint64_t	sum;		/* of both strings; the text is folded
+					   when a search looks at it */
 };
 
 struct iterm {
@@ -103,12 +103,11 @@ term_sum(uint64_t key, uint64_t off, uint32_t count, const uint32_t *post)
 	    count * sizeof *post, 0x706f7374) & 0xffffu);
 }
 
-/* An article's checksum: its fields and its three strings. */
+/* An article's checksum: its fields and its two strings. */
 static uint64_t
 art_sum(const struct iart *a, const char *strings, size_t n)
 {
-	uint64_t	f[5] = { a->issue, a->index, a->headline, a->text,
-			    a->folded };
+	uint64_t	f[4] = { a->issue, a->index, a->headline, a->text };
 
 	return file_checksum(strings, n, file_checksum(f, sizeof f, 0));
 }
@@ -245,9 +244,8 @@ art_ok(const struct index *ix, const struct iart *a)
 	const char	*e;
 	uint64_t	 n = ix->h->nstr;
 
-	if (a->headline >= n || a->text >= n || a->folded >= n ||
-	    a->headline > a->text || a->text > a->folded ||
-	    (e = memchr(ix->str + a->folded, '\0', n - a->folded)) == NULL)
+	if (a->headline >= n || a->text >= n || a->headline > a->text ||
+	    (e = memchr(ix->str + a->text, '\0', n - a->text)) == NULL)
 		return false;
 	return art_sum(a, ix->str + a->headline, (size_t)(e + 1 - ix->str) -
 	    a->headline) == a->sum;
@@ -476,11 +474,12 @@ index_build(const struct archive *ar, const struct index *old,
 		return false;
 	}
 	/*
-	 * Strings: paths, then each article's headline, text and folded
-	 * text.  Each article's strings go into str as soon as its bigrams
-	 * are counted, and are freed: the build holds the text once.
+	 * Strings: paths, then each article's headline and text (its folded
+	 * text gives the bigrams and is not kept: a search folds the few
+	 * candidates).  Each article's strings go into str as soon as its
+	 * bigrams are counted, and are freed: the build holds the text once.
 	 */
-	if ((stroff = malloc((ar->n + 3 * nd + 1) * sizeof *stroff)) == NULL)
+	if ((stroff = malloc((ar->n + 2 * nd + 1) * sizeof *stroff)) == NULL)
 		goto out;
 	buf_addc(&str, '\0');
 	for (i = 0; i < ar->n; i++) {
@@ -495,12 +494,10 @@ index_build(const struct archive *ar, const struct index *old,
 		d[i].folded = f;
 		if (!add_bigrams(&t, f, flen, (uint32_t)i))
 			goto out;
-		stroff[ar->n + 3 * i] = str.len;
+		stroff[ar->n + 2 * i] = str.len;
 		buf_add(&str, d[i].headline, strlen(d[i].headline) + 1);
-		stroff[ar->n + 3 * i + 1] = str.len;
+		stroff[ar->n + 2 * i + 1] = str.len;
 		buf_add(&str, d[i].text, strlen(d[i].text) + 1);
-		stroff[ar->n + 3 * i + 2] = str.len;
-		buf_add(&str, f, flen + 1);
 		free(d[i].headline);
 		free(d[i].text);
 		free(d[i].folded);
@@ -558,9 +555,8 @@ index_build(const struct archive *ar, const struct index *old,
 	h.off_articles = out.len;
 	for (i = 0; i < nd; i++) {
 		struct iart	ia = { (uint32_t)d[i].issue, (uint32_t)d[i].index,
-		    stroff[ar->n + 3 * i], stroff[ar->n + 3 * i + 1],
-		    stroff[ar->n + 3 * i + 2], 0 };
-		size_t		end = i + 1 < nd ? stroff[ar->n + 3 * i + 3] :
+		    stroff[ar->n + 2 * i], stroff[ar->n + 2 * i + 1], 0 };
+		size_t		end = i + 1 < nd ? stroff[ar->n + 2 * i + 2] :
 		    str.len;
 
 		ia.sum = art_sum(&ia, str.p + ia.headline, end - ia.headline);
@@ -691,7 +687,7 @@ enum lookup { L_OK, L_OOM, L_CORRUPT };
 /*
  * Finds the articles of a current index that hold every word of w: the
  * candidates hold every bigram of every word, and each is verified
- * against its folded text.
+ * against its text, folded then.
  */
 static enum lookup
 index_lookup(const struct index *ix, const size_t *toar, char *const *w,
@@ -742,8 +738,9 @@ index_lookup(const struct index *ix, const size_t *toar, char *const *w,
 	}
 	for (i = 0; i < nc; i++) {
 		const struct iart	*a;
-		const char		*text, *f, *p, *q;
-		size_t			 tlen;
+		const char		*text, *p, *q;
+		char			*f = NULL;
+		size_t			 tlen, flen;
 		bool			 all = true;
 
 		if (cand[i] >= ix->h->narticles ||
@@ -753,21 +750,29 @@ index_lookup(const struct index *ix, const size_t *toar, char *const *w,
 			break;
 		}
 		text = ix->str + a->text;
-		f = ix->str + a->folded;
 		/*
 		 * The first word as typed, found in the display text, is
 		 * found in the folded text too (folding goes character by
-		 * character): that spares a second pass over the article.
+		 * character): a one-word query needs no folding then.
 		 */
 		p = NULL;
 		q = raw != NULL ? strstr(text, raw) : NULL;
-		if (q == NULL && (p = strstr(f, w[0])) == NULL)
+		if (q == NULL || nw > 1) {
+			if ((f = query_fold(text, strlen(text), &flen)) == NULL) {
+				r = L_OOM;
+				break;
+			}
+			if (q == NULL && (p = strstr(f, w[0])) == NULL)
+				all = false;
+			for (k = 1; k < nw && all; k++)
+				all = strstr(f, w[k]) != NULL;
+		}
+		if (!all) {
+			free(f);
 			continue;
-		for (k = 1; k < nw && all; k++)
-			all = strstr(f, w[k]) != NULL;
-		if (!all)
-			continue;
+		}
 		if (!vec_grow(&h, &cap, n, sizeof *h)) {
+			free(f);
 			r = L_OOM;
 			break;
 		}
@@ -782,6 +787,7 @@ index_lookup(const struct index *ix, const size_t *toar, char *const *w,
 			tlen = strlen(text);
 			q = text + query_unfold_offset(text, (size_t)(p - f));
 		}
+		free(f);
 		h[n].snippet = query_snippet(text, tlen, (size_t)(q - text));
 		n++;
 	}
