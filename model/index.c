@@ -1,4 +1,8 @@
-/* index: bigram postings over folded article text, in one file. */
+/*
+ * index: bigram postings over folded article text, in one file: a header,
+ * the issues, a path hash table, the articles, the terms, the postings
+ * (delta varints) and the strings (paths, headlines, display text).
+ */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -17,7 +21,7 @@
 #include "vault.h"
 
 #define MAGIC	"KANBAOI1"
-#define VERSION	11
+#define VERSION	12
 
 struct hdr {
 	char		magic[8];
@@ -44,10 +48,15 @@ struct iart {
 					   when a search looks at it */
 };
 
+/*
+ * A bigram's postings: the articles holding it, ascending, as varints of
+ * their differences (a frequent bigram's mostly one byte each).
+ */
 struct iterm {
 	uint64_t	key;
-	uint64_t	off;		/* into postings */
+	uint64_t	off;		/* bytes into the postings */
 	uint32_t	count, sum;	/* sum: of the postings and the rest */
+	uint32_t	bytes, pad;
 };
 
 struct index {
@@ -57,7 +66,7 @@ struct index {
 	const struct iissue	*is;
 	const struct iart	*ar;
 	const struct iterm	*t;
-	const uint32_t		*post;
+	const unsigned char	*post;
 	const uint32_t		*hash;
 	const char		*str;
 };
@@ -89,18 +98,19 @@ hdr_sum(const struct hdr *h, const void *issues, const void *hash)
  * on the term a lookup uses): a search reads no postings it does not need.
  */
 static uint32_t
-term_head_sum(uint64_t key, uint64_t off, uint32_t count)
+term_head_sum(uint64_t key, uint64_t off, uint32_t count, uint32_t bytes)
 {
-	uint64_t	k[3] = { key, off, count };
+	uint64_t	k[4] = { key, off, count, bytes };
 
 	return (uint32_t)file_checksum(k, sizeof k, 0x7465726d) & 0xffff0000u;
 }
 
 static uint32_t
-term_sum(uint64_t key, uint64_t off, uint32_t count, const uint32_t *post)
+term_sum(uint64_t key, uint64_t off, uint32_t count, uint32_t bytes,
+    const unsigned char *post)
 {
-	return term_head_sum(key, off, count) | ((uint32_t)file_checksum(post,
-	    count * sizeof *post, 0x706f7374) & 0xffffu);
+	return term_head_sum(key, off, count, bytes) |
+	    ((uint32_t)file_checksum(post, bytes, 0x706f7374) & 0xffffu);
 }
 
 /* An article's checksum: its fields and its two strings. */
@@ -155,11 +165,11 @@ index_load(const char *file, struct index *ix)
 	    !span_ok(h->off_issues, h->nissues, sizeof *ix->is, ix->len) ||
 	    !span_ok(h->off_articles, h->narticles, sizeof *ix->ar, ix->len) ||
 	    !span_ok(h->off_terms, h->nterms, sizeof *ix->t, ix->len) ||
-	    !span_ok(h->off_post, h->npost, sizeof *ix->post, ix->len) ||
+	    !span_ok(h->off_post, h->npost, 1, ix->len) ||
 	    !span_ok(h->off_str, h->nstr, 1, ix->len) ||
 	    !span_ok(h->off_hash, h->nhash, sizeof *ix->hash, ix->len) ||
 	    h->off_issues % 8 || h->off_articles % 8 || h->off_terms % 8 ||
-	    h->off_post % 4 || h->off_hash % 4 || h->nhash < h->nissues ||
+	    h->off_hash % 4 || h->nhash < h->nissues ||
 	    (h->nhash & (h->nhash - 1)) != 0)
 		goto bad;
 	ix->is = (const void *)((const char *)ix->map + h->off_issues);
@@ -442,6 +452,17 @@ fail:
 	return false;
 }
 
+/* Appends v as a varint: seven bits a byte, low first. */
+static void
+put_varint(struct buf *b, uint32_t v)
+{
+	while (v >= 0x80) {
+		buf_addc(b, (char)((v & 0x7f) | 0x80));
+		v >>= 7;
+	}
+	buf_addc(b, (char)v);
+}
+
 static void
 pad8(struct buf *b)
 {
@@ -458,11 +479,11 @@ index_build(const struct archive *ar, const struct index *old,
 	size_t		 nd = 0, i, k, nterms = 0;
 	struct table	 t = { 0 };
 	struct slot	*terms = NULL;
-	struct buf	 out = { 0 }, str = { 0 };
+	struct buf	 out = { 0 }, str = { 0 }, post = { 0 };
 	struct hdr	 h;
 	char		*f;
 	size_t		 flen;
-	uint64_t	 npost = 0, *stroff = NULL, nhash;
+	uint64_t	*stroff = NULL, nhash;
 	uint32_t	*hash = NULL;
 	char		(*dates)[11];
 	bool		 ok = false;
@@ -511,8 +532,6 @@ index_build(const struct archive *ar, const struct index *old,
 		if (t.s[i].cap != 0)
 			terms[nterms++] = t.s[i];
 	qsort(terms, nterms, sizeof *terms, by_key);
-	for (i = 0; i < nterms; i++)
-		npost += terms[i].n;
 
 	memset(&h, 0, sizeof h);
 	memcpy(h.magic, MAGIC, 8);
@@ -565,18 +584,30 @@ index_build(const struct archive *ar, const struct index *old,
 	}
 	pad8(&out);
 	h.off_terms = out.len;
-	for (i = 0, npost = 0; i < nterms; i++) {
-		struct iterm	it = { terms[i].key, npost, terms[i].n,
-		    term_sum(terms[i].key, npost, terms[i].n, terms[i].v) };
+	/* the postings, encoded first: the terms say where each starts */
+	for (i = 0; i < nterms; i++) {
+		size_t	at = post.len;
+
+		for (k = 0; k < terms[i].n; k++)
+			put_varint(&post, k == 0 ? terms[i].v[0] :
+			    terms[i].v[k] - terms[i].v[k - 1]);
+		terms[i].last = (uint32_t)at;	/* reused: the offset */
+		terms[i].cap = (uint32_t)(post.len - at);	/* the bytes */
+	}
+	if (post.failed)
+		goto out;
+	for (i = 0; i < nterms; i++) {
+		struct iterm	it = { terms[i].key, terms[i].last, terms[i].n,
+		    term_sum(terms[i].key, terms[i].last, terms[i].n,
+		    terms[i].cap, (const unsigned char *)post.p + terms[i].last),
+		    terms[i].cap, 0 };
 
 		buf_add(&out, (const char *)&it, sizeof it);
-		npost += terms[i].n;
 	}
 	pad8(&out);
 	h.off_post = out.len;
-	h.npost = npost;
-	for (i = 0; i < nterms; i++)
-		buf_add(&out, (const char *)terms[i].v, terms[i].n * sizeof(uint32_t));
+	h.npost = post.len;
+	buf_add(&out, post.p, post.len);
 	pad8(&out);
 	h.off_str = out.len;
 	h.nstr = str.len;
@@ -610,6 +641,7 @@ out:
 	free(d);
 	buf_free(&out);
 	buf_free(&str);
+	buf_free(&post);
 	return ok;
 }
 
@@ -619,12 +651,51 @@ out:
 static bool
 term_ok(const struct index *ix, const struct iterm *t, bool post)
 {
-	if (t->off > ix->h->npost || t->count > ix->h->npost - t->off ||
-	    term_head_sum(t->key, t->off, t->count) != (t->sum & 0xffff0000u))
+	if (t->off > ix->h->npost || t->bytes > ix->h->npost - t->off ||
+	    t->count > t->bytes || t->count > ix->h->narticles ||
+	    term_head_sum(t->key, t->off, t->count, t->bytes) !=
+	    (t->sum & 0xffff0000u))
 		return false;
-	return !post || term_sum(t->key, t->off, t->count, ix->post + t->off) ==
-	    t->sum;
+	return !post || term_sum(t->key, t->off, t->count, t->bytes,
+	    ix->post + t->off) == t->sum;
 }
+
+/*
+ * A term's postings decoded into a new array of t->count articles; NULL
+ * with *bad set when they do not decode to as many ascending articles of
+ * the index, NULL alone when memory runs out.
+ */
+static uint32_t *
+postings(const struct index *ix, const struct iterm *t, bool *bad)
+{
+	const unsigned char	*p = ix->post + t->off, *e = p + t->bytes;
+	uint32_t		*v;
+	uint64_t		 id = 0, d;
+	size_t			 i;
+	int			 sh;
+
+	if ((v = malloc(((size_t)t->count + 1) * sizeof *v)) == NULL)
+		return NULL;
+	for (i = 0; i < t->count; i++) {
+		for (d = 0, sh = 0; p < e && sh < 35; sh += 7) {
+			d |= (uint64_t)(*p & 0x7f) << sh;
+			if ((*p++ & 0x80) == 0)
+				break;
+		}
+		if (sh >= 35 || (i > 0 && d == 0) || (id += d) >=
+		    ix->h->narticles || (p == e && i + 1 < t->count))
+			goto bad;
+		v[i] = (uint32_t)id;
+	}
+	if (p != e)
+		goto bad;
+	return v;
+bad:
+	free(v);
+	*bad = true;
+	return NULL;
+}
+
 
 /*
  * The postings of a bigram; NULL when absent, bad set when corrupt.  Each
@@ -694,7 +765,7 @@ index_lookup(const struct index *ix, const size_t *toar, char *const *w,
     size_t nw, const char *raw, struct query_hit **hits, size_t *nhits)
 {
 	size_t			 i, k, nc = 0, n = 0, cap = 0;
-	uint32_t		*cand = NULL;
+	uint32_t		*cand = NULL, *pv;
 	bool			 filtered = false, bad = false;
 	struct query_hit	*h = NULL;
 	enum lookup		 r = L_OK;
@@ -718,13 +789,17 @@ index_lookup(const struct index *ix, const size_t *toar, char *const *w,
 				nc = 0;
 				goto done;
 			}
+			if ((pv = postings(ix, tm, &bad)) == NULL) {
+				r = bad ? L_CORRUPT : L_OOM;
+				nc = 0;
+				goto done;
+			}
 			if (filtered) {
-				intersect(cand, &nc, ix->post + tm->off, tm->count);
+				intersect(cand, &nc, pv, tm->count);
+				free(pv);
 				continue;
 			}
-			if ((cand = malloc((tm->count + 1) * sizeof *cand)) == NULL)
-				return L_OOM;
-			memcpy(cand, ix->post + tm->off, tm->count * sizeof *cand);
+			cand = pv;
 			nc = tm->count;
 			filtered = true;
 		}

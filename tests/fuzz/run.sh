@@ -11,7 +11,7 @@ command -v clang > /dev/null || { echo "make fuzz needs clang (apt-get install c
 model=$(ls "$top"/model/*.c)
 fail=0
 app=$(ls "$top"/app/*.c)
-for t in sanitise wrap issue config index cache; do
+for t in ${FUZZ_TARGETS:-sanitise wrap issue config index cache}; do
 	extra=""
 	[ "$t" = config ] && extra="$app -liniparser"
 	clang -g -O1 -std=c17 -D_GNU_SOURCE -I/usr/include/iniparser \
