@@ -18,6 +18,7 @@
 #include "date.h"
 #include "buf.h"
 #include "file.h"
+#include "pool.h"
 #include "issue.h"
 #include "text.h"
 #include "vault.h"
@@ -81,44 +82,18 @@ date_entry(struct archive_entry *e)
 	}
 }
 
-/* Entries to date, shared out between threads (issue_parse is reentrant). */
+/* Dates entry todo[i] (issue_parse is reentrant: run on every processor). */
 struct dating {
 	struct archive_entry	*v;
 	const size_t		*todo;
-	size_t			 n;
-	atomic_size_t		 next;
 };
 
-static void *
-dating_work(void *arg)
+static void
+date_one(void *arg, size_t i)
 {
 	struct dating	*d = arg;
-	size_t		 i;
 
-	while ((i = atomic_fetch_add(&d->next, 1)) < d->n)
-		date_entry(&d->v[d->todo[i]]);
-	return NULL;
-}
-
-/* Dates the entries todo[0..n) on every processor. */
-static void
-date_all(struct archive_entry *v, const size_t *todo, size_t n)
-{
-	struct dating	 d = { v, todo, n, 0 };
-	pthread_t	 th[MAX_THREADS - 1];
-	long		 cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t		 nth = 0, want = cpus > 1 ? (size_t)cpus : 1;
-
-	if (want > MAX_THREADS)
-		want = MAX_THREADS;
-	if (want > n / 16 + 1)
-		want = n / 16 + 1;	/* a few issues: no threads */
-	while (nth + 1 < want &&
-	    pthread_create(&th[nth], NULL, dating_work, &d) == 0)
-		nth++;
-	dating_work(&d);
-	while (nth > 0)
-		pthread_join(th[--nth], NULL);
+	date_entry(&d->v[d->todo[i]]);
 }
 
 static long long
@@ -546,7 +521,11 @@ archive_open(struct archive *ar, const char *dir, const char *cachedir,
 		} else
 			todo[changed++] = i;
 	}
-	date_all(ar->v, todo, changed);
+	{
+		struct dating	d = { ar->v, todo };
+
+		pool_run(changed, date_one, NULL, &d);
+	}
 	free(todo);
 	if (cf != NULL && (changed > 0 || c.n != ar->n)) {
 		struct vec	v = { ar->v, ar->n, ar->n };

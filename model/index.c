@@ -17,6 +17,7 @@
 #include "file.h"
 #include "index.h"
 #include "issue.h"
+#include "pool.h"
 #include "text.h"
 #include "vault.h"
 
@@ -371,33 +372,127 @@ by_key(const void *a, const void *b)
 }
 
 
+/* Issues parsed on every processor, each into its own docs. */
+struct parsed {
+	struct doc	*d;
+	size_t		 n;
+	char		 date[11];
+	bool		 oom;
+};
+
+struct collecting {
+	const struct archive	*ar;
+	const size_t		*todo;		/* entries to parse */
+	struct parsed		*res;
+	size_t			 ntodo;
+	archive_progress	*progress;
+	void			*arg;
+};
+
+static void
+parse_entry(void *arg, size_t t)
+{
+	struct collecting	*c = arg;
+	struct parsed		*r = &c->res[t];
+	const char		*path = c->ar->v[c->todo[t]].path, *err;
+	struct issue		*is;
+	char			*s;
+	size_t			 len, k;
+
+	r->date[0] = '\0';
+	if ((s = vault_read(path, &len, &err)) == NULL)
+		return;
+	is = issue_parse(s, len, NULL, &err);
+	free(s);
+	archive_issue_date(is, path, r->date);
+	if (is == NULL)
+		return;
+	if ((r->d = calloc(is->narticles + 1, sizeof *r->d)) == NULL) {
+		r->oom = true;
+		issue_free(is);
+		return;
+	}
+	for (k = 0; k < is->narticles; k++, r->n++) {
+		r->d[k].index = k;
+		r->d[k].headline = strdup(is->articles[k].headline ?
+		    is->articles[k].headline : "");
+		r->d[k].text = query_article_text(is, k);
+	}
+	issue_free(is);
+}
+
+static void
+parse_tick(void *arg, size_t done)
+{
+	struct collecting	*c = arg;
+
+	if (c->progress != NULL)
+		c->progress(done, c->ntodo, c->arg);
+}
+
 /*
- * Collects the documents, from the old index where files did not change,
- * and the date of each issue into dates (ar->n long).
+ * The articles of every issue of ar: from the old index where the file is
+ * unchanged, else parsed (on every processor), in the archive's order.
  */
 static bool
 collect(const struct archive *ar, const struct index *old,
     archive_progress *progress, void *arg, struct doc **out, size_t *nout,
     char (*dates)[11])
 {
-	struct doc	*d = NULL;
-	size_t		 n = 0, cap = 0, i, k;
-	struct issue	*is;
-	const char	*err;
-	char		*s;
-	size_t		 len;
-	long		 o;
+	struct doc		*d = NULL;
+	size_t			 n = 0, cap = 0, i, k, t = 0, *todo, *slot;
+	struct collecting	 c = { ar, NULL, NULL, 0, progress, arg };
+	bool			 ok = true;
+	long			 o;
 
+	todo = malloc((ar->n + 1) * sizeof *todo);
+	slot = malloc((ar->n + 1) * sizeof *slot);
+	if (todo == NULL || slot == NULL) {
+		free(todo);
+		free(slot);
+		return false;
+	}
 	for (i = 0; i < ar->n; i++) {
 		const struct iissue	*oi;
 
-		if (progress != NULL && i % 64 == 0)
-			progress(i, ar->n, arg);
 		o = index_find(old, ar->v[i].path);
 		oi = o >= 0 ? &old->is[o] : NULL;
+		slot[i] = (size_t)-1;
 		if (oi != NULL && oi->size == ar->v[i].size &&
 		    oi->mtime == ar->v[i].mtime && oi->ctime == ar->v[i].ctime &&
-		    arts_ok(old, oi)) {
+		    arts_ok(old, oi))
+			continue;
+		slot[i] = c.ntodo;
+		todo[c.ntodo++] = i;
+	}
+	c.todo = todo;
+	if ((c.res = calloc(c.ntodo + 1, sizeof *c.res)) == NULL) {
+		free(todo);
+		free(slot);
+		return false;
+	}
+	pool_run(c.ntodo, parse_entry, parse_tick, &c);
+	for (i = 0; i < ar->n && ok; i++) {
+		if (slot[i] != (size_t)-1) {
+			struct parsed	*r = &c.res[slot[i]];
+
+			memcpy(dates[i], r->date, sizeof dates[i]);
+			ok = !r->oom;
+			for (k = 0; k < r->n && ok; k++) {
+				if (!vec_grow(&d, &cap, n, sizeof *d)) {
+					ok = false;
+					break;
+				}
+				d[n] = r->d[k];
+				d[n++].issue = i;
+				r->d[k].headline = r->d[k].text = NULL;
+			}
+			continue;
+		}
+		{
+			const struct iissue	*oi = &old->is[index_find(old,
+						    ar->v[i].path)];
+
 			memcpy(dates[i], oi->date, sizeof dates[i]);
 			dates[i][10] = '\0';
 			for (k = 0; k < oi->count; k++) {
@@ -406,8 +501,10 @@ collect(const struct archive *ar, const struct index *old,
 				if (oa->headline >= old->h->nstr ||
 				    oa->text >= old->h->nstr)
 					continue;
-				if (!vec_grow(&d, &cap, n, sizeof *d))
-					goto fail;
+				if (!vec_grow(&d, &cap, n, sizeof *d)) {
+					ok = false;
+					break;
+				}
 				d[n].issue = i;
 				d[n].index = oa->index;
 				d[n].headline = strdup(old->str + oa->headline);
@@ -415,41 +512,29 @@ collect(const struct archive *ar, const struct index *old,
 				d[n].folded = NULL;
 				n++;
 			}
-			continue;
 		}
-		dates[i][0] = '\0';
-		if ((s = vault_read(ar->v[i].path, &len, &err)) == NULL)
-			continue;
-		is = issue_parse(s, len, NULL, &err);
-		free(s);
-		archive_issue_date(is, ar->v[i].path, dates[i]);
-		if (is == NULL)
-			continue;
-		for (k = 0; k < is->narticles; k++) {
-			if (!vec_grow(&d, &cap, n, sizeof *d)) {
-				issue_free(is);
-				goto fail;
-			}
-			d[n].issue = i;
-			d[n].index = k;
-			d[n].headline = strdup(is->articles[k].headline ?
-			    is->articles[k].headline : "");
-			d[n].text = query_article_text(is, k);
-			d[n].folded = NULL;
-			n++;
+	}
+	for (t = 0; t < c.ntodo; t++) {
+		for (k = 0; k < c.res[t].n; k++) {
+			free(c.res[t].d[k].headline);
+			free(c.res[t].d[k].text);
 		}
-		issue_free(is);
+		free(c.res[t].d);
+	}
+	free(c.res);
+	free(todo);
+	free(slot);
+	if (!ok) {
+		for (i = 0; i < n; i++) {
+			free(d[i].headline);
+			free(d[i].text);
+		}
+		free(d);
+		return false;
 	}
 	*out = d;
 	*nout = n;
 	return true;
-fail:
-	for (i = 0; i < n; i++) {
-		free(d[i].headline);
-		free(d[i].text);
-	}
-	free(d);
-	return false;
 }
 
 /* Appends v as a varint: seven bits a byte, low first. */
