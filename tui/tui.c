@@ -113,10 +113,17 @@ static int
 put(int y, int x, const char *s, size_t n, int maxw)
 {
 	size_t		 i = 0, len;
-	int		 w = 0, cw;
+	int		 w = 0, cw, ew = text_char_width(0x2026, ambiguous);
 	text_char	 c;
 	char		 e[8];
+	bool		 cut = text_width(s, n, ambiguous) > (size_t)(maxw > 0 ?
+			    maxw : 0);
 
+	/* text cut short ends in "…" where it is cut */
+	if (cut && maxw > ew)
+		maxw -= ew;
+	else
+		cut = false;
 	move(y, x);
 	while (i < n) {
 		len = text_decode(s + i, n - i, &c);
@@ -141,6 +148,10 @@ put(int y, int x, const char *s, size_t n, int maxw)
 		addstr(e);
 		w += cw;
 		i += len;
+	}
+	if (cut) {
+		addstr("…");
+		w += ew;
 	}
 	return w;
 }
@@ -822,9 +833,11 @@ draw_row(int y, bool selected, const char *a, const char *b,
 	hline(' ', COLS);
 	x = puts_at(y, 0, selected ? "> " : "  ", COLS);
 	x += puts_at(y, x, a, COLS - x);
+	/* with a third field (a snippet), the second leaves it room */
 	if (b && *b && x < COLS - 2)
 		x += puts_at(y, x, "  ", COLS - x) +
-		    puts_at(y, x + 2, b, COLS - x - 2);
+		    puts_at(y, x + 2, b, c && *c ? (COLS - x - 2) * 2 / 5 :
+		    COLS - x - 2);
 	if (c && *c && x < COLS - 2) {
 		x += puts_at(y, x, "  ", COLS - x);
 		puts_at(y, x, c, COLS - x);
@@ -948,12 +961,24 @@ result_row(const struct tui *t, size_t i, char *buf, size_t len,
     const char **a, const char **b, const char **c)
 {
 	const struct query_hit	*h = &t->hits[i];
+	const char		*s = h->snippet;
+	size_t			 at, n, k;
 
-	(void)buf;
-	(void)len;
 	*a = h->date[0] ? h->date : "undated";
 	*b = h->headline;
-	*c = h->snippet;
+	*c = s;
+	/* the hit near the start: a few characters before it, then "…" */
+	if (s == NULL || t->query == NULL ||
+	    !query_find(s, strlen(s), 0, t->query, &at, &n))
+		return;
+	for (k = 0; at > 0 && k < 6; k++)
+		do
+			at--;
+		while (at > 0 && ((unsigned char)s[at] & 0xc0) == 0x80);
+	if (at > 0 && strlen(s + at) + 4 < len) {
+		snprintf(buf, len, "…%s", s + at);
+		*c = buf;
+	}
 }
 
 static void
