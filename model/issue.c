@@ -4,6 +4,7 @@
  * paragraph on each) and strips their markup.  The passes after it are in
  * classify.c, assemble.c, heads.c and finish.c (see parse.h).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -281,4 +282,24 @@ issue_kind_name(enum article_kind k)
 	default:
 		return "story";
 	}
+}
+
+void
+issue_date_line(const struct issue *is, const char *date, char *buf,
+    size_t len)
+{
+	char	pages[32];
+	size_t	n;
+
+	snprintf(pages, sizeof pages, "%d", is->pages);
+	snprintf(buf, len, "%s %s %s%s%s%s%s",
+	    is->date[0] ? is->date : date ? date : "",
+	    is->weekday ? is->weekday : "", is->lunar ? is->lunar : "",
+	    is->number ? "  No. " : "", is->number ? is->number : "",
+	    is->pages ? "  pages: " : "", is->pages ? pages : "");
+	/* no field: no line of spaces */
+	for (n = strlen(buf); n > 0 && buf[n - 1] == ' '; n--)
+		buf[n - 1] = '\0';
+	if (strspn(buf, " ") == strlen(buf))
+		buf[0] = '\0';
 }

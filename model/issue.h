@@ -118,4 +118,12 @@ void		 issue_free(struct issue *);
 
 const char	*issue_kind_name(enum article_kind);
 
+/*
+ * The masthead's fields on one line, as the front page shows them:
+ * "2025-06-10 星期二 乙巳年五月十五  No. 8812  pages: 4" (date, when the
+ * issue has none, the one given); "" when there is nothing to say.
+ */
+void		 issue_date_line(const struct issue *, const char *date,
+		    char *buf, size_t len);
+
 #endif

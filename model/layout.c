@@ -241,6 +241,36 @@ paginate(struct layout *l, size_t hs, size_t he, size_t bs, size_t be)
 	}
 }
 
+/*
+ * The masthead: its lines as printed, or in linear mode as the front page
+ * says it -- the title, the romanized name, the fields on one line.
+ */
+static void
+masthead(struct layout *l, const struct issue *is, size_t ai)
+{
+	char		 line[512];
+	const char	*s;
+	size_t		 i, n;
+
+	if (!l->o.linear) {
+		for (i = 0; i < is->nmast; i++)
+			text(l, is->mast[i].text, is->mast[i].len, l->o.width, 0,
+			    LS_MAST, ai, 0);
+		return;
+	}
+	if (is->nmast == 0 && is->title == NULL)
+		return;
+	if (is->title != NULL)
+		text(l, is->title, strlen(is->title), l->o.width, 0, LS_MAST,
+		    ai, 0);
+	if (is->romanized != NULL)
+		text(l, is->romanized, strlen(is->romanized), l->o.width, 0,
+		    LS_MAST, ai, 0);
+	issue_date_line(is, NULL, line, sizeof line);
+	if (line[0] != '\0' && (s = gen(l, &n, line, NULL, NULL, NULL)) != NULL)
+		text(l, s, n, l->o.width, 0, LS_MAST, ai, 0);
+}
+
 static void
 article(struct layout *l, const struct issue *is, size_t ai,
     const struct block *const *banners, size_t nban, bool mast)
@@ -252,9 +282,7 @@ article(struct layout *l, const struct issue *is, size_t ai,
 	const char		*s;
 
 	if (mast) {
-		for (i = 0; i < is->nmast; i++)
-			text(l, is->mast[i].text, is->mast[i].len, W, 0, LS_MAST,
-			    ai, 0);
+		masthead(l, is, ai);
 		if (is->nmast > 0)
 			blank(l, ai);
 	}
@@ -361,9 +389,7 @@ layout_issue(struct layout *l, const struct issue *is,
 		size_t	hs = l->nlines;
 
 		if (mast)
-			for (i = 0; i < is->nmast; i++)
-				text(l, is->mast[i].text, is->mast[i].len,
-				    l->o.width, 0, LS_MAST, (size_t)-1, 0);
+			masthead(l, is, (size_t)-1);
 		for (i = 0; i < nban; i++)
 			text(l, ban[i]->text, ban[i]->len, l->o.width, 0,
 			    LS_BANNER, (size_t)-1, 0);

@@ -209,8 +209,24 @@ status(struct tui *t, const char *fmt, ...)
 static void
 draw_status(struct tui *t, const char *left)
 {
-	int	y = LINES - 1, x = 0;
+	int		 y = LINES - 1, x = 0;
+	const char	*sep = t->linear ? ", " : " | ";
+	char		 plain[512];
+	size_t		 i, k;
 
+	/* linear mode: fields apart by commas, no '|' to read out */
+	if (t->linear) {
+		for (i = k = 0; left[i] != '\0' && k + 3 < sizeof plain; i++) {
+			if (strncmp(left + i, " | ", 3) == 0) {
+				memcpy(plain + k, ", ", 2);
+				k += 2;
+				i += 2;
+			} else
+				plain[k++] = left[i];
+		}
+		plain[k] = '\0';
+		left = plain;
+	}
 	attrset(A_REVERSE | (t->color ? COLOR_PAIR(P_STATUS) : 0));
 	move(y, 0);
 	hline(' ', COLS);
@@ -218,7 +234,7 @@ draw_status(struct tui *t, const char *left)
 	if (t->msg[0] != '\0') {
 		x = puts_at(y, 0, t->msg, COLS - 1);
 		if (*left != '\0')
-			x += puts_at(y, x, " | ", COLS - 1 - x);
+			x += puts_at(y, x, sep, COLS - 1 - x);
 	}
 	puts_at(y, x, left, COLS - 1 - x);
 	attrset(A_NORMAL);
@@ -419,7 +435,7 @@ draw_reader(struct tui *t)
 	const struct archive_entry	*e;
 	char				 left[256];
 	size_t				 k;
-	int				 cy = 0, cx = 1, i;
+	int				 cy = 0, cx = 1, i, m;
 
 	if (!t->laid)
 		relayout(t);
@@ -429,18 +445,20 @@ draw_reader(struct tui *t)
 		move(0, 0);
 		return;
 	}
+	/* linear mode: no margin cell, the text at the line's start */
+	m = t->linear ? 0 : 1;
 	for (k = 0; (ln = placed_line(t, t->page, k, &pl)) != NULL; k++) {
 		attrset(style_attr(t, ln->style));
-		move(pl->row, 1 + pl->col);
+		move(pl->row, m + pl->col);
 		for (i = 0; i < ln->indent; i++)
 			addstr("\xe3\x80\x80");
-		put(pl->row, 1 + pl->col + ln->indent * 2, ln->s, ln->len,
-		    COLS - 1 - pl->col - ln->indent * 2);
+		put(pl->row, m + pl->col + ln->indent * 2, ln->s, ln->len,
+		    COLS - m - pl->col - ln->indent * 2);
 		attrset(A_NORMAL);
-		mark_hits(t, ln, pl->row, 1 + pl->col);
+		mark_hits(t, ln, pl->row, m + pl->col);
 		if (k == t->line) {
 			cy = pl->row;
-			cx = 1 + pl->col;
+			cx = m + pl->col;
 		}
 	}
 	a = &t->is->articles[t->art];
@@ -822,16 +840,18 @@ list_scroll(struct tui *t, size_t n, int rows)
 }
 
 static void
-draw_row(int y, bool selected, const char *a, const char *b,
+draw_row(int y, bool selected, bool linear, const char *a, const char *b,
     const char *c)
 {
-	int	x;
+	int	x = 0;
 
 	if (selected)
 		attron(A_REVERSE);
 	move(y, 0);
 	hline(' ', COLS);
-	x = puts_at(y, 0, selected ? "> " : "  ", COLS);
+	/* the '>' marker, not in linear mode: the cursor is on the row */
+	if (!linear)
+		x = puts_at(y, 0, selected ? "> " : "  ", COLS);
 	x += puts_at(y, x, a, COLS - x);
 	/* with a third field (a snippet), the second leaves it room */
 	if (b && *b && x < COLS - 2)
@@ -863,13 +883,8 @@ draw_contents(struct tui *t)
 	attroff(A_BOLD | (t->color ? COLOR_PAIR(P_HEAD) : 0));
 	if (is->romanized)
 		puts_at(y++, 0, is->romanized, COLS);
-	snprintf(pages, sizeof pages, "%d", is->pages);
-	snprintf(line, sizeof line, "%s %s %s%s%s%s%s",
-	    is->date[0] ? is->date : t->issue_i < t->ar.n ?
-	    t->ar.v[t->issue_i].date : "", is->weekday ? is->weekday : "",
-	    is->lunar ? is->lunar : "", is->number ? "  No. " : "",
-	    is->number ? is->number : "", is->pages ? "  pages: " : "",
-	    is->pages ? pages : "");
+	issue_date_line(is, t->issue_i < t->ar.n ? t->ar.v[t->issue_i].date :
+	    NULL, line, sizeof line);
 	puts_at(y++, 0, line, COLS);
 	/* the front page's slogans and banners, on one line */
 	{
@@ -878,7 +893,11 @@ draw_contents(struct tui *t)
 		for (i = 0; i < is->nitems && x < COLS - 4; i++) {
 			if (is->items[i].banner == NULL)
 				continue;
-			if (x > 0)
+			/* linear mode: a line each, no '·' between them */
+			if (x > 0 && t->linear) {
+				y++;
+				x = 0;
+			} else if (x > 0)
 				x += puts_at(y, x, " · ", COLS - x);
 			x += put(y, x, is->items[i].banner->text,
 			    is->items[i].banner->len, COLS - x);
@@ -895,10 +914,11 @@ draw_contents(struct tui *t)
 		snprintf(pages, sizeof pages, "%d版 ", a->page);
 		snprintf(line, sizeof line, "%2zu %s%s%s%s", i + 1,
 		    a->page > 0 ? pages : "", a->kicker ? a->kicker : "",
-		    a->kicker ? " | " : "", a->headline ? a->headline : "(no headline)");
+		    a->kicker ? t->linear ? "  " : " | " : "",
+		    a->headline ? a->headline : "(no headline)");
 		if (i == t->sel)
 			cy = y;
-		draw_row(y++, i == t->sel, line, a->deck,
+		draw_row(y++, i == t->sel, t->linear, line, a->deck,
 		    a->byline_inline ? NULL : a->byline);
 	}
 	if (is->narticles == 0)
@@ -935,7 +955,7 @@ draw_list(struct tui *t, const char *title, size_t n, list_row *row,
 		row(t, i, buf, sizeof buf, &a, &b, &c);
 		if (i == t->sel)
 			cy = y;
-		draw_row(y++, i == t->sel, a, b, c);
+		draw_row(y++, i == t->sel, t->linear, a, b, c);
 	}
 	if (n == 0 && empty != NULL)
 		puts_at(y, 0, empty, COLS);
