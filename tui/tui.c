@@ -530,6 +530,23 @@ to_page_end(struct tui *t, bool column)
 	anchor(t);
 }
 
+/*
+ * Read on: past the end of an issue, the next one of the library (the
+ * next day's), at its first article, its date said.
+ */
+static void
+read_on(struct tui *t)
+{
+	const struct archive_entry	*e = &t->ar.v[t->issue_i + 1];
+
+	if (!open_issue(t, t->issue_i + 1))
+		return;
+	t->view = V_READER;
+	goto_article(t, 0, false);
+	status(t, "read on: %s%s%s", e->date[0] ? e->date : "undated",
+	    e->title ? " " : "", e->title ? e->title : "");
+}
+
 static void
 page_move(struct tui *t, int dir)
 {
@@ -539,7 +556,10 @@ page_move(struct tui *t, int dir)
 			t->line = 0;
 		} else if (t->art + 1 < t->is->narticles)
 			goto_article(t, t->art + 1, false);
-		else
+		else if (t->issue_i + 1 < t->ar.n) {
+			read_on(t);
+			return;
+		} else
 			status(t, "end of the issue");
 	} else {
 		if (t->page > 0) {
