@@ -37,6 +37,8 @@ static const struct setting settings[] = {
 	  "fix: full-width punctuation in Chinese text; keep: as converted" },
 	{ "theme", T_ENUM, 0, 0, "default mono high-contrast", "default",
 	  "colours; NO_COLOR in the environment means mono" },
+	{ "clipboard", T_ENUM, 0, 0, "osc52 off", "osc52",
+	  "y and Y copy to the terminal's clipboard (OSC 52, also over ssh)" },
 	{ "library", T_STRING, 0, 0, NULL, "",
 	  "folder of issues opened when kanbao is started without a file" },
 };
@@ -320,6 +322,8 @@ apply(struct config *c, const struct setting *s, const char *v, const char *path
 			c->korean_syllable = idx == 1;
 		else if (strcmp(s->name, "theme") == 0)
 			c->theme = (enum theme)idx;
+		else if (strcmp(s->name, "clipboard") == 0)
+			c->no_clipboard = idx == 1;
 		return;
 	case T_STRING:
 		free(c->library);

@@ -27,6 +27,7 @@ struct config {
 	int			 ambiguous;	/* 1 or 2 */
 	bool			 keep_punct;
 	bool			 korean_syllable; /* break Korean anywhere */
+	bool			 no_clipboard;	/* clipboard = off */
 	enum theme		 theme;
 	char			*library;	/* NULL when not set */
 	char			*path;		/* the file read, or NULL */

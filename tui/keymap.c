@@ -39,6 +39,8 @@ const struct command keymap_commands[NCMD] = {
 	[CMD_MONTH_NEXT] =	{ "next-month", "next month (calendar)" },
 	[CMD_GOTO_DATE] =	{ "goto-date", "type a date (2025-03-27) and open its issue" },
 	[CMD_DELETE] =		{ "delete", "delete the selected bookmark" },
+	[CMD_COPY] =		{ "copy", "copy the paragraph to the terminal's clipboard" },
+	[CMD_COPY_ARTICLE] =	{ "copy-article", "copy the article to the terminal's clipboard" },
 };
 
 static const struct {
@@ -65,6 +67,7 @@ static const struct {
 	{ "c", CMD_CALENDAR }, { "{", CMD_MONTH_PREV }, { "}", CMD_MONTH_NEXT },
 	{ ":", CMD_GOTO_DATE },
 	{ "d", CMD_DELETE },
+	{ "y", CMD_COPY }, { "Y", CMD_COPY_ARTICLE },
 };
 
 static const struct {

@@ -530,6 +530,125 @@ to_page_end(struct tui *t, bool column)
 	anchor(t);
 }
 
+/* ---- copying (OSC 52) ------------------------------------------------- */
+
+#define COPY_MAX	74994	/* bytes: 100,000 in base64, what terminals take */
+
+/* An article's text as plain lines: heads, then blocks a blank line apart. */
+static void
+article_text(const struct article *a, struct buf *b)
+{
+	const char	*head[4] = { a->kicker, a->guessed ? NULL : a->headline,
+			    a->deck, a->byline_inline ? NULL : a->byline };
+	size_t		 i;
+
+	for (i = 0; i < 4; i++)
+		if (head[i] != NULL && *head[i] != '\0') {
+			buf_adds(b, head[i]);
+			buf_addc(b, '\n');
+		}
+	for (i = 0; i < a->nblocks; i++) {
+		if (b->len > 0)
+			buf_addc(b, '\n');
+		buf_add(b, a->blocks[i].text, a->blocks[i].len);
+		if (a->blocks[i].extra != NULL) {
+			buf_adds(b, a->blocks[i].len > 0 ? " — " : "");
+			buf_adds(b, a->blocks[i].extra);
+		}
+		buf_addc(b, '\n');
+	}
+}
+
+/*
+ * Copies the reading line's paragraph (or with whole, its article) to the
+ * terminal's clipboard: OSC 52 with the text in base64, so no byte of it
+ * reaches the terminal as a control.  Works over ssh, and through tmux
+ * with set-clipboard on.
+ */
+static void
+copy(struct tui *t, bool whole)
+{
+	static const char	 b64[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const struct placed	*pl;
+	const struct lline	*ln = placed_line(t, t->page, t->line, &pl);
+	const struct article	*a;
+	struct buf		 raw = { 0 }, clean = { 0 }, out = { 0 };
+	const unsigned char	*s;
+	size_t			 i, n, chars = 0;
+	unsigned		 v;
+
+	if (t->cf->no_clipboard) {
+		status(t, "copying is off (clipboard = off)");
+		return;
+	}
+	if (ln == NULL || t->art >= t->is->narticles) {
+		status(t, "nothing to copy here");
+		return;
+	}
+	a = &t->is->articles[ln->article < t->is->narticles ? ln->article :
+	    t->art];
+	if (whole)
+		article_text(a, &raw);
+	else if (!ln->head && ln->article < t->is->narticles &&
+	    ln->block < a->nblocks) {
+		buf_add(&raw, a->blocks[ln->block].text, a->blocks[ln->block].len);
+		if (a->blocks[ln->block].extra != NULL) {
+			buf_adds(&raw, " — ");
+			buf_adds(&raw, a->blocks[ln->block].extra);
+		}
+	} else
+		buf_add(&raw, ln->s, ln->len);
+	/* line by line: the newlines stay, any other control goes */
+	for (i = 0; i < raw.len; i = n + 1) {
+		const char	*e = memchr(raw.p + i, '\n', raw.len - i);
+
+		n = e != NULL ? (size_t)(e - raw.p) : raw.len;
+		text_clean_out(&clean, raw.p + i, n - i, false);
+		if (e != NULL)
+			buf_addc(&clean, '\n');
+	}
+	n = clean.len;
+	if (n > COPY_MAX) {
+		status(t, "too long to copy: %zu bytes (at most %d)", n, COPY_MAX);
+		goto out;
+	}
+	s = (const unsigned char *)(clean.p ? clean.p : "");
+	buf_adds(&out, "\033]52;c;");
+	for (i = 0; i + 2 < n; i += 3) {
+		v = (unsigned)s[i] << 16 | (unsigned)s[i + 1] << 8 | s[i + 2];
+		buf_addc(&out, b64[v >> 18 & 63]);
+		buf_addc(&out, b64[v >> 12 & 63]);
+		buf_addc(&out, b64[v >> 6 & 63]);
+		buf_addc(&out, b64[v & 63]);
+	}
+	if (i < n) {
+		v = (unsigned)s[i] << 16 | (i + 1 < n ? (unsigned)s[i + 1] << 8 : 0);
+		buf_addc(&out, b64[v >> 18 & 63]);
+		buf_addc(&out, b64[v >> 12 & 63]);
+		buf_addc(&out, i + 1 < n ? b64[v >> 6 & 63] : '=');
+		buf_addc(&out, '=');
+	}
+	buf_adds(&out, "\033\\");
+	if (out.failed) {
+		status(t, "out of memory");
+		goto out;
+	}
+	for (i = 0; i < n; i++)
+		chars += (s[i] & 0xc0) != 0x80;
+	refresh();
+	fflush(stdout);
+	if (write(STDOUT_FILENO, out.p, out.len) != (ssize_t)out.len)
+		status(t, "could not copy: %s", strerror(errno));
+	else
+		status(t, "copied %s: %zu characters", whole ? "the article" :
+		    "the paragraph", chars);
+out:
+	buf_free(&raw);
+	buf_free(&clean);
+	buf_free(&out);
+}
+
 /*
  * Read on: past the end of an issue, the next one of the library (the
  * next day's), at its first article, its date said.
@@ -1520,6 +1639,11 @@ run(struct tui *t, enum cmd c)
 	case CMD_MARK:
 		if (t->view == V_READER)
 			add_mark(t);
+		return;
+	case CMD_COPY:
+	case CMD_COPY_ARTICLE:
+		if (t->view == V_READER)
+			copy(t, c == CMD_COPY_ARTICLE);
 		return;
 	case CMD_CALENDAR:
 		if (t->view != V_CALENDAR) {

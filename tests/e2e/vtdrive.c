@@ -15,6 +15,8 @@
  *   storm N          N random resizes between 1x1 and 500x200
  *   exit CODE        the program exits with CODE within 30 seconds
  *   notitle          the program never set the window title
+ *   raw TEXT         the program wrote the bytes TEXT (\e for ESC, \\ for
+ *                    a backslash) since it started, within 30 seconds
  *   sleep MS
  *   screen           print the screen
  * Exits 0 when every command held, 1 at the first that did not (printing
@@ -44,6 +46,9 @@
 static VTerm		*vt;
 static VTermScreen	*vs;
 static int		 master = -1, rows, cols, titles, status = -1;
+static char		*raw;		/* what the program wrote, the last MiB */
+static size_t		 rawlen;
+#define RAW_MAX		(1 << 20)
 static pid_t		 child = -1;
 static const char	*script;
 static int		 lineno;
@@ -80,6 +85,44 @@ on_output(const char *s, size_t len, void *user)
  * Reads what the program writes for ms milliseconds into the screen; with
  * discard, throws it away (see storm).
  */
+/* Keeps the program's bytes (the last RAW_MAX of them) for raw. */
+static void
+keep_raw(const char *b, size_t n)
+{
+	if (raw == NULL && (raw = malloc(RAW_MAX)) == NULL)
+		return;
+	if (n >= RAW_MAX) {
+		b += n - RAW_MAX / 2;
+		n = RAW_MAX / 2;
+	}
+	if (rawlen + n > RAW_MAX) {
+		memmove(raw, raw + rawlen - RAW_MAX / 2, RAW_MAX / 2);
+		rawlen = RAW_MAX / 2;
+	}
+	memcpy(raw + rawlen, b, n);
+	rawlen += n;
+}
+
+/* Whether the program wrote TEXT (with \e and \\ escapes). */
+static bool
+raw_has(const char *text)
+{
+	char	want[1024];
+	size_t	i, k = 0;
+
+	for (i = 0; text[i] != '\0' && k + 1 < sizeof want; i++) {
+		if (text[i] == '\\' && text[i + 1] == 'e') {
+			want[k++] = '\033';
+			i++;
+		} else if (text[i] == '\\' && text[i + 1] == '\\') {
+			want[k++] = '\\';
+			i++;
+		} else
+			want[k++] = text[i];
+	}
+	return raw != NULL && k > 0 && memmem(raw, rawlen, want, k) != NULL;
+}
+
 static void
 pump_into(int ms, bool discard)
 {
@@ -100,6 +143,7 @@ pump_into(int ms, bool discard)
 			break;
 		if (!discard)
 			vterm_input_write(vt, buf, (size_t)n);
+		keep_raw(buf, (size_t)n);
 	}
 }
 
@@ -221,6 +265,7 @@ spawn(char *args)
 	master = -1;
 	status = -1;
 	titles = 0;
+	rawlen = 0;
 	c = (int)strtol(args, &p, 10);
 	r = (int)strtol(p, &p, 10);
 	while (n < 63 && (p = strtok(n == 0 ? p : NULL, " \t\n")) != NULL)
@@ -372,6 +417,13 @@ main(int argc, char **argv)
 				pump(50);
 			if (!screen_has(arg))
 				fail("expected", arg);
+		} else if (strcmp(line, "raw") == 0) {
+			long	end = now_ms() + WAIT_MS;
+
+			while (!raw_has(arg) && now_ms() < end)
+				pump(50);
+			if (!raw_has(arg))
+				fail("the program did not write", arg);
 		} else if (strcmp(line, "absent") == 0) {
 			pump(200);
 			if (screen_has(arg))
