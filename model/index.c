@@ -27,7 +27,8 @@
 struct hdr {
 	char		magic[8];
 	uint32_t	version, nissues, narticles, nterms;
-	uint64_t	off_issues, off_articles, off_terms, off_post, npost;
+	uint64_t	off_issues, off_articles, off_terms, off_post;
+	uint64_t	npost;	/* bytes of postings */
 	uint64_t	off_str, nstr, size;
 	uint64_t	off_hash, nhash;	/* path hash table: issue + 1 */
 	uint64_t	sum;	/* of this header (sum 0), issues, hash table */

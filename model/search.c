@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "buf.h"
-#include "file.h"
 #include "index.h"
 #include "issue.h"
 #include "search.h"

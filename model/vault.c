@@ -15,7 +15,6 @@
 #include <sys/stat.h>
 
 #include "arena.h"
-#include "archive.h"
 #include "date.h"
 #include "buf.h"
 #include "file.h"
