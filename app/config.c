@@ -41,6 +41,8 @@ static const struct setting settings[] = {
 	  "y and Y copy to the terminal's clipboard (OSC 52, also over ssh)" },
 	{ "library", T_STRING, 0, 0, NULL, "",
 	  "folder of issues opened when kanbao is started without a file" },
+	{ "save-folder", T_STRING, 0, 0, NULL, "~/kanbao",
+	  "s saves the article as a text file in this folder (~/ is home)" },
 };
 
 void
@@ -60,6 +62,7 @@ config_free(struct config *c)
 	size_t	i;
 
 	free(c->library);
+	free(c->save_dir);
 	free(c->path);
 	for (i = 0; i < c->nkeys; i++) {
 		free(c->keys[i].command);
@@ -326,8 +329,13 @@ apply(struct config *c, const struct setting *s, const char *v, const char *path
 			c->no_clipboard = idx == 1;
 		return;
 	case T_STRING:
-		free(c->library);
-		c->library = *v ? strdup(v) : NULL;
+		if (strcmp(s->name, "library") == 0) {
+			free(c->library);
+			c->library = *v ? strdup(v) : NULL;
+		} else {
+			free(c->save_dir);
+			c->save_dir = *v ? strdup(v) : NULL;
+		}
 		return;
 	}
 }

@@ -30,6 +30,7 @@ struct config {
 	bool			 no_clipboard;	/* clipboard = off */
 	enum theme		 theme;
 	char			*library;	/* NULL when not set */
+	char			*save_dir;	/* NULL: ~/kanbao */
 	char			*path;		/* the file read, or NULL */
 	struct binding_spec	*keys;
 	size_t			 nkeys;

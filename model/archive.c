@@ -86,6 +86,10 @@ date_entry(struct archive_entry *e)
 struct dating {
 	struct archive_entry	*v;
 	const size_t		*todo;
+	size_t			 n;
+	archive_tick		*tick;
+	void			*arg;
+	atomic_bool		 stop;
 };
 
 static void
@@ -93,7 +97,17 @@ date_one(void *arg, size_t i)
 {
 	struct dating	*d = arg;
 
-	date_entry(&d->v[d->todo[i]]);
+	if (!atomic_load(&d->stop))
+		date_entry(&d->v[d->todo[i]]);
+}
+
+static void
+date_tick(void *arg, size_t done)
+{
+	struct dating	*d = arg;
+
+	if (!d->tick(done, d->n, d->arg))
+		atomic_store(&d->stop, true);
 }
 
 static long long
@@ -493,6 +507,13 @@ bool
 archive_open(struct archive *ar, const char *dir, const char *cachedir,
     const char **err)
 {
+	return archive_open_tick(ar, dir, cachedir, NULL, NULL, err);
+}
+
+bool
+archive_open_tick(struct archive *ar, const char *dir, const char *cachedir,
+    archive_tick *tick, void *arg, const char **err)
+{
 	char		*cf;
 	struct vec	 c = { 0 };
 	size_t		 i, changed = 0, *todo;
@@ -522,9 +543,19 @@ archive_open(struct archive *ar, const char *dir, const char *cachedir,
 			todo[changed++] = i;
 	}
 	{
-		struct dating	d = { ar->v, todo };
+		struct dating	d = { ar->v, todo, changed, tick, arg, false };
 
-		pool_run(changed, date_one, NULL, &d);
+		if (tick != NULL && !tick(0, changed, arg))
+			atomic_store(&d.stop, true);
+		pool_run(changed, date_one, tick ? date_tick : NULL, &d);
+		if (atomic_load(&d.stop)) {
+			free(todo);
+			free_vec(&c);
+			free(cf);
+			archive_close(ar);
+			*err = "interrupted";
+			return false;
+		}
 	}
 	free(todo);
 	if (cf != NULL && (changed > 0 || c.n != ar->n)) {
@@ -537,6 +568,17 @@ archive_open(struct archive *ar, const char *dir, const char *cachedir,
 	if (ar->n > 1)
 		qsort(ar->v, ar->n, sizeof *ar->v, by_date);
 	return true;
+}
+
+void
+archive_name_dates(struct archive *ar)
+{
+	size_t	i;
+
+	for (i = 0; i < ar->n; i++)
+		archive_issue_date(NULL, ar->v[i].path, ar->v[i].date);
+	if (ar->n > 1)
+		qsort(ar->v, ar->n, sizeof *ar->v, by_date);
 }
 
 void

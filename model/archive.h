@@ -39,9 +39,23 @@ bool	archive_scan(struct archive *, const char *dir, const char **err);
  */
 bool	archive_open(struct archive *, const char *dir, const char *cachedir,
 	    const char **err);
+/*
+ * The same, telling tick (from the calling thread, now and then) how
+ * many of the issues to read are read; when tick returns false the rest
+ * are left and it fails with "interrupted".
+ */
+typedef bool archive_tick(size_t done, size_t total, void *arg);
+bool	archive_open_tick(struct archive *, const char *dir,
+	    const char *cachedir, archive_tick *, void *arg, const char **err);
 void	archive_close(struct archive *);
 
 typedef void archive_progress(size_t done, size_t total, void *arg);
+
+/*
+ * Dates each entry by its file or folder name alone and sorts them as
+ * archive_open does: a list to show at once while the issues are read.
+ */
+void	archive_name_dates(struct archive *);
 
 /* A cache file name for dir under cachedir: PREFIX-HASH.EXT; free it. */
 char	*archive_cache_path(const char *cachedir, const char *dir,

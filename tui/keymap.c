@@ -7,40 +7,9 @@
 #include "keymap.h"
 
 const struct command keymap_commands[NCMD] = {
-	[CMD_NONE] =		{ "none", "do nothing" },
-	[CMD_LINE_DOWN] =	{ "line-down", "next line" },
-	[CMD_LINE_UP] =		{ "line-up", "previous line" },
-	[CMD_PAGE_DOWN] =	{ "next-page", "next screen page, article, then issue" },
-	[CMD_PAGE_UP] =		{ "prev-page", "previous screen page" },
-	[CMD_COLUMN_NEXT] =	{ "next-column", "next column" },
-	[CMD_COLUMN_PREV] =	{ "prev-column", "previous column" },
-	[CMD_TOP] =		{ "top", "start of the article or list" },
-	[CMD_BOTTOM] =		{ "bottom", "last line of the article, end of a list" },
-	[CMD_ARTICLE_NEXT] =	{ "next-article", "next article" },
-	[CMD_ARTICLE_PREV] =	{ "prev-article", "previous article" },
-	[CMD_ISSUE_NEXT] =	{ "next-issue", "next issue in the library" },
-	[CMD_ISSUE_PREV] =	{ "prev-issue", "previous issue in the library" },
-	[CMD_CONTENTS] =	{ "contents", "front page and contents" },
-	[CMD_OPEN] =		{ "open", "open the selected entry" },
-	[CMD_BACK] =		{ "back", "back; at the top view, quit" },
-	[CMD_QUIT] =		{ "quit", "quit at once" },
-	[CMD_MORE_COLUMNS] =	{ "more-columns", "one more column" },
-	[CMD_FEWER_COLUMNS] =	{ "fewer-columns", "one column fewer" },
-	[CMD_LINEAR] =		{ "linear", "toggle linear (screen reader) mode" },
-	[CMD_SEARCH] =		{ "search", "search this issue (the library in its list)" },
-	[CMD_SEARCH_NEXT] =	{ "search-next", "next search hit" },
-	[CMD_SEARCH_PREV] =	{ "search-prev", "previous search hit" },
-	[CMD_MARK] =		{ "mark", "bookmark this place" },
-	[CMD_MARKS] =		{ "marks", "list bookmarks" },
-	[CMD_HELP] =		{ "help", "this help" },
-	[CMD_REDRAW] =		{ "redraw", "redraw the screen" },
-	[CMD_CALENDAR] =	{ "calendar", "calendar of the library's issues" },
-	[CMD_MONTH_PREV] =	{ "prev-month", "previous month (calendar)" },
-	[CMD_MONTH_NEXT] =	{ "next-month", "next month (calendar)" },
-	[CMD_GOTO_DATE] =	{ "goto-date", "type a date (2025-03-27) and open its issue" },
-	[CMD_DELETE] =		{ "delete", "delete the selected bookmark" },
-	[CMD_COPY] =		{ "copy", "copy the paragraph to the terminal's clipboard" },
-	[CMD_COPY_ARTICLE] =	{ "copy-article", "copy the article to the terminal's clipboard" },
+#define X(id, fn, name, help)	[CMD_##id] = { name, help },
+	KEYMAP_COMMANDS
+#undef X
 };
 
 static const struct {
@@ -67,7 +36,7 @@ static const struct {
 	{ "c", CMD_CALENDAR }, { "{", CMD_MONTH_PREV }, { "}", CMD_MONTH_NEXT },
 	{ ":", CMD_GOTO_DATE },
 	{ "d", CMD_DELETE },
-	{ "y", CMD_COPY }, { "Y", CMD_COPY_ARTICLE },
+	{ "y", CMD_COPY }, { "Y", CMD_COPY_ARTICLE }, { "s", CMD_SAVE },
 };
 
 static const struct {
@@ -209,7 +178,7 @@ keymap_print(const struct keymap *km, FILE *f)
 
 	for (c = 1; c < NCMD; c++) {
 		keymap_keys_of(km, (enum cmd)c, keys, sizeof keys);
-		fprintf(f, "  %-16s %-14s %s\n", keys[0] ? keys : "-",
+		fprintf(f, "  %-14s  %-14s  %s\n", keys[0] ? keys : "-",
 		    keymap_commands[c].name, keymap_commands[c].help);
 	}
 }

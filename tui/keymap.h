@@ -11,17 +11,52 @@
 #include <stddef.h>
 #include <stdio.h>
 
+/*
+ * Every command once: its enum name, the function of the reader that runs
+ * it (tui/commands.c; "view" ones are the open view's to interpret), the
+ * name the [keys] section and the help use, and its help text.
+ */
+#define KEYMAP_COMMANDS \
+	X(NONE,		cmd_nothing,	"none",		"do nothing") \
+	X(LINE_DOWN,	cmd_view,	"line-down",	"next line") \
+	X(LINE_UP,	cmd_view,	"line-up",	"previous line") \
+	X(PAGE_DOWN,	cmd_view,	"next-page",	"next screen page, article, then issue") \
+	X(PAGE_UP,	cmd_view,	"prev-page",	"previous screen page") \
+	X(COLUMN_NEXT,	cmd_view,	"next-column",	"next column") \
+	X(COLUMN_PREV,	cmd_view,	"prev-column",	"previous column") \
+	X(TOP,		cmd_view,	"top",		"start of the article or list") \
+	X(BOTTOM,	cmd_view,	"bottom",	"last line of the article, end of a list") \
+	X(ARTICLE_NEXT,	cmd_view,	"next-article",	"next article") \
+	X(ARTICLE_PREV,	cmd_view,	"prev-article",	"previous article") \
+	X(ISSUE_NEXT,	cmd_issue,	"next-issue",	"next issue in the library") \
+	X(ISSUE_PREV,	cmd_issue,	"prev-issue",	"previous issue in the library") \
+	X(CONTENTS,	cmd_contents,	"contents",	"front page and contents") \
+	X(OPEN,		cmd_view,	"open",		"open the selected entry") \
+	X(BACK,		cmd_back,	"back",		"back to the view before; at the first, quit") \
+	X(QUIT,		cmd_quit,	"quit",		"quit at once") \
+	X(MORE_COLUMNS,	cmd_columns,	"more-columns",	"one more column") \
+	X(FEWER_COLUMNS, cmd_columns,	"fewer-columns", "one column fewer") \
+	X(LINEAR,	cmd_linear,	"linear",	"toggle linear (screen reader) mode") \
+	X(SEARCH,	cmd_search,	"search",	"search this issue (the library in its list)") \
+	X(SEARCH_NEXT,	cmd_search_step, "search-next",	"next search hit") \
+	X(SEARCH_PREV,	cmd_search_step, "search-prev",	"previous search hit") \
+	X(MARK,		cmd_view,	"mark",		"bookmark this place") \
+	X(MARKS,	cmd_marks,	"marks",	"list bookmarks") \
+	X(HELP,		cmd_help,	"help",		"this help") \
+	X(REDRAW,	cmd_redraw,	"redraw",	"redraw the screen") \
+	X(CALENDAR,	cmd_calendar,	"calendar",	"calendar of the library's issues") \
+	X(MONTH_PREV,	cmd_view,	"prev-month",	"previous month (calendar)") \
+	X(MONTH_NEXT,	cmd_view,	"next-month",	"next month (calendar)") \
+	X(GOTO_DATE,	cmd_goto_date,	"goto-date",	"type a date (2025-03-27) and open its issue") \
+	X(DELETE,	cmd_view,	"delete",	"delete the selected bookmark") \
+	X(COPY,		cmd_view,	"copy",		"copy the paragraph to the terminal's clipboard") \
+	X(COPY_ARTICLE,	cmd_view,	"copy-article",	"copy the article to the terminal's clipboard") \
+	X(SAVE,		cmd_view,	"save",		"save the article as a text file")
+
 enum cmd {
-	CMD_NONE,
-	CMD_LINE_DOWN, CMD_LINE_UP, CMD_PAGE_DOWN, CMD_PAGE_UP,
-	CMD_COLUMN_NEXT, CMD_COLUMN_PREV, CMD_TOP, CMD_BOTTOM,
-	CMD_ARTICLE_NEXT, CMD_ARTICLE_PREV, CMD_ISSUE_NEXT, CMD_ISSUE_PREV,
-	CMD_CONTENTS, CMD_OPEN, CMD_BACK, CMD_QUIT,
-	CMD_MORE_COLUMNS, CMD_FEWER_COLUMNS, CMD_LINEAR,
-	CMD_SEARCH, CMD_SEARCH_NEXT, CMD_SEARCH_PREV,
-	CMD_MARK, CMD_MARKS, CMD_HELP, CMD_REDRAW,
-	CMD_CALENDAR, CMD_MONTH_PREV, CMD_MONTH_NEXT, CMD_GOTO_DATE,
-	CMD_DELETE, CMD_COPY, CMD_COPY_ARTICLE,
+#define X(id, fn, name, help)	CMD_##id,
+	KEYMAP_COMMANDS
+#undef X
 	NCMD
 };
 

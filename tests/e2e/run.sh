@@ -12,6 +12,7 @@ run_env() {
 	env -i LC_ALL=C.UTF-8 LANG=C.UTF-8 PATH="$PATH" HOME="$work/home" \
 	    XDG_STATE_HOME="$work/state" XDG_CONFIG_HOME="$work/config" \
 	    XDG_CACHE_HOME="$work/cache" TERM=xterm-256color \
+	    KANBAO_TRACE="$work/trace" \
 	    LSAN_OPTIONS="suppressions=$top/tests/lsan.supp" "$@"
 }
 mkdir -p "$work/home" "$work/config"
@@ -41,5 +42,27 @@ for t in "$top"/tests/e2e/*.sh; do
 	check "$(basename "$t" .sh)" KANBAO="$kanbao" TOP="$top" WORK="$work" \
 	    ASAN="${ASAN:-}" sh "$t"
 done
+# Every command of the table ran in some script (the reader traces the
+# commands it runs), and the man page's KEYS names each one's first key.
+"$kanbao" --help | awk -F '  +' '/^  [^ ].*  [a-z-]+  / { print $3, $2 }' \
+    > "$work/commands"
+missing=
+while read -r cmd keys; do
+	awk -v c="$cmd" '$2 == c { f = 1 } END { exit !f }' "$work/trace" ||
+	    missing="$missing $cmd"
+	key=${keys%% *}
+	sed -n '/^\.Sh KEYS/,/^\.Sh /p' "$top/kanbao.1" | sed 's/\\&//g; s/\\-/-/g' |
+	    grep '^\.It Ic' | tr ' ' '\n' | grep -qxF -- "$key" ||
+	    missing="$missing man:$key($cmd)"
+done < "$work/commands"
+if [ "$(wc -l < "$work/commands")" -lt 30 ]; then
+	echo "FAIL e2e/commands: could not read the command table from --help"
+	fail=$((fail + 1))
+elif [ -n "$missing" ]; then
+	echo "FAIL e2e/commands: no script runs, or the man page lacks:$missing"
+	fail=$((fail + 1))
+else
+	pass=$((pass + 1))
+fi
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

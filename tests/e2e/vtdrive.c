@@ -17,6 +17,8 @@
  *   notitle          the program never set the window title
  *   raw TEXT         the program wrote the bytes TEXT (\e for ESC, \\ for
  *                    a backslash) since it started, within 30 seconds
+ *   scribble TEXT    TEXT (escapes as raw) lands on the screen as if
+ *                    another program wrote it to the terminal
  *   sleep MS
  *   screen           print the screen
  * Exits 0 when every command held, 1 at the first that did not (printing
@@ -103,14 +105,13 @@ keep_raw(const char *b, size_t n)
 	rawlen += n;
 }
 
-/* Whether the program wrote TEXT (with \e and \\ escapes). */
-static bool
-raw_has(const char *text)
+/* TEXT with \e and \\ escapes into want; its length. */
+static size_t
+unescape(const char *text, char *want, size_t size)
 {
-	char	want[1024];
 	size_t	i, k = 0;
 
-	for (i = 0; text[i] != '\0' && k + 1 < sizeof want; i++) {
+	for (i = 0; text[i] != '\0' && k + 1 < size; i++) {
 		if (text[i] == '\\' && text[i + 1] == 'e') {
 			want[k++] = '\033';
 			i++;
@@ -120,6 +121,16 @@ raw_has(const char *text)
 		} else
 			want[k++] = text[i];
 	}
+	return k;
+}
+
+/* Whether the program wrote TEXT (with \e and \\ escapes). */
+static bool
+raw_has(const char *text)
+{
+	char	want[1024];
+	size_t	k = unescape(text, want, sizeof want);
+
 	return raw != NULL && k > 0 && memmem(raw, rawlen, want, k) != NULL;
 }
 
@@ -424,6 +435,11 @@ main(int argc, char **argv)
 				pump(50);
 			if (!raw_has(arg))
 				fail("the program did not write", arg);
+		} else if (strcmp(line, "scribble") == 0) {
+			char	b[1024];
+
+			/* another writer on the terminal: the screen only */
+			vterm_input_write(vt, b, unescape(arg, b, sizeof b));
 		} else if (strcmp(line, "absent") == 0) {
 			pump(200);
 			if (screen_has(arg))

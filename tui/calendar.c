@@ -1,0 +1,190 @@
+/*
+ * calendar: a month of the library, days with an issue bracketed ([12],
+ * not colour alone); arrows move by day and week, { } by month, > < to
+ * the next or previous day with an issue.
+ */
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../model/date.h"
+#include "view.h"
+
+size_t
+calendar_issue_on(const struct tui *t, int y, int m, int d)
+{
+	char	date[48];
+	size_t	i;
+
+	snprintf(date, sizeof date, "%04d-%02d-%02d", y, m, d);
+	for (i = 0; i < t->ar.n; i++)
+		if (strcmp(t->ar.v[i].date, date) == 0)
+			return i;
+	return (size_t)-1;
+}
+
+static void
+cal_set(struct tui *t, const char *date)
+{
+	int	y, m, d;
+
+	if (date != NULL && sscanf(date, "%d-%d-%d", &y, &m, &d) == 3 &&
+	    m >= 1 && m <= 12 && d >= 1 && d <= date_days_in(y, m)) {
+		t->cy = y;
+		t->cm = m;
+		t->cd = d;
+	}
+}
+
+/*
+ * Shows the calendar on date, else where it was, else on the open
+ * issue's month, else on the newest issue's.
+ */
+void
+calendar_show(struct tui *t, const char *date)
+{
+	if (t->cy == 0) {
+		cal_set(t, "2000-01-01");
+		if (t->ndated > 0)
+			cal_set(t, t->ar.v[t->ndated - 1].date);
+		if (t->is != NULL && t->issue_i < t->ar.n)
+			cal_set(t, t->ar.v[t->issue_i].date);
+	}
+	cal_set(t, date);
+	view_show(t, &view_calendar);
+}
+
+static void
+cal_move(struct tui *t, int days)
+{
+	t->cd += days;
+	while (t->cd < 1) {
+		if (--t->cm < 1) {
+			t->cm = 12;
+			t->cy--;
+		}
+		t->cd += date_days_in(t->cy, t->cm);
+	}
+	while (t->cd > date_days_in(t->cy, t->cm)) {
+		t->cd -= date_days_in(t->cy, t->cm);
+		if (++t->cm > 12) {
+			t->cm = 1;
+			t->cy++;
+		}
+	}
+}
+
+static void
+cal_month(struct tui *t, int dir)
+{
+	t->cm += dir;
+	if (t->cm < 1) {
+		t->cm = 12;
+		t->cy--;
+	} else if (t->cm > 12) {
+		t->cm = 1;
+		t->cy++;
+	}
+	if (t->cd > date_days_in(t->cy, t->cm))
+		t->cd = date_days_in(t->cy, t->cm);
+}
+
+static void
+calendar_draw(struct tui *t, struct frame *f)
+{
+	static const char	*wd[] = { "一", "二", "三", "四", "五", "六", "日" };
+	char			 cell[16], line[160];
+	int			 y = 0, x, d, col, row, cury = 0, curx = 0, n = 0;
+
+	(void)f;
+	snprintf(line, sizeof line, "%d年%d月  (%04d-%02d)", t->cy, t->cm, t->cy, t->cm);
+	attron(A_BOLD);
+	puts_at(y++, 0, line, COLS);
+	attroff(A_BOLD);
+	y++;
+	for (col = 0; col < 7; col++)
+		puts_at(y, col * 6 + 1, wd[col], COLS - col * 6 - 1);
+	y++;
+	col = date_weekday(t->cy, t->cm, 1);
+	row = y;
+	for (d = 1; d <= date_days_in(t->cy, t->cm); d++) {
+		bool	has = calendar_issue_on(t, t->cy, t->cm, d) != (size_t)-1;
+
+		n += has;
+		snprintf(cell, sizeof cell, has ? "[%2d]" : " %2d ", d);
+		x = col * 6;
+		if (d == t->cd) {
+			attron(A_REVERSE);
+			cury = row;
+			curx = x;
+		}
+		if (has)
+			attron(A_BOLD);
+		puts_at(row, x, cell, COLS - x);
+		attroff(A_REVERSE | A_BOLD);
+		if (++col == 7) {
+			col = 0;
+			row++;
+		}
+	}
+	snprintf(line, sizeof line, "calendar: %d issues this month, [n] has an issue | "
+	    "Enter: open | { }: month | q: back", n);
+	draw_status(t, line);
+	move(cury, curx);
+}
+
+/* The next or previous day that has an issue. */
+static void
+cal_issue_day(struct tui *t, int dir)
+{
+	size_t	i = calendar_issue_on(t, t->cy, t->cm, t->cd);
+
+	if (t->ar.n == 0)
+		return;
+	if (i == (size_t)-1)
+		i = t->issue_i < t->ar.n ? t->issue_i : 0;
+	if (dir > 0)
+		i = i + 1 < t->ndated ? i + 1 : i;
+	else
+		i = i > 0 ? i - 1 : 0;
+	if (t->ar.v[i].date[0] == '\0')
+		status(t, "no dated issue %s", dir > 0 ? "after" : "before");
+	else
+		cal_set(t, t->ar.v[i].date);
+}
+
+static bool
+calendar_command(struct tui *t, struct frame *f, enum cmd c)
+{
+	size_t	e;
+
+	(void)f;
+	switch (c) {
+	case CMD_COLUMN_NEXT: cal_move(t, 1); break;
+	case CMD_COLUMN_PREV: cal_move(t, -1); break;
+	case CMD_LINE_DOWN: cal_move(t, 7); break;
+	case CMD_LINE_UP: cal_move(t, -7); break;
+	case CMD_MONTH_NEXT: case CMD_PAGE_DOWN: cal_month(t, 1); break;
+	case CMD_MONTH_PREV: case CMD_PAGE_UP: cal_month(t, -1); break;
+	case CMD_ISSUE_NEXT: cal_issue_day(t, 1); break;
+	case CMD_ISSUE_PREV: cal_issue_day(t, -1); break;
+	case CMD_TOP: t->cd = 1; break;
+	case CMD_BOTTOM: t->cd = date_days_in(t->cy, t->cm); break;
+	case CMD_OPEN:
+		if ((e = calendar_issue_on(t, t->cy, t->cm, t->cd)) == (size_t)-1)
+			status(t, "no issue on this day");
+		else
+			issue_enter(t, e);
+		break;
+	default:
+		return false;
+	}
+	return true;
+}
+
+const struct view view_calendar = {
+	.name = "calendar",
+	.draw = calendar_draw,
+	.command = calendar_command,
+	.overlay = true,
+};

@@ -1,0 +1,208 @@
+/*
+ * commands: the reader's commands as a table, from the one list in
+ * keymap.h -- name, help and the function that runs it.  The open view
+ * takes a command first (a list moves its selection, the reader its
+ * reading line); the table's function runs otherwise.
+ */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "../model/issue.h"
+#include "view.h"
+
+typedef void cmd_fn(struct tui *, enum cmd);
+
+static cmd_fn cmd_nothing, cmd_view, cmd_issue, cmd_contents, cmd_back,
+    cmd_quit, cmd_columns, cmd_linear, cmd_search, cmd_search_step,
+    cmd_marks, cmd_help, cmd_redraw, cmd_calendar, cmd_goto_date;
+
+static const struct {
+	const char	*name;
+	const char	*help;
+	cmd_fn		*exec;
+} commands[NCMD] = {
+#define X(id, fn, name, help)	[CMD_##id] = { name, help, fn },
+	KEYMAP_COMMANDS
+#undef X
+};
+
+static void
+cmd_nothing(struct tui *t, enum cmd c)
+{
+	(void)t;
+	(void)c;
+}
+
+/* A command only some views have: say so where it does nothing. */
+static void
+cmd_view(struct tui *t, enum cmd c)
+{
+	status(t, "%s: not in the %s", commands[c].name, view_top(t)->v->name);
+}
+
+static void
+cmd_issue(struct tui *t, enum cmd c)
+{
+	bool	next = c == CMD_ISSUE_NEXT;
+
+	if (t->ar.n < 2)
+		status(t, "no other issue");
+	else if (t->is == NULL)
+		status(t, "no issue open: Enter opens one");
+	else if (next && t->issue_i + 1 >= t->ar.n)
+		status(t, "this is the newest issue");
+	else if (!next && t->issue_i == 0)
+		status(t, "this is the oldest issue");
+	else
+		issue_enter(t, next ? t->issue_i + 1 : t->issue_i - 1);
+}
+
+static void
+cmd_contents(struct tui *t, enum cmd c)
+{
+	struct frame	*f;
+
+	(void)c;
+	if (t->is == NULL) {
+		status(t, "no issue open: Enter opens one");
+		return;
+	}
+	/* the contents it came from, or over the list it came from */
+	if (!view_on(t, &view_contents))
+		while ((f = view_top(t)) != NULL && (f->v->overlay ||
+		    f->v == &view_reader))
+			view_pop(t);
+	view_show(t, &view_contents);
+	view_top(t)->sel = t->art;
+}
+
+static void
+cmd_back(struct tui *t, enum cmd c)
+{
+	(void)c;
+	view_pop(t);
+}
+
+static void
+cmd_quit(struct tui *t, enum cmd c)
+{
+	(void)c;
+	t->quit = true;
+}
+
+static void
+cmd_columns(struct tui *t, enum cmd c)
+{
+	int	n = t->columns > 0 ? t->columns : t->cf->columns > 0 ?
+		    t->cf->columns : (COLS - 2 + 2 + t->cf->column_width + 1) /
+		    (t->cf->column_width + 2);
+
+	n += c == CMD_MORE_COLUMNS ? 1 : -1;
+	t->columns = n < 1 ? 1 : n > 8 ? 8 : n;
+	t->linear = false;
+	reader_layout(t);
+	status(t, "%d column%s", t->columns, t->columns > 1 ? "s" : "");
+}
+
+static void
+cmd_linear(struct tui *t, enum cmd c)
+{
+	(void)c;
+	t->linear = !t->linear;
+	status(t, t->linear ? "linear mode" : "columns");
+	reader_layout(t);
+}
+
+/* / in an issue: the next hit from the reading place */
+static void
+cmd_search(struct tui *t, enum cmd c)
+{
+	char	*q;
+
+	(void)c;
+	if (t->is == NULL) {
+		status(t, "no issue open: Enter opens one");
+		return;
+	}
+	if ((q = prompt("/")) == NULL)
+		return;
+	free(t->query);
+	t->query = q;
+	find_step(t, 1);
+}
+
+static void
+cmd_search_step(struct tui *t, enum cmd c)
+{
+	find_step(t, c == CMD_SEARCH_NEXT ? 1 : -1);
+}
+
+static void
+cmd_marks(struct tui *t, enum cmd c)
+{
+	(void)c;
+	view_show(t, &view_marks);
+}
+
+static void
+cmd_help(struct tui *t, enum cmd c)
+{
+	(void)c;
+	view_show(t, &view_help);
+}
+
+static void
+cmd_redraw(struct tui *t, enum cmd c)
+{
+	(void)t;
+	(void)c;
+	clearok(curscr, TRUE);
+}
+
+static void
+cmd_calendar(struct tui *t, enum cmd c)
+{
+	(void)c;
+	calendar_show(t, NULL);
+}
+
+static void
+cmd_goto_date(struct tui *t, enum cmd c)
+{
+	char	*q, d[48];
+	int	 y, m, dd;
+	size_t	 e;
+
+	(void)c;
+	if ((q = prompt("date (YYYY-MM-DD): ")) == NULL)
+		return;
+	if (sscanf(q, "%4d-%2d-%2d", &y, &m, &dd) == 3 ||
+	    sscanf(q, "%4d%2d%2d", &y, &m, &dd) == 3) {
+		snprintf(d, sizeof d, "%04d-%02d-%02d", y, m, dd);
+		if ((e = calendar_issue_on(t, y, m, dd)) != (size_t)-1)
+			issue_enter(t, e);
+		else {
+			calendar_show(t, d);
+			status(t, "no issue on %s", d);
+		}
+	} else
+		status(t, "not a date: %s (want YYYY-MM-DD)", q);
+	free(q);
+}
+
+void
+commands_run(struct tui *t, enum cmd c)
+{
+	struct frame	*f = view_top(t);
+
+	if (f == NULL || c <= CMD_NONE || c >= NCMD)
+		return;
+	t->msg[0] = '\0';
+	if (t->trace != NULL) {
+		fprintf(t->trace, "%s %s\n", f->v->name, commands[c].name);
+		fflush(t->trace);
+	}
+	if (f->v->command == NULL || !f->v->command(t, f, c))
+		commands[c].exec(t, c);
+}

@@ -1,0 +1,284 @@
+/*
+ * copy: an article's text out of the reader -- to the terminal's
+ * clipboard (y, Y) or into a text file (s).
+ */
+#include <curses.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../model/buf.h"
+#include "../model/issue.h"
+#include "../model/text.h"
+#include "view.h"
+
+#define COPY_MAX	74994	/* bytes: 100,000 in base64, what terminals take */
+#define NAME_MAX_BYTES	120	/* of a saved file's name, before .txt */
+
+void
+article_text(const struct article *a, struct buf *b)
+{
+	const char	*head[4] = { a->kicker, a->guessed ? NULL : a->headline,
+			    a->deck, a->byline_inline ? NULL : a->byline };
+	size_t		 i;
+
+	for (i = 0; i < 4; i++)
+		if (head[i] != NULL && *head[i] != '\0') {
+			buf_adds(b, head[i]);
+			buf_addc(b, '\n');
+		}
+	for (i = 0; i < a->nblocks; i++) {
+		if (b->len > 0)
+			buf_addc(b, '\n');
+		buf_add(b, a->blocks[i].text, a->blocks[i].len);
+		if (a->blocks[i].extra != NULL) {
+			buf_adds(b, a->blocks[i].len > 0 ? " — " : "");
+			buf_adds(b, a->blocks[i].extra);
+		}
+		buf_addc(b, '\n');
+	}
+}
+
+/*
+ * OSC 52 with the text in base64, so that no byte of it reaches the
+ * terminal as a control.  Works over ssh, and through tmux with
+ * set-clipboard on.
+ */
+void
+copy_text(struct tui *t, const char *what, const struct buf *text)
+{
+	static const char	 b64[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	struct buf		 clean = { 0 }, out = { 0 };
+	const unsigned char	*s;
+	size_t			 i, n, chars = 0;
+	unsigned		 v;
+
+	if (t->cf->no_clipboard) {
+		status(t, "copying is off (clipboard = off)");
+		return;
+	}
+	/* line by line: the newlines stay, any other control goes */
+	for (i = 0; i < text->len; i = n + 1) {
+		const char	*e = memchr(text->p + i, '\n', text->len - i);
+
+		n = e != NULL ? (size_t)(e - text->p) : text->len;
+		text_clean_out(&clean, text->p + i, n - i, false);
+		if (e != NULL)
+			buf_addc(&clean, '\n');
+	}
+	n = clean.len;
+	if (n > COPY_MAX) {
+		status(t, "too long to copy: %zu bytes (at most %d)", n, COPY_MAX);
+		goto out;
+	}
+	s = (const unsigned char *)(clean.p ? clean.p : "");
+	buf_adds(&out, "\033]52;c;");
+	for (i = 0; i + 2 < n; i += 3) {
+		v = (unsigned)s[i] << 16 | (unsigned)s[i + 1] << 8 | s[i + 2];
+		buf_addc(&out, b64[v >> 18 & 63]);
+		buf_addc(&out, b64[v >> 12 & 63]);
+		buf_addc(&out, b64[v >> 6 & 63]);
+		buf_addc(&out, b64[v & 63]);
+	}
+	if (i < n) {
+		v = (unsigned)s[i] << 16 | (i + 1 < n ? (unsigned)s[i + 1] << 8 : 0);
+		buf_addc(&out, b64[v >> 18 & 63]);
+		buf_addc(&out, b64[v >> 12 & 63]);
+		buf_addc(&out, i + 1 < n ? b64[v >> 6 & 63] : '=');
+		buf_addc(&out, '=');
+	}
+	buf_adds(&out, "\033\\");
+	if (out.failed) {
+		status(t, "out of memory");
+		goto out;
+	}
+	for (i = 0; i < n; i++)
+		chars += (s[i] & 0xc0) != 0x80;
+	refresh();
+	fflush(stdout);
+	if (write(STDOUT_FILENO, out.p, out.len) != (ssize_t)out.len)
+		status(t, "could not copy: %s", strerror(errno));
+	else
+		status(t, "copied %s: %zu characters", what, chars);
+out:
+	buf_free(&clean);
+	buf_free(&out);
+}
+
+/* The save folder, ~/ expanded; made (with its parents) when missing. */
+static char *
+save_dir(const struct tui *t, const char **err)
+{
+	const char	*d = t->cf->save_dir ? t->cf->save_dir : "~/kanbao";
+	const char	*home = getenv("HOME");
+	struct buf	 b = { 0 };
+	char		*p;
+
+	if (d[0] == '~' && (d[1] == '/' || d[1] == '\0')) {
+		if (home == NULL || *home == '\0') {
+			*err = "no HOME for ~ in save-folder";
+			return NULL;
+		}
+		buf_adds(&b, home);
+		d++;
+	}
+	buf_adds(&b, d);
+	if ((p = buf_take(&b, NULL)) == NULL) {
+		*err = "out of memory";
+		return NULL;
+	}
+	for (char *s = p + 1; ; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char	c = *s;
+
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+			*err = strerror(errno);
+			free(p);
+			return NULL;
+		}
+		*s = c;
+		if (c == '\0')
+			break;
+	}
+	return p;
+}
+
+/* A file name from s: no '/', no control, no leading dot, not too long. */
+static void
+name_add(struct buf *b, const char *s, size_t max)
+{
+	size_t		i = 0, len, start = b->len;
+	text_char	c;
+
+	while (s != NULL && s[i] != '\0' && b->len - start < max) {
+		len = text_decode(s + i, strlen(s + i), &c);
+		if (b->len - start + len > max)
+			break;
+		if (c == '/' || c == '\\' || text_is_unsafe(c, len) ||
+		    text_is_space(c) || (c == '.' && b->len == start))
+			buf_addc(b, '_');
+		else
+			buf_add(b, s + i, len);
+		i += len;
+	}
+}
+
+/*
+ * The article as --dump --linear prints it, after the paper's name and
+ * date (an inner page has no masthead: the library's date stands in).
+ */
+static bool
+article_lines(const struct tui *t, size_t art, const char *date,
+    struct buf *out)
+{
+	struct layout		l;
+	struct layout_opts	o;
+	size_t			i;
+	int			k;
+	char			line[512];
+	const char		*title = t->is->title ? t->is->title :
+				    t->issue_i < t->ar.n ?
+				    t->ar.v[t->issue_i].title : NULL;
+
+	if (title != NULL) {
+		text_line_out(out, title, strlen(title));
+		buf_addc(out, '\n');
+	}
+	issue_date_line(t->is, date, line, sizeof line);
+	text_line_out(out, line, strlen(line));
+	buf_adds(out, "\n\n");
+
+	memset(&o, 0, sizeof o);
+	o.width = 72;
+	o.columns = 1;
+	o.gutter = 2;
+	o.ambiguous = t->cf->ambiguous;
+	o.korean_syllable = t->cf->korean_syllable;
+	o.linear = true;
+	o.guessed = true;
+	layout_init(&l);
+	if (!layout_issue(&l, t->is, &o, art, 1)) {
+		layout_free(&l);
+		return false;
+	}
+	for (i = 0; i < l.nplaced; i++) {
+		const struct lline	*ln = &l.lines[l.placed[i].line];
+
+		for (k = 0; k < ln->indent; k++)
+			buf_adds(out, "\xe3\x80\x80");
+		text_line_out(out, ln->s, ln->len);
+		buf_addc(out, '\n');
+	}
+	layout_free(&l);
+	return !out->failed;
+}
+
+void
+save_article(struct tui *t, size_t art)
+{
+	const struct article	*a;
+	const char		*err = NULL, *date;
+	struct buf		 name = { 0 }, text = { 0 };
+	char			*dir, *path = NULL;
+	int			 fd = -1, n;
+	size_t			 base;
+	ssize_t			 w;
+
+	if (t->is == NULL || art >= t->is->narticles) {
+		status(t, "nothing to save here");
+		return;
+	}
+	a = &t->is->articles[art];
+	if ((dir = save_dir(t, &err)) == NULL) {
+		status(t, "could not save: %s", err);
+		return;
+	}
+	date = t->is->date[0] ? t->is->date : t->issue_i < t->ar.n ?
+	    t->ar.v[t->issue_i].date : "";
+	buf_adds(&name, dir);
+	buf_adds(&name, "/");
+	buf_adds(&name, *date ? date : "undated");
+	buf_adds(&name, "-");
+	name_add(&name, a->headline ? a->headline : "article", NAME_MAX_BYTES);
+	base = name.len;
+	if (!article_lines(t, art, date, &text) || name.failed) {
+		status(t, "out of memory");
+		goto out;
+	}
+	/* never over another file: -2, -3 ... after the name */
+	for (n = 1; n < 100; n++) {
+		name.len = base;
+		if (n > 1)
+			buf_addf(&name, "-%d", n);
+		buf_adds(&name, ".txt");
+		if (name.failed)
+			break;
+		fd = open(name.p, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+		    O_CLOEXEC, 0666);
+		if (fd >= 0 || errno != EEXIST)
+			break;
+	}
+	if (fd < 0) {
+		status(t, "could not save in %s: %s", dir, strerror(errno));
+		goto out;
+	}
+	path = name.p;
+	w = text.len > 0 ? write(fd, text.p, text.len) : 0;
+	if (close(fd) != 0 || w != (ssize_t)text.len) {
+		status(t, "could not save %s: %s", path, strerror(errno));
+		unlink(path);
+		goto out;
+	}
+	status(t, "saved to %s", path);
+out:
+	free(dir);
+	buf_free(&name);
+	buf_free(&text);
+}

@@ -1,0 +1,352 @@
+/*
+ * draw: the reader's drawing helpers.  Model text is sanitised already;
+ * these also guard strings from elsewhere (file names, messages): a
+ * control character is drawn as '?', and text cut short ends in "…".
+ */
+#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "../model/buf.h"
+#include "../model/text.h"
+#include "view.h"
+
+/* cells of an East Asian Ambiguous character, as the layout counts them */
+static int	ambiguous = 1;
+
+void
+draw_set_ambiguous(int cells)
+{
+	ambiguous = cells;
+}
+
+int
+draw_ambiguous(void)
+{
+	return ambiguous;
+}
+
+/* One line on stderr, kanbao: ..., with nothing the terminal would obey. */
+void
+say(const char *fmt, ...)
+{
+	struct buf	b = { 0 }, o = { 0 };
+	va_list		ap;
+	int		n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || !buf_reserve(&b, (size_t)n + 1))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(b.p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	text_clean_out(&o, b.p, (size_t)n, true);
+	fprintf(stderr, "kanbao: %.*s\n", (int)o.len, o.p ? o.p : "");
+	buf_free(&b);
+	buf_free(&o);
+}
+
+/* Draws s[0..n-1] from (y, x) in at most maxw cells; returns cells drawn. */
+int
+put(int y, int x, const char *s, size_t n, int maxw)
+{
+	size_t		 i = 0, len;
+	int		 w = 0, cw, ew = text_char_width(0x2026, ambiguous);
+	text_char	 c;
+	char		 e[8];
+	bool		 cut = text_width(s, n, ambiguous) > (size_t)(maxw > 0 ?
+			    maxw : 0);
+
+	if (cut && maxw > ew)
+		maxw -= ew;
+	else
+		cut = false;
+	move(y, x);
+	while (i < n) {
+		len = text_decode(s + i, n - i, &c);
+		if (c == 0xad) {
+			/* a soft hyphen: '-' where the line breaks at it */
+			if (i + len < n) {
+				i += len;
+				continue;
+			}
+			memcpy(e, "-", 2);
+			cw = 1;
+		} else if (text_is_unsafe(c, len)) {
+			memcpy(e, "?", 2);
+			cw = 1;
+		} else {
+			memcpy(e, s + i, len);
+			e[len] = '\0';
+			cw = text_char_width(c, ambiguous);
+		}
+		if (w + cw > maxw)
+			break;
+		addstr(e);
+		w += cw;
+		i += len;
+	}
+	if (cut) {
+		addstr("…");
+		w += ew;
+	}
+	return w;
+}
+
+int
+puts_at(int y, int x, const char *s, int maxw)
+{
+	return put(y, x, s ? s : "", s ? strlen(s) : 0, maxw);
+}
+
+/* Bold for heads, colour only on top of it: nothing told by colour alone. */
+unsigned long
+style_attr(const struct tui *t, enum lstyle st)
+{
+	attr_t	a = A_NORMAL;
+
+	switch (st) {
+	case LS_HEADLINE:
+		a = A_BOLD | (t->color ? COLOR_PAIR(P_HEAD) : 0);
+		break;
+	case LS_KICKER:
+	case LS_MAST:
+		a = t->color ? COLOR_PAIR(P_KICKER) : A_NORMAL;
+		break;
+	case LS_SUBHEAD:
+	case LS_SECTION:
+		a = A_BOLD;
+		break;
+	case LS_DECK:
+	case LS_BYLINE:
+	case LS_PHOTO:
+		a = t->color ? COLOR_PAIR(P_DIM) : A_NORMAL;
+		break;
+	default:
+		break;
+	}
+	if (t->cf->theme == THEME_HIGH_CONTRAST && st != LS_TEXT)
+		a |= A_BOLD;
+	return a;
+}
+
+void
+status(struct tui *t, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsnprintf(t->msg, sizeof t->msg, fmt, ap);
+	va_end(ap);
+}
+
+void
+draw_status(struct tui *t, const char *left)
+{
+	int		 y = LINES - 1, x = 0;
+	const char	*sep = t->linear ? ", " : " | ";
+	char		 plain[512], reading[64];
+	size_t		 i, k;
+
+	/* linear mode: fields apart by commas, no '|' to read out */
+	if (t->linear) {
+		for (i = k = 0; left[i] != '\0' && k + 3 < sizeof plain; i++) {
+			if (strncmp(left + i, " | ", 3) == 0) {
+				memcpy(plain + k, ", ", 2);
+				k += 2;
+				i += 2;
+			} else
+				plain[k++] = left[i];
+		}
+		plain[k] = '\0';
+		left = plain;
+	}
+	attrset(A_REVERSE | (t->color ? COLOR_PAIR(P_STATUS) : 0));
+	move(y, 0);
+	hline(' ', COLS);
+	/* a message first, then a library still being read, then the place */
+	if (t->msg[0] != '\0') {
+		x = puts_at(y, 0, t->msg, COLS - 1);
+		if (*left != '\0' || t->nread > 0)
+			x += puts_at(y, x, sep, COLS - 1 - x);
+	}
+	if (t->nread > 0) {
+		snprintf(reading, sizeof reading, "reading %zu/%zu%s",
+		    t->reading, t->nread, *left ? sep : "");
+		x += puts_at(y, x, reading, COLS - 1 - x);
+	}
+	puts_at(y, x, left, COLS - 1 - x);
+	attrset(A_NORMAL);
+}
+
+void
+draw_row(int y, bool selected, bool linear, const char *a, const char *b,
+    const char *c)
+{
+	int	x = 0;
+
+	if (selected)
+		attron(A_REVERSE);
+	move(y, 0);
+	hline(' ', COLS);
+	/* the '>' marker, not in linear mode: the cursor is on the row */
+	if (!linear)
+		x = puts_at(y, 0, selected ? "> " : "  ", COLS);
+	x += puts_at(y, x, a, COLS - x);
+	/* with a third field (a snippet), the second leaves it room */
+	if (b && *b && x < COLS - 2)
+		x += puts_at(y, x, "  ", COLS - x) +
+		    puts_at(y, x + 2, b, c && *c ? (COLS - x - 2) * 2 / 5 :
+		    COLS - x - 2);
+	if (c && *c && x < COLS - 2) {
+		x += puts_at(y, x, "  ", COLS - x);
+		puts_at(y, x, c, COLS - x);
+	}
+	if (selected)
+		attroff(A_REVERSE);
+}
+
+void
+list_scroll(struct frame *f, size_t n, int rows)
+{
+	if (n == 0) {
+		f->sel = f->top = 0;
+		return;
+	}
+	if (f->sel >= n)
+		f->sel = n - 1;
+	if (f->sel < f->top)
+		f->top = f->sel;
+	if (rows > 0 && f->sel >= f->top + (size_t)rows)
+		f->top = f->sel - (size_t)rows + 1;
+}
+
+bool
+list_move(struct frame *f, enum cmd c, size_t n)
+{
+	size_t	half = LINES > 2 ? (size_t)(LINES / 2) : 1;
+
+	switch (c) {
+	case CMD_LINE_DOWN:
+	case CMD_ARTICLE_NEXT:
+	case CMD_COLUMN_NEXT:
+		if (f->sel + 1 < n)
+			f->sel++;
+		return true;
+	case CMD_LINE_UP:
+	case CMD_ARTICLE_PREV:
+	case CMD_COLUMN_PREV:
+		if (f->sel > 0)
+			f->sel--;
+		return true;
+	case CMD_PAGE_DOWN:
+		f->sel = f->sel + half < n ? f->sel + half : n ? n - 1 : 0;
+		return true;
+	case CMD_PAGE_UP:
+		f->sel = f->sel > half ? f->sel - half : 0;
+		return true;
+	case CMD_TOP:
+		f->sel = 0;
+		return true;
+	case CMD_BOTTOM:
+		f->sel = n ? n - 1 : 0;
+		return true;
+	default:
+		return false;
+	}
+}
+
+/*
+ * A list view: a bold title, n entries scrolled to keep the selection on
+ * screen (reverse video and '>', the cursor on it), a status line.
+ */
+void
+draw_list(struct tui *t, struct frame *f, const char *title, size_t n,
+    list_row *row, const char *empty, const char *left)
+{
+	char		 buf[512];
+	const char	*a, *b, *c;
+	int		 y = 0, cy = 0;
+	size_t		 i;
+
+	attron(A_BOLD);
+	puts_at(y++, 0, title, COLS);
+	attroff(A_BOLD);
+	list_scroll(f, n, LINES - 2);
+	for (i = f->top; i < n && y < LINES - 1; i++) {
+		a = b = c = NULL;
+		row(t, i, buf, sizeof buf, &a, &b, &c);
+		if (i == f->sel)
+			cy = y;
+		draw_row(y++, i == f->sel, t->linear, a, b, c);
+	}
+	if (n == 0 && empty != NULL)
+		puts_at(y, 0, empty, COLS);
+	draw_status(t, left);
+	move(cy, 0);
+}
+
+char *
+prompt(const char *what)
+{
+	struct buf	 b = { 0 };
+	wint_t		 ch;
+	int		 r;
+	char		 e[8];
+	mbstate_t	 ms;
+	size_t		 k;
+
+	for (;;) {
+		attrset(A_NORMAL);
+		move(LINES - 1, 0);
+		clrtoeol();
+		puts_at(LINES - 1, 0, what, COLS - 1);
+		put(LINES - 1, (int)strlen(what), b.p ? b.p : "", b.len,
+		    COLS - 1 - (int)strlen(what));
+		refresh();
+		r = get_wch(&ch);
+		if (tui_got_term)
+			break;
+		if (r == ERR)
+			continue;
+		if (r == KEY_CODE_YES) {
+			if (ch == KEY_BACKSPACE && b.len > 0)
+				goto backspace;
+			if (ch == KEY_ENTER)
+				goto done;
+			continue;
+		}
+		if (ch == 27) {
+			buf_free(&b);
+			return NULL;
+		}
+		if (ch == '\n' || ch == '\r')
+			goto done;
+		if (ch == 127 || ch == 8) {
+backspace:
+			while (b.len > 0 && ((unsigned char)b.p[--b.len] & 0xc0) == 0x80)
+				;
+			if (b.p)
+				b.p[b.len] = '\0';
+			continue;
+		}
+		if (ch < 0x20 || b.len > 200)
+			continue;
+		memset(&ms, 0, sizeof ms);
+		if ((k = wcrtomb(e, (wchar_t)ch, &ms)) != (size_t)-1)
+			buf_add(&b, e, k);
+	}
+	buf_free(&b);
+	return NULL;
+done:
+	if (b.len == 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_take(&b, NULL);
+}

@@ -1,0 +1,210 @@
+/*
+ * session: the view stack and the issue open in it.  A view is on the
+ * stack at most once: showing one already there goes back to it, so
+ * back (q) always returns to the view and selection the reader left.
+ */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/issue.h"
+#include "../model/search.h"
+#include "../model/vault.h"
+#include "view.h"
+
+struct frame *
+view_top(struct tui *t)
+{
+	return t->depth > 0 ? &t->stack[t->depth - 1] : NULL;
+}
+
+bool
+view_on(const struct tui *t, const struct view *v)
+{
+	size_t	i;
+
+	for (i = 0; i < t->depth; i++)
+		if (t->stack[i].v == v)
+			return true;
+	return false;
+}
+
+static bool
+is_issue_view(const struct view *v)
+{
+	return v == &view_contents || v == &view_reader;
+}
+
+void
+view_pop(struct tui *t)
+{
+	const struct view	*from;
+	struct frame		*f;
+
+	if (t->depth == 0)
+		return;
+	from = t->stack[--t->depth].v;
+	if (is_issue_view(from))
+		issue_save_position(t);
+	if ((f = view_top(t)) == NULL)
+		t->quit = true;
+	else if (f->v->resume != NULL)
+		f->v->resume(t, f, from);
+}
+
+void
+view_show(struct tui *t, const struct view *v)
+{
+	if (view_on(t, v)) {
+		while (view_top(t)->v != v)
+			view_pop(t);
+		return;
+	}
+	if (t->depth == STACK_MAX)
+		return;
+	t->stack[t->depth].v = v;
+	t->stack[t->depth].sel = t->stack[t->depth].top = 0;
+	t->depth++;
+}
+
+size_t
+lib_entry(const struct tui *t, size_t i)
+{
+	/* the archive has dated issues oldest first, then the undated */
+	return i < t->ndated ? t->ndated - 1 - i : i;
+}
+
+void
+issue_save_position(struct tui *t)
+{
+	struct position	p;
+
+	if (t->is == NULL || t->statedir == NULL)
+		return;
+	p.article = t->art;
+	p.block = t->ahead ? (size_t)-1 : t->ablock;
+	p.off = t->aoff;
+	p.reading = view_on(t, &view_reader);
+	p.columns = t->columns;
+	p.linear = t->linear;
+	state_save_position(t->statedir, t->path, &p);
+}
+
+bool
+issue_open(struct tui *t, size_t i)
+{
+	struct issue_opts	 o = { .keep_punct = t->cf->keep_punct };
+	struct issue		*is;
+	struct position		 p;
+	const char		*err;
+	char			*s, *path;
+	size_t			 n, k;
+
+	if (i >= t->ar.n)
+		return false;
+	if ((path = strdup(t->ar.v[i].path)) == NULL) {
+		status(t, "out of memory");
+		return false;
+	}
+	if ((s = vault_read(path, &n, &err)) == NULL) {
+		status(t, "%s: %s", path, err);
+		free(path);
+		return false;
+	}
+	is = issue_parse(s, n, &o, &err);
+	free(s);
+	if (is == NULL) {
+		status(t, "%s: %s", path, err);
+		free(path);
+		return false;
+	}
+	issue_save_position(t);
+	issue_free(t->is);
+	free(t->path);
+	t->is = is;
+	t->issue_i = i;
+	t->path = path;
+	t->art = t->ablock = t->aoff = 0;
+	t->ahead = true;
+	t->page = t->line = 0;
+	t->laid = false;
+	t->was_reading = false;
+	if (t->statedir && state_load_position(t->statedir, t->path, &p) &&
+	    p.article < is->narticles) {
+		t->art = p.article;
+		t->ahead = p.block == (size_t)-1;
+		t->ablock = t->ahead ? 0 : p.block;
+		t->aoff = p.off;
+		t->columns = p.columns;
+		t->linear = p.linear || t->linear;
+		t->was_reading = p.reading;
+	}
+	/* the library's selection follows the issue open */
+	for (k = 0; k < t->depth; k++)
+		if (t->stack[k].v == &view_library)
+			t->stack[k].sel = t->ndated > i ? t->ndated - 1 - i : i;
+	return true;
+}
+
+void
+issue_show(struct tui *t, bool reading)
+{
+	struct frame	*f;
+
+	/* over the list it came from: the library or search results */
+	while ((f = view_top(t)) != NULL && (f->v->overlay ||
+	    is_issue_view(f->v))) {
+		t->depth--;
+	}
+	view_show(t, &view_contents);
+	view_top(t)->sel = t->art;
+	if (reading)
+		view_show(t, &view_reader);
+}
+
+bool
+issue_enter(struct tui *t, size_t i)
+{
+	if (!issue_open(t, i))
+		return false;
+	issue_show(t, t->was_reading);
+	return true;
+}
+
+/* Says once, on the status line, that the index is being built. */
+static void
+index_progress(size_t done, size_t total, void *arg)
+{
+	struct tui	*t = arg;
+
+	if (done != 0)
+		return;
+	status(t, "building the search index of %zu issues...", total);
+	draw_status(t, "");
+	move(LINES - 1, 0);
+	refresh();
+}
+
+void
+library_search(struct tui *t)
+{
+	const char	*err, *warn;
+
+	query_free_hits(t->hits, t->nhits);
+	t->hits = NULL;
+	t->nhits = 0;
+	if (!search_library(&t->ar, t->query, t->cachedir, index_progress, t,
+	    &t->hits, &t->nhits, &err, &warn)) {
+		status(t, "search: %s", err);
+		return;
+	}
+	t->msg[0] = '\0';
+	if (warn != NULL)
+		status(t, "%s: searched the files without it", warn);
+	/* a new search replaces the results of the last */
+	if (view_on(t, &view_results)) {
+		view_show(t, &view_results);
+		view_pop(t);
+	}
+	view_show(t, &view_results);
+}
