@@ -50,7 +50,7 @@ TUI_OBJ = $(TUI_SRC:%.c=$(BUILD)/%.o)
 BUILD_PKGS = gcc make pkg-config libncurses-dev libunistring-dev libiniparser-dev
 TEST_PKGS = libcmocka-dev libvterm-dev tmux valgrind time ripgrep mandoc unicode-data \
 	opencc
-BENCH_PKGS = bc time ripgrep
+BENCH_PKGS = bc time ripgrep sqlite3
 FUZZ_PKGS = clang
 
 all: $(BUILD)/kanbao

@@ -51,7 +51,7 @@ guess_title(struct parser *p)
 			/* back over Han characters */
 			b = q;
 			while (b - 3 >= c) {
-				text_decode(b - 3, 3, &ch);
+				text_decode_fast(b - 3, 3, &ch);
 				if (!text_is_han(ch))
 					break;
 				b -= 3;
@@ -157,7 +157,7 @@ guess_headline(struct parser *p, struct article *a)
 		start += s[start] == ' ' || s[start] == ':' ? 1 : 3;
 	for (i = start, k = 0; i < n && k < 20; k++) {
 		text_char	c;
-		size_t		len = text_decode(s + i, n - i, &c);
+		size_t		len = text_decode_fast(s + i, n - i, &c);
 
 		if ((c == 0xff0c || c == 0x3002 || c == 0xff1f || c == 0xff01 ||
 		    c == 0xff1b) && k >= 6)

@@ -249,6 +249,34 @@ index_current(const struct index *ix, const struct archive *ar, size_t *toar)
 	return true;
 }
 
+/*
+ * Maps the index onto the archive as it is: toar (nissues long) takes each
+ * issue to its archive entry, or SIZE_MAX where the file changed or went;
+ * stale gets the entries the index lacks or has out of date.  Returns
+ * their number.
+ */
+static size_t
+index_map(const struct index *ix, const struct archive *ar, size_t *toar,
+    size_t *stale)
+{
+	size_t	i, n = 0;
+	long	k;
+
+	for (i = 0; ix->map != NULL && i < ix->h->nissues; i++)
+		toar[i] = SIZE_MAX;
+	for (i = 0; i < ar->n; i++) {
+		k = index_find(ix, ar->v[i].path);
+		if (k < 0 || toar[k] != SIZE_MAX ||
+		    ix->is[k].size != ar->v[i].size ||
+		    ix->is[k].mtime != ar->v[i].mtime ||
+		    ix->is[k].ctime != ar->v[i].ctime)
+			stale[n++] = i;
+		else
+			toar[k] = i;
+	}
+	return n;
+}
+
 /* Whether an article's strings are in the file, in order, and intact. */
 static bool
 art_ok(const struct index *ix, const struct iart *a)
@@ -342,7 +370,7 @@ add_bigrams(struct table *t, const char *f, size_t n, uint32_t art)
 	uint32_t	*v;
 
 	while (i < n) {
-		i += text_decode(f + i, n - i, &b);
+		i += text_decode_fast(f + i, n - i, &b);
 		if (a != 0) {
 			if ((s = slot_for(t, (uint64_t)a << 21 | b)) == NULL)
 				return false;
@@ -838,7 +866,7 @@ intersect(uint32_t *cand, size_t *n, const uint32_t *p, size_t pn)
 }
 
 
-enum lookup { L_OK, L_OOM, L_CORRUPT };
+enum lookup { L_OK, L_OOM, L_CORRUPT, L_FAIL };
 
 
 /*
@@ -865,7 +893,7 @@ index_lookup(const struct index *ix, const size_t *toar, char *const *w,
 			const struct iterm	*tm;
 			text_char		 prev = a;
 
-			j += text_decode(s + j, m - j, &b);
+			j += text_decode_fast(s + j, m - j, &b);
 			a = b;
 			if (prev == 0)
 				continue;	/* the word's first character */
@@ -910,6 +938,9 @@ index_lookup(const struct index *ix, const size_t *toar, char *const *w,
 			r = L_CORRUPT;
 			break;
 		}
+		/* an issue changed since: the newer segment has it */
+		if (toar[a->issue] == SIZE_MAX)
+			continue;
 		text = ix->str + a->text;
 		/*
 		 * The first word as typed, found in the display text, is
@@ -991,56 +1022,165 @@ first_word(const char *query, const char *w0)
 	return raw;
 }
 
+/*
+ * Issues changed since the main segment was built, at most this many,
+ * go into a small second segment; more, and the main one is built again.
+ */
+static size_t
+delta_max(size_t n)
+{
+	return 32 + n / 16;
+}
+
+/* Appends the hits of b to a (b's entries through map); b is taken. */
+static bool
+add_hits(struct query_hit **a, size_t *na, struct query_hit *b, size_t nb,
+    const size_t *map)
+{
+	struct query_hit	*v;
+	size_t			 i;
+
+	if (nb == 0) {
+		free(b);
+		return true;
+	}
+	if ((v = realloc(*a, (*na + nb) * sizeof *v)) == NULL) {
+		query_free_hits(b, nb);
+		return false;
+	}
+	for (i = 0; i < nb; i++) {
+		v[*na + i] = b[i];
+		v[*na + i].entry = map[b[i].entry];
+	}
+	free(b);
+	*a = v;
+	*na += nb;
+	return true;
+}
+
+/*
+ * The issues of ar that the main segment (file) lacks or has out of date,
+ * with their own index (dfile), built from them alone and kept while they
+ * stay as they are; the main segment is built again when they are many.
+ * With force, both are built afresh.
+ */
+static enum lookup
+search_segments(const struct archive *ar, const char *cachedir,
+    const char *file, const char *dfile, bool force, char *const *w, size_t nw, const char *raw,
+    archive_progress *progress, void *arg, struct query_hit **hits,
+    size_t *nhits, const char **err)
+{
+	struct index		 ix, dx;
+	struct archive		 sub = { 0 };
+	struct query_hit	*dh = NULL;
+	size_t			*toar, *stale, *dtoar = NULL, ns, i, ndh = 0;
+	enum lookup		 r = L_OOM;
+	struct stat		 st;
+
+	memset(&ix, 0, sizeof ix);
+	memset(&dx, 0, sizeof dx);
+	if (!force)
+		index_load(file, &ix);
+	toar = malloc((ar->n + (ix.map ? ix.h->nissues : 0) + 1) * sizeof *toar);
+	stale = malloc((ar->n + 1) * sizeof *stale);
+	if (toar == NULL || stale == NULL)
+		goto out;
+	ns = index_map(&ix, ar, toar, stale);
+	if (ix.map == NULL || ns > delta_max(ar->n)) {
+		if (stat(cachedir, &st) != 0)
+			mkdir(cachedir, 0700);
+		if (!index_build(ar, &ix, file, progress, arg)) {
+			*err = "cannot write the search index";
+			goto fail;
+		}
+		index_unload(&ix);
+		free(toar);
+		toar = NULL;
+		if (!index_load(file, &ix) || (toar = malloc((ix.h->nissues +
+		    1) * sizeof *toar)) == NULL ||
+		    index_map(&ix, ar, toar, stale) != 0) {
+			*err = "the search index cannot be read back";
+			goto fail;
+		}
+		/* the main segment has every issue: no second one */
+		unlink(dfile);
+		ns = 0;
+	}
+	if ((r = index_lookup(&ix, toar, w, nw, raw, hits, nhits)) != L_OK ||
+	    ns == 0)
+		goto out;
+	/* the changed issues: their own segment, as small as they are */
+	r = L_OOM;
+	sub.n = ns;
+	sub.root = ar->root;
+	if ((sub.v = malloc(ns * sizeof *sub.v)) == NULL ||
+	    (dtoar = malloc((ns + 1) * sizeof *dtoar)) == NULL)
+		goto out;
+	for (i = 0; i < ns; i++)
+		sub.v[i] = ar->v[stale[i]];
+	if (!force)
+		index_load(dfile, &dx);
+	if (!index_current(&dx, &sub, dtoar)) {
+		if (!index_build(&sub, &dx, dfile, NULL, NULL)) {
+			*err = "cannot write the search index";
+			goto fail;
+		}
+		index_unload(&dx);
+		if (!index_load(dfile, &dx) || !index_current(&dx, &sub, dtoar)) {
+			*err = "the search index cannot be read back";
+			goto fail;
+		}
+	}
+	if ((r = index_lookup(&dx, dtoar, w, nw, raw, &dh, &ndh)) == L_OK &&
+	    !add_hits(hits, nhits, dh, ndh, stale))
+		r = L_OOM;
+	goto out;
+fail:
+	r = L_FAIL;
+out:
+	if (r != L_OK) {
+		query_free_hits(*hits, *nhits);
+		*hits = NULL;
+		*nhits = 0;
+	}
+	index_unload(&ix);
+	index_unload(&dx);
+	free(sub.v);
+	free(dtoar);
+	free(toar);
+	free(stale);
+	return r;
+}
+
 bool
 index_search(const struct archive *ar, const char *query, char *const *w,
     size_t nw, const char *cachedir, archive_progress *progress, void *arg,
     struct query_hit **hits, size_t *nhits, const char **err)
 {
-	struct index	 ix;
-	char		*file = NULL, *raw = NULL;
-	size_t		*toar = NULL;
+	char		*file, *dfile, *raw = NULL;
 	enum lookup	 r = L_CORRUPT;
 	int		 attempt;
-	struct stat	 st;
 
 	*hits = NULL;
 	*nhits = 0;
 	*err = "out of memory";
-	if ((file = archive_cache_path(cachedir, ar->root ? ar->root : ".",
-	    "index")) == NULL ||
-	    (toar = malloc((ar->n + 1) * sizeof *toar)) == NULL)
-		goto out;
-	raw = first_word(query, w[0]);
-	/* a corrupt index found while searching is rebuilt once */
-	for (attempt = 0; attempt < 2 && r == L_CORRUPT; attempt++) {
-		if (attempt == 0)
-			index_load(file, &ix);
-		if (attempt > 0 || !index_current(&ix, ar, toar)) {
-			if (stat(cachedir, &st) != 0)
-				mkdir(cachedir, 0700);
-			if (!index_build(ar, &ix, file, progress, arg)) {
-				index_unload(&ix);
-				*err = "cannot write the search index";
-				goto out;
-			}
-			index_unload(&ix);
-			if (!index_load(file, &ix) ||
-			    !index_current(&ix, ar, toar)) {
-				index_unload(&ix);
-				*err = "the search index cannot be read back";
-				goto out;
-			}
-		}
-		r = index_lookup(&ix, toar, w, nw, raw, hits, nhits);
-		/* when corrupt, built afresh: nothing of it is trusted */
-		index_unload(&ix);
+	file = archive_cache_path(cachedir, ar->root ? ar->root : ".", "index");
+	dfile = archive_cache_path(cachedir, ar->root ? ar->root : ".", "delta");
+	if (file != NULL && dfile != NULL) {
+		raw = first_word(query, w[0]);
+		/* a corrupt segment found while searching: both built again */
+		for (attempt = 0; attempt < 2 && r == L_CORRUPT; attempt++)
+			r = search_segments(ar, cachedir, file, dfile,
+			    attempt > 0, w, nw,
+			    raw, progress, arg, hits, nhits, err);
 	}
 	/* the hits unsorted: search.c ranks them */
 	if (r == L_CORRUPT)
 		*err = "the search index is corrupt";
-out:
+	else if (r == L_OOM)
+		*err = "out of memory";
 	free(raw);
-	free(toar);
 	free(file);
+	free(dfile);
 	return r == L_OK;
 }

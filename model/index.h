@@ -1,9 +1,10 @@
 /*
  * index: a library's search index -- character bigrams to the articles
- * holding them -- kept in one versioned file in the cache folder, built on
- * first use, brought up to date when files change (only changed files are
- * parsed again), and rebuilt rather than trusted when it is corrupt or
- * foreign.  Candidates from the bigrams are always verified against the
+ * holding them -- kept in versioned files in the cache folder: a main
+ * segment built on first use, and a small second one of the issues edited,
+ * added or removed since (only they are parsed again; the main segment is
+ * built again once they are more than 32 + 1/16 of the library).  A
+ * corrupt or foreign segment is rebuilt rather than trusted.  Candidates from the bigrams are always verified against the
  * folded text, so results are never stale and never guessed.
  */
 #ifndef KANBAO_INDEX_H

@@ -223,7 +223,7 @@ lexicon_detect(const char *s, size_t n)
 	if (n > 16384)
 		n = 16384;
 	while (i < n) {
-		i += text_decode(s + i, n - i, &c);
+		i += text_decode_fast(s + i, n - i, &c);
 		if (text_is_han(c)) {
 			han++;
 			t += in_sorted(trad, sizeof trad / sizeof *trad, c);
@@ -297,7 +297,7 @@ pair_in(const char *const *w, text_char a, text_char b)
 	for (; *w != NULL; w++) {
 		n = strlen(*w);
 		for (i = 0, prev = 0; i < n; i += len, prev = c) {
-			len = text_decode(*w + i, n - i, &c);
+			len = text_decode_fast(*w + i, n - i, &c);
 			if (prev == a && c == b)
 				return true;
 		}
@@ -314,7 +314,7 @@ last_of(const char *w)
 	while (i > 0 && ((unsigned char)w[i - 1] & 0xc0) == 0x80)
 		i--;
 	if (i > 0)
-		text_decode(w + i - 1, strlen(w) - i + 1, &c);
+		text_decode_fast(w + i - 1, strlen(w) - i + 1, &c);
 	return c;
 }
 
@@ -327,7 +327,7 @@ joins(const char *const *x, const char *const *y, text_char a, text_char b)
 		if (last_of(*x) != a)
 			continue;
 		for (const char *const *w = y; *w != NULL; w++)
-			if (text_decode(*w, strlen(*w), &c) > 0 && c == b)
+			if (text_decode_fast(*w, strlen(*w), &c) > 0 && c == b)
 				return true;
 	}
 	return false;

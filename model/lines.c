@@ -59,7 +59,7 @@ u8_last(const char *s, size_t n)
 		do
 			i--;
 		while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80);
-		text_decode(s + i, n - i, &c);
+		text_decode_fast(s + i, n - i, &c);
 		if (!text_is_space(c))
 			return c;
 		n = i;
@@ -73,7 +73,7 @@ u8_first(const char *s, size_t n)
 	text_char	c = 0;
 
 	if (n > 0)
-		text_decode(s, n, &c);
+		text_decode_fast(s, n, &c);
 	return c;
 }
 
@@ -107,7 +107,7 @@ all_han(const char *s, size_t n, size_t *k)
 
 	*k = 0;
 	while (i < n) {
-		len = text_decode(s + i, n - i, &c);
+		len = text_decode_fast(s + i, n - i, &c);
 		if (text_is_han(c))
 			(*k)++;
 		else if (c != ' ' && c != 0x00b7)
@@ -493,10 +493,10 @@ line_byline(const struct lexicon *lx, const char *s, size_t n)
 	if (memchr(s, ' ', n < BYLINE_SCAN / 2 ? n : BYLINE_SCAN / 2) == NULL)
 		return 0;
 	while (i < n && k + 4 < BYLINE_SCAN) {
-		len = text_decode(s + i, n - i, &c);
+		len = text_decode_fast(s + i, n - i, &c);
 		if (c == ' ' && text_is_han(prev) && i + 1 < n &&
 		    lex_ends(t, k, lx->dateline) == 0) {
-			text_decode(s + i + 1, n - i - 1, &next);
+			text_decode_fast(s + i + 1, n - i - 1, &next);
 			if (text_is_han(next)) {
 				squeezed = true;
 				i++;
@@ -528,9 +528,9 @@ line_tidy_byline(const struct lexicon *lx, const char *s, size_t n,
 	text_char	 c, prev = 0, next;
 
 	while (i < n) {
-		len = text_decode(s + i, n - i, &c);
+		len = text_decode_fast(s + i, n - i, &c);
 		if (c == ' ' && i + 1 < n && prev != 0) {
-			text_decode(s + i + 1, n - i - 1, &next);
+			text_decode_fast(s + i + 1, n - i - 1, &next);
 			if (lex_pair(lx, prev, next)) {
 				i++;
 				continue;
@@ -570,7 +570,7 @@ line_is_section(const char *s, size_t n)
 			continue;
 		j = strlen(f[i].open);
 		for (c = 0; j < n && c < 4; c++) {
-			k = text_decode(s + j, n - j, &ch);
+			k = text_decode_fast(s + j, n - j, &ch);
 			if (!lex_in(ch, num))
 				break;
 			j += k;
@@ -606,7 +606,7 @@ full_stop(const char *s, size_t n)
 			;
 		if (i - k >= 4)
 			return true;
-		if (i >= 3 && text_decode(s + i - 3, 3, &c) == 3 &&
+		if (i >= 3 && text_decode_fast(s + i - 3, 3, &c) == 3 &&
 		    text_is_hangul(c))
 			return true;
 	}
@@ -726,13 +726,13 @@ line_photo_mark(const struct lexicon *lx, const char *s, size_t n)
 	size_t				 k;
 	text_char			 c;
 
-	if (n >= 3 && text_decode(s, n, &c) == 3 && c >= 0x2460 && c <= 0x2473)
+	if (n >= 3 && text_decode_fast(s, n, &c) == 3 && c >= 0x2460 && c <= 0x2473)
 		return true;	/* ① … ⑳ */
 	if (lex_starts(s, n, place) > 0)
 		return true;
 	if ((k = lex_starts(s, n, lx->photo)) == 0)
 		return false;
-	if (k < n && text_decode(s + k, n - k, &c) > 0 &&
+	if (k < n && text_decode_fast(s + k, n - k, &c) > 0 &&
 	    ((c >= 0x2460 && c <= 0x2473) || (c >= '0' && c <= '9')))
 		return true;
 	return lex_starts(s + k, n - k, after) > 0;

@@ -32,7 +32,7 @@ digits(struct cur *c, int max, long *v)
 
 	*v = 0;
 	while (c->i < c->n && k < max) {
-		len = text_decode(c->s + c->i, c->n - c->i, &ch);
+		len = text_decode_fast(c->s + c->i, c->n - c->i, &ch);
 		if (ch >= '0' && ch <= '9')
 			*v = *v * 10 + (long)(ch - '0');
 		else if (ch >= 0xff10 && ch <= 0xff19)
@@ -54,9 +54,9 @@ oneof(struct cur *c, const char *set)
 
 	if (c->i >= c->n)
 		return false;
-	len = text_decode(c->s + c->i, c->n - c->i, &ch);
+	len = text_decode_fast(c->s + c->i, c->n - c->i, &ch);
 	while (j < sl) {
-		j += text_decode(set + j, sl - j, &sc);
+		j += text_decode_fast(set + j, sl - j, &sc);
 		if (sc == ch) {
 			c->i += len;
 			return true;

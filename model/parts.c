@@ -32,7 +32,7 @@ page_of(const char *s)
 	int		v = 0, k = 0;
 
 	while (i < n) {
-		len = text_decode(s + i, n - i, &c);
+		len = text_decode_fast(s + i, n - i, &c);
 		if (c >= '0' && c <= '9')
 			v = v * 10 + (int)(c - '0'), k++;
 		else if (c >= 0xff10 && c <= 0xff19)

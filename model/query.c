@@ -51,7 +51,7 @@ fold_into(const char *s, size_t n, char *o, size_t *map)
 			i++;
 			continue;
 		}
-		len = text_decode(s + i, n - i, &c);
+		len = text_decode_fast(s + i, n - i, &c);
 		/* spaces and soft hyphens do not matter to a search */
 		if (!text_is_space(c) && c != 0xad) {
 			el = text_encode(query_fold_char(c), e);
@@ -102,7 +102,7 @@ query_find(const char *s, size_t n, size_t from, const char *query,
 		goto out;
 	k = map[(size_t)(hit - f) + qlen - 1];	/* the last character */
 	*at = from + map[hit - f];
-	*len = from + k + text_decode(s + from + k, n - from - k, &c) - *at;
+	*len = from + k + text_decode_fast(s + from + k, n - from - k, &c) - *at;
 	found = true;
 out:
 	free(q);
@@ -229,7 +229,7 @@ query_unfold_offset(const char *s, size_t at)
 			i++;
 			continue;
 		}
-		len = text_decode(s + i, n - i, &c);
+		len = text_decode_fast(s + i, n - i, &c);
 		/* folding keeps a character's length or makes it ASCII */
 		if (!text_is_space(c) && c != 0xad)
 			f += query_fold_char(c) < 0x80 ? 1 : len;

@@ -286,7 +286,7 @@ decode_all(const char *s, size_t n, size_t *count)
 	if ((v = malloc((n + 1) * sizeof *v)) == NULL)
 		return NULL;
 	while (i < n)
-		i += text_decode(s + i, n - i, &v[k++]);
+		i += text_decode_fast(s + i, n - i, &v[k++]);
 	*count = k;
 	return v;
 }
@@ -323,19 +323,26 @@ is_digit(text_char c)
 static void
 mark_urls(const text_char *v, size_t k, char *url)
 {
-	static const char	*pre[] = { "http://", "https://", "ftp://",
-	    "www.", "mailto:" };
+	static const struct {
+		const char	*s;
+		size_t		 len;
+	}			 pre[] = { { "http://", 7 }, { "https://", 8 },
+	    { "ftp://", 6 }, { "www.", 4 }, { "mailto:", 7 } };
 	size_t			 i, j, p, e, len;
 
 	memset(url, 0, k);
 	for (i = 0; i < k; i++) {
+		/* the first letter of a prefix, or an address's @ */
+		if (v[i] >= 0x80 || strchr("hHfFwWmM@", (int)v[i]) == NULL ||
+		    v[i] == 0)
+			continue;
 		for (p = 0; p < sizeof pre / sizeof pre[0]; p++) {
-			len = strlen(pre[p]);
+			len = pre[p].len;
 			if (i + len > k)
 				continue;
 			for (j = 0; j < len; j++)
 				if (v[i + j] >= 0x80 ||
-				    tolower((int)v[i + j]) != pre[p][j])
+				    tolower((int)v[i + j]) != pre[p].s[j])
 					break;
 			if (j == len)
 				break;
@@ -627,10 +634,10 @@ repair_join(struct buf *a, const char *b, size_t n)
 		do
 			i--;
 		while (i > 0 && ((unsigned char)a->p[i] & 0xc0) == 0x80);
-		text_decode(a->p + i, a->len - i, &l);
+		text_decode_fast(a->p + i, a->len - i, &l);
 	}
 	if (n > 0)
-		text_decode(b, n, &r);
+		text_decode_fast(b, n, &r);
 	if (a->len > 0 && n > 0 && l != ' ' && !(ctx_cjk(l) && ctx_cjk(r)) &&
 	    !(ctx_cjk(l) && is_digit(r)) && !(is_digit(l) && ctx_cjk(r)))
 		buf_addc(a, ' ');
@@ -644,9 +651,9 @@ repair_count_cjk_spaces(const char *s, size_t n)
 	text_char	c, prev = 0, next;
 
 	while (i < n) {
-		len = text_decode(s + i, n - i, &c);
+		len = text_decode_fast(s + i, n - i, &c);
 		if (c == ' ' && i + 1 < n && ctx_cjk(prev)) {
-			text_decode(s + i + 1, n - i - 1, &next);
+			text_decode_fast(s + i + 1, n - i - 1, &next);
 			k += ctx_cjk(next);
 		}
 		prev = c;

@@ -495,7 +495,7 @@ text_han_count(const char *s, size_t n)
 	text_char	 c;
 
 	while (i < n) {
-		i += text_decode(s + i, n - i, &c);
+		i += text_decode_fast(s + i, n - i, &c);
 		k += text_is_han(c);
 	}
 	return k;

@@ -231,8 +231,8 @@ forced_break(const char *s, size_t n, size_t start, size_t i, int amb)
 			;
 		cb = 'x';
 		if (q < n)
-			text_decode(s + q, n - q, &cb);
-		text_decode(s + p, n - p, &ca);
+			text_decode_fast(s + q, n - q, &cb);
+		text_decode_fast(s + p, n - p, &ca);
 		if (!text_no_line_start(cb) && !text_no_line_end(ca) &&
 		    text_char_width(cb, amb) > 0)
 			return b;
@@ -252,7 +252,7 @@ opener_before(const char *s, size_t n, size_t start, size_t i)
 	if (i == start)
 		return false;
 	i = prev_char(s, i);
-	text_decode(s + i, n - i, &c);
+	text_decode_fast(s + i, n - i, &c);
 	return text_no_line_end(c);
 }
 
@@ -312,7 +312,7 @@ wrap_paragraph(struct wrapper *w, const char *s, size_t n, int width,
 			while (q < n && s[q] == ' ')
 				q++;
 			if (q < n)
-				text_decode(s + q, n - q, &nc);
+				text_decode_fast(s + q, n - q, &nc);
 			if (!text_no_line_start(nc) && !opener_before(s, n, start, i)) {
 				lastbrk = i;
 				brkcells = cells;

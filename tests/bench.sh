@@ -49,44 +49,102 @@ echo "peak RSS of --dump: ${rss} KiB for $mb MB"
 one_t=$(secs 10 "$kanbao" --dump --width 80 "$top/assets/qinghe-2025-06-10.txt")
 echo "one issue --dump: $one_t s"
 
-# 2. a 3,650-issue library made from the samples, dates rewritten
-lib="$work/lib"
-i=0
-for y in 2016 2017 2018 2019 2020 2021 2022 2023 2024 2025; do
-	mkdir -p "$lib/$y"
-	for d in $(seq 0 364); do
-		f=$(ls "$top"/assets/*.txt | sed -n "$((d % 3 + 1))p")
-		date=$(date -d "$y-01-01 + $d days" +%Y-%m-%d)
-		{ sed "s/^2025年6月$/$(date -d "$date" +%Y年%-m月)/" "$f"
-		  printf '\n本期检索号 KB%05d\n' "$i"; } > "$lib/$y/$date.txt"
-		i=$((i + 1))
-	done
-done
-export XDG_CACHE_HOME="$work/cache"
-echo
-echo "library: $i issues, $(du -sh "$lib" | cut -f1)"
-find_t=$(secs 10 find "$lib" -name '*.txt' -printf '%p %s %T@\n')
-s=$(date +%s.%N)
-"$kanbao" --list "$lib" > /dev/null
-cold_list=$(echo "$(date +%s.%N) - $s" | bc)
-s=$(date +%s.%N)
-"$kanbao" --search 青河 "$lib" > /dev/null
-cold_index=$(echo "$(date +%s.%N) - $s" | bc)
-echo "cold --list (reads every masthead): ${cold_list} s"
-echo "cold index build: ${cold_index} s, index $(du -h "$work"/cache/kanbao/index-* | cut -f1)"
-list_t=$(secs 10 "$kanbao" --list "$lib")
-printf '%-34s %8s %8s\n' "find -printf" "$find_t" 1.00
-printf '%-34s %8s %8s\n' "kanbao --list" "$list_t" "$(ratio "$list_t" "$find_t")"
-if command -v rg > /dev/null; then
-	# common phrases (in a third of the issues) and a rare one (in one)
+# 2. --dump on 400,000 short paragraphs: memory against the input
+awk 'BEGIN { for (i = 0; i < 400000; i++) printf "第%d段，一句话。\n\n", i }' \
+    > "$work/short.txt"
+in_kb=$(( $(wc -c < "$work/short.txt") / 1024 ))
+rss=$( { /usr/bin/time -f %M "$kanbao" --dump --width 80 "$work/short.txt" > /dev/null; } 2>&1 | tail -n 1)
+echo "--dump of 400,000 short paragraphs ($in_kb KiB): peak RSS $rss KiB, $(ratio "$rss" "$in_kb")x the input (bar 8x)"
+
+# 3. libraries of daily issues made from the samples, dates rewritten
+gen() {	# gen DIR YEARS: YEARS years of daily issues, up to 2025
+	awk -v dir="$1" -v years="$2" -v a="$top/assets/qinghe-2025-06-10.txt" \
+	    -v b="$top/assets/qinghe-2025-06-11.txt" \
+	    -v c="$top/assets/qinghe-2025-06-12.txt" '
+	function slurp(f,	l, s) {
+		s = ""
+		while ((getline l < f) > 0)
+			s = s l "\n"
+		close(f)
+		return s
+	}
+	BEGIN {
+		t[0] = slurp(a); t[1] = slurp(b); t[2] = slurp(c)
+		split("31 28 31 30 31 30 31 31 30 31 30 31", dm, " ")
+		for (y = 2026 - years; y < 2026; y++) {
+			system("mkdir -p " dir "/" y)
+			for (m = 1; m <= 12; m++) {
+				n = dm[m] + (m == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))
+				for (d = 1; d <= n; d++) {
+					f = sprintf("%s/%d/%d-%02d-%02d.txt", dir, y, y, m, d)
+					s = t[i % 3]
+					sub(/\n2025年6月\n/, "\n" y "年" m "月\n", s)
+					printf "%s\n本期检索号 KB%05d\n", s, i > f
+					close(f)
+					i++
+				}
+			}
+		}
+	}'
+}
+
+row() {	# row WHAT SECONDS BASE: a line of the table, the ratio to BASE
+	printf '%-44s %9s %8s\n' "$1" "$2" "$(ratio "$2" "$3")"
+}
+
+library() {	# library YEARS: the table's rows on that library
+	lib="$work/lib$1"
+	gen "$lib" "$1"
+	n=$(find "$lib" -name '*.txt' | wc -l)
+	lib_kb=$(du -sk "$lib" | cut -f1)
+	export XDG_CACHE_HOME="$work/cache$1"
+	echo
+	echo "library: $1 years, $n issues, $lib_kb KiB"
+	printf '%-44s %9s %8s\n' what seconds "vs rg"
+	rg_t=$(secs 5 rg -F -l 秸秆 "$lib")
+	row "rg -F -l 秸秆" "$rg_t" "$rg_t"
+	row "find -printf" "$(secs 5 find "$lib" -name '*.txt' -printf '%p %s %T@\n')" "$rg_t"
+	s=$(date +%s.%N)
+	"$kanbao" --list "$lib" > /dev/null
+	row "cold --list (bar 5x)" "$(echo "$(date +%s.%N) - $s" | bc)" "$rg_t"
+	row "warm --list" "$(secs 5 "$kanbao" --list "$lib")" "$rg_t"
+	s=$(date +%s.%N)
+	rss=$( { /usr/bin/time -f %M "$kanbao" --search 秸秆 "$lib" > /dev/null; } 2>&1 | tail -n 1)
+	row "cold index build (bar 15x), $rss KiB" "$(echo "$(date +%s.%N) - $s" | bc)" "$rg_t"
 	for q in 秸秆 社区食堂 QR KB01234; do
-		rg_t=$(secs 10 rg -F -l "$q" "$lib")
-		s_t=$(secs 10 "$kanbao" --search "$q" "$lib")
-		printf '%-34s %8s %8s\n' "rg -F -l $q" "$rg_t" 1.00
-		printf '%-34s %8s %8s\n' "kanbao --search $q" "$s_t" "$(ratio "$s_t" "$rg_t")"
+		row "warm --search $q" "$(secs 5 "$kanbao" --search "$q" "$lib")" "$rg_t"
 	done
 	rss=$( { /usr/bin/time -f %M "$kanbao" --search 秸秆 "$lib" > /dev/null; } 2>&1 | tail -n 1)
-	echo "peak RSS of a warm --search: ${rss} KiB"
+	echo "peak RSS of a warm --search: $rss KiB (bar 20 MB)"
+	cache_kb=$(du -sk "$XDG_CACHE_HOME" | cut -f1)
+	echo "index and caches on disk: $cache_kb KiB, $(ratio "$cache_kb" "$lib_kb")x the library (bar 1.0x)"
+	f=$(find "$lib" -name '*.txt' | sort | sed -n 100p)
+	echo "编辑后新增的一句。" >> "$f"
+	s=$(date +%s.%N)
+	"$kanbao" --search 秸秆 "$lib" > /dev/null
+	row "--search after editing one issue (bar 2x)" "$(echo "$(date +%s.%N) - $s" | bc)" "$rg_t"
+	if command -v sqlite3 > /dev/null; then
+		db="$work/fts$1.db"
+		s=$(date +%s.%N)
+		sqlite3 "$db" "CREATE VIRTUAL TABLE t USING fts5(path, body, tokenize='trigram');
+		    INSERT INTO t SELECT name, CAST(readfile(name) AS TEXT) FROM fsdir('$lib')
+		    WHERE name LIKE '%.txt';"
+		row "SQLite FTS5 trigram: build" "$(echo "$(date +%s.%N) - $s" | bc)" "$rg_t"
+		echo "SQLite FTS5 trigram: $(du -k "$db" | cut -f1) KiB on disk"
+		for q in 社区食堂 KB01234; do
+			row "SQLite FTS5 MATCH $q" "$(secs 5 sqlite3 "$db" "SELECT path FROM t WHERE t MATCH '\"$q\"'")" "$rg_t"
+		done
+		# two characters are under a trigram: FTS5 scans with LIKE
+		row "SQLite FTS5 LIKE 秸秆" "$(secs 5 sqlite3 "$db" "SELECT path FROM t WHERE body LIKE '%秸秆%'")" "$rg_t"
+	else
+		echo "sqlite3 not installed: FTS5 not compared"
+	fi
+	rm -rf "$lib" "$XDG_CACHE_HOME"
+}
+
+if command -v rg > /dev/null; then
+	library 10
+	[ "${BENCH_YEARS:-30}" -ge 30 ] && library 30
 else
-	echo "rg not installed: search not compared"
+	echo "rg not installed: the libraries are not measured"
 fi

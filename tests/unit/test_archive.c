@@ -239,6 +239,102 @@ index_build_update_and_recovery(void **state)
 	sh("rm -rf %s", tmpdir);
 }
 
+/* The main segment's (index-*) and second segment's (delta-*) files. */
+static bool
+segment(const char *cache, const char *prefix, struct stat *st)
+{
+	char	cmd[512], path[512];
+	FILE	*p;
+	bool	ok;
+
+	snprintf(cmd, sizeof cmd, "ls %s/%s-* 2>/dev/null", cache, prefix);
+	if ((p = popen(cmd, "r")) == NULL)
+		return false;
+	ok = fgets(path, sizeof path, p) != NULL;
+	pclose(p);
+	if (ok)
+		path[strcspn(path, "\n")] = '\0';
+	return ok && stat(path, st) == 0;
+}
+
+/*
+ * An issue edited, added or removed after the index was built goes into a
+ * second, small segment: the main one is not written again (a search after
+ * an edit costs that issue, not the library), the hits stay those of a
+ * scan; past a share of the library the main segment is built again.
+ */
+static void
+index_segments(void **state)
+{
+	struct archive	 ar;
+	struct stat	 main0, st;
+	const char	*err;
+	char		 lib[256], cache[256], kc[300];
+	int		 i;
+
+	char		 dir[] = "/tmp/kanbao-segments-XXXXXX";
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(lib, sizeof lib, "%s/lib", dir);
+	snprintf(cache, sizeof cache, "%s/cache", dir);
+	snprintf(kc, sizeof kc, "%s/cache", dir);
+	sh("mkdir -p %s && cp ../../assets/*.txt %s/ && mkdir -p %s/../cache", lib);
+	/* 60 small issues besides: the second segment takes up to 35 */
+	for (i = 0; i < 60; i++) {
+		char	path[512];
+		FILE	*f;
+
+		snprintf(path, sizeof path, "%s/2024-01-%02d-%d.txt", lib,
+		    i % 28 + 1, i);
+		assert_non_null(f = fopen(path, "w"));
+		fprintf(f, "## 第%d期\n\n本报讯 记者某某报道：编号%d的麦田。\n",
+		    i, i);
+		fclose(f);
+	}
+	assert_true(archive_open(&ar, lib, NULL, &err));
+	same_hits(&ar, cache, "麦田");
+	archive_close(&ar);
+	assert_true(segment(kc, "index", &main0));
+	assert_false(segment(kc, "delta", &st));
+
+	/* an edit: found at once, the main segment untouched */
+	sh("echo '追加的一句话。' >> %s/2024-01-05-4.txt%.0s%.0s", lib);
+	assert_true(archive_open(&ar, lib, NULL, &err));
+	same_hits(&ar, cache, "追加的一句");
+	same_hits(&ar, cache, "麦田");
+	archive_close(&ar);
+	assert_true(segment(kc, "index", &st));
+	assert_true(st.st_ino == main0.st_ino &&
+	    st.st_mtim.tv_nsec == main0.st_mtim.tv_nsec &&
+	    st.st_mtime == main0.st_mtime);
+	assert_true(segment(kc, "delta", &st));
+
+	/* a removed issue: gone from the hits; a damaged second segment */
+	sh("rm %s/2024-01-07-6.txt%.0s%.0s", lib);
+	sh("for f in %s/../cache/delta-*; do printf 'XXXXXXXXXXXXXXXX' | "
+	    "dd of=$f bs=1 seek=200 conv=notrunc 2>/dev/null; done%.0s%.0s", lib);
+	assert_true(archive_open(&ar, lib, NULL, &err));
+	same_hits(&ar, cache, "编号6的");
+	same_hits(&ar, cache, "追加的一句");
+	same_hits(&ar, cache, "麦田");
+	archive_close(&ar);
+
+	/* many changes: the main segment built again, the second gone */
+	sh("for f in %s/2024-01-1*.txt %s/2024-01-2*.txt; do "
+	    "echo '又一句。' >> $f; done%.0s", lib);
+	assert_true(archive_open(&ar, lib, NULL, &err));
+	assert_true(ar.n == 62);
+	same_hits(&ar, cache, "又一句");
+	same_hits(&ar, cache, "麦田");
+	archive_close(&ar);
+	assert_true(segment(kc, "index", &st));
+	assert_false(st.st_ino == main0.st_ino &&
+	    st.st_mtim.tv_nsec == main0.st_mtim.tv_nsec);
+	assert_false(segment(kc, "delta", &st));
+	sh("rm -rf %s", dir);
+}
+
 /* Links to folders are not followed (no circles); links to files are. */
 static void
 links_in_a_library(void **state)
@@ -412,6 +508,7 @@ main(void)
 		cmocka_unit_test(find_folded),
 		cmocka_unit_test(list_and_search_samples),
 		cmocka_unit_test(index_build_update_and_recovery),
+		cmocka_unit_test(index_segments),
 		cmocka_unit_test(large_library_walk),
 		cmocka_unit_test(links_in_a_library),
 		cmocka_unit_test(every_phrase_of_the_samples),
