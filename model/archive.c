@@ -23,7 +23,7 @@
 #include "text.h"
 #include "vault.h"
 
-#define HEAD_BYTES	4096	/* an issue's masthead and first headline */
+#define HEAD_BYTES	1536	/* an issue's masthead and first headline */
 #define HEAD_MORE	16384	/* when the first bytes hold no date */
 #define LIST_MAGIC	"kanbao-list 3"	/* the list cache's first line */
 #define MAX_THREADS	8	/* to walk a library's folders */
@@ -64,8 +64,9 @@ date_entry(struct archive_entry *e)
 	if (s != NULL)
 		is = issue_parse(s, n, NULL, &err);
 	free(s);
-	/* a masthead further down (page furniture first): read on */
-	if (is != NULL && is->date[0] == '\0' && n >= HEAD_BYTES && !dir &&
+	/* a masthead or headline further down (page furniture first) */
+	if (is != NULL && (is->date[0] == '\0' || is->narticles == 0 ||
+	    is->articles[0].headline == NULL) && n >= HEAD_BYTES && !dir &&
 	    (s = file_read_max(e->path, HEAD_MORE,
 	    true, &n, &err)) != NULL) {
 		issue_free(is);

@@ -874,6 +874,29 @@ enum lookup { L_OK, L_OOM, L_CORRUPT, L_FAIL };
  * candidates hold every bigram of every word, and each is verified
  * against its text, folded then.
  */
+/*
+ * The candidates' texts are read in file order: the pages of the strings
+ * left behind are given back (a file's pages, read again if need be), so
+ * that a search of a large library holds a few MiB of them, not all it
+ * read.
+ */
+#define RELEASE_BYTES	(4 << 20)
+
+static void
+release(const struct index *ix, const char *at, const char **freed)
+{
+	long		 pg = sysconf(_SC_PAGESIZE);
+	uintptr_t	 from, to;
+
+	if (pg <= 0 || at < *freed || (size_t)(at - *freed) < RELEASE_BYTES)
+		return;
+	from = ((uintptr_t)*freed + (uintptr_t)pg - 1) & ~((uintptr_t)pg - 1);
+	to = (uintptr_t)at & ~((uintptr_t)pg - 1);
+	if (to > from && from >= (uintptr_t)ix->map)
+		madvise((void *)from, to - from, MADV_DONTNEED);
+	*freed = at;
+}
+
 static enum lookup
 index_lookup(const struct index *ix, const size_t *toar, char *const *w,
     size_t nw, const char *raw, struct query_hit **hits, size_t *nhits)
@@ -881,6 +904,7 @@ index_lookup(const struct index *ix, const size_t *toar, char *const *w,
 	size_t			 i, k, nc = 0, n = 0, cap = 0;
 	uint32_t		*cand = NULL, *pv;
 	bool			 filtered = false, bad = false;
+	const char		*freed = ix->str;
 	struct query_hit	*h = NULL;
 	enum lookup		 r = L_OK;
 
@@ -942,6 +966,7 @@ index_lookup(const struct index *ix, const size_t *toar, char *const *w,
 		if (toar[a->issue] == SIZE_MAX)
 			continue;
 		text = ix->str + a->text;
+		release(ix, text, &freed);
 		/*
 		 * The first word as typed, found in the display text, is
 		 * found in the folded text too (folding goes character by

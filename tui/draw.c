@@ -172,12 +172,21 @@ draw_status(struct tui *t, const char *left)
 	/* a message first, then a library still being read, then the place */
 	if (t->msg[0] != '\0') {
 		x = puts_at(y, 0, t->msg, COLS - 1);
-		if (*left != '\0' || t->nread > 0)
+		if (*left != '\0' || t->nread > 0 || t->job != NULL)
 			x += puts_at(y, x, sep, COLS - 1 - x);
 	}
 	if (t->nread > 0) {
 		snprintf(reading, sizeof reading, "reading %zu/%zu%s",
 		    t->reading, t->nread, *left ? sep : "");
+		x += puts_at(y, x, reading, COLS - 1 - x);
+	}
+	if (t->job != NULL) {
+		if (t->nindex > 0)
+			snprintf(reading, sizeof reading, "indexing %zu/%zu%s",
+			    t->indexed, t->nindex, *left ? sep : "");
+		else
+			snprintf(reading, sizeof reading, "searching%s",
+			    *left ? sep : "");
 		x += puts_at(y, x, reading, COLS - 1 - x);
 	}
 	puts_at(y, x, left, COLS - 1 - x);

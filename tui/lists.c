@@ -52,6 +52,10 @@ search_library_cmd(struct tui *t)
 		status(t, "the library is still being read");
 		return true;
 	}
+	if (t->job != NULL) {
+		status(t, "a search is still running");
+		return true;
+	}
 	if ((q = prompt("/")) == NULL)
 		return true;
 	free(t->query);

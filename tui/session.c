@@ -4,6 +4,8 @@
  * back (q) always returns to the view and selection the reader left.
  */
 #include <curses.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -171,40 +173,102 @@ issue_enter(struct tui *t, size_t i)
 	return true;
 }
 
-/* Says once, on the status line, that the index is being built. */
-static void
-index_progress(size_t done, size_t total, void *arg)
-{
-	struct tui	*t = arg;
+/*
+ * A library search runs on its own thread (building the index can take
+ * seconds on a library never searched): the loop polls it, the status
+ * line counts the issues indexed, keys work meanwhile.
+ */
+struct search_job {
+	pthread_t		 th;
+	const struct archive	*ar;
+	char			*query;
+	const char		*cachedir, *err, *warn;
+	struct query_hit	*hits;
+	size_t			 nhits;
+	bool			 ok;
+	atomic_size_t		 done, total;
+	atomic_bool		 finished;
+	bool			 threaded;
+};
 
-	if (done != 0)
-		return;
-	status(t, "building the search index of %zu issues...", total);
-	draw_status(t, "");
-	move(LINES - 1, 0);
-	refresh();
+static void
+job_progress(size_t done, size_t total, void *arg)
+{
+	struct search_job	*j = arg;
+
+	atomic_store(&j->done, done);
+	atomic_store(&j->total, total);
+}
+
+static void *
+job_run(void *arg)
+{
+	struct search_job	*j = arg;
+
+	j->ok = search_library(j->ar, j->query, j->cachedir, job_progress, j,
+	    &j->hits, &j->nhits, &j->err, &j->warn);
+	atomic_store(&j->finished, true);
+	return NULL;
 }
 
 void
 library_search(struct tui *t)
 {
-	const char	*err, *warn;
+	struct search_job	*j;
 
-	query_free_hits(t->hits, t->nhits);
-	t->hits = NULL;
-	t->nhits = 0;
-	if (!search_library(&t->ar, t->query, t->cachedir, index_progress, t,
-	    &t->hits, &t->nhits, &err, &warn)) {
-		status(t, "search: %s", err);
+	if (t->job != NULL) {
+		status(t, "a search is still running");
 		return;
 	}
-	t->msg[0] = '\0';
-	if (warn != NULL)
-		status(t, "%s: searched the files without it", warn);
-	/* a new search replaces the results of the last */
-	if (view_on(t, &view_results)) {
-		view_show(t, &view_results);
-		view_pop(t);
+	if ((j = calloc(1, sizeof *j)) == NULL ||
+	    (j->query = strdup(t->query)) == NULL) {
+		free(j);
+		status(t, "out of memory");
+		return;
 	}
-	view_show(t, &view_results);
+	j->ar = &t->ar;
+	j->cachedir = t->cachedir;
+	t->job = j;
+	j->threaded = pthread_create(&j->th, NULL, job_run, j) == 0;
+	if (!j->threaded) {
+		job_run(j);
+		library_search_poll(t, true);
+	}
+}
+
+bool
+library_search_poll(struct tui *t, bool wait)
+{
+	struct search_job	*j = t->job;
+
+	if (j == NULL)
+		return false;
+	if (!wait && !atomic_load(&j->finished)) {
+		t->indexed = atomic_load(&j->done);
+		t->nindex = atomic_load(&j->total);
+		return true;
+	}
+	if (j->threaded)
+		pthread_join(j->th, NULL);
+	t->job = NULL;
+	t->indexed = t->nindex = 0;
+	if (!j->ok)
+		status(t, "search: %s", j->err);
+	else {
+		query_free_hits(t->hits, t->nhits);
+		t->hits = j->hits;
+		t->nhits = j->nhits;
+		t->msg[0] = '\0';
+		if (j->warn != NULL)
+			status(t, "%s: searched the files without it", j->warn);
+		/* a new search replaces the results of the last */
+		if (view_on(t, &view_results)) {
+			view_show(t, &view_results);
+			view_pop(t);
+		}
+		view_show(t, &view_results);
+	}
+	free(j->query);
+	free(j);
+	return false;
 }

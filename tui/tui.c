@@ -218,19 +218,18 @@ loop(struct tui *t, struct reading *r)
 	int	rc;
 	wint_t	ch;
 
-	if (busy) {
+	if (busy)
 		reading_poll(t, r);
-		timeout(100);
-	}
 	while (!t->quit && !tui_got_term) {
+		/* a library read or searched meanwhile: look now and then */
+		timeout(busy || t->job != NULL ? 100 : -1);
 		draw(t);
 		rc = get_wch(&ch);
 		if (tui_got_term)
 			break;
-		if (busy && reading_poll(t, r)) {
+		if (busy && reading_poll(t, r))
 			busy = false;
-			timeout(-1);
-		}
+		library_search_poll(t, false);
 		if (rc == ERR)
 			continue;
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
@@ -258,6 +257,9 @@ loop(struct tui *t, struct reading *r)
 		if (r->ok)
 			archive_close(&r->ar);
 	}
+	/* a search's thread reads the library: done before it goes */
+	if (t->job != NULL)
+		library_search_poll(t, true);
 }
 
 static void

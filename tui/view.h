@@ -55,6 +55,8 @@ struct tui {
 	bool			 library;	/* opened on a folder */
 	const char		*target;	/* what it was opened on */
 	size_t			 reading, nread; /* a library being read */
+	struct search_job	*job;		/* a library search running */
+	size_t			 indexed, nindex; /* its index being built */
 	size_t			 issue_i;	/* index in ar.v */
 	struct issue		*is;
 	char			*path;		/* of the open issue, a copy */
@@ -125,7 +127,13 @@ bool	issue_enter(struct tui *, size_t i);
 void	issue_save_position(struct tui *);
 /* The library row of entry i and back (newest first, undated last). */
 size_t	lib_entry(const struct tui *, size_t row);
+/* Starts a search of the library for t->query on its own thread. */
 void	library_search(struct tui *);
+/*
+ * Shows the search's results when it is done (with wait, once it is);
+ * true while it is still running.
+ */
+bool	library_search_poll(struct tui *, bool wait);
 
 /* reader.c */
 void	reader_show(struct tui *);
