@@ -224,32 +224,6 @@ index_find(const struct index *ix, const char *path)
 }
 
 /*
- * Whether the index describes exactly the files of the archive, in any
- * order; toar (nissues long) then maps each issue to its archive entry.
- */
-static bool
-index_current(const struct index *ix, const struct archive *ar, size_t *toar)
-{
-	size_t	i;
-	long	k;
-
-	if (ix->map == NULL || ix->h->nissues != ar->n)
-		return false;
-	for (i = 0; i < ar->n; i++)
-		toar[i] = SIZE_MAX;
-	for (i = 0; i < ar->n; i++) {
-		k = index_find(ix, ar->v[i].path);
-		if (k < 0 || toar[k] != SIZE_MAX ||
-		    ix->is[k].size != ar->v[i].size ||
-		    ix->is[k].mtime != ar->v[i].mtime ||
-		    ix->is[k].ctime != ar->v[i].ctime)
-			return false;
-		toar[k] = i;
-	}
-	return true;
-}
-
-/*
  * Maps the index onto the archive as it is: toar (nissues long) takes each
  * issue to its archive entry, or SIZE_MAX where the file changed or went;
  * stale gets the entries the index lacks or has out of date.  Returns
@@ -275,6 +249,19 @@ index_map(const struct index *ix, const struct archive *ar, size_t *toar,
 			toar[k] = i;
 	}
 	return n;
+}
+
+/*
+ * Whether the index describes exactly the files of the archive, in any
+ * order; toar (nissues long) then maps each issue to its archive entry.
+ * stale is scratch of ar->n entries.
+ */
+static bool
+index_current(const struct index *ix, const struct archive *ar, size_t *toar,
+    size_t *stale)
+{
+	return ix->map != NULL && ix->h->nissues == ar->n &&
+	    index_map(ix, ar, toar, stale) == 0;
 }
 
 /* Whether an article's strings are in the file, in order, and intact. */
@@ -1098,7 +1085,8 @@ search_segments(const struct archive *ar, const char *cachedir,
 	struct index		 ix, dx;
 	struct archive		 sub = { 0 };
 	struct query_hit	*dh = NULL;
-	size_t			*toar, *stale, *dtoar = NULL, ns, i, ndh = 0;
+	size_t			*toar, *stale, *dtoar = NULL, *dstale = NULL, ns, i;
+	size_t			 ndh = 0;
 	enum lookup		 r = L_OOM;
 	struct stat		 st;
 
@@ -1139,19 +1127,21 @@ search_segments(const struct archive *ar, const char *cachedir,
 	sub.n = ns;
 	sub.root = ar->root;
 	if ((sub.v = malloc(ns * sizeof *sub.v)) == NULL ||
-	    (dtoar = malloc((ns + 1) * sizeof *dtoar)) == NULL)
+	    (dtoar = malloc((ns + 1) * sizeof *dtoar)) == NULL ||
+	    (dstale = malloc((ns + 1) * sizeof *dstale)) == NULL)
 		goto out;
 	for (i = 0; i < ns; i++)
 		sub.v[i] = ar->v[stale[i]];
 	if (!force)
 		index_load(dfile, &dx);
-	if (!index_current(&dx, &sub, dtoar)) {
+	if (!index_current(&dx, &sub, dtoar, dstale)) {
 		if (!index_build(&sub, &dx, dfile, NULL, NULL)) {
 			*err = "cannot write the search index";
 			goto fail;
 		}
 		index_unload(&dx);
-		if (!index_load(dfile, &dx) || !index_current(&dx, &sub, dtoar)) {
+		if (!index_load(dfile, &dx) ||
+		    !index_current(&dx, &sub, dtoar, dstale)) {
 			*err = "the search index cannot be read back";
 			goto fail;
 		}
@@ -1172,6 +1162,7 @@ out:
 	index_unload(&dx);
 	free(sub.v);
 	free(dtoar);
+	free(dstale);
 	free(toar);
 	free(stale);
 	return r;
