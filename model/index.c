@@ -1094,7 +1094,7 @@ search_segments(const struct archive *ar, const char *cachedir,
 	memset(&dx, 0, sizeof dx);
 	if (!force)
 		index_load(file, &ix);
-	toar = malloc((ar->n + (ix.map ? ix.h->nissues : 0) + 1) * sizeof *toar);
+	toar = malloc(((ix.map ? ix.h->nissues : 0) + 1) * sizeof *toar);
 	stale = malloc((ar->n + 1) * sizeof *stale);
 	if (toar == NULL || stale == NULL)
 		goto out;

@@ -94,11 +94,8 @@ cmd_quit(struct tui *t, enum cmd c)
 static void
 cmd_columns(struct tui *t, enum cmd c)
 {
-	int	n = t->columns > 0 ? t->columns : t->cf->columns > 0 ?
-		    t->cf->columns : (COLS - 2 + 2 + t->cf->column_width + 1) /
-		    (t->cf->column_width + 2);
+	int	n = reader_columns(t) + (c == CMD_MORE_COLUMNS ? 1 : -1);
 
-	n += c == CMD_MORE_COLUMNS ? 1 : -1;
 	t->columns = n < 1 ? 1 : n > 8 ? 8 : n;
 	t->linear = false;
 	reader_layout(t);

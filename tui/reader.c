@@ -14,10 +14,10 @@
 #include "../model/text.h"
 #include "view.h"
 
-static int
-auto_columns(const struct tui *t, int width)
+int
+reader_columns(const struct tui *t)
 {
-	int	g = 2, cw = t->cf->column_width;
+	int	g = 2, cw = t->cf->column_width, width = COLS - 2;
 
 	if (t->columns > 0)
 		return t->columns;
@@ -72,7 +72,7 @@ reader_layout(struct tui *t)
 	memset(&o, 0, sizeof o);
 	o.width = COLS - 2;
 	o.height = LINES - 1;
-	o.columns = t->linear ? 1 : auto_columns(t, o.width);
+	o.columns = t->linear ? 1 : reader_columns(t);
 	o.gutter = 2;
 	o.indent = t->linear ? 0 : t->cf->indent;
 	o.ambiguous = t->cf->ambiguous;
@@ -231,6 +231,23 @@ to_page_end(struct tui *t, bool column)
 }
 
 /*
+ * Back over a page, or into the previous article: its last line, or with
+ * column the first line of its last column.
+ */
+static void
+back_a_page(struct tui *t, bool column)
+{
+	if (t->page > 0) {
+		t->page--;
+		to_page_end(t, column);
+	} else if (t->art > 0) {
+		reader_goto(t, t->art - 1, true);
+		to_page_end(t, column);
+	} else
+		status(t, "start of the issue");
+}
+
+/*
  * Read on: past the end of an issue, the next one of the library (the
  * next day's), at its first article, its date said.
  */
@@ -293,14 +310,7 @@ line_move(struct tui *t, int dir)
 			k++;
 		} else {
 			if (k == 0) {
-				if (t->page > 0) {
-					t->page--;
-					to_page_end(t, false);
-				} else if (t->art > 0) {
-					reader_goto(t, t->art - 1, true);
-					to_page_end(t, false);
-				} else
-					status(t, "start of the issue");
+				back_a_page(t, false);
 				return;
 			}
 			k--;
@@ -350,14 +360,7 @@ column_move(struct tui *t, int dir)
 		}
 	}
 	/* back over a page: its last column, as l left it */
-	if (t->page > 0) {
-		t->page--;
-		to_page_end(t, true);
-	} else if (t->art > 0) {
-		reader_goto(t, t->art - 1, true);
-		to_page_end(t, true);
-	} else
-		status(t, "start of the issue");
+	back_a_page(t, true);
 }
 
 /* Bookmarks the reading place with its date, headline and line. */

@@ -72,7 +72,10 @@ view_show(struct tui *t, const struct view *v)
 size_t
 lib_entry(const struct tui *t, size_t i)
 {
-	/* the archive has dated issues oldest first, then the undated */
+	/*
+	 * The archive has dated issues oldest first, then the undated; the
+	 * map is its own inverse, row to entry and entry to row.
+	 */
 	return i < t->ndated ? t->ndated - 1 - i : i;
 }
 
@@ -144,7 +147,7 @@ issue_open(struct tui *t, size_t i)
 	/* the library's selection follows the issue open */
 	for (k = 0; k < t->depth; k++)
 		if (t->stack[k].v == &view_library)
-			t->stack[k].sel = t->ndated > i ? t->ndated - 1 - i : i;
+			t->stack[k].sel = lib_entry(t, i);
 	return true;
 }
 
@@ -154,10 +157,10 @@ issue_show(struct tui *t, bool reading)
 	struct frame	*f;
 
 	/* over the list it came from: the library or search results */
+	/* the old issue's place was saved by issue_open: no view_pop */
 	while ((f = view_top(t)) != NULL && (f->v->overlay ||
-	    is_issue_view(f->v))) {
+	    is_issue_view(f->v)))
 		t->depth--;
-	}
 	view_show(t, &view_contents);
 	view_top(t)->sel = t->art;
 	if (reading)

@@ -337,7 +337,6 @@ tui_main(const char *target, const struct config *cf, bool linear,
 	memset(&r, 0, sizeof r);
 	t.cf = cf;
 	t.linear = linear;
-	t.target = target;
 	keymap_defaults(&t.km);
 	for (i = 0; i < cf->nkeys; i++)
 		if (!keymap_bind(&t.km, cf->keys[i].command, cf->keys[i].keys,

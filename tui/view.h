@@ -53,7 +53,6 @@ struct tui {
 	struct archive		 ar;		/* the library; n == 1 for a file */
 	size_t			 ndated;	/* issues with a date, first in ar */
 	bool			 library;	/* opened on a folder */
-	const char		*target;	/* what it was opened on */
 	size_t			 reading, nread; /* a library being read */
 	struct search_job	*job;		/* a library search running */
 	size_t			 indexed, nindex; /* its index being built */
@@ -136,6 +135,8 @@ void	library_search(struct tui *);
 bool	library_search_poll(struct tui *, bool wait);
 
 /* reader.c */
+/* Columns for the window: set by + and -, else the config's, else fitted. */
+int	reader_columns(const struct tui *);
 void	reader_show(struct tui *);
 void	reader_layout(struct tui *);
 void	reader_goto(struct tui *, size_t article, bool at_end);

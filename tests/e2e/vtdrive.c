@@ -218,7 +218,7 @@ print_screen(FILE *f)
 	}
 }
 
-static int
+static bool
 screen_has(const char *text)
 {
 	char	line[4096];
@@ -227,9 +227,9 @@ screen_has(const char *text)
 	for (y = 0; y < rows; y++) {
 		row_text(y, line, sizeof line);
 		if (strstr(line, text) != NULL)
-			return 1;
+			return true;
 	}
-	return 0;
+	return false;
 }
 
 static void
@@ -241,6 +241,19 @@ fail(const char *what, const char *arg)
 		kill(child, SIGKILL);
 	exit(1);
 }
+
+/* Waits until has(text) holds, WAIT_MS at most; fails with what. */
+static void
+wait_for(bool (*has)(const char *), const char *text, const char *what)
+{
+	long	end = now_ms() + WAIT_MS;
+
+	while (!has(text) && now_ms() < end)
+		pump(50);
+	if (!has(text))
+		fail(what, text);
+}
+
 
 static void
 set_size(int c, int r)
@@ -421,21 +434,10 @@ main(int argc, char **argv)
 			fail("no program yet", line);
 		else if (strcmp(line, "keys") == 0)
 			keys(arg);
-		else if (strcmp(line, "expect") == 0) {
-			long	end = now_ms() + WAIT_MS;
-
-			while (!screen_has(arg) && now_ms() < end)
-				pump(50);
-			if (!screen_has(arg))
-				fail("expected", arg);
-		} else if (strcmp(line, "raw") == 0) {
-			long	end = now_ms() + WAIT_MS;
-
-			while (!raw_has(arg) && now_ms() < end)
-				pump(50);
-			if (!raw_has(arg))
-				fail("the program did not write", arg);
-		} else if (strcmp(line, "scribble") == 0) {
+		else if (strcmp(line, "expect") == 0)
+			wait_for(screen_has, arg, "expected");
+		else if (strcmp(line, "raw") == 0)
+			wait_for(raw_has, arg, "the program did not write"); else if (strcmp(line, "scribble") == 0) {
 			char	b[1024];
 
 			/* another writer on the terminal: the screen only */
