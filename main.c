@@ -9,6 +9,9 @@
 #include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -184,8 +187,7 @@ load(const char *path, const struct config *cf)
 		say(path, err);
 		return NULL;
 	}
-	is = issue_parse(s, n, &o, &err);
-	free(s);
+	is = issue_parse_free(s, n, &o, &err);
 	if (is == NULL)
 		say(path, err);
 	return is;
@@ -219,6 +221,7 @@ render(const char *path, const struct args *a, const struct config *cf,
 	size_t			*start = NULL, *order = NULL, maxn = 0;
 	int			 at, r, maxrows = 0, rc = 1;
 	size_t			 p, i, k;
+	bool			 sorted = true;
 
 	if ((is = load(path, cf)) == NULL)
 		return 1;
@@ -245,42 +248,53 @@ render(const char *path, const struct args *a, const struct config *cf,
 		if (l.pages[p].n > maxn)
 			maxn = l.pages[p].n;
 	}
-	/* the page's lines in row order (columns are laid out one by one) */
-	start = calloc((size_t)maxrows + 2, sizeof *start);
-	order = calloc(maxn + 1, sizeof *order);
-	if (start == NULL || order == NULL) {
-		say(path, "out of memory");
-		goto fail;
-	}
 	for (p = 0; p < l.npages; p++) {
 		const struct lpage	*pg = &l.pages[p];
 
 		if (p > 0)
 			buf_adds(&out, o.height > 0 ? "\f\n" : "\n");
-		memset(start, 0, ((size_t)pg->rows + 2) * sizeof *start);
-		for (i = 0; i < pg->n; i++)
-			start[l.placed[pg->first + i].row + 2]++;
-		for (r = 0; r < pg->rows; r++)
-			start[r + 2] += start[r + 1];
-		for (i = 0; i < pg->n; i++)
-			order[start[l.placed[pg->first + i].row + 1]++] =
-			    pg->first + i;
+		/* one column: its lines are placed in row order already */
+		sorted = true;
+		for (i = pg->first + 1; i < pg->first + pg->n && sorted; i++)
+			sorted = l.placed[i].row > l.placed[i - 1].row ||
+			    (l.placed[i].row == l.placed[i - 1].row &&
+			    l.placed[i].col >= l.placed[i - 1].col);
+		/* else the lines in row order (columns come one by one) */
+		if (!sorted && start == NULL && ((start = calloc((size_t)maxrows +
+		    2, sizeof *start)) == NULL || (order = calloc(maxn + 1,
+		    sizeof *order)) == NULL)) {
+			say(path, "out of memory");
+			goto fail;
+		}
+		if (!sorted) {
+			memset(start, 0, ((size_t)pg->rows + 2) * sizeof *start);
+			for (i = 0; i < pg->n; i++)
+				start[l.placed[pg->first + i].row + 2]++;
+			for (r = 0; r < pg->rows; r++)
+				start[r + 2] += start[r + 1];
+			for (i = 0; i < pg->n; i++)
+				order[start[l.placed[pg->first + i].row + 1]++] =
+				    pg->first + i;
+		}
 		for (r = 0, k = 0; r < pg->rows; r++) {
 			row.len = 0;
 			at = 0;
-			for (; k < start[r + 1]; k++) {
-				const struct placed	*pl = &l.placed[order[k]];
+			for (; k < pg->n; k++) {
+				const struct placed	*pl = &l.placed[sorted ?
+				    pg->first + k : order[k]];
 
+				if (pl->row != r)
+					break;
 				put_row(&row, &at, pl->col, &l.lines[pl->line]);
 			}
 			while (row.len > 0 && row.p[row.len - 1] == ' ')
 				row.len--;
 			buf_add(&out, row.p, row.len);
 			buf_addc(&out, '\n');
-		}
-		if (keep == NULL && out.len > 1 << 20) {
-			fwrite(out.p, 1, out.len, stdout);
-			out.len = 0;
+			if (keep == NULL && out.len > 1 << 16) {
+				fwrite(out.p, 1, out.len, stdout);
+				out.len = 0;
+			}
 		}
 	}
 	if (out.failed) {
@@ -625,6 +639,14 @@ main(int argc, char **argv)
 	const char	*target, *locale_note;
 	int		 ch, rc, modes = 0;
 
+#ifdef M_MMAP_THRESHOLD
+	/*
+	 * Large vectors get mappings of their own, given back when freed: the
+	 * threshold that glibc raises on its own once one is freed leaves the
+	 * parser's freed vectors in the heap while the layout grows.
+	 */
+	mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+#endif
 	locale_note = utf8_locale();
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":hV", longopts, NULL)) != -1) {

@@ -3,6 +3,7 @@
  * that rejoins broken paragraphs (also across photos), gives photos a
  * home and keeps banners between articles.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -39,11 +40,10 @@ art_banner(struct parser *p, const struct raw *r)
 	memset(b, 0, sizeof *b);
 	b->kind = BLOCK_BANNER;
 	b->src = r->src;
-	buf_add(&b->text, r->text, r->len);
+	b->text = r->text;
+	b->len = r->len;
 	if (add_item(p, true, p->nban))
 		p->nban++;
-	else
-		buf_free(&b->text);
 }
 
 struct bart *
@@ -82,10 +82,39 @@ art_block(struct parser *p, struct bart *a, enum block_kind kind,
 	memset(b, 0, sizeof *b);
 	b->kind = kind;
 	b->src = src;
-	buf_add(&b->text, s, n);
+	b->text = s != NULL ? s : "";
+	b->len = n;
 	if (kind == BLOCK_PARA)
 		a->nbody++;
 	return b;
+}
+
+/* Joins s[0..n-1] to block b (repair_join), in b's own buffer. */
+void
+bb_join(struct parser *p, struct bblock *b, const char *s, size_t n)
+{
+	if (b->own == NULL) {
+		if ((b->own = calloc(1, sizeof *b->own)) == NULL) {
+			p->failed = true;
+			return;
+		}
+		buf_add(b->own, b->text, b->len);
+	}
+	repair_join(b->own, s, n);
+	if (b->own->failed)
+		p->failed = true;
+	b->text = b->own->p ? b->own->p : "";
+	b->len = b->own->len;
+}
+
+void
+bb_free(struct bblock *b)
+{
+	if (b->own != NULL) {
+		buf_free(b->own);
+		free(b->own);
+		b->own = NULL;
+	}
 }
 
 void
@@ -101,7 +130,7 @@ art_flush_photos(struct parser *p, struct bart *a)
 	for (i = 0; i < p->npend; i++) {
 		if (!vec_grow(&a->b, &a->cap, a->nb, sizeof *a->b)) {
 			p->failed = true;
-			buf_free(&p->pend[i].text);
+			bb_free(&p->pend[i]);
 			continue;
 		}
 		a->b[a->nb++] = p->pend[i];
@@ -124,7 +153,8 @@ add_photo(struct parser *p, const char *cap, size_t n, const char *credit,
 	memset(b, 0, sizeof *b);
 	b->kind = BLOCK_PHOTO;
 	b->src = src;
-	buf_add(&b->text, cap, n);
+	b->text = cap;
+	b->len = n;
 	b->credit = credit;
 	/* between a headline and its text: the article's own photo */
 	if (a != NULL && a->nbody == 0 && a->a.headline != NULL)
@@ -196,8 +226,8 @@ body(struct parser *p, const struct raw *r)
 		a->a.byline_inline = true;
 	}
 	if (last != NULL && by == 0 && !p->opts->whole && p->broken &&
-	    !ends_sentence(last->text.p, last->text.len)) {
-		repair_join(&last->text, r->text, r->len);
+	    !ends_sentence(last->text, last->len)) {
+		bb_join(p, last, r->text, r->len);
 		p->is->damage.rejoined++;
 		art_flush_photos(p, a);
 		return;
@@ -240,7 +270,8 @@ parse_assemble(struct parser *p)
 			memset(&p->mastb[p->nmastb], 0, sizeof *p->mastb);
 			p->mastb[p->nmastb].kind = BLOCK_MAST;
 			p->mastb[p->nmastb].src = r->src;
-			buf_add(&p->mastb[p->nmastb++].text, r->text, r->len);
+			p->mastb[p->nmastb].text = r->text;
+			p->mastb[p->nmastb++].len = r->len;
 			if (mast_is_contact(r->text, r->len) &&
 			    p->is->contact == NULL)
 				p->is->contact = arena_strndup(p->a,
@@ -267,7 +298,7 @@ parse_assemble(struct parser *p)
 			for (j = i + 1; j < p->nraw && p->raw[j].kind == R_TITLE &&
 			    p->raw[j].gap == 0; j++)
 				;
-			sub = a != NULL && a->nbody > 0 && r->mk.hlevel >= 3 &&
+			sub = a != NULL && a->nbody > 0 && r->hlevel >= 3 &&
 			    !heads_opens(p, i, j, true);
 			opens = !sub && heads_opens(p, i, j, false);
 			/* a pending 上接 note goes with a new article, else here */
@@ -284,10 +315,10 @@ parse_assemble(struct parser *p)
 				i++;
 				continue;
 			}
-			if (a != NULL && j == i + 1 && r->mk.hlevel == 0 &&
+			if (a != NULL && j == i + 1 && r->hlevel == 0 &&
 			    ((a->nb > 0 && a->b[a->nb - 1].kind == BLOCK_SUBHEAD) ||
-			    (last != NULL && !ends_sentence(last->text.p,
-			    last->text.len))) && !opens) {
+			    (last != NULL && !ends_sentence(last->text,
+			    last->len))) && !opens) {
 				body(p, r);
 				i = j;
 				continue;
@@ -309,10 +340,10 @@ parse_assemble(struct parser *p)
 				 * A web edition marks its subheads: an
 				 * unmarked short line is a paragraph.
 				 */
-				if (r->mk.hlevel == 0 && ((r->chars >= 12 &&
+				if (r->hlevel == 0 && ((r->chars >= 12 &&
 				    memchr(r->text, ' ', r->len) == NULL &&
 				    k + 1 == j) || ((p->opts->whole || a->marked) &&
-				    !r->mk.kicker_mark)))
+				    !r->kicker_mark)))
 					body(p, r);
 				else
 					art_block(p, a, BLOCK_SUBHEAD, r->text,
@@ -402,13 +433,11 @@ parse_assemble(struct parser *p)
 		p->nitems = 0;
 		if ((a = art_new(p, p->ban[0].src)) == NULL)
 			return;
-		a->a.headline = parse_dup_punct(p, p->ban[0].text.p ? p->ban[0].text.p :
-		    "", p->ban[0].text.len);
+		a->a.headline = parse_dup_punct(p, p->ban[0].text,
+		    p->ban[0].len);
 		for (i = 1; i < p->nban; i++)
-			art_block(p, a, BLOCK_PARA, p->ban[i].text.p ?
-			    p->ban[i].text.p : "", p->ban[i].text.len, p->ban[i].src);
-		for (i = 0; i < p->nban; i++)
-			buf_free(&p->ban[i].text);
+			art_block(p, a, BLOCK_PARA, p->ban[i].text,
+			    p->ban[i].len, p->ban[i].src);
 		p->nban = 0;
 	}
 }

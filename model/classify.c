@@ -45,7 +45,7 @@ classify(struct parser *p, struct raw *r)
 		r->kind = R_SERIES;
 	else if (line_is_source(r->text, r->len))
 		r->kind = R_BYLINE;
-	else if (r->mk.hlevel > 0 && r->chars <= 80)
+	else if (r->hlevel > 0 && r->chars <= 80)
 		r->kind = R_TITLE;
 	else if ((k = line_credit(p->lx, r->text, r->len)) > 0) {
 		r->kind = R_CAPTION;
@@ -107,7 +107,7 @@ caption_head(struct parser *p, size_t k)
 			break;
 		r = &p->raw[j - 1];
 		if ((r->kind != R_BODY && !(r->kind == R_TITLE &&
-		    r->mk.hlevel == 0)) || r->chars > 150 ||
+		    r->hlevel == 0)) || r->chars > 150 ||
 		    !line_photo_mark(p->lx, r->text, r->len) ||
 		    line_byline(p->lx, r->text, r->len) > 0)
 			break;
@@ -146,7 +146,7 @@ mark_captions(struct parser *p)
 		r = &p->raw[j - 1];
 		/* text that goes on to another page is no caption */
 		if ((r->kind == R_BODY || (r->kind == R_TITLE &&
-		    r->mk.hlevel == 0)) && line_byline(p->lx, r->text, r->len) == 0 &&
+		    r->hlevel == 0)) && line_byline(p->lx, r->text, r->len) == 0 &&
 		    line_trailing_cont(p->lx, r->text, r->len) == r->len) {
 			r->kind = R_CAPTION;
 			r->credit = p->raw[k].text;
@@ -199,7 +199,7 @@ masthead_zone(struct parser *p)
 		 */
 		if (is->title == NULL && r->chars <= 12 &&
 		    ((lex_ends(r->text, r->len, p->lx->paper) > 0 &&
-		    r->mk.hlevel <= 1) || (r->mk.hlevel == 1 && (p->mast.year != 0 ||
+		    r->hlevel <= 1) || (r->hlevel == 1 && (p->mast.year != 0 ||
 		    p->mast.number[0] != '\0' || p->mast.pages != 0)))) {
 			is->title = arena_strndup(p->a, r->text, r->len);
 			r->kind = R_MAST;
@@ -262,7 +262,7 @@ dated_heading(struct parser *p)
 	if (i == p->nraw || p->is->title != NULL || p->mast.year != 0)
 		return;
 	r = &p->raw[i];
-	if (r->mk.hlevel != 1 || r->kind != R_TITLE || r->chars > 40 ||
+	if (r->hlevel != 1 || r->kind != R_TITLE || r->chars > 40 ||
 	    !find_date(r->text, r->len, &at, &len, date))
 		return;
 	s = r->text;
@@ -322,16 +322,16 @@ heading_levels(struct parser *p)
 		mast |= r->kind == R_MAST;
 		if (r->kind == R_BODY && low == 0 && !mast)
 			return;
-		if (r->kind != R_TITLE || r->mk.hlevel == 0)
+		if (r->kind != R_TITLE || r->hlevel == 0)
 			continue;
-		l = r->mk.hlevel;
+		l = r->hlevel;
 		if (low == 0 || l < low)
 			low = l;
 		count[l]++;
 		for (j = i + 1; j < p->nraw && p->raw[j].kind == R_EMPTY; j++)
 			;
 		if (j < p->nraw && p->raw[j].kind == R_TITLE &&
-		    p->raw[j].mk.hlevel > l)
+		    p->raw[j].hlevel > l)
 			deeper[l]++;
 	}
 	for (l = 1; l <= 6 && art == 0; l++)
@@ -344,13 +344,13 @@ heading_levels(struct parser *p)
 	for (i = 0; i < p->nraw; i++) {
 		struct raw	*r = &p->raw[i];
 
-		if (r->kind != R_TITLE || r->mk.hlevel == 0)
+		if (r->kind != R_TITLE || r->hlevel == 0)
 			continue;
-		if (r->mk.hlevel >= art)
-			r->mk.hlevel -= art - 2;
-		else if (r->mk.hlevel >= 2) {
-			r->mk.hlevel = 0;
-			r->mk.kicker_mark = true;
+		if (r->hlevel >= art)
+			r->hlevel -= art - 2;
+		else if (r->hlevel >= 2) {
+			r->hlevel = 0;
+			r->kicker_mark = true;
 		}
 	}
 }
@@ -380,10 +380,10 @@ broken_paragraphs(const struct parser *p)
 		 * or text) looks like a title: 清出的淤泥将用来.
 		 */
 		if (!(r->kind == R_BODY || (text && r->kind == R_TITLE &&
-		    r->mk.hlevel == 0))) {
+		    r->hlevel == 0))) {
 			text = r->kind == R_BYLINE || r->kind == R_SIGN ||
 			    r->kind == R_SECTION || (r->kind == R_TITLE &&
-			    r->mk.hlevel >= 3);
+			    r->hlevel >= 3);
 			continue;
 		}
 		text = r->kind == R_BODY;
@@ -398,7 +398,7 @@ broken_paragraphs(const struct parser *p)
 			continue;
 		n = &p->raw[j];
 		if ((n->kind == R_BODY || (n->kind == R_TITLE &&
-		    n->mk.hlevel == 0)) && line_byline(p->lx, n->text, n->len) == 0)
+		    n->hlevel == 0)) && line_byline(p->lx, n->text, n->len) == 0)
 			k += photo ? BROKEN_MIN : 1;
 	}
 	return k;

@@ -68,11 +68,10 @@ guess_title(struct parser *p)
 
 
 static const char *
-finish_text(struct parser *p, enum block_kind kind, struct buf *t, size_t *len)
+finish_text(struct parser *p, enum block_kind kind, const char *s, size_t n,
+    size_t *len)
 {
 	struct buf	 a = { 0 }, b = { 0 };
-	const char	*s = t->p ? t->p : "";
-	size_t		 n = t->len;
 	char		*r;
 
 	if (kind != BLOCK_MAST && kind != BLOCK_BANNER && !p->opts->keep_punct) {
@@ -90,7 +89,7 @@ finish_text(struct parser *p, enum block_kind kind, struct buf *t, size_t *len)
 		s = b.p ? b.p : "";
 		n = b.len;
 	}
-	if (t->failed || a.failed || b.failed)
+	if (a.failed || b.failed)
 		p->failed = true;
 	r = arena_strndup(p->a, s, n);
 	if (r == NULL)
@@ -114,7 +113,8 @@ finish_blocks(struct parser *p, struct bblock *bb, size_t n)
 	for (i = 0; i < n; i++) {
 		v[i].kind = bb[i].kind;
 		v[i].src = bb[i].src;
-		v[i].text = finish_text(p, bb[i].kind, &bb[i].text, &v[i].len);
+		v[i].text = finish_text(p, bb[i].kind, bb[i].text, bb[i].len,
+		    &v[i].len);
 		v[i].extra = NULL;
 		if (bb[i].credit != NULL) {
 			size_t		 m = strlen(bb[i].credit);
@@ -127,7 +127,7 @@ finish_blocks(struct parser *p, struct bblock *bb, size_t n)
 				c++, m -= 2;
 			v[i].extra = arena_strndup(p->a, c, m);
 		}
-		buf_free(&bb[i].text);
+		bb_free(&bb[i]);
 	}
 	return v;
 }
@@ -347,17 +347,18 @@ parse_finish(struct parser *p)
 
 		for (i = 0; i < p->nart; i++)
 			for (k = 0; k < p->art[i].nb; k++) {
-				const struct buf	*t = &p->art[i].b[k].text;
+				const struct bblock	*b = &p->art[i].b[k];
+				size_t			 by;
 
-				size_t	by;
-
-				if (p->art[i].b[k].kind != BLOCK_PARA || t->p == NULL)
+				if (b->kind != BLOCK_PARA)
+					continue;
+				han += text_han_count(b->text, b->len);
+				if (memchr(b->text, ' ', b->len) == NULL)
 					continue;
 				/* a byline's own spaces are no damage */
-				by = line_byline(p->lx, t->p, t->len);
-				spaces += repair_count_cjk_spaces(t->p + by,
-				    t->len - by);
-				han += text_han_count(t->p, t->len);
+				by = line_byline(p->lx, b->text, b->len);
+				spaces += repair_count_cjk_spaces(b->text + by,
+				    b->len - by);
 			}
 		p->damaged = han > 0 && spaces * 1000 / han >= 5 &&
 		    !p->opts->whole;

@@ -18,8 +18,8 @@ heads_opens(struct parser *p, size_t i, size_t j, bool strong)
 	if (p->opts->one_article && p->nart > 0)
 		return false;
 	for (k = i; k < j; k++)
-		if (p->raw[k].mk.hlevel == 1 || p->raw[k].mk.hlevel == 2 ||
-		    p->raw[k].mk.kicker_mark)
+		if (p->raw[k].hlevel == 1 || p->raw[k].hlevel == 2 ||
+		    p->raw[k].kicker_mark)
 			return true;
 	k = raw_next(p, j);
 	while (k < p->nraw && (p->raw[k].kind == R_CAPTION ||
@@ -46,7 +46,7 @@ heads_opens(struct parser *p, size_t i, size_t j, bool strong)
 		 * Where no blank lines set stories apart, a title over a
 		 * text and a photo is a photo story of its own.
 		 */
-		if (p->gapless && !p->raw[i].mk.hlevel) {
+		if (p->gapless && !p->raw[i].hlevel) {
 			size_t	n = raw_next(p, k + 1);
 
 			if (n < p->nraw && (p->raw[n].kind == R_CAPTION ||
@@ -167,28 +167,28 @@ heads_open(struct parser *p, size_t i, size_t j)
 
 	art_flush_photos(p, art_cur(p));
 	for (k = i; k < j; k++)
-		if ((r[k].mk.hlevel == 1 || r[k].mk.hlevel == 2) &&
-		    !deck_marked(&r[k]) && (level == 0 || r[k].mk.hlevel < level))
-			level = r[k].mk.hlevel;
+		if ((r[k].hlevel == 1 || r[k].hlevel == 2) &&
+		    !deck_marked(&r[k]) && (level == 0 || r[k].hlevel < level))
+			level = r[k].hlevel;
 	if (level > 0) {
-		for (h = i; r[h].mk.hlevel != level || deck_marked(&r[h]); h++)
+		for (h = i; r[h].hlevel != level || deck_marked(&r[h]); h++)
 			;
 		/*
 		 * A column's name over a longer title (## 短评, ### 让…):
 		 * the name is the kicker, the title the headline.
 		 */
-		if (h + 1 < j && r[h].chars <= 4 && r[h + 1].mk.hlevel > level &&
+		if (h + 1 < j && r[h].chars <= 4 && r[h + 1].hlevel > level &&
 		    !deck_marked(&r[h + 1]) && r[h + 1].chars > r[h].chars &&
-		    (h == i || r[h - 1].mk.hlevel != level)) {
+		    (h == i || r[h - 1].hlevel != level)) {
 			h++;
-			level = r[h].mk.hlevel;
+			level = r[h].hlevel;
 		}
 		/*
 		 * Stacked headings of one level: a slogan or campaign line
 		 * over the headline is its kicker (引题), unless it cannot
 		 * end there (one headline the converter split).
 		 */
-		else if (h == i && h + 1 < j && r[h + 1].mk.hlevel == level &&
+		else if (h == i && h + 1 < j && r[h + 1].hlevel == level &&
 		    !deck_marked(&r[h + 1]) && !title_continues(p->lx, &r[h]))
 			h++;
 	} else {
@@ -197,13 +197,13 @@ heads_open(struct parser *p, size_t i, size_t j)
 		while (h > i && deck_marked(&r[h]))
 			h--;
 		/* ... unless the last line is a long deck without a dash */
-		if (h > i && h == j - 1 && !r[h - 1].mk.kicker_mark &&
+		if (h > i && h == j - 1 && !r[h - 1].kicker_mark &&
 		    r[h].chars >= 20 && r[h].chars * 2 >= r[h - 1].chars * 3 &&
 		    !(r[h - 1].chars <= 10 && h - 1 == i))
 			h--;
 		/* a headline split over two lines is one headline */
-		if (h > i && !r[h - 1].mk.kicker_mark &&
-		    r[h - 1].mk.hlevel == 0 && r[h].mk.hlevel == 0 &&
+		if (h > i && !r[h - 1].kicker_mark &&
+		    r[h - 1].hlevel == 0 && r[h].hlevel == 0 &&
 		    title_continues(p->lx, &r[h - 1])) {
 			h--;
 			lines = 2;
@@ -216,12 +216,12 @@ heads_open(struct parser *p, size_t i, size_t j)
 	 */
 	if (level > 0 && h - i >= 2 && (a = art_cur(p)) != NULL &&
 	    (a->nb > 0 || a->a.byline != NULL)) {
-		for (k = i; k < h && (r[k].mk.hlevel == 0 ||
-		    r[k].mk.hlevel > level) && !r[k].mk.kicker_mark; k++)
+		for (k = i; k < h && (r[k].hlevel == 0 ||
+		    r[k].hlevel > level) && !r[k].kicker_mark; k++)
 			;
 		if (k == h) {
 			for (k = i; k < h; k++)
-				art_block(p, a, r[k].mk.hlevel > 0 ?
+				art_block(p, a, r[k].hlevel > 0 ?
 				    BLOCK_SUBHEAD : BLOCK_PARA, r[k].text,
 				    r[k].len, r[k].src);
 			i = h;
@@ -243,13 +243,13 @@ heads_open(struct parser *p, size_t i, size_t j)
 	buf_add(&head, r[h].text, r[h].len);
 	for (k = h + 1; k < h + lines; k++)
 		repair_join(&head, r[k].text, r[k].len);
-	for (; k < j && level > 0 && r[k].mk.hlevel == level &&
+	for (; k < j && level > 0 && r[k].hlevel == level &&
 	    !deck_marked(&r[k]); k++)
 		repair_join(&head, r[k].text, r[k].len);
 	for (; k < j; k++) {
 		/* one article's text: a plain line is its first paragraph */
 		if ((p->opts->one_article || level > 0) &&
-		    r[k].mk.hlevel == 0 && !deck_marked(&r[k]))
+		    r[k].hlevel == 0 && !deck_marked(&r[k]))
 			break;
 		if (deck.len > 0)
 			buf_addc(&deck, ' ');

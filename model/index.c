@@ -418,8 +418,7 @@ parse_entry(void *arg, size_t t)
 	r->date[0] = '\0';
 	if ((s = vault_read(path, &len, &err)) == NULL)
 		return;
-	is = issue_parse(s, len, NULL, &err);
-	free(s);
+	is = issue_parse_free(s, len, NULL, &err);
 	archive_issue_date(is, path, r->date);
 	if (is == NULL)
 		return;

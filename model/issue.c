@@ -60,6 +60,7 @@ split(struct parser *p)
 	int		 gap = 0, blanks = 0;
 	struct buf	 joined = { 0 }, clean = { 0 };
 	struct raw	*r;
+	struct markup	 mk;
 	size_t		 nblank = 0, nfull = 0, next;
 	bool		 lines, hard;
 
@@ -124,7 +125,10 @@ split(struct parser *p)
 		r->src = start;
 		r->gap = gap;
 		clean.len = 0;
-		repair_markup(joined.p ? joined.p : "", joined.len, &clean, &r->mk);
+		repair_markup(joined.p ? joined.p : "", joined.len, &clean, &mk);
+		r->hlevel = mk.hlevel < 255 ? (uint8_t)mk.hlevel : 255;
+		r->kicker_mark = mk.kicker_mark;
+		r->bold_lead = mk.bold_lead;
 		if (clean.failed || joined.failed)
 			goto fail;
 		if (clean.len < joined.len && joined.p != NULL &&
@@ -141,7 +145,7 @@ split(struct parser *p)
 		bool	md = p->is->damage.markup > 0;
 
 		for (i = 0; i < p->nraw && !md; i++)
-			md = p->raw[i].mk.hlevel > 0;
+			md = p->raw[i].hlevel > 0;
 		p->is->format = md ? (lines ? "markdown, a paragraph a line" :
 		    "markdown") : lines ? "text, a paragraph a line" : "text";
 	}
@@ -154,8 +158,9 @@ fail:
 	return false;
 }
 
-struct issue *
-issue_parse(const char *in, size_t n, const struct issue_opts *opts,
+/* Parses in[0..n-1], freeing owned (NULL or in) once it is sanitised. */
+static struct issue *
+parse(const char *in, size_t n, char *owned, const struct issue_opts *opts,
     const char **err)
 {
 	struct issue	*is;
@@ -164,7 +169,9 @@ issue_parse(const char *in, size_t n, const struct issue_opts *opts,
 	bool		 html;
 
 	*err = "out of memory";
-	if ((text = text_sanitise(in, n, &len)) == NULL)
+	text = text_sanitise(in, n, &len);
+	free(owned);
+	if (text == NULL)
 		return NULL;
 	/* HTML paragraphs and entities: plain text, sanitised again */
 	if ((html = html_is(text, len))) {
@@ -188,6 +195,20 @@ issue_parse(const char *in, size_t n, const struct issue_opts *opts,
 	if (is != NULL)
 		is->damage.html = html;
 	return is;
+}
+
+struct issue *
+issue_parse(const char *in, size_t n, const struct issue_opts *opts,
+    const char **err)
+{
+	return parse(in, n, NULL, opts, err);
+}
+
+struct issue *
+issue_parse_free(char *in, size_t n, const struct issue_opts *opts,
+    const char **err)
+{
+	return parse(in, n, in, opts, err);
 }
 
 struct issue *
@@ -218,27 +239,31 @@ issue_parse_text(char *text, size_t len, const struct issue_opts *opts,
 		goto fail;
 	parse_classify(&p);
 	parse_assemble(&p);
+	/* the blocks point into the raw arena, not at the raw blocks */
+	free(p.raw);
+	p.raw = NULL;
+	p.nraw = 0;
+	p.upcont = p.series = NULL;
 	if (!p.failed)
 		parse_finish(&p);
 	for (i = 0; i < p.nart; i++) {
 		size_t	k;
 
 		for (k = 0; k < p.art[i].nb; k++)
-			buf_free(&p.art[i].b[k].text);
+			bb_free(&p.art[i].b[k]);
 		free(p.art[i].b);
 	}
 	for (i = 0; i < p.nban; i++)
-		buf_free(&p.ban[i].text);
+		bb_free(&p.ban[i]);
 	for (i = 0; i < p.nmastb; i++)
-		buf_free(&p.mastb[i].text);
+		bb_free(&p.mastb[i]);
 	for (i = 0; i < p.npend; i++)
-		buf_free(&p.pend[i].text);
+		bb_free(&p.pend[i]);
 	free(p.art);
 	free(p.ban);
 	free(p.mastb);
 	free(p.items);
 	free(p.pend);
-	free(p.raw);
 	if (p.failed || arena_failed(p.a) || arena_failed(p.tmp))
 		goto fail2;
 	arena_free(p.tmp);

@@ -114,6 +114,9 @@ struct issue_opts {
  */
 struct issue	*issue_parse(const char *in, size_t n,
 		    const struct issue_opts *, const char **err);
+/* issue_parse() that frees in (malloc'd) as soon as it is sanitised. */
+struct issue	*issue_parse_free(char *in, size_t n,
+		    const struct issue_opts *, const char **err);
 void		 issue_free(struct issue *);
 
 const char	*issue_kind_name(enum article_kind);

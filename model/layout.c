@@ -30,7 +30,8 @@ layout_free(struct layout *l)
 static void
 push(struct layout *l, const struct lline *ln)
 {
-	if (!vec_grow(&l->lines, &l->linecap, l->nlines, sizeof *l->lines)) {
+	if (l->nlines >= LAYOUT_NONE || !vec_grow(&l->lines, &l->linecap,
+	    l->nlines, sizeof *l->lines)) {
 		l->failed = true;
 		return;
 	}
@@ -46,7 +47,7 @@ blank(struct layout *l, size_t art)
 		return;
 	ln.s = "";
 	ln.style = LS_BLANK;
-	ln.article = art;
+	ln.article = (uint32_t)art;
 	ln.block = l->lines[l->nlines - 1].block;
 	ln.off = l->lines[l->nlines - 1].off;
 	push(l, &ln);
@@ -78,8 +79,8 @@ text(struct layout *l, const char *s, size_t n, int width, int indent,
 		ln.style = st;
 		ln.head = st == LS_MAST || st == LS_BANNER || st == LS_KICKER ||
 		    st == LS_HEADLINE || st == LS_DECK || st == LS_BYLINE;
-		ln.article = art;
-		ln.block = block;
+		ln.article = (uint32_t)art;
+		ln.block = (uint32_t)block;
 		ln.off = w->off;
 		push(l, &ln);
 	}
@@ -134,7 +135,7 @@ place(struct layout *l, int row, int col, size_t line)
 	}
 	l->placed[l->nplaced].row = row;
 	l->placed[l->nplaced].col = col;
-	l->placed[l->nplaced++].line = line;
+	l->placed[l->nplaced++].line = (uint32_t)line;
 	if (l->npages > 0) {
 		struct lpage	*p = &l->pages[l->npages - 1];
 
@@ -408,7 +409,7 @@ layout_find(const struct layout *l, size_t art, size_t block, size_t off)
 	for (p = 0; p < l->npages; p++)
 		for (i = 0; i < l->pages[p].n; i++) {
 			ln = &l->lines[l->placed[l->pages[p].first + i].line];
-			if (ln->article == (size_t)-1 || ln->style == LS_BLANK ||
+			if (ln->article == LAYOUT_NONE || ln->style == LS_BLANK ||
 			    ln->head)
 				continue;
 			if (ln->article > art || (ln->article == art &&
@@ -430,7 +431,7 @@ layout_page_anchor(const struct layout *l, size_t p)
 		const struct lline	*ln =
 		    &l->lines[l->placed[l->pages[p].first + i].line];
 
-		if (ln->style != LS_BLANK && ln->article != (size_t)-1)
+		if (ln->style != LS_BLANK && ln->article != LAYOUT_NONE)
 			return ln;
 	}
 	return NULL;

@@ -23,11 +23,16 @@ enum lstyle {
 	LS_DECK, LS_BYLINE, LS_SUBHEAD, LS_SECTION, LS_NOTE, LS_PHOTO, LS_CONT
 };
 
-/* One line of the layout: 40 bytes, as there are many (a 4 GiB cap). */
+#define LAYOUT_NONE	UINT32_MAX	/* a line of no article */
+
+/*
+ * One line of the layout: 32 bytes, as there are many (a 4 GiB cap on
+ * lines, articles, blocks and block sizes: a file is at most 1 GiB).
+ */
 struct lline {
 	const char	*s;		/* text, not NUL-terminated */
-	size_t		 article;	/* index in the issue, or (size_t)-1 */
-	size_t		 block;		/* index in the article's blocks */
+	uint32_t	 article;	/* index in the issue, or LAYOUT_NONE */
+	uint32_t	 block;		/* index in the article's blocks */
 	uint32_t	 len;
 	uint32_t	 off;		/* byte offset of s in the block text */
 	int32_t		 cells;		/* width of s */
@@ -38,7 +43,7 @@ struct lline {
 
 struct placed {
 	int		 row, col;	/* cell position on the page */
-	size_t		 line;		/* index in layout.lines */
+	uint32_t	 line;		/* index in layout.lines */
 };
 
 struct lpage {

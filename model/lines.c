@@ -17,6 +17,16 @@ u8_count(const char *s, size_t n)
 	return k;
 }
 
+bool
+u8_over(const char *s, size_t n, size_t k)
+{
+	if (n <= k)
+		return false;
+	if (n > 4 * k)
+		return true;	/* no character is over 4 bytes */
+	return u8_count(s, n) > k;
+}
+
 size_t
 str_count(const char *s, size_t n, const char *w)
 {
@@ -191,7 +201,7 @@ line_is_credit(const struct lexicon *lx, const char *s, size_t n)
 	}
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
-	if (n == 0 || u8_count(s, n) > 30 || text_has(s, n, "。") ||
+	if (n == 0 || u8_over(s, n, 30) || text_has(s, n, "。") ||
 	    text_has(s, n, "，") || text_has(s, n, ","))
 		return false;
 	return lex_ends(s, n, lx->credit) > 0 ||
@@ -214,10 +224,13 @@ past_own(const struct lexicon *lx, const char *s, size_t *n)
 bool
 line_is_byline(const struct lexicon *lx, const char *s, size_t n)
 {
-	size_t		c = u8_count(s, n), e;
+	size_t		c, e;
 	text_char	l = u8_last(s, n);
 
 	/* a sentence is no byline: 기자들이 모였다. */
+	if (u8_over(s, n, 60))
+		return false;
+	c = u8_count(s, n);
 	if (text_has(s, n, "。") || text_has(s, n, "，") || l == '.' ||
 	    l == '!' || l == '?' || l == 0xff01 || l == 0xff1f)
 		return false;
@@ -252,7 +265,7 @@ line_is_note(const struct lexicon *lx, const char *s, size_t n)
 	if (lex_starts(s, n, lx->note) > 0 ||
 	    (str_starts(s, n, "【") && lex_starts(s + 3, n - 3, lx->note) > 0))
 		return true;
-	if (u8_count(s, n) > 16)
+	if (u8_over(s, n, 16))
 		return false;
 	for (i = 0; i < sizeof dash / sizeof dash[0]; i++)
 		if (str_starts(s, n, dash[i]) && (str_ends(s, n, dash[i]) ||
@@ -325,7 +338,7 @@ line_is_page(const struct lexicon *lx, const char *s, size_t n, int *page)
 	size_t	i = 0, k;
 	int	v;
 
-	if (u8_count(s, n) > 20)
+	if (u8_over(s, n, 20))
 		return false;
 	if (str_starts(s, n, "第"))
 		i = 3;
@@ -345,7 +358,7 @@ line_is_page(const struct lexicon *lx, const char *s, size_t n, int *page)
 bool
 line_is_meta(const struct lexicon *lx, const char *s, size_t n)
 {
-	if (u8_count(s, n) > 60 || text_has(s, n, "。"))
+	if (u8_over(s, n, 60) || text_has(s, n, "。"))
 		return false;
 	s = skip_box(s, &n);
 	return lex_starts(s, n, lx->meta) > 0;
@@ -563,7 +576,7 @@ line_is_section(const char *s, size_t n)
 	size_t			 i, j, k, c;
 	text_char		 ch;
 
-	if (u8_count(s, n) > 40 || text_has(s, n, "。"))
+	if (u8_over(s, n, 40) || text_has(s, n, "。"))
 		return false;
 	for (i = 0; i < sizeof f / sizeof f[0]; i++) {
 		if (!str_starts(s, n, f[i].open))
@@ -616,11 +629,13 @@ full_stop(const char *s, size_t n)
 bool
 line_is_title(const struct lexicon *lx, const char *s, size_t n, size_t chars)
 {
-	text_char	l = u8_last(s, n);
-	size_t		commas = str_count(s, n, "，") + str_count(s, n, ",");
+	text_char	l;
+	size_t		commas;
 
 	if (chars == 0 || chars > 60)
 		return false;
+	l = u8_last(s, n);
+	commas = str_count(s, n, "，") + str_count(s, n, ",");
 	if (text_has(s, n, "。") || text_has(s, n, "；") || full_stop(s, n) ||
 	    line_byline(lx, s, n) > 0 || line_trailing_cont(lx, s, n) < n)
 		return false;
@@ -669,7 +684,7 @@ line_is_series(const struct lexicon *lx, const char *s, size_t n)
 {
 	size_t	k, i;
 
-	if (u8_count(s, n) > 40 || text_has(s, n, "。") ||
+	if (u8_over(s, n, 40) || text_has(s, n, "。") ||
 	    (k = lex_starts(s, n, lx->series)) == 0)
 		return 0;
 	i = k;
@@ -698,7 +713,7 @@ line_is_source(const char *s, size_t n)
 	const char	*open, *q;
 	size_t		 m;
 
-	if (u8_count(s, n) > 60 || text_has(s, n, "。") ||
+	if (u8_over(s, n, 60) || text_has(s, n, "。") ||
 	    (open = memmem(s, n, "《", 3)) == NULL ||
 	    memmem(open, n - (size_t)(open - s), "》", 3) == NULL ||
 	    !(str_ends(s, n, "）") || (n > 0 && s[n - 1] == ')')))

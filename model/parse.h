@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 #include "issue.h"
@@ -42,22 +43,31 @@ enum rkind {
 	R_SERIES	/* 系列：某某: the series or column, a kicker */
 };
 
+/* A paragraph of the text: 48 bytes, as there are many (a file is < 4 GiB). */
 struct raw {
 	size_t		 src;		/* offset in the sanitised text */
-	int		 gap;		/* empty paragraphs before it */
-	struct markup	 mk;
 	char		*text;		/* markup stripped, in the arena */
-	size_t		 len;
-	size_t		 chars;
-	enum rkind	 kind;
 	const char	*credit;	/* of a caption */
+	uint32_t	 len;
+	uint32_t	 chars;
+	int		 gap;		/* empty paragraphs before it */
 	int		 page;		/* of R_PAGE and R_CONT */
+	uint8_t		 kind;		/* enum rkind */
+	uint8_t		 hlevel;	/* markup: leading '#', 0 if none */
+	bool		 kicker_mark;	/* markup: led by » or › */
+	bool		 bold_lead;	/* markup: began with **bold** */
 	bool		 up;		/* R_CONT: 上接 (continued from) */
 };
 
+/*
+ * A block of an article being assembled: its text is a raw block's (in the
+ * raw arena) until another is joined to it, then its own buffer's.
+ */
 struct bblock {
 	enum block_kind	 kind;
-	struct buf	 text;
+	const char	*text;
+	size_t		 len;
+	struct buf	*own;		/* the text once joined */
 	const char	*credit;
 	size_t		 src;
 };
@@ -146,6 +156,7 @@ char	*html_flatten(const char *, size_t, size_t *outlen);
 
 /* lines.c: string helpers */
 size_t		 u8_count(const char *, size_t);
+bool		 u8_over(const char *, size_t, size_t);	/* more chars than */
 text_char	 u8_last(const char *, size_t);	/* the last non-space */
 text_char	 u8_first(const char *, size_t);
 size_t		 str_count(const char *, size_t, const char *);
@@ -182,6 +193,8 @@ struct bart	*art_cur(struct parser *);
 struct bart	*art_new(struct parser *, size_t);
 struct bblock	*art_block(struct parser *, struct bart *, enum block_kind,
 		    const char *, size_t, size_t);
+void		 bb_join(struct parser *, struct bblock *, const char *, size_t);
+void		 bb_free(struct bblock *);
 void		 art_banner(struct parser *, const struct raw *);
 void		 art_flush_photos(struct parser *, struct bart *);
 void		 art_flush_upcont(struct parser *, struct bart *);

@@ -319,51 +319,72 @@ is_digit(text_char c)
 	return (c >= '0' && c <= '9') || (c >= 0xff10 && c <= 0xff19);
 }
 
-/* Marks v[i] for each i inside a URL or e-mail address. */
+/*
+ * The URL or e-mail address of the run of printable ASCII around s[i]:
+ * [lo, hi), empty when the run holds none.  A run holds at most one: its
+ * first prefix (http://, www., ...) or @ to the run's end, less a
+ * trailing sentence mark; an address's @ takes the run from its start.
+ */
+struct url_run {
+	size_t	a, b;		/* the run */
+	size_t	lo, hi;		/* its address */
+};
+
+static bool
+url_char(const char *s, size_t i)
+{
+	return (unsigned char)s[i] > ' ' && (unsigned char)s[i] < 0x80;
+}
+
 static void
-mark_urls(const text_char *v, size_t k, char *url)
+url_find(const char *s, size_t n, size_t i, struct url_run *r)
 {
 	static const struct {
 		const char	*s;
 		size_t		 len;
 	}			 pre[] = { { "http://", 7 }, { "https://", 8 },
 	    { "ftp://", 6 }, { "www.", 4 }, { "mailto:", 7 } };
-	size_t			 i, j, p, e, len;
+	size_t			 p, q, j;
 
-	memset(url, 0, k);
-	for (i = 0; i < k; i++) {
-		/* the first letter of a prefix, or an address's @ */
-		if (v[i] >= 0x80 || strchr("hHfFwWmM@", (int)v[i]) == NULL ||
-		    v[i] == 0)
+	for (r->a = i; r->a > 0 && url_char(s, r->a - 1); r->a--)
+		;
+	for (r->b = i; r->b < n && url_char(s, r->b); r->b++)
+		;
+	r->lo = r->hi = r->b;
+	for (p = r->a; p < r->b; p++) {
+		if (s[p] == '@') {
+			r->lo = r->a;
+			break;
+		}
+		if (strchr("hHfFwWmM", s[p]) == NULL)
 			continue;
-		for (p = 0; p < sizeof pre / sizeof pre[0]; p++) {
-			len = pre[p].len;
-			if (i + len > k)
+		for (q = 0; q < sizeof pre / sizeof pre[0]; q++) {
+			if (p + pre[q].len > r->b)
 				continue;
-			for (j = 0; j < len; j++)
-				if (v[i + j] >= 0x80 ||
-				    tolower((int)v[i + j]) != pre[p].s[j])
+			for (j = 0; j < pre[q].len; j++)
+				if (tolower((unsigned char)s[p + j]) != pre[q].s[j])
 					break;
-			if (j == len)
+			if (j == pre[q].len)
 				break;
 		}
-		if (p == sizeof pre / sizeof pre[0] && v[i] != '@')
-			continue;
-		if (v[i] == '@') {
-			/* an e-mail address: back to its start */
-			for (j = i; j > 0 && v[j - 1] > ' ' && v[j - 1] < 0x80; j--)
-				;
-		} else
-			j = i;
-		for (e = i; e < k && v[e] > ' ' && v[e] < 0x80; e++)
-			;
-		/* a trailing sentence mark is not part of the address */
-		while (e > i && (v[e - 1] == '.' || v[e - 1] == ',' ||
-		    v[e - 1] == ')' || v[e - 1] == ';'))
-			e--;
-		memset(url + j, 1, e - j);
-		i = e > i ? e - 1 : i;
+		if (q < sizeof pre / sizeof pre[0]) {
+			r->lo = p;
+			break;
+		}
 	}
+	if (p == r->b)
+		return;
+	for (r->hi = r->b; r->hi > p + 1 && strchr(".,);", s[r->hi - 1]); r->hi--)
+		;
+}
+
+/* Whether s[i], printable ASCII, is inside a URL or e-mail address. */
+static bool
+in_url(const char *s, size_t n, size_t i, struct url_run *r)
+{
+	if (i < r->a || i >= r->b)
+		url_find(s, n, i, r);
+	return i >= r->lo && i < r->hi;
 }
 
 /*
@@ -373,24 +394,30 @@ mark_urls(const text_char *v, size_t k, char *url)
  * Japanese text keeps its half-width punctuation as the source sets it.
  */
 static bool
-japanese(const text_char *v, size_t k)
+japanese(const char *s, size_t n)
 {
-	size_t	i, kana = 0, han = 0;
-	int	quoted = 0;
+	text_char	c;
+	size_t		i, kana = 0, han = 0;
+	int		quoted = 0;
 
-	for (i = 0; i < k; i++) {
+	for (i = 0; i < n; ) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		i += text_decode_fast(s + i, n - i, &c);
 		/* what a paragraph quotes is not its own language */
-		if (v[i] == 0x300c || v[i] == 0x300e || v[i] == 0x201c)
+		if (c == 0x300c || c == 0x300e || c == 0x201c)
 			quoted++;
-		else if ((v[i] == 0x300d || v[i] == 0x300f || v[i] == 0x201d) &&
+		else if ((c == 0x300d || c == 0x300f || c == 0x201d) &&
 		    quoted > 0)
 			quoted--;
 		else if (quoted > 0)
 			continue;
-		else if ((v[i] >= 0x3041 && v[i] <= 0x309f) ||
-		    (v[i] >= 0x30a0 && v[i] <= 0x30ff))
+		else if ((c >= 0x3041 && c <= 0x309f) ||
+		    (c >= 0x30a0 && c <= 0x30ff))
 			kana++;
-		else if (text_is_han(v[i]))
+		else if (text_is_han(c))
 			han++;
 	}
 	return kana > 0 && kana * 5 >= kana + han;
@@ -408,134 +435,148 @@ punct_ctx(text_char c)
 	    c != 0x2019;
 }
 
+/* A full-width mark that carries its own spacing. */
+static bool
+spaced_mark(text_char c)
+{
+	return c == 0xff0c || c == 0xff1a || c == 0xff1b || c == 0xff1f ||
+	    c == 0xff01;
+}
+
+/*
+ * What the ASCII mark c becomes between prev (the character before it,
+ * as repaired) and next (the one after it): itself outside Chinese.
+ */
+struct punct_state {
+	unsigned long	stack;		/* bit per open '(' depth: converted */
+	size_t		depth;
+	bool		dq_open, sq_open, angle;
+};
+
+static text_char
+punct_one(struct punct_state *ps, text_char c, text_char prev, text_char next)
+{
+	bool	cjk = punct_ctx(prev) || punct_ctx(next);
+
+	switch (c) {
+	case ',':
+		return cjk && !(is_digit(prev) && is_digit(next)) ? 0xff0c : c;
+	case ':':
+		return cjk && !(is_digit(prev) && is_digit(next)) ? 0xff1a : c;
+	case ';':
+		return cjk ? 0xff1b : c;
+	case '?':
+	case '!':
+		if (punct_ctx(prev) || (next != 0 && punct_ctx(next) &&
+		    !(prev < 0x80 && isalnum((int)prev))))
+			return c == '?' ? 0xff1f : 0xff01;
+		return c;
+	case '(':
+		if (ps->depth < 64 && cjk)
+			ps->stack |= 1UL << ps->depth;
+		else if (ps->depth < 64)
+			ps->stack &= ~(1UL << ps->depth);
+		ps->depth++;
+		return ps->depth <= 64 && cjk ? 0xff08 : c;
+	case ')':
+		if (ps->depth > 0) {
+			ps->depth--;
+			if (ps->depth < 64 && (ps->stack >> ps->depth) & 1)
+				return 0xff09;
+		} else if (cjk)
+			return 0xff09;
+		return c;
+	case '"':
+		ps->dq_open = !ps->dq_open;
+		if (cjk)
+			return ps->dq_open ? 0x201d : 0x201c;
+		return c;
+	case '\'':
+		if (text_is_han(prev) || text_is_han(next)) {
+			ps->sq_open = !ps->sq_open;
+			return ps->sq_open ? 0x2019 : 0x2018;
+		}
+		return c;
+	case '<':
+		if (text_is_han(next) && !ps->angle) {
+			ps->angle = true;
+			return 0x3008;
+		}
+		return c;
+	case '>':
+		if (ps->angle) {
+			ps->angle = false;
+			return 0x3009;
+		}
+		return c;
+	}
+	return c;
+}
+
+/* Whether s holds a kana (U+3041..U+30FF): E3 81..83 in UTF-8. */
+static bool
+has_kana(const char *s, size_t n)
+{
+	const char	*p = s, *e = s + n;
+
+	while ((p = memchr(p, 0xe3, (size_t)(e - p))) != NULL && e - p > 1) {
+		if ((unsigned char)p[1] >= 0x81 && (unsigned char)p[1] <= 0x83)
+			return true;
+		p++;
+	}
+	return false;
+}
+
 void
 repair_punct(const char *s, size_t n, struct buf *out)
 {
-	text_char	*v, prev, next, c;
-	char		*url;
-	size_t		 k, i, j, depth = 0;
-	unsigned long	 stack = 0;	/* bit per open '(' depth: converted */
-	bool		 dq_open = true, sq_open = true, angle = false, cjk;
+	static const char	 marks[] = ",:;?!()\"'<>";
+	struct punct_state	 ps = { 0, 0, true, true, false };
+	struct url_run		 run = { 0, 0, 0, 0 };
+	text_char		 c, r, prev = 0, next;
+	size_t			 i, j, len, done = 0;
+	char			 e[4];
 
 	/* nothing to convert: most paragraphs of a clean text */
-	for (i = 0; i < n && (((unsigned char)s[i] & 0x80) ||
-	    strchr(",:;?!()\"'<>", s[i]) == NULL || s[i] == '\0'); i++)
+	for (i = 0; i < n && (((unsigned char)s[i] & 0x80) || s[i] == '\0' ||
+	    strchr(marks, s[i]) == NULL); i++)
 		;
-	if (i == n) {
+	if (i == n || (has_kana(s, n) && japanese(s, n))) {
 		buf_add(out, s, n);
 		return;
 	}
-	/* out of memory: the caller learns it from out->failed */
-	if ((v = decode_all(s, n, &k)) == NULL) {
-		out->failed = true;
-		return;
-	}
-	if ((url = malloc(k + 1)) == NULL) {
-		free(v);
-		out->failed = true;
-		return;
-	}
-	if (japanese(v, k)) {
-		buf_add(out, s, n);
-		free(url);
-		free(v);
-		return;
-	}
-	mark_urls(v, k, url);
-	for (i = 0; i < k; i++) {
-		c = v[i];
-		if (c >= 0x80 || url[i] || !strchr(",:;?!()\"'<>", (int)c))
+	/* s[done..i) is copied as it is when something changes */
+	for (i = 0; i < n; i += len) {
+		len = text_decode_fast(s + i, n - i, &c);
+		if (c == ' ')
 			continue;
-		prev = next = 0;
-		for (j = i; j > 0; j--)
-			if (v[j - 1] != ' ') {
-				prev = v[j - 1];
-				break;
-			}
-		for (j = i + 1; j < k; j++)
-			if (v[j] != ' ') {
-				next = v[j];
-				break;
-			}
-		cjk = punct_ctx(prev) || punct_ctx(next);
-		switch (c) {
-		case ',':
-			if (cjk && !(is_digit(prev) && is_digit(next)))
-				v[i] = 0xff0c;
-			break;
-		case ':':
-			if (cjk && !(is_digit(prev) && is_digit(next)))
-				v[i] = 0xff1a;
-			break;
-		case ';':
-			if (cjk)
-				v[i] = 0xff1b;
-			break;
-		case '?':
-			if (punct_ctx(prev) || (next != 0 && punct_ctx(next) &&
-			    !(prev < 0x80 && isalnum((int)prev))))
-				v[i] = 0xff1f;
-			break;
-		case '!':
-			if (punct_ctx(prev) || (next != 0 && punct_ctx(next) &&
-			    !(prev < 0x80 && isalnum((int)prev))))
-				v[i] = 0xff01;
-			break;
-		case '(':
-			if (depth < 64 && cjk)
-				stack |= 1UL << depth;
-			else if (depth < 64)
-				stack &= ~(1UL << depth);
-			if (depth < 64 && cjk)
-				v[i] = 0xff08;
-			depth++;
-			break;
-		case ')':
-			if (depth > 0) {
-				depth--;
-				if (depth < 64 && (stack >> depth) & 1)
-					v[i] = 0xff09;
-			} else if (cjk)
-				v[i] = 0xff09;
-			break;
-		case '"':
-			if (cjk)
-				v[i] = dq_open ? 0x201c : 0x201d;
-			dq_open = !dq_open;
-			break;
-		case '\'':
-			if (text_is_han(prev) || text_is_han(next)) {
-				v[i] = sq_open ? 0x2018 : 0x2019;
-				sq_open = !sq_open;
-			}
-			break;
-		case '<':
-			if (text_is_han(next) && !angle) {
-				v[i] = 0x3008;
-				angle = true;
-			}
-			break;
-		case '>':
-			if (angle) {
-				v[i] = 0x3009;
-				angle = false;
-			}
-			break;
+		r = c;
+		if (c != 0 && c < 0x80 && strchr(marks, (int)c) &&
+		    !in_url(s, n, i, &run)) {
+			for (j = i + 1; j < n && s[j] == ' '; j++)
+				;
+			next = 0;
+			if (j < n)
+				text_decode_fast(s + j, n - j, &next);
+			r = punct_one(&ps, c, prev, next);
+		}
+		prev = r;
+		if (spaced_mark(r)) {
+			/* it carries its own spacing: "A, B" -> "A，B" */
+			for (j = i; j > done && s[j - 1] == ' '; j--)
+				;
+			buf_add(out, s + done, j - done);
+			buf_add(out, e, text_encode(r, e));
+			for (done = i + len; done < n && s[done] == ' '; done++)
+				;
+			len = done - i;
+		} else if (r != c) {
+			buf_add(out, s + done, i - done);
+			buf_add(out, e, text_encode(r, e));
+			done = i + len;
 		}
 	}
-	/* full-width marks carry their own spacing: "A, B" -> "A，B" */
-	for (i = 0; i < k; i++) {
-		if (v[i] != 0xff0c && v[i] != 0xff1a && v[i] != 0xff1b &&
-		    v[i] != 0xff1f && v[i] != 0xff01)
-			continue;
-		for (j = i + 1; j < k && v[j] == ' '; j++)
-			v[j] = 0;
-		for (j = i; j > 0 && v[j - 1] == ' '; j--)
-			v[j - 1] = 0;
-	}
-	encode_all(v, k, out);
-	free(url);
-	free(v);
+	buf_add(out, s + done, n - done);
 }
 
 /*

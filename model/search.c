@@ -94,8 +94,7 @@ scan_search(const struct archive *ar, char *const *w, size_t nw,
 	for (i = 0; i < ar->n; i++) {
 		if ((s = vault_read(ar->v[i].path, &len, &e)) == NULL)
 			continue;
-		is = issue_parse(s, len, NULL, &e);
-		free(s);
+		is = issue_parse_free(s, len, NULL, &e);
 		if (is == NULL)
 			continue;
 		if (ar->v[i].date[0] != '\0')

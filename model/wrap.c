@@ -95,21 +95,30 @@ find_breaks(struct wrapper *w, const char *s, size_t n)
 {
 	char		*brk = w->brk;
 	size_t		 i, len, j;
-	text_char	 a = 0, b, ns = 0;	/* ns: last character not a space */
-	bool		 acjk = false, bcjk;
+	text_char	 a = 0, b;
+	bool		 acjk = false, bcjk, ahangul = false, bhangul, nostart;
+	bool		 noend = false;	/* the last character not a space */
 
 	u8_possible_linebreaks((const uint8_t *)s, n,
 	    w->ambiguous == 2 ? "GBK" : "UTF-8", brk);
 	for (i = 0; i < n; i += len) {
 		len = text_decode_fast(s + i, n - i, &b);
-		bcjk = text_is_cjk(b);
+		if (b >= 0x4e00 && b <= 0x9fff) {
+			/* most of a Chinese text: a Han character */
+			bcjk = true;
+			bhangul = nostart = false;
+		} else {
+			bcjk = text_is_cjk(b);
+			bhangul = text_is_hangul(b);
+			nostart = text_no_line_start(b) ||
+			    (text_char_width(b, 1) == 0 && b != '\n');
+		}
 		if (i > 0 && brk[i] != UC_BREAK_MANDATORY) {
 			/* an opener stays with what follows, spaces or not */
-			if (text_no_line_start(b) || text_no_line_end(ns) ||
-			    (text_char_width(b, 1) == 0 && b != '\n'))
+			if (nostart || noend)
 				brk[i] = UC_BREAK_PROHIBITED;
 			else if (w->korean_word && a != ' ' && b != ' ' &&
-			    (text_is_hangul(a) || text_is_hangul(b)))
+			    (ahangul || bhangul))
 				brk[i] = UC_BREAK_PROHIBITED;	/* keep-all */
 			else if ((b == 0x201c || b == 0x2018) && acjk)
 				brk[i] = UC_BREAK_POSSIBLE;
@@ -133,8 +142,10 @@ find_breaks(struct wrapper *w, const char *s, size_t n)
 		}
 		a = b;
 		if (b != ' ' && b != 0x3000)
-			ns = b;
+			noend = !(b >= 0x4e00 && b <= 0x9fff) &&
+			    text_no_line_end(b);
 		acjk = bcjk;
+		ahangul = bhangul;
 	}
 	keep_tokens(brk, s, n);
 }

@@ -116,8 +116,7 @@ issue_open(struct tui *t, size_t i)
 		free(path);
 		return false;
 	}
-	is = issue_parse(s, n, &o, &err);
-	free(s);
+	is = issue_parse_free(s, n, &o, &err);
 	if (is == NULL) {
 		status(t, "%s: %s", path, err);
 		free(path);
