@@ -53,10 +53,11 @@ date_entry(struct archive_entry *e)
 	size_t			 n;
 	struct issue		*is = NULL;
 	const char		*err;
-	struct stat		 st;
-	bool			 dir;
+	bool			 dir = e->dir, named;
+	const char		*base = strrchr(e->path, '/');
+	char			 date[11];
 
-	dir = stat(e->path, &st) == 0 && S_ISDIR(st.st_mode);
+	named = date_from_name(base != NULL ? base + 1 : e->path, date);
 	if (dir)
 		s = vault_read(e->path, &n, &err);
 	else
@@ -64,9 +65,14 @@ date_entry(struct archive_entry *e)
 	if (s != NULL)
 		is = issue_parse(s, n, NULL, &err);
 	free(s);
-	/* a masthead or headline further down (page furniture first) */
-	if (is != NULL && (is->date[0] == '\0' || is->narticles == 0 ||
-	    is->articles[0].headline == NULL) && n >= HEAD_BYTES && !dir &&
+	/*
+	 * A masthead or headline further down (page furniture first); an
+	 * issue with no masthead date in its head but one in its name (a web
+	 * edition's) is dated by the name.
+	 */
+	if (is != NULL && ((is->date[0] == '\0' && !named) ||
+	    is->narticles == 0 || is->articles[0].headline == NULL) &&
+	    n >= HEAD_BYTES && !dir &&
 	    (s = file_read_max(e->path, HEAD_MORE,
 	    true, &n, &err)) != NULL) {
 		issue_free(is);
@@ -131,6 +137,7 @@ add(struct vec *v, const char *path, const struct stat *st)
 	p->size = (long long)st->st_size;
 	p->mtime = ns(st->st_mtim);
 	p->ctime = ns(st->st_ctim);
+	p->dir = S_ISDIR(st->st_mode);
 	v->n++;
 	return true;
 }

@@ -17,6 +17,7 @@ struct archive_entry {
 	char		*headline;	/* first headline, or NULL */
 	long long	 size;		/* of the file when it was read, */
 	long long	 mtime, ctime;	/* and its times, in nanoseconds */
+	bool		 dir;		/* a day's folder, not a file */
 };
 
 struct archive {

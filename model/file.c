@@ -36,7 +36,7 @@ looks_binary(const char *s, size_t n)
 			i++;
 			continue;
 		}
-		len = text_decode(s + i, n - i, &c);
+		len = text_decode_fast(s + i, n - i, &c);
 		if (c == 0xfffd && len == 1)
 			bad++;
 		i += len;

@@ -71,32 +71,34 @@ static const char *
 finish_text(struct parser *p, enum block_kind kind, const char *s, size_t n,
     size_t *len)
 {
-	struct buf	 a = { 0 }, b = { 0 };
+	struct buf	*a = &p->scratch[0], *b = &p->scratch[1];
 	char		*r;
 
-	if (kind != BLOCK_MAST && kind != BLOCK_BANNER && !p->opts->keep_punct) {
-		repair_punct(s, n, &a);
-		s = a.p ? a.p : "";
-		n = a.len;
+	a->len = b->len = 0;
+	if (kind != BLOCK_MAST && kind != BLOCK_BANNER && !p->opts->keep_punct &&
+	    repair_punct_wanted(s, n)) {
+		repair_punct(s, n, a);
+		s = a->p ? a->p : "";
+		n = a->len;
 	}
-	if (kind == BLOCK_PARA || kind == BLOCK_PHOTO || kind == BLOCK_SECTION ||
-	    kind == BLOCK_NOTE) {
+	/* spaces to look at */
+	if ((kind == BLOCK_PARA || kind == BLOCK_PHOTO ||
+	    kind == BLOCK_SECTION || kind == BLOCK_NOTE) &&
+	    memchr(s, ' ', n) != NULL) {
 		/* an inline byline keeps its spaces: 本报讯 记者某某 */
 		size_t	by = kind == BLOCK_PARA ? line_byline(p->lx, s, n) : 0;
 
-		line_tidy_byline(p->lx, s, by, &b);
-		repair_spaces(s + by, n - by, &b, p->damaged);
-		s = b.p ? b.p : "";
-		n = b.len;
+		line_tidy_byline(p->lx, s, by, b);
+		repair_spaces(s + by, n - by, b, p->damaged);
+		s = b->p ? b->p : "";
+		n = b->len;
 	}
-	if (a.failed || b.failed)
+	if (a->failed || b->failed)
 		p->failed = true;
 	r = arena_strndup(p->a, s, n);
 	if (r == NULL)
 		p->failed = true;
 	*len = n;
-	buf_free(&a);
-	buf_free(&b);
 	return r;
 }
 

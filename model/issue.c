@@ -264,6 +264,8 @@ issue_parse_text(char *text, size_t len, const struct issue_opts *opts,
 	free(p.mastb);
 	free(p.items);
 	free(p.pend);
+	buf_free(&p.scratch[0]);
+	buf_free(&p.scratch[1]);
 	if (p.failed || arena_failed(p.a) || arena_failed(p.tmp))
 		goto fail2;
 	arena_free(p.tmp);

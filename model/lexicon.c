@@ -184,21 +184,23 @@ static const uint16_t	simp[] = {
 	0x8fdb, 0x957f, 0x95e8, 0x95ee, 0x9a6c,
 };
 
-static bool
-in_sorted(const uint16_t *v, size_t n, text_char c)
+/* Sets the bit of each of v[0..n-1] in a map of U+4E00..U+9FFF. */
+static void
+han_map(uint64_t *map, const uint16_t *v, size_t n)
 {
-	size_t	lo = 0, hi = n, mid;
+	size_t	i;
 
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (v[mid] == c)
-			return true;
-		if (v[mid] < c)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return false;
+	for (i = 0; i < n; i++)
+		if (v[i] >= 0x4e00 && v[i] <= 0x9fff)
+			map[(v[i] - 0x4e00) / 64] |= (uint64_t)1 <<
+			    ((v[i] - 0x4e00) % 64);
+}
+
+static bool
+han_in(const uint64_t *map, text_char c)
+{
+	return c >= 0x4e00 && c <= 0x9fff &&
+	    (map[(c - 0x4e00) / 64] >> ((c - 0x4e00) % 64)) & 1;
 }
 
 bool
@@ -218,7 +220,12 @@ lexicon_detect(const char *s, size_t n)
 {
 	size_t		i = 0, han = 0, kana = 0, hangul = 0, t = 0, sc = 0;
 	text_char	c;
+	uint64_t	tmap[(0xa000 - 0x4e00) / 64] = { 0 };
+	uint64_t	smap[(0xa000 - 0x4e00) / 64] = { 0 };
 
+	/* bit maps: a look-up a character, not two searches */
+	han_map(tmap, trad, sizeof trad / sizeof *trad);
+	han_map(smap, simp, sizeof simp / sizeof *simp);
 	/* the first 16 KiB tell as much as the whole */
 	if (n > 16384)
 		n = 16384;
@@ -226,8 +233,8 @@ lexicon_detect(const char *s, size_t n)
 		i += text_decode_fast(s + i, n - i, &c);
 		if (text_is_han(c)) {
 			han++;
-			t += in_sorted(trad, sizeof trad / sizeof *trad, c);
-			sc += in_sorted(simp, sizeof simp / sizeof *simp, c);
+			t += han_in(tmap, c);
+			sc += han_in(smap, c);
 		} else if (c >= 0x3041 && c <= 0x30ff && c != 0x30fb)
 			kana++;
 		else if (text_is_hangul(c))

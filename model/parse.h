@@ -113,6 +113,7 @@ struct parser {
 						   stories are not set apart */
 	bool			 broken;	/* paragraphs cut mid-sentence
 						   throughout: rejoin them */
+	struct buf		 scratch[2];	/* finish.c's, reused */
 	bool			 failed;
 };
 

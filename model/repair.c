@@ -172,7 +172,7 @@ link(const char *s, size_t n, struct buf *out)
 void
 repair_markup(const char *s, size_t n, struct buf *out, struct markup *m)
 {
-	size_t		 i, k, start = out->len, close = 0;
+	size_t		 i, j, k, start = out->len, close = 0;
 	const char	*u;
 	size_t		 ulen;
 
@@ -212,6 +212,13 @@ repair_markup(const char *s, size_t n, struct buf *out, struct markup *m)
 	}
 
 	while (i < n) {
+		/* the text up to what could open markup */
+		for (j = i; j < n && s[j] != '\\' && s[j] != '*' && s[j] != '<' &&
+		    s[j] != '['; j++)
+			;
+		buf_add(out, s + i, j - i);
+		if ((i = j) == n)
+			break;
 		switch (s[i]) {
 		case '\\':
 			/* a Markdown escape; \\ and a path's \ are text */
@@ -527,10 +534,23 @@ has_kana(const char *s, size_t n)
 	return false;
 }
 
+static const char	 marks[] = ",:;?!()\"'<>";
+
+bool
+repair_punct_wanted(const char *s, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (!((unsigned char)s[i] & 0x80) && s[i] != '\0' &&
+		    strchr(marks, s[i]) != NULL)
+			return true;
+	return false;
+}
+
 void
 repair_punct(const char *s, size_t n, struct buf *out)
 {
-	static const char	 marks[] = ",:;?!()\"'<>";
 	struct punct_state	 ps = { 0, 0, true, true, false };
 	struct url_run		 run = { 0, 0, 0, 0 };
 	text_char		 c, r, prev = 0, next;
@@ -538,10 +558,7 @@ repair_punct(const char *s, size_t n, struct buf *out)
 	char			 e[4];
 
 	/* nothing to convert: most paragraphs of a clean text */
-	for (i = 0; i < n && (((unsigned char)s[i] & 0x80) || s[i] == '\0' ||
-	    strchr(marks, s[i]) == NULL); i++)
-		;
-	if (i == n || (has_kana(s, n) && japanese(s, n))) {
+	if (!repair_punct_wanted(s, n) || (has_kana(s, n) && japanese(s, n))) {
 		buf_add(out, s, n);
 		return;
 	}

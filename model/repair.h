@@ -29,6 +29,8 @@ void	repair_markup(const char *s, size_t n, struct buf *out, struct markup *);
  * keep theirs.
  */
 void	repair_punct(const char *s, size_t n, struct buf *out);
+/* Whether s holds a mark repair_punct() could change. */
+bool	repair_punct_wanted(const char *s, size_t n);
 
 /*
  * Removes the spaces a converter left between CJK characters and between

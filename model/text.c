@@ -504,5 +504,21 @@ text_han_count(const char *s, size_t n)
 bool
 text_has(const char *s, size_t n, const char *w)
 {
-	return memmem(s, n, w, strlen(w)) != NULL;
+	size_t		 k = strlen(w);
+	const char	*p = s, *e;
+
+	/*
+	 * The words are short and the lines too: memmem(3)'s set-up costs
+	 * more than the search.  A UTF-8 word's last byte is the rarer.
+	 */
+	if (k == 0)
+		return true;
+	if (n < k)
+		return false;
+	e = s + n;
+	for (p = s + k - 1; p < e && (p = memchr(p, w[k - 1],
+	    (size_t)(e - p))) != NULL; p++)
+		if (memcmp(p - (k - 1), w, k - 1) == 0)
+			return true;
+	return false;
 }
