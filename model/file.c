@@ -48,7 +48,7 @@ int
 file_open(const char *path, bool nofollow, off_t *size, const char **err)
 {
 	struct stat	st;
-	int		fd, fl;
+	int		fd;
 
 	/* O_NONBLOCK: opening a FIFO must not wait for a writer */
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC |
@@ -69,8 +69,7 @@ file_open(const char *path, bool nofollow, off_t *size, const char **err)
 		close(fd);
 		return -1;
 	}
-	if ((fl = fcntl(fd, F_GETFL)) != -1)
-		fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+	/* O_NONBLOCK stays: a regular file's reads do not heed it */
 	*size = st.st_size;
 	return fd;
 }

@@ -115,15 +115,32 @@ broken(const struct buf *b)
 	    b->p[b->len - 2] == '\n';
 }
 
+static size_t
+next_byte(const char *s, size_t n, size_t i, char c)
+{
+	const char	*p = memchr(s + i, c, n - i);
+
+	return p != NULL ? (size_t)(p - s) : n;
+}
+
 bool
 html_is(const char *s, size_t n)
 {
-	size_t		i, len, seen = 0;
+	size_t		i, len, seen = 0, lt, amp;
 	text_char	c;
 	char		name[16];
 	bool		closing;
 
+	/* the next '<' and '&' from i on (n: none), found by memchr(3) */
+	lt = next_byte(s, n, 0, '<');
+	amp = next_byte(s, n, 0, '&');
 	for (i = 0; i < n && seen < EVIDENCE; i++) {
+		if (lt < i)
+			lt = next_byte(s, n, i, '<');
+		if (amp < i)
+			amp = next_byte(s, n, i, '&');
+		if ((i = lt < amp ? lt : amp) >= n)
+			break;
 		if (s[i] == '<' && (len = repair_tag(s + i, n - i)) > 0) {
 			tag_name(s + i, len, name, sizeof name, &closing);
 			seen += is_block(name);

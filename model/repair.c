@@ -534,7 +534,18 @@ has_kana(const char *s, size_t n)
 	return false;
 }
 
-static const char	 marks[] = ",:;?!()\"'<>";
+/* One of , : ; ? ! ( ) " ' < >: the marks repair_punct() may convert. */
+static bool
+ascii_mark(unsigned char u)
+{
+	switch (u) {
+	case ',': case ':': case ';': case '?': case '!': case '(': case ')':
+	case '"': case '\'': case '<': case '>':
+		return true;
+	default:
+		return false;
+	}
+}
 
 bool
 repair_punct_wanted(const char *s, size_t n)
@@ -542,10 +553,41 @@ repair_punct_wanted(const char *s, size_t n)
 	size_t	i;
 
 	for (i = 0; i < n; i++)
-		if (!((unsigned char)s[i] & 0x80) && s[i] != '\0' &&
-		    strchr(marks, s[i]) != NULL)
+		if (ascii_mark((unsigned char)s[i]))
 			return true;
 	return false;
+}
+
+/* The character that ends s[0..n-1], n > 0. */
+static text_char
+last_of(const char *s, size_t n)
+{
+	text_char	c;
+	size_t		i = n - 1;
+
+	while (i > 0 && n - i < 4 && ((unsigned char)s[i] & 0xc0) == 0x80)
+		i--;
+	text_decode_fast(s + i, n - i, &c);
+	return c;
+}
+
+/*
+ * The last character before s[i] that is not a space, as repaired: in
+ * s[done..i), which is as it came, else in what out got since start.
+ */
+static text_char
+before(const char *s, size_t done, size_t i, const struct buf *out,
+    size_t start)
+{
+	size_t	k = out->len;
+
+	while (i > done && s[i - 1] == ' ')
+		i--;
+	if (i > done)
+		return last_of(s + done, i - done);
+	while (k > start && out->p[k - 1] == ' ')
+		k--;
+	return k > start ? last_of(out->p + start, k - start) : 0;
 }
 
 void
@@ -553,8 +595,8 @@ repair_punct(const char *s, size_t n, struct buf *out)
 {
 	struct punct_state	 ps = { 0, 0, true, true, false };
 	struct url_run		 run = { 0, 0, 0, 0 };
-	text_char		 c, r, prev = 0, next;
-	size_t			 i, j, len, done = 0;
+	text_char		 c, r, next;
+	size_t			 i, j, len, done = 0, start = out->len;
 	char			 e[4];
 
 	/* nothing to convert: most paragraphs of a clean text */
@@ -564,20 +606,23 @@ repair_punct(const char *s, size_t n, struct buf *out)
 	}
 	/* s[done..i) is copied as it is when something changes */
 	for (i = 0; i < n; i += len) {
+		/* on to the next mark: ASCII, or full-width (U+FFxx) */
+		while (i < n && !ascii_mark((unsigned char)s[i]) &&
+		    (unsigned char)s[i] != 0xef)
+			i++;
+		if (i == n)
+			break;
 		len = text_decode_fast(s + i, n - i, &c);
-		if (c == ' ')
-			continue;
 		r = c;
-		if (c != 0 && c < 0x80 && strchr(marks, (int)c) &&
-		    !in_url(s, n, i, &run)) {
+		if (c < 0x80 && !in_url(s, n, i, &run)) {
 			for (j = i + 1; j < n && s[j] == ' '; j++)
 				;
 			next = 0;
 			if (j < n)
 				text_decode_fast(s + j, n - j, &next);
-			r = punct_one(&ps, c, prev, next);
+			r = punct_one(&ps, c, before(s, done, i, out, start),
+			    next);
 		}
-		prev = r;
 		if (spaced_mark(r)) {
 			/* it carries its own spacing: "A, B" -> "A，B" */
 			for (j = i; j > done && s[j - 1] == ' '; j--)

@@ -275,7 +275,7 @@ text_sanitise(const char *in, size_t n, size_t *outlen)
 			size_t	run0 = i;
 
 			do {
-				col += (size_t)text_char_width(c, 1);
+				col += (size_t)text_char_width_fast(c, 1);
 				i += len;
 				if (i >= n || s[i] < 0x80)
 					break;

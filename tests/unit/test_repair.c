@@ -72,8 +72,21 @@ punctuation(void **state)
 	punct_eq("Hello, world (again)!", "Hello, world (again)!");
 	punct_eq("共1,000人", "共1,000人");
 	punct_eq("《贯彻<中共中央意见>方案》", "《贯彻〈中共中央意见〉方案》");
+	/* an address ends before a trailing mark, which is the sentence's */
+	punct_eq("登录www.qinghe.example,查询", "登录www.qinghe.example，查询");
+	punct_eq("见http://a.example/(x);再说", "见http://a.example/(x)；再说");
+	/* an e-mail address from the start of its run, its , included */
+	punct_eq("来信a,b@qinghe.example,谢谢", "来信a,b@qinghe.example，谢谢");
+	/* only the first prefix of a run opens it: 'm' is no mailto: */
+	punct_eq("写mhttp://x.example,好", "写mhttp://x.example，好");
+	/* a mark after a converted mark sees it as Chinese: ", ," */
+	punct_eq("好,,再见", "好，，再见");
 	/* a full-width mark carries its own spacing */
 	punct_eq("期间, 昌吉", "期间，昌吉");
+	punct_eq("期间 ， 昌吉", "期间 ， 昌吉");
+	punct_eq("期间 ， 昌吉,好", "期间，昌吉，好");
+	/* Japanese keeps its half-width marks */
+	punct_eq("これは(テスト)です,はい", "これは(テスト)です,はい");
 }
 
 static void
