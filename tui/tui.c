@@ -82,6 +82,22 @@ entry_of(const struct archive *ar, const char *path)
 }
 
 /*
+ * The issue of ar (oldest first, undated last) that an issue of date
+ * follows: the last one dated before it, so that reading on goes to the
+ * next day's (the first, when none is older).
+ */
+static size_t
+entry_before(const struct archive *ar, const char *date)
+{
+	size_t	i;
+
+	for (i = 0; i < ar->n && ar->v[i].date[0] != '\0' &&
+	    strcmp(ar->v[i].date, date) < 0; i++)
+		;
+	return i > 0 ? i - 1 : 0;
+}
+
+/*
  * Takes the library read on its thread in place of the one listed by
  * file names, the selection and the open issue kept; false while the
  * thread is still at work.
@@ -112,9 +128,12 @@ reading_poll(struct tui *t, struct reading *r)
 	if (t->depth > 0 && lib->v == &view_library && lib->sel > 0 &&
 	    lib->sel < t->ar.n)
 		sel = t->ar.v[lib_entry(t, lib->sel)].path;
-	/* an issue removed meanwhile stays open; its neighbours are lost */
-	if (t->is != NULL)
-		t->issue_i = (i = entry_of(&r->ar, t->path)) != (size_t)-1 ? i : 0;
+	/* an issue removed meanwhile stays open, among those of its date */
+	if (t->is != NULL && (i = entry_of(&r->ar, t->path)) != (size_t)-1)
+		t->issue_i = i;
+	else if (t->is != NULL)
+		t->issue_i = entry_before(&r->ar, t->issue_i < t->ar.n ?
+		    t->ar.v[t->issue_i].date : t->is->date);
 	i = entry_of(&r->ar, sel);
 	archive_close(&t->ar);
 	t->ar = r->ar;
