@@ -81,6 +81,7 @@ art_block(struct parser *p, struct bart *a, enum block_kind kind,
 	b = &a->b[a->nb++];
 	memset(b, 0, sizeof *b);
 	b->kind = kind;
+	b->by = BY_UNKNOWN;
 	b->src = src;
 	b->text = s != NULL ? s : "";
 	b->len = n;
@@ -105,6 +106,7 @@ bb_join(struct parser *p, struct bblock *b, const char *s, size_t n)
 		p->failed = true;
 	b->text = b->own->p ? b->own->p : "";
 	b->len = b->own->len;
+	b->by = BY_UNKNOWN;
 }
 
 void
@@ -208,7 +210,7 @@ body(struct parser *p, const struct raw *r)
 {
 	struct bart	*a = art_cur(p);
 	struct bblock	*last = last_para(a);
-	size_t		 by = line_byline(p->lx, r->text, r->len), cont;
+	size_t		 by = r->by, cont;
 
 	if (by > 0 && (a == NULL || a->nbody > 0 || a->a.headline == NULL)) {
 		/* an article whose headline the converter lost */
@@ -234,7 +236,9 @@ body(struct parser *p, const struct raw *r)
 	}
 	art_flush_photos(p, a);
 	cont = line_trailing_cont(p->lx, r->text, r->len);
-	art_block(p, a, BLOCK_PARA, r->text, cont, r->src);
+	if ((last = art_block(p, a, BLOCK_PARA, r->text, cont, r->src)) != NULL &&
+	    cont == r->len)
+		last->by = r->by;
 	if (cont < r->len) {
 		size_t	c = cont;
 

@@ -53,7 +53,8 @@ classify(struct parser *p, struct raw *r)
 		while (k > 0 && r->text[k - 1] == ' ')
 			k--;
 		r->len = k;
-	} else if (line_is_title(p->lx, r->text, r->len, r->chars))
+		r->by = (uint32_t)line_byline(p->lx, r->text, r->len);
+	} else if (line_is_title(p->lx, r->text, r->len, r->chars, r->by))
 		r->kind = R_TITLE;
 	else
 		r->kind = R_BODY;
@@ -74,7 +75,7 @@ mark_headlines(struct parser *p)
 		if (r->kind != R_BODY || r->chars > 80 || text_has(r->text, r->len, "。") ||
 		    ends_sentence(r->text, r->len) || u8_last(r->text, r->len) == 0xff0c ||
 		    u8_last(r->text, r->len) == ',' ||
-		    line_byline(p->lx, r->text, r->len) > 0)
+		    r->by > 0)
 			continue;
 		for (j = k + 1; j < p->nraw && p->raw[j].kind == R_EMPTY; j++)
 			;
@@ -82,7 +83,7 @@ mark_headlines(struct parser *p)
 			continue;
 		n = &p->raw[j];
 		if (n->kind == R_BYLINE || n->kind == R_SIGN ||
-		    (n->kind == R_BODY && line_byline(p->lx, n->text, n->len) > 0))
+		    (n->kind == R_BODY && n->by > 0))
 			r->kind = R_TITLE;
 	}
 }
@@ -109,7 +110,7 @@ caption_head(struct parser *p, size_t k)
 		if ((r->kind != R_BODY && !(r->kind == R_TITLE &&
 		    r->hlevel == 0)) || r->chars > 150 ||
 		    !line_photo_mark(p->lx, r->text, r->len) ||
-		    line_byline(p->lx, r->text, r->len) > 0)
+		    r->by > 0)
 			break;
 		b.len = 0;
 		buf_add(&b, r->text, r->len);
@@ -120,6 +121,7 @@ caption_head(struct parser *p, size_t k)
 		}
 		c->text = t;
 		c->len = b.len;
+		c->by = (uint32_t)line_byline(p->lx, t, b.len);
 		c->chars = u8_count(t, b.len);
 		c->src = r->src;
 		c->gap = r->gap;
@@ -146,7 +148,7 @@ mark_captions(struct parser *p)
 		r = &p->raw[j - 1];
 		/* text that goes on to another page is no caption */
 		if ((r->kind == R_BODY || (r->kind == R_TITLE &&
-		    r->hlevel == 0)) && line_byline(p->lx, r->text, r->len) == 0 &&
+		    r->hlevel == 0)) && r->by == 0 &&
 		    line_trailing_cont(p->lx, r->text, r->len) == r->len) {
 			r->kind = R_CAPTION;
 			r->credit = p->raw[k].text;
@@ -398,7 +400,7 @@ broken_paragraphs(const struct parser *p)
 			continue;
 		n = &p->raw[j];
 		if ((n->kind == R_BODY || (n->kind == R_TITLE &&
-		    n->hlevel == 0)) && line_byline(p->lx, n->text, n->len) == 0)
+		    n->hlevel == 0)) && n->by == 0)
 			k += photo ? BROKEN_MIN : 1;
 	}
 	return k;

@@ -67,11 +67,14 @@ guess_title(struct parser *p)
 }
 
 
+/* The repaired text of block bb, in the arena; *len its length. */
 static const char *
-finish_text(struct parser *p, enum block_kind kind, const char *s, size_t n,
-    size_t *len)
+finish_text(struct parser *p, const struct bblock *bb, size_t *len)
 {
 	struct buf	*a = &p->scratch[0], *b = &p->scratch[1];
+	enum block_kind	 kind = bb->kind;
+	const char	*s = bb->text;
+	size_t		 n = bb->len;
 	char		*r;
 
 	a->len = b->len = 0;
@@ -86,7 +89,8 @@ finish_text(struct parser *p, enum block_kind kind, const char *s, size_t n,
 	    kind == BLOCK_SECTION || kind == BLOCK_NOTE) &&
 	    memchr(s, ' ', n) != NULL) {
 		/* an inline byline keeps its spaces: 本报讯 记者某某 */
-		size_t	by = kind == BLOCK_PARA ? line_byline(p->lx, s, n) : 0;
+		size_t	by = kind != BLOCK_PARA ? 0 : bb->by != BY_UNKNOWN &&
+		    s == bb->text ? bb->by : line_byline(p->lx, s, n);
 
 		line_tidy_byline(p->lx, s, by, b);
 		repair_spaces(s + by, n - by, b, p->damaged);
@@ -115,8 +119,7 @@ finish_blocks(struct parser *p, struct bblock *bb, size_t n)
 	for (i = 0; i < n; i++) {
 		v[i].kind = bb[i].kind;
 		v[i].src = bb[i].src;
-		v[i].text = finish_text(p, bb[i].kind, bb[i].text, bb[i].len,
-		    &v[i].len);
+		v[i].text = finish_text(p, &bb[i], &v[i].len);
 		v[i].extra = NULL;
 		if (bb[i].credit != NULL) {
 			size_t		 m = strlen(bb[i].credit);
@@ -358,7 +361,8 @@ parse_finish(struct parser *p)
 				if (memchr(b->text, ' ', b->len) == NULL)
 					continue;
 				/* a byline's own spaces are no damage */
-				by = line_byline(p->lx, b->text, b->len);
+				by = b->by != BY_UNKNOWN ? b->by :
+				    line_byline(p->lx, b->text, b->len);
 				spaces += repair_count_cjk_spaces(b->text + by,
 				    b->len - by);
 			}

@@ -36,7 +36,7 @@ heads_opens(struct parser *p, size_t i, size_t j, bool strong)
 	case R_SECTION:
 		return true;
 	case R_BODY:
-		if (line_byline(p->lx, r->text, r->len) > 0)
+		if (r->by > 0)
 			return true;
 		if (strong)
 			return false;

@@ -140,6 +140,7 @@ split(struct parser *p)
 			goto fail;
 		r->len = clean.len;
 		r->chars = u8_count(r->text, r->len);
+		r->by = (uint32_t)line_byline(p->lx, r->text, r->len);
 	}
 	if (p->is->format == NULL) {
 		bool	md = p->is->damage.markup > 0;

@@ -627,7 +627,8 @@ full_stop(const char *s, size_t n)
 }
 
 bool
-line_is_title(const struct lexicon *lx, const char *s, size_t n, size_t chars)
+line_is_title(const struct lexicon *lx, const char *s, size_t n, size_t chars,
+    size_t by)
 {
 	text_char	l;
 	size_t		commas;
@@ -637,7 +638,7 @@ line_is_title(const struct lexicon *lx, const char *s, size_t n, size_t chars)
 	l = u8_last(s, n);
 	commas = str_count(s, n, "，") + str_count(s, n, ",");
 	if (text_has(s, n, "。") || text_has(s, n, "；") || full_stop(s, n) ||
-	    line_byline(lx, s, n) > 0 || line_trailing_cont(lx, s, n) < n)
+	    by > 0 || line_trailing_cont(lx, s, n) < n)
 		return false;
 	/* a note in brackets: （作者单位：…）, （本报记者 某某） */
 	if ((str_starts(s, n, "（") && l == 0xff09) || (s[0] == '(' && l == ')'))

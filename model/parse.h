@@ -50,6 +50,7 @@ struct raw {
 	const char	*credit;	/* of a caption */
 	uint32_t	 len;
 	uint32_t	 chars;
+	uint32_t	 by;		/* line_byline() of its text, asked once */
 	int		 gap;		/* empty paragraphs before it */
 	int		 page;		/* of R_PAGE and R_CONT */
 	uint8_t		 kind;		/* enum rkind */
@@ -63,8 +64,11 @@ struct raw {
  * A block of an article being assembled: its text is a raw block's (in the
  * raw arena) until another is joined to it, then its own buffer's.
  */
+#define BY_UNKNOWN	UINT32_MAX
+
 struct bblock {
 	enum block_kind	 kind;
+	uint32_t	 by;		/* line_byline() of text, or BY_UNKNOWN */
 	const char	*text;
 	size_t		 len;
 	struct buf	*own;		/* the text once joined */
@@ -176,7 +180,8 @@ bool	line_is_cont(const struct lexicon *, const char *, size_t, int *,
 	    bool *);
 bool	line_is_page(const struct lexicon *, const char *, size_t, int *);
 bool	line_is_meta(const struct lexicon *, const char *, size_t);
-bool	line_is_title(const struct lexicon *, const char *, size_t, size_t);
+bool	line_is_title(const struct lexicon *, const char *, size_t, size_t,
+	    size_t by);
 size_t	line_byline(const struct lexicon *, const char *, size_t);
 size_t	line_trailing_cont(const struct lexicon *, const char *, size_t);
 size_t	line_credit(const struct lexicon *, const char *, size_t);
