@@ -12,6 +12,15 @@
 #include "parse.h"
 #include "vault.h"
 
+/* Where the line at t[i] ends: its '\n', or n. */
+static size_t
+line_end(const char *t, size_t n, size_t i)
+{
+	const char	*p = i < n ? memchr(t + i, '\n', n - i) : NULL;
+
+	return p != NULL ? (size_t)(p - t) : n;
+}
+
 static bool
 blank_line(const char *s, size_t n)
 {
@@ -69,8 +78,7 @@ split(struct parser *p)
 	 * paragraph on each line and no blank line at all.
 	 */
 	for (i = 0; i < n; i = e + 1) {
-		for (e = i; e < n && t[e] != '\n'; e++)
-			;
+		e = line_end(t, n, i);
 		if (blank_line(t + i, e - i))
 			nblank++;
 		else
@@ -79,9 +87,7 @@ split(struct parser *p)
 	lines = p->opts->lines || (nfull > 10 && nblank * 10 < nfull);
 	i = 0;
 	while (i < n) {
-		e = i;
-		while (e < n && t[e] != '\n')
-			e++;
+		e = line_end(t, n, i);
 		if (blank_line(t + i, e - i)) {
 			blanks++;
 			i = e + 1;
@@ -108,8 +114,7 @@ split(struct parser *p)
 				i = next;
 				break;
 			}
-			for (e = next; e < n && t[e] != '\n'; e++)
-				;
+			e = line_end(t, n, next);
 			i = next;
 			if (blank_line(t + next, e - next))
 				break;	/* the outer loop counts it */

@@ -492,6 +492,31 @@ line_byline_end(const struct lexicon *lx, const char *s, size_t n)
  * through between Han characters, except after the dateline's word (讯,
  * 电), where a space is the byline's own.
  */
+/* Whether s[0..n-1] holds a space between two Han characters. */
+static bool
+han_gap(const char *s, size_t n)
+{
+	const char	*p = s, *e = s + n;
+	text_char	 a, b;
+	size_t		 i, k;
+
+	while ((p = memchr(p, ' ', (size_t)(e - p))) != NULL) {
+		i = (size_t)(p - s);
+		/* the character before: back over its continuation bytes */
+		for (k = i; k > 0 && i - k < 4 &&
+		    ((unsigned char)s[k - 1] & 0xc0) == 0x80; k--)
+			;
+		if (k > 0 && i + 1 < n) {
+			text_decode_fast(s + k - 1, i - k + 1, &a);
+			text_decode_fast(s + i + 1, n - i - 1, &b);
+			if (text_is_han(a) && text_is_han(b))
+				return true;
+		}
+		p++;
+	}
+	return false;
+}
+
 size_t
 line_byline(const struct lexicon *lx, const char *s, size_t n)
 {
@@ -502,8 +527,9 @@ line_byline(const struct lexicon *lx, const char *s, size_t n)
 
 	if ((e = line_byline_end(lx, s, n)) > 0)
 		return e;
-	/* no space near the start: nothing to look through */
-	if (memchr(s, ' ', n < BYLINE_SCAN / 2 ? n : BYLINE_SCAN / 2) == NULL)
+	/* no space near the start, none between Han: nothing to look through */
+	if (memchr(s, ' ', n < BYLINE_SCAN / 2 ? n : BYLINE_SCAN / 2) == NULL ||
+	    !han_gap(s, n < BYLINE_SCAN ? n : BYLINE_SCAN))
 		return 0;
 	while (i < n && k + 4 < BYLINE_SCAN) {
 		len = text_decode_fast(s + i, n - i, &c);

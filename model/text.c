@@ -375,14 +375,6 @@ text_width(const char *s, size_t n, int ambiguous)
 }
 
 bool
-text_is_han(text_char c)
-{
-	return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) ||
-	    (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3134f) ||
-	    c == 0x3007;
-}
-
-bool
 text_is_cjk_punct(text_char c)
 {
 	return (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff0f) ||
@@ -391,14 +383,6 @@ text_is_cjk_punct(text_char c)
 	    (c >= 0xfe30 && c <= 0xfe4f) || c == 0x201c || c == 0x201d ||
 	    c == 0x2018 || c == 0x2019 || c == 0x2026 || c == 0x2014 ||
 	    c == 0x00b7 || c == 0x2022;
-}
-
-bool
-text_is_hangul(text_char c)
-{
-	return (c >= 0xac00 && c <= 0xd7a3) || (c >= 0x1100 && c <= 0x11ff) ||
-	    (c >= 0x3130 && c <= 0x318f) || (c >= 0xa960 && c <= 0xa97f) ||
-	    (c >= 0xd7b0 && c <= 0xd7ff);
 }
 
 bool

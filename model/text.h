@@ -62,10 +62,8 @@ int text_char_width(text_char c, int ambiguous);
 /* Cell width of the UTF-8 string s[0..n-1]. */
 size_t text_width(const char *s, size_t n, int ambiguous);
 
-bool text_is_han(text_char c);          /* CJK ideographs */
 bool text_is_cjk(text_char c);          /* Han, kana, hangul, CJK and full-width punctuation */
 bool text_is_cjk_punct(text_char c);    /* full-width / CJK punctuation */
-bool text_is_hangul(text_char c);       /* Korean: words are spaced */
 bool text_is_space(text_char c);        /* ASCII space, U+3000 and other Zs */
 bool text_no_line_start(text_char c);  /* closing and trailing punctuation */
 bool text_no_line_end(text_char c);    /* opening punctuation */
@@ -73,6 +71,24 @@ bool text_is_sentence_end(text_char c); /* may end a paragraph: 。！？… and
 
 /* Whether s[0..n-1] contains the string w. */
 bool	text_has(const char *s, size_t n, const char *w);
+
+/* CJK ideographs (in every loop over text: inline) */
+static inline bool
+text_is_han(text_char c)
+{
+	return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) ||
+	    (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3134f) ||
+	    c == 0x3007;
+}
+
+/* Korean: words are spaced */
+static inline bool
+text_is_hangul(text_char c)
+{
+	return (c >= 0xac00 && c <= 0xd7a3) || (c >= 0x1100 && c <= 0x11ff) ||
+	    (c >= 0x3130 && c <= 0x318f) || (c >= 0xa960 && c <= 0xa97f) ||
+	    (c >= 0xd7b0 && c <= 0xd7ff);
+}
 
 /*
  * Inline fast paths for the hot loops (ASCII and the 3-byte sequences of
