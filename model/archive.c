@@ -49,6 +49,7 @@ wanted(const char *name)
 static void
 date_entry(struct archive_entry *e)
 {
+	static const struct issue_opts	 head = { .head = true };
 	char			*s;
 	size_t			 n;
 	struct issue		*is = NULL;
@@ -63,7 +64,7 @@ date_entry(struct archive_entry *e)
 	else
 		s = file_read_max(e->path, HEAD_BYTES, true, &n, &err);
 	if (s != NULL)
-		is = issue_parse(s, n, NULL, &err);
+		is = issue_parse(s, n, &head, &err);
 	free(s);
 	/*
 	 * A masthead or headline further down (page furniture first); an
@@ -76,7 +77,7 @@ date_entry(struct archive_entry *e)
 	    (s = file_read_max(e->path, HEAD_MORE,
 	    true, &n, &err)) != NULL) {
 		issue_free(is);
-		is = issue_parse(s, n, NULL, &err);
+		is = issue_parse(s, n, &head, &err);
 		free(s);
 	}
 	archive_issue_date(is, e->path, e->date);

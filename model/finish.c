@@ -137,6 +137,21 @@ finish_blocks(struct parser *p, struct bblock *bb, size_t n)
 	return v;
 }
 
+/* The blocks of a up to its first paragraph (or photo): guess_headline's. */
+static size_t
+head_blocks(const struct bart *a)
+{
+	size_t	i;
+
+	for (i = 0; i < a->nb; i++)
+		if (a->b[i].kind == BLOCK_PARA)
+			return i + 1;
+	for (i = 0; i < a->nb; i++)
+		if (a->b[i].kind == BLOCK_PHOTO)
+			return i + 1;
+	return 0;
+}
+
 /* A headline from the first words, for an article that lost its own. */
 static void
 guess_headline(struct parser *p, struct article *a)
@@ -380,10 +395,16 @@ parse_finish(struct parser *p)
 	}
 	for (i = 0; i < p->nart; i++) {
 		struct bart	*b = &p->art[i];
+		size_t		 nb = b->nb;
 
+		/* a library entry: what a guessed first headline is made of */
+		if (p->opts->head)
+			nb = i > 0 ? 0 : head_blocks(b);
+		for (k = nb; k < b->nb; k++)
+			bb_free(&b->b[k]);
 		av[i] = b->a;
-		av[i].blocks = finish_blocks(p, b->b, b->nb);
-		av[i].nblocks = b->nb;
+		av[i].blocks = finish_blocks(p, b->b, nb);
+		av[i].nblocks = nb;
 		free(b->b);
 		b->b = NULL;
 		b->nb = 0;

@@ -105,6 +105,9 @@ struct issue_opts {
 	bool	one_article;	/* the text is one article's (a front-end
 				   knows its headline): no other opens */
 	bool	lines;		/* every line is a paragraph */
+	bool	head;		/* only what a library entry shows: the date,
+				   the title and the first article's headline
+				   (its blocks, and the others', left out) */
 };
 
 /*

@@ -688,16 +688,17 @@ line_is_title(const struct lexicon *lx, const char *s, size_t n, size_t chars,
 size_t
 line_credit(const struct lexicon *lx, const char *s, size_t n)
 {
-	size_t	i;
+	size_t	i, lo = n > 120 ? n - 120 : 1;
+	bool	bracket = n > 0 && (str_ends(s, n, "）") || s[n - 1] == ')');
 
 	/*
 	 * The last □ in the final 120 bytes that starts a credit, or a
 	 * credit in brackets that ends the text: ……。（某某 摄）
 	 */
-	for (i = n; i-- > 1 && n - i <= 120; )
-		if ((str_starts(s + i, n - i, "□") || ((str_starts(s + i,
-		    n - i, "（") || s[i] == '(') && (str_ends(s, n, "）") ||
-		    s[n - 1] == ')'))) && line_is_credit(lx, s + i, n - i))
+	for (i = n; i-- > lo; )
+		if (((unsigned char)s[i] == 0xe2 ? str_starts(s + i, n - i, "□") :
+		    bracket && (s[i] == '(' || str_starts(s + i, n - i, "（"))) &&
+		    line_is_credit(lx, s + i, n - i))
 			return i;
 	return 0;
 }

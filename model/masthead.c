@@ -49,19 +49,21 @@ digits(struct cur *c, int max, long *v)
 static bool
 oneof(struct cur *c, const char *set)
 {
-	text_char	ch, sc;
-	size_t		len, j = 0, sl = strlen(set);
+	text_char	 ch;
+	size_t		 len;
+	const char	*p;
 
 	if (c->i >= c->n)
 		return false;
 	len = text_decode_fast(c->s + c->i, c->n - c->i, &ch);
-	while (j < sl) {
-		j += text_decode_fast(set + j, sl - j, &sc);
-		if (sc == ch) {
+	if (ch == 0 || (ch == 0xfffd && len == 1))
+		return false;
+	/* UTF-8 synchronises: its bytes are in set only where it is */
+	for (p = set; (p = strchr(p, c->s[c->i])) != NULL; p++)
+		if (strncmp(p, c->s + c->i, len) == 0) {
 			c->i += len;
 			return true;
 		}
-	}
 	return false;
 }
 

@@ -428,6 +428,38 @@ check_no_text_lost(const char *path, bool seed)
 	free(s);
 }
 
+/* Strings both NULL or equal. */
+static void
+same_string(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		assert_ptr_equal(a, b);
+	else
+		assert_string_equal(a, b);
+}
+
+/*
+ * What a library entry shows (the head-only parse) is what the whole
+ * parse gives: the date, the title and the first headline.
+ */
+static void
+check_head(const char *s, size_t n, const struct issue *is)
+{
+	static const struct issue_opts	 head = { .head = true };
+	const char			*err;
+	struct issue			*h = issue_parse(s, n, &head, &err);
+
+	assert_non_null(h);
+	assert_string_equal(h->date, is->date);
+	same_string(h->title, is->title);
+	assert_int_equal(h->narticles, is->narticles);
+	if (is->narticles > 0) {
+		same_string(h->articles[0].headline, is->articles[0].headline);
+		assert_int_equal(h->articles[0].guessed, is->articles[0].guessed);
+	}
+	issue_free(h);
+}
+
 static void
 check_text(char *s, size_t n, bool seed)
 {
@@ -443,6 +475,7 @@ check_text(char *s, size_t n, bool seed)
 	is = issue_parse(s, n, NULL, &err);
 	assert_non_null(is);
 	assert_true(is->narticles > 0);
+	check_head(s, n, is);
 	if (seed && strstr(s, "星期") != NULL && strstr(s, "年") != NULL)
 		assert_int_equal(strlen(is->date), 10);
 	layout_init(&l);
@@ -459,6 +492,24 @@ check_text(char *s, size_t n, bool seed)
 	free(b);
 	buf_free(&out);
 	layout_free(&l);
+	issue_free(is);
+}
+
+/* An article that lost its headline: the head parse guesses the same. */
+static void
+head_parse_guesses_the_same_headline(void **state)
+{
+	static const char	 s[] =
+	    "本报讯 记者林晓岚报道:6月9日,青河市夏粮收购工作全面展开,"
+	    "全市42个收购点同时开秤。\n\n"
+	    "市粮食和物资储备局介绍,今年收购价格稳中有升。\n";
+	const char		*err;
+	struct issue		*is = issue_parse(s, strlen(s), NULL, &err);
+
+	assert_non_null(is);
+	assert_true(is->narticles > 0);
+	assert_true(is->articles[0].guessed);
+	check_head(s, strlen(s), is);
 	issue_free(is);
 }
 
@@ -547,6 +598,7 @@ main(void)
 		cmocka_unit_test(page_credits_are_not_articles),
 		cmocka_unit_test(latin_article_with_dateline),
 		cmocka_unit_test(samples_keep_every_han_character),
+		cmocka_unit_test(head_parse_guesses_the_same_headline),
 		cmocka_unit_test(seeds_keep_every_han_character),
 		cmocka_unit_test(any_bytes_give_an_issue),
 	};
