@@ -212,7 +212,7 @@ lex_in(unsigned c, const char *set)
 	/* UTF-8 synchronises: the bytes of c occur only where c does */
 	if (c == 0 || (k = text_encode(c, e)) == 0)
 		return false;
-	return memmem(set, strlen(set), e, k) != NULL;
+	return text_find(set, strlen(set), e, k) != NULL;
 }
 
 const struct lexicon *
@@ -230,8 +230,16 @@ lexicon_detect(const char *s, size_t n)
 	if (n > 16384)
 		n = 16384;
 	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;	/* no ASCII character counts */
+			continue;
+		}
 		i += text_decode_fast(s + i, n - i, &c);
-		if (text_is_han(c)) {
+		if (c >= 0x4e00 && c <= 0x9fff) {
+			han++;
+			t += han_in(tmap, c);
+			sc += han_in(smap, c);
+		} else if (text_is_han(c)) {
 			han++;
 			t += han_in(tmap, c);
 			sc += han_in(smap, c);

@@ -402,6 +402,29 @@ bracket_dateline(const struct lexicon *lx, const char *s, size_t n)
  * 某某日报某地12月20日讯 ..., 某社某地3月5日电, a bracketed dateline.
  * Returns the length of the byline (up to and with 报道), or 0.
  */
+/*
+ * The first place in [from, last] where one of the words w starts (it may
+ * go on past last, not past n), or (size_t)-1.
+ */
+static size_t
+next_word(const char *s, size_t n, size_t from, size_t last,
+    const char *const *w)
+{
+	size_t		 best = (size_t)-1, k, end;
+	const char	*p;
+
+	for (; *w != NULL && from <= last; w++) {
+		k = strlen(*w);
+		end = last + k < n ? last + k : n;
+		if (k == 0 || end < from + k)
+			continue;
+		if ((p = text_find(s + from, end - from, *w, k)) != NULL &&
+		    (size_t)(p - s) < best)
+			best = (size_t)(p - s);
+	}
+	return best;
+}
+
 size_t
 line_byline_end(const struct lexicon *lx, const char *s, size_t n)
 {
@@ -426,24 +449,29 @@ line_byline_end(const struct lexicon *lx, const char *s, size_t n)
 				return i;
 		return 0;
 	} else {
-		size_t	chars = u8_count(s, n < 6 ? n : 6);
+		size_t	chars = 0, at = 0, pos;
 
-		for (i = 6; i + 4 <= lim && chars <= 30; i++) {
-			if (((unsigned char)s[i] & 0xc0) == 0x80)
+		/* a dateline's word (讯, 电) within the first 30 characters */
+		for (i = 6; i + 4 <= lim; i = pos + 1) {
+			if ((pos = next_word(s, n, i, lim - 4,
+			    lx->dateline)) == (size_t)-1)
+				break;
+			chars += u8_count(s + at, pos - at);
+			at = pos;
+			if (chars > 30)
+				break;
+			if ((unsigned char)s[pos] < 0x80 ||
+			    (k = lex_starts(s + pos, n - pos, lx->dateline)) == 0)
 				continue;
-			chars++;
-			if ((unsigned char)s[i] < 0x80 ||
-			    (k = lex_starts(s + i, n - i, lx->dateline)) == 0)
-				continue;
-			p = s + i + k;
+			p = s + pos + k;
 			if (p < s + n && (*p == ' ' || *p == '(' ||
 			    str_starts(p, (size_t)(s + n - p), "（") ||
 			    str_starts(p, (size_t)(s + n - p), "\xe3\x80\x80")) &&
-			    lex_ends(s, i, lx->dateline_by) > 0) {
-				if (text_has(s, i, "，") || text_has(s, i, "。") ||
-				    text_has(s, i, ","))
+			    lex_ends(s, pos, lx->dateline_by) > 0) {
+				if (text_has(s, pos, "，") || text_has(s, pos, "。") ||
+				    text_has(s, pos, ","))
 					break;
-				end = i + k;
+				end = pos + k;
 				break;
 			}
 		}
@@ -742,8 +770,8 @@ line_is_source(const char *s, size_t n)
 	size_t		 m;
 
 	if (u8_over(s, n, 60) || text_has(s, n, "。") ||
-	    (open = memmem(s, n, "《", 3)) == NULL ||
-	    memmem(open, n - (size_t)(open - s), "》", 3) == NULL ||
+	    (open = text_find(s, n, "《", 3)) == NULL ||
+	    text_find(open, n - (size_t)(open - s), "》", 3) == NULL ||
 	    !(str_ends(s, n, "）") || (n > 0 && s[n - 1] == ')')))
 		return false;
 	/* the last bracket holds a date or a page */

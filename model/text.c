@@ -485,24 +485,28 @@ text_han_count(const char *s, size_t n)
 	return k;
 }
 
-bool
-text_has(const char *s, size_t n, const char *w)
+const char *
+text_find(const char *s, size_t n, const char *w, size_t k)
 {
-	size_t		 k = strlen(w);
-	const char	*p = s, *e;
+	const char	*p, *e = s + n;
 
 	/*
 	 * The words are short and the lines too: memmem(3)'s set-up costs
 	 * more than the search.  A UTF-8 word's last byte is the rarer.
 	 */
 	if (k == 0)
-		return true;
+		return s;
 	if (n < k)
-		return false;
-	e = s + n;
+		return NULL;
 	for (p = s + k - 1; p < e && (p = memchr(p, w[k - 1],
 	    (size_t)(e - p))) != NULL; p++)
 		if (memcmp(p - (k - 1), w, k - 1) == 0)
-			return true;
-	return false;
+			return p - (k - 1);
+	return NULL;
+}
+
+bool
+text_has(const char *s, size_t n, const char *w)
+{
+	return text_find(s, n, w, strlen(w)) != NULL;
 }

@@ -71,6 +71,8 @@ bool text_is_sentence_end(text_char c); /* may end a paragraph: 。！？… and
 
 /* Whether s[0..n-1] contains the string w. */
 bool	text_has(const char *s, size_t n, const char *w);
+/* The first w[0..k-1] in s[0..n-1], or NULL: memmem(3) for short words. */
+const char *text_find(const char *s, size_t n, const char *w, size_t k);
 
 /* CJK ideographs (in every loop over text: inline) */
 static inline bool
