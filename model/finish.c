@@ -361,8 +361,11 @@ parse_finish(struct parser *p)
 	guess_title(p);
 	title_from_source(p);
 
-	/* Is the converter's space damage everywhere, or only here and there? */
-	{
+	/*
+	 * Is the converter's space damage everywhere (5 stray spaces or more
+	 * in 1,000 Han characters), or only here and there?
+	 */
+	if (!p->opts->whole) {
 		size_t	spaces = 0, han = 0;
 
 		for (i = 0; i < p->nart; i++)
@@ -370,10 +373,8 @@ parse_finish(struct parser *p)
 				const struct bblock	*b = &p->art[i].b[k];
 				size_t			 by;
 
-				if (b->kind != BLOCK_PARA)
-					continue;
-				han += text_han_count(b->text, b->len);
-				if (memchr(b->text, ' ', b->len) == NULL)
+				if (b->kind != BLOCK_PARA ||
+				    memchr(b->text, ' ', b->len) == NULL)
 					continue;
 				/* a byline's own spaces are no damage */
 				by = b->by != BY_UNKNOWN ? b->by :
@@ -381,8 +382,13 @@ parse_finish(struct parser *p)
 				spaces += repair_count_cjk_spaces(b->text + by,
 				    b->len - by);
 			}
-		p->damaged = han > 0 && spaces * 1000 / han >= 5 &&
-		    !p->opts->whole;
+		/* the Han characters, counted until there are too many */
+		for (i = 0; i < p->nart && spaces > 0 && han <= spaces * 200; i++)
+			for (k = 0; k < p->art[i].nb; k++)
+				if (p->art[i].b[k].kind == BLOCK_PARA)
+					han += text_han_count(p->art[i].b[k].text,
+					    p->art[i].b[k].len);
+		p->damaged = han > 0 && han <= spaces * 200;
 	}
 	p->is->damage.spaces = p->damaged;
 

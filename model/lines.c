@@ -10,11 +10,18 @@
 size_t
 u8_count(const char *s, size_t n)
 {
-	size_t	i, k = 0;
+	uint64_t	w, t;
+	size_t		i = 0, cont = 0;
 
-	for (i = 0; i < n; i++)
-		k += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return k;
+	/* eight bytes at a time: count the continuation bytes, 10xxxxxx */
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		t = (w >> 7) & ~(w >> 6) & 0x0101010101010101ULL;
+		cont += (size_t)((t * 0x0101010101010101ULL) >> 56);
+	}
+	for (; i < n; i++)
+		cont += ((unsigned char)s[i] & 0xc0) == 0x80;
+	return n - cont;
 }
 
 bool

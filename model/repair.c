@@ -169,6 +169,11 @@ link(const char *s, size_t n, struct buf *out)
 	return u1 + 1;
 }
 
+/* The bytes that may open markup in running text. */
+static const unsigned char markup_open[256] = {
+	['\\'] = 1, ['*'] = 1, ['<'] = 1, ['['] = 1,
+};
+
 void
 repair_markup(const char *s, size_t n, struct buf *out, struct markup *m)
 {
@@ -213,8 +218,7 @@ repair_markup(const char *s, size_t n, struct buf *out, struct markup *m)
 
 	while (i < n) {
 		/* the text up to what could open markup */
-		for (j = i; j < n && s[j] != '\\' && s[j] != '*' && s[j] != '<' &&
-		    s[j] != '['; j++)
+		for (j = i; j < n && !markup_open[(unsigned char)s[j]]; j++)
 			;
 		buf_add(out, s + i, j - i);
 		if ((i = j) == n)
@@ -534,17 +538,19 @@ has_kana(const char *s, size_t n)
 	return false;
 }
 
-/* One of , : ; ? ! ( ) " ' < >: the marks repair_punct() may convert. */
+/*
+ * 1 for , : ; ? ! ( ) " ' < >, the marks repair_punct() may convert; 2 for
+ * the first byte of a full-width one (U+FFxx), which carries its spacing.
+ */
+static const unsigned char punct_byte[256] = {
+	[','] = 1, [':'] = 1, [';'] = 1, ['?'] = 1, ['!'] = 1, ['('] = 1,
+	[')'] = 1, ['"'] = 1, ['\''] = 1, ['<'] = 1, ['>'] = 1, [0xef] = 2,
+};
+
 static bool
 ascii_mark(unsigned char u)
 {
-	switch (u) {
-	case ',': case ':': case ';': case '?': case '!': case '(': case ')':
-	case '"': case '\'': case '<': case '>':
-		return true;
-	default:
-		return false;
-	}
+	return punct_byte[u] == 1;
 }
 
 bool
@@ -607,8 +613,7 @@ repair_punct(const char *s, size_t n, struct buf *out)
 	/* s[done..i) is copied as it is when something changes */
 	for (i = 0; i < n; i += len) {
 		/* on to the next mark: ASCII, or full-width (U+FFxx) */
-		while (i < n && !ascii_mark((unsigned char)s[i]) &&
-		    (unsigned char)s[i] != 0xef)
+		while (i < n && punct_byte[(unsigned char)s[i]] == 0)
 			i++;
 		if (i == n)
 			break;

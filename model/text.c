@@ -277,6 +277,13 @@ text_sanitise(const char *in, size_t n, size_t *outlen)
 			do {
 				col += (size_t)text_char_width_fast(c, 1);
 				i += len;
+				/* U+5000..U+9FFF: wide, and none of the above */
+				while (i + 2 < n && s[i] >= 0xe5 && s[i] <= 0xe9 &&
+				    (s[i + 1] & 0xc0) == 0x80 &&
+				    (s[i + 2] & 0xc0) == 0x80) {
+					col += 2;
+					i += 3;
+				}
 				if (i >= n || s[i] < 0x80)
 					break;
 				len = text_decode_fast(in + i, n - i, &c);
@@ -475,10 +482,22 @@ text_is_sentence_end(text_char c)
 size_t
 text_han_count(const char *s, size_t n)
 {
-	size_t		 i = 0, k = 0;
-	text_char	 c;
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i = 0, k = 0;
+	text_char		 c;
 
 	while (i < n) {
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		/* U+5000..U+9FFF: Han, whatever the rest (UTF-8 from sanitise) */
+		if (u[i] >= 0xe5 && u[i] <= 0xe9 && i + 2 < n &&
+		    (u[i + 1] & 0xc0) == 0x80 && (u[i + 2] & 0xc0) == 0x80) {
+			k++;
+			i += 3;
+			continue;
+		}
 		i += text_decode_fast(s + i, n - i, &c);
 		k += text_is_han(c);
 	}
