@@ -51,6 +51,18 @@ fold_into(const char *s, size_t n, char *o, size_t *map)
 			i++;
 			continue;
 		}
+		/* U+5000..U+9FFF: Han, which folds to itself */
+		if (u >= 0xe5 && u <= 0xe9 && i + 2 < n &&
+		    ((unsigned char)s[i + 1] & 0xc0) == 0x80 &&
+		    ((unsigned char)s[i + 2] & 0xc0) == 0x80) {
+			for (k = 0; k < 3; k++) {
+				if (map != NULL)
+					map[p - o] = i;
+				*p++ = s[i + k];
+			}
+			i += 3;
+			continue;
+		}
 		len = text_decode_fast(s + i, n - i, &c);
 		/* spaces and soft hyphens do not matter to a search */
 		if (!text_is_space(c) && c != 0xad) {
