@@ -491,10 +491,19 @@ text_han_count(const char *s, size_t n)
 			i++;
 			continue;
 		}
-		/* U+5000..U+9FFF: Han, whatever the rest (UTF-8 from sanitise) */
-		if (u[i] >= 0xe5 && u[i] <= 0xe9 && i + 2 < n &&
+		/*
+		 * U+3000..U+9FFF by their bytes: Han from U+3400 (E3 90) to
+		 * U+4DBF (E4 B6 BF) and from U+4E00 (E4 B8), and U+3007
+		 */
+		if (u[i] >= 0xe3 && u[i] <= 0xe9 && i + 2 < n &&
 		    (u[i + 1] & 0xc0) == 0x80 && (u[i + 2] & 0xc0) == 0x80) {
-			k++;
+			if (u[i] >= 0xe5)
+				k++;
+			else if (u[i] == 0xe4)
+				k += u[i + 1] != 0xb7;
+			else
+				k += u[i + 1] >= 0x90 ||
+				    (u[i + 1] == 0x80 && u[i + 2] == 0x87);
 			i += 3;
 			continue;
 		}
