@@ -294,9 +294,9 @@ arts_ok(const struct index *ix, const struct iissue *oi)
 
 struct doc {
 	size_t	 issue, index;
-	char	*headline;
+	char	*headline;	/* until its strings are in the index's */
 	char	*text;
-	char	*folded;
+	uint64_t hoff, toff;	/* where they are there */
 };
 
 struct slot {
@@ -400,9 +400,6 @@ struct collecting {
 	const struct archive	*ar;
 	const size_t		*todo;		/* entries to parse */
 	struct parsed		*res;
-	size_t			 ntodo;
-	archive_progress	*progress;
-	void			*arg;
 };
 
 static void
@@ -437,26 +434,59 @@ parse_entry(void *arg, size_t t)
 }
 
 static void
-parse_tick(void *arg, size_t done)
+free_docs(struct doc *d, size_t n)
 {
-	struct collecting	*c = arg;
+	size_t	i;
 
-	if (c->progress != NULL)
-		c->progress(done, c->ntodo, c->arg);
+	for (i = 0; d != NULL && i < n; i++) {
+		free(d[i].headline);
+		free(d[i].text);
+	}
 }
 
 /*
- * The articles of every issue of ar: from the old index where the file is
- * unchanged, else parsed (on every processor), in the archive's order.
+ * Takes article d into the index being built: its bigrams into t, its
+ * headline and text into str (then let go).  False when out of memory.
+ */
+static bool
+take(struct doc *d, uint32_t art, struct table *t, struct buf *str)
+{
+	char	*f;
+	size_t	 flen;
+	bool	 ok;
+
+	if (d->headline == NULL || d->text == NULL ||
+	    (f = query_fold(d->text, strlen(d->text), &flen)) == NULL)
+		return false;
+	ok = add_bigrams(t, f, flen, art);
+	free(f);
+	d->hoff = str->len;
+	buf_add(str, d->headline, strlen(d->headline) + 1);
+	d->toff = str->len;
+	buf_add(str, d->text, strlen(d->text) + 1);
+	free(d->headline);
+	free(d->text);
+	d->headline = d->text = NULL;
+	return ok && !str->failed;
+}
+
+/*
+ * The articles of every issue of ar, in the archive's order: from the old
+ * index where the file is unchanged, else parsed.  The issues are parsed
+ * on the other processors while this thread takes each in turn (it
+ * parses too while it waits): the bigrams and strings of the index are
+ * made as the parsing goes on, not after it.
  */
 static bool
 collect(const struct archive *ar, const struct index *old,
     archive_progress *progress, void *arg, struct doc **out, size_t *nout,
-    char (*dates)[11])
+    char (*dates)[11], struct table *tab, struct buf *str)
 {
 	struct doc		*d = NULL;
-	size_t			 n = 0, cap = 0, i, k, t = 0, *todo, *slot;
-	struct collecting	 c = { ar, NULL, NULL, 0, progress, arg };
+	size_t			 n = 0, cap = 0, i, k, t, *todo, *slot;
+	size_t			 ntodo = 0;
+	struct collecting	 c = { ar, NULL, NULL };
+	struct pool_ordered	*pool;
 	bool			 ok = true;
 	long			 o;
 
@@ -477,20 +507,22 @@ collect(const struct archive *ar, const struct index *old,
 		    oi->mtime == ar->v[i].mtime && oi->ctime == ar->v[i].ctime &&
 		    arts_ok(old, oi))
 			continue;
-		slot[i] = c.ntodo;
-		todo[c.ntodo++] = i;
+		slot[i] = ntodo;
+		todo[ntodo++] = i;
 	}
 	c.todo = todo;
-	if ((c.res = calloc(c.ntodo + 1, sizeof *c.res)) == NULL) {
+	if ((c.res = calloc(ntodo + 1, sizeof *c.res)) == NULL ||
+	    (pool = pool_start(ntodo, parse_entry, &c)) == NULL) {
+		free(c.res);
 		free(todo);
 		free(slot);
 		return false;
 	}
-	pool_run(c.ntodo, parse_entry, parse_tick, &c);
 	for (i = 0; i < ar->n && ok; i++) {
 		if (slot[i] != (size_t)-1) {
 			struct parsed	*r = &c.res[slot[i]];
 
+			pool_wait(pool, slot[i]);
 			memcpy(dates[i], r->date, sizeof dates[i]);
 			ok = !r->oom;
 			for (k = 0; k < r->n && ok; k++) {
@@ -499,9 +531,17 @@ collect(const struct archive *ar, const struct index *old,
 					break;
 				}
 				d[n] = r->d[k];
-				d[n++].issue = i;
+				d[n].issue = i;
 				r->d[k].headline = r->d[k].text = NULL;
+				ok = take(&d[n], (uint32_t)n, tab, str);
+				n++;
 			}
+			free_docs(r->d, r->n);
+			free(r->d);
+			r->d = NULL;
+			r->n = 0;
+			if (progress != NULL && (slot[i] + 1) % 16 == 0)
+				progress(slot[i] + 1, ntodo, arg);
 			continue;
 		}
 		{
@@ -510,7 +550,7 @@ collect(const struct archive *ar, const struct index *old,
 
 			memcpy(dates[i], oi->date, sizeof dates[i]);
 			dates[i][10] = '\0';
-			for (k = 0; k < oi->count; k++) {
+			for (k = 0; k < oi->count && ok; k++) {
 				const struct iart	*oa = &old->ar[oi->first + k];
 
 				if (oa->headline >= old->h->nstr ||
@@ -520,33 +560,32 @@ collect(const struct archive *ar, const struct index *old,
 					ok = false;
 					break;
 				}
+				memset(&d[n], 0, sizeof d[n]);
 				d[n].issue = i;
 				d[n].index = oa->index;
 				d[n].headline = strdup(old->str + oa->headline);
 				d[n].text = strdup(old->str + oa->text);
-				d[n].folded = NULL;
+				ok = take(&d[n], (uint32_t)n, tab, str);
 				n++;
 			}
 		}
 	}
-	for (t = 0; t < c.ntodo; t++) {
-		for (k = 0; k < c.res[t].n; k++) {
-			free(c.res[t].d[k].headline);
-			free(c.res[t].d[k].text);
-		}
+	/* on a failure: no more parsing; what was parsed is let go */
+	pool_stop(pool);
+	for (t = 0; t < ntodo; t++) {
+		free_docs(c.res[t].d, c.res[t].n);
 		free(c.res[t].d);
 	}
 	free(c.res);
 	free(todo);
 	free(slot);
 	if (!ok) {
-		for (i = 0; i < n; i++) {
-			free(d[i].headline);
-			free(d[i].text);
-		}
+		free_docs(d, n);
 		free(d);
 		return false;
 	}
+	if (progress != NULL)
+		progress(ntodo, ntodo, arg);
 	*out = d;
 	*nout = n;
 	return true;
@@ -581,50 +620,29 @@ index_build(const struct archive *ar, const struct index *old,
 	struct slot	*terms = NULL;
 	struct buf	 out = { 0 }, str = { 0 }, post = { 0 };
 	struct hdr	 h;
-	char		*f;
-	size_t		 flen;
 	uint64_t	*stroff = NULL, nhash;
 	uint32_t	*hash = NULL;
 	char		(*dates)[11];
 	bool		 ok = false;
 
-	if ((dates = calloc(ar->n + 1, sizeof *dates)) == NULL)
-		return false;
-	if (!collect(ar, old, progress, arg, &d, &nd, dates)) {
-		free(dates);
-		return false;
-	}
 	/*
 	 * Strings: paths, then each article's headline and text (its folded
 	 * text gives the bigrams and is not kept: a search folds the few
 	 * candidates).  Each article's strings go into str as soon as its
 	 * bigrams are counted, and are freed: the build holds the text once.
 	 */
-	if ((stroff = malloc((ar->n + 2 * nd + 1) * sizeof *stroff)) == NULL)
-		goto out;
+	if ((dates = calloc(ar->n + 1, sizeof *dates)) == NULL ||
+	    (stroff = malloc((ar->n + 1) * sizeof *stroff)) == NULL) {
+		free(dates);
+		return false;
+	}
 	buf_addc(&str, '\0');
 	for (i = 0; i < ar->n; i++) {
 		stroff[i] = str.len;
 		buf_add(&str, ar->v[i].path, strlen(ar->v[i].path) + 1);
 	}
-	for (i = 0; i < nd; i++) {
-		if (d[i].text == NULL || d[i].headline == NULL)
-			goto out;
-		if ((f = query_fold(d[i].text, strlen(d[i].text), &flen)) == NULL)
-			goto out;
-		d[i].folded = f;
-		if (!add_bigrams(&t, f, flen, (uint32_t)i))
-			goto out;
-		stroff[ar->n + 2 * i] = str.len;
-		buf_add(&str, d[i].headline, strlen(d[i].headline) + 1);
-		stroff[ar->n + 2 * i + 1] = str.len;
-		buf_add(&str, d[i].text, strlen(d[i].text) + 1);
-		free(d[i].headline);
-		free(d[i].text);
-		free(d[i].folded);
-		d[i].headline = d[i].text = d[i].folded = NULL;
-	}
-	if (str.failed)
+	if (!collect(ar, old, progress, arg, &d, &nd, dates, &t, &str) ||
+	    str.failed)
 		goto out;
 	if ((terms = malloc((t.n ? t.n : 1) * sizeof *terms)) == NULL)
 		goto out;
@@ -674,9 +692,8 @@ index_build(const struct archive *ar, const struct index *old,
 	h.off_articles = out.len;
 	for (i = 0; i < nd; i++) {
 		struct iart	ia = { (uint32_t)d[i].issue, (uint32_t)d[i].index,
-		    stroff[ar->n + 2 * i], stroff[ar->n + 2 * i + 1], 0 };
-		size_t		end = i + 1 < nd ? stroff[ar->n + 2 * i + 2] :
-		    str.len;
+		    d[i].hoff, d[i].toff, 0 };
+		size_t		end = i + 1 < nd ? d[i + 1].hoff : str.len;
 
 		ia.sum = art_sum(&ia, str.p + ia.headline, end - ia.headline);
 
@@ -733,11 +750,7 @@ out:
 	free(stroff);
 	free(hash);
 	free(dates);
-	for (i = 0; i < nd; i++) {
-		free(d[i].headline);
-		free(d[i].text);
-		free(d[i].folded);
-	}
+	free_docs(d, nd);
 	free(d);
 	buf_free(&out);
 	buf_free(&str);

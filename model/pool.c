@@ -3,6 +3,8 @@
  */
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdbool.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "pool.h"
@@ -50,4 +52,97 @@ pool_run(size_t n, void (*fn)(void *, size_t), void (*tick)(void *, size_t),
 	}
 	while (nth > 0)
 		pthread_join(th[--nth], NULL);
+}
+
+struct pool_ordered {
+	size_t		 n;
+	void		(*fn)(void *, size_t);
+	void		*arg;
+	atomic_size_t	 next;		/* the next item no one has taken */
+	pthread_mutex_t	 mu;
+	pthread_cond_t	 cv;		/* one more item is done */
+	bool		*done;		/* per item, under mu */
+	pthread_t	 th[POOL_MAX - 1];
+	size_t		 nth;
+};
+
+/* Does the next item no one has taken; false when none is left. */
+static bool
+ordered_next(struct pool_ordered *p)
+{
+	size_t	i = atomic_fetch_add(&p->next, 1);
+
+	if (i >= p->n)
+		return false;
+	p->fn(p->arg, i);
+	pthread_mutex_lock(&p->mu);
+	p->done[i] = true;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+	return true;
+}
+
+static void *
+ordered_work(void *arg)
+{
+	while (ordered_next(arg))
+		;
+	return NULL;
+}
+
+struct pool_ordered *
+pool_start(size_t n, void (*fn)(void *, size_t), void *arg)
+{
+	struct pool_ordered	*p;
+	long			 cpus = sysconf(_SC_NPROCESSORS_ONLN);
+
+	if ((p = calloc(1, sizeof *p)) == NULL ||
+	    (p->done = calloc(n + 1, sizeof *p->done)) == NULL) {
+		free(p);
+		return NULL;
+	}
+	p->n = n;
+	p->fn = fn;
+	p->arg = arg;
+	atomic_init(&p->next, 0);
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->cv, NULL);
+	/* the caller takes the results: the others do the items */
+	while (n > 16 && p->nth + 1 < (size_t)(cpus > 1 ? cpus : 1) &&
+	    p->nth + 1 < POOL_MAX && pthread_create(&p->th[p->nth], NULL,
+	    ordered_work, p) == 0)
+		p->nth++;
+	return p;
+}
+
+void
+pool_wait(struct pool_ordered *p, size_t i)
+{
+	bool	done;
+
+	do {
+		pthread_mutex_lock(&p->mu);
+		done = p->done[i];
+		pthread_mutex_unlock(&p->mu);
+		if (done)
+			return;
+	} while (ordered_next(p));
+	pthread_mutex_lock(&p->mu);
+	while (!p->done[i])
+		pthread_cond_wait(&p->cv, &p->mu);
+	pthread_mutex_unlock(&p->mu);
+}
+
+void
+pool_stop(struct pool_ordered *p)
+{
+	if (p == NULL)
+		return;
+	atomic_store(&p->next, p->n);
+	while (p->nth > 0)
+		pthread_join(p->th[--p->nth], NULL);
+	pthread_cond_destroy(&p->cv);
+	pthread_mutex_destroy(&p->mu);
+	free(p->done);
+	free(p);
 }

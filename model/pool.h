@@ -18,4 +18,19 @@
 void	pool_run(size_t n, void (*fn)(void *, size_t),
 	    void (*tick)(void *, size_t), void *arg);
 
+/*
+ * The same loop with its results taken in order as they come: fn(arg, i)
+ * runs on the other processors while the caller takes item after item
+ * with pool_wait(), doing more items itself while it waits.
+ */
+struct pool_ordered;
+
+/* Starts the loop; NULL when memory runs out. */
+struct pool_ordered *pool_start(size_t n, void (*fn)(void *, size_t),
+		    void *arg);
+/* Returns when item i is done (the items are to be waited for in order). */
+void		 pool_wait(struct pool_ordered *, size_t i);
+/* Takes no more items, waits for those under way and frees the pool. */
+void		 pool_stop(struct pool_ordered *);
+
 #endif

@@ -8,6 +8,7 @@
 #include "../../model/archive.h"
 #include "../../model/search.h"
 #include "../../model/date.h"
+#include "../../model/pool.h"
 
 static void
 dates_from_file_names(void **state)
@@ -499,6 +500,57 @@ every_phrase_of_the_seeds(void **state)
 	every_phrase_found("../../../shared/seeds");
 }
 
+/* An item of the ordered pool: a square, and a mark that it was done. */
+static void
+square(void *arg, size_t i)
+{
+	unsigned long	*v = arg;
+
+	v[i] = (unsigned long)i * i + 1;
+}
+
+/*
+ * The index builder's pool: every item waited for is done, in order, on
+ * whichever thread; stopped early, it returns once those under way are.
+ */
+static void
+ordered_pool_gives_items_in_order(void **state)
+{
+	struct pool_ordered	*p;
+	unsigned long		*v;
+	size_t			 i, n = 5000, done = 0;
+
+	(void)state;
+	v = calloc(n, sizeof *v);
+	assert_non_null(v);
+	assert_non_null(p = pool_start(n, square, v));
+	for (i = 0; i < n; i++) {
+		pool_wait(p, i);
+		assert_int_equal(v[i], (unsigned long)i * i + 1);
+	}
+	pool_stop(p);
+	memset(v, 0, n * sizeof *v);
+	assert_non_null(p = pool_start(n, square, v));
+	for (i = 0; i < 10; i++)
+		pool_wait(p, i);
+	pool_stop(p);
+	for (i = 0; i < n; i++)
+		done += v[i] != 0;
+	/* the ten waited for, and any others done by then: none half done */
+	assert_true(done >= 10);
+	for (i = 0; i < n; i++)
+		assert_true(v[i] == 0 || v[i] == (unsigned long)i * i + 1);
+	/* fewer items than a thread's share: the caller alone */
+	assert_non_null(p = pool_start(3, square, v));
+	pool_wait(p, 0);
+	pool_wait(p, 1);
+	pool_wait(p, 2);
+	pool_stop(p);
+	assert_non_null(p = pool_start(0, square, v));
+	pool_stop(p);
+	free(v);
+}
+
 int
 main(void)
 {
@@ -513,6 +565,7 @@ main(void)
 		cmocka_unit_test(links_in_a_library),
 		cmocka_unit_test(every_phrase_of_the_samples),
 		cmocka_unit_test(every_phrase_of_the_seeds),
+		cmocka_unit_test(ordered_pool_gives_items_in_order),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
