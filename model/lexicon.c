@@ -184,23 +184,29 @@ static const uint16_t	simp[] = {
 	0x8fdb, 0x957f, 0x95e8, 0x95ee, 0x9a6c,
 };
 
-/* Sets the bit of each of v[0..n-1] in a map of U+4E00..U+9FFF. */
+/*
+ * A map of U+4E00..U+9FFF, two bits a character: 1 for a traditional
+ * form, 2 for a simplified one.  Sets bit for each of v[0..n-1].
+ */
+#define FORMS	((0xa000 - 0x4e00) / 32)
+
 static void
-han_map(uint64_t *map, const uint16_t *v, size_t n)
+form_map(uint64_t *map, const uint16_t *v, size_t n, unsigned bit)
 {
 	size_t	i;
 
 	for (i = 0; i < n; i++)
 		if (v[i] >= 0x4e00 && v[i] <= 0x9fff)
-			map[(v[i] - 0x4e00) / 64] |= (uint64_t)1 <<
-			    ((v[i] - 0x4e00) % 64);
+			map[(v[i] - 0x4e00) / 32] |= (uint64_t)bit <<
+			    (2 * ((v[i] - 0x4e00) % 32));
 }
 
-static bool
-han_in(const uint64_t *map, text_char c)
+/* The form bits of c, U+4E00..U+9FFF. */
+static unsigned
+form_of(const uint64_t *map, text_char c)
 {
-	return c >= 0x4e00 && c <= 0x9fff &&
-	    (map[(c - 0x4e00) / 64] >> ((c - 0x4e00) % 64)) & 1;
+	return (unsigned)(map[(c - 0x4e00) / 32] >> (2 * ((c - 0x4e00) % 32))) &
+	    3;
 }
 
 bool
@@ -220,12 +226,12 @@ lexicon_detect(const char *s, size_t n)
 {
 	size_t		i = 0, han = 0, kana = 0, hangul = 0, t = 0, sc = 0;
 	text_char	c;
-	uint64_t	tmap[(0xa000 - 0x4e00) / 64] = { 0 };
-	uint64_t	smap[(0xa000 - 0x4e00) / 64] = { 0 };
+	uint64_t	forms[FORMS] = { 0 };
+	unsigned	f;
 
-	/* bit maps: a look-up a character, not two searches */
-	han_map(tmap, trad, sizeof trad / sizeof *trad);
-	han_map(smap, simp, sizeof simp / sizeof *simp);
+	/* a look-up a character, not two searches */
+	form_map(forms, trad, sizeof trad / sizeof *trad, 1);
+	form_map(forms, simp, sizeof simp / sizeof *simp, 2);
 	/* the first 16 KiB tell as much as the whole */
 	if (n > 16384)
 		n = 16384;
@@ -244,21 +250,21 @@ lexicon_detect(const char *s, size_t n)
 			    ((text_char)(s[i + 1] & 0x3f) << 6) |
 			    (text_char)(s[i + 2] & 0x3f);
 			han++;
-			t += han_in(tmap, c);
-			sc += han_in(smap, c);
+			f = form_of(forms, c);
+			t += f & 1;
+			sc += f >> 1;
 			i += 3;
 			continue;
 		}
 		i += text_decode_fast(s + i, n - i, &c);
 		if (c >= 0x4e00 && c <= 0x9fff) {
 			han++;
-			t += han_in(tmap, c);
-			sc += han_in(smap, c);
-		} else if (text_is_han(c)) {
+			f = form_of(forms, c);
+			t += f & 1;
+			sc += f >> 1;
+		} else if (text_is_han(c))
 			han++;
-			t += han_in(tmap, c);
-			sc += han_in(smap, c);
-		} else if (c >= 0x3041 && c <= 0x30ff && c != 0x30fb)
+		else if (c >= 0x3041 && c <= 0x30ff && c != 0x30fb)
 			kana++;
 		else if (text_is_hangul(c))
 			hangul++;
