@@ -36,6 +36,13 @@ looks_binary(const char *s, size_t n)
 			i++;
 			continue;
 		}
+		/* CJK (E3..E9 and two continuation bytes): text */
+		if (u >= 0xe3 && u <= 0xe9 && i + 2 < lim &&
+		    ((unsigned char)s[i + 1] & 0xc0) == 0x80 &&
+		    ((unsigned char)s[i + 2] & 0xc0) == 0x80) {
+			i += 3;
+			continue;
+		}
 		len = text_decode_fast(s + i, n - i, &c);
 		if (c == 0xfffd && len == 1)
 			bad++;
