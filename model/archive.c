@@ -24,7 +24,7 @@
 #include "vault.h"
 
 #define HEAD_BYTES	1536	/* an issue's masthead and first headline */
-#define HEAD_MORE	16384	/* when the first bytes hold no date */
+#define HEAD_MORE	16384	/* when they hold no date (nor the name) or no headline */
 #define LIST_MAGIC	"kanbao-list 3"	/* the list cache's first line */
 #define MAX_THREADS	8	/* to walk a library's folders */
 
