@@ -36,10 +36,7 @@ looks_binary(const char *s, size_t n)
 			i++;
 			continue;
 		}
-		/* CJK (E3..E9 and two continuation bytes): text */
-		if (u >= 0xe3 && u <= 0xe9 && i + 2 < lim &&
-		    ((unsigned char)s[i + 1] & 0xc0) == 0x80 &&
-		    ((unsigned char)s[i + 2] & 0xc0) == 0x80) {
+		if (text_3byte(s + i, n - i, 0xe3, 0xe9)) {	/* CJK */
 			i += 3;
 			continue;
 		}

@@ -131,7 +131,7 @@ split(struct parser *p)
 		r->gap = gap;
 		clean.len = 0;
 		repair_markup(joined.p ? joined.p : "", joined.len, &clean, &mk);
-		r->hlevel = mk.hlevel < 255 ? (uint8_t)mk.hlevel : 255;
+		r->hlevel = (uint8_t)mk.hlevel;	/* 6 at most */
 		r->kicker_mark = mk.kicker_mark;
 		r->bold_lead = mk.bold_lead;
 		if (clean.failed || joined.failed)

@@ -236,24 +236,8 @@ lexicon_detect(const char *s, size_t n)
 	if (n > 16384)
 		n = 16384;
 	while (i < n) {
-		unsigned char	u = (unsigned char)s[i];
-
-		if (u < 0x80) {
+		if ((unsigned char)s[i] < 0x80) {
 			i++;	/* no ASCII character counts */
-			continue;
-		}
-		/* U+5000..U+9FFF: Han, looked up at once */
-		if (u >= 0xe5 && u <= 0xe9 && i + 2 < n &&
-		    ((unsigned char)s[i + 1] & 0xc0) == 0x80 &&
-		    ((unsigned char)s[i + 2] & 0xc0) == 0x80) {
-			c = ((text_char)(u & 0x0f) << 12) |
-			    ((text_char)(s[i + 1] & 0x3f) << 6) |
-			    (text_char)(s[i + 2] & 0x3f);
-			han++;
-			f = form_of(forms, c);
-			t += f & 1;
-			sc += f >> 1;
-			i += 3;
 			continue;
 		}
 		i += text_decode_fast(s + i, n - i, &c);

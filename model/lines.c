@@ -532,19 +532,14 @@ static bool
 han_gap(const char *s, size_t n)
 {
 	const char	*p = s, *e = s + n;
-	text_char	 a, b;
-	size_t		 i, k;
+	text_char	 b;
+	size_t		 i;
 
 	while ((p = memchr(p, ' ', (size_t)(e - p))) != NULL) {
 		i = (size_t)(p - s);
-		/* the character before: back over its continuation bytes */
-		for (k = i; k > 0 && i - k < 4 &&
-		    ((unsigned char)s[k - 1] & 0xc0) == 0x80; k--)
-			;
-		if (k > 0 && i + 1 < n) {
-			text_decode_fast(s + k - 1, i - k + 1, &a);
+		if (i > 0 && i + 1 < n && text_is_han(text_last(s, i))) {
 			text_decode_fast(s + i + 1, n - i - 1, &b);
-			if (text_is_han(a) && text_is_han(b))
+			if (text_is_han(b))
 				return true;
 		}
 		p++;

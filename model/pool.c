@@ -29,19 +29,31 @@ work(void *arg)
 	return NULL;
 }
 
+/*
+ * Threads for n items, the caller included: one a processor, with 16 items
+ * or more each.
+ */
+static size_t
+threads(size_t n)
+{
+	long	cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t	want = cpus > 1 ? (size_t)cpus : 1;
+
+	if (want > POOL_MAX)
+		want = POOL_MAX;
+	if (want > n / 16 + 1)
+		want = n / 16 + 1;
+	return want;
+}
+
 void
 pool_run(size_t n, void (*fn)(void *, size_t), void (*tick)(void *, size_t),
     void *arg)
 {
 	struct pool	 p = { n, fn, arg, 0, 0 };
 	pthread_t	 th[POOL_MAX - 1];
-	long		 cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t		 nth = 0, want = cpus > 1 ? (size_t)cpus : 1, i, k = 0;
+	size_t		 nth = 0, want = threads(n), i, k = 0;
 
-	if (want > POOL_MAX)
-		want = POOL_MAX;
-	if (want > n / 16 + 1)
-		want = n / 16 + 1;
 	while (nth + 1 < want && pthread_create(&th[nth], NULL, work, &p) == 0)
 		nth++;
 	while ((i = atomic_fetch_add(&p.next, 1)) < n) {
@@ -94,7 +106,7 @@ struct pool_ordered *
 pool_start(size_t n, void (*fn)(void *, size_t), void *arg)
 {
 	struct pool_ordered	*p;
-	long			 cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t			 want = threads(n);
 
 	if ((p = calloc(1, sizeof *p)) == NULL ||
 	    (p->done = calloc(n + 1, sizeof *p->done)) == NULL) {
@@ -108,8 +120,7 @@ pool_start(size_t n, void (*fn)(void *, size_t), void *arg)
 	pthread_mutex_init(&p->mu, NULL);
 	pthread_cond_init(&p->cv, NULL);
 	/* the caller takes the results: the others do the items */
-	while (n > 16 && p->nth + 1 < (size_t)(cpus > 1 ? cpus : 1) &&
-	    p->nth + 1 < POOL_MAX && pthread_create(&p->th[p->nth], NULL,
+	while (p->nth + 1 < want && pthread_create(&p->th[p->nth], NULL,
 	    ordered_work, p) == 0)
 		p->nth++;
 	return p;

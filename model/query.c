@@ -52,9 +52,7 @@ fold_into(const char *s, size_t n, char *o, size_t *map)
 			continue;
 		}
 		/* U+5000..U+9FFF: Han, which folds to itself */
-		if (u >= 0xe5 && u <= 0xe9 && i + 2 < n &&
-		    ((unsigned char)s[i + 1] & 0xc0) == 0x80 &&
-		    ((unsigned char)s[i + 2] & 0xc0) == 0x80) {
+		if (text_3byte(s + i, n - i, 0xe5, 0xe9)) {
 			for (k = 0; k < 3; k++) {
 				if (map != NULL)
 					map[p - o] = i;

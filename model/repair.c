@@ -564,19 +564,6 @@ repair_punct_wanted(const char *s, size_t n)
 	return false;
 }
 
-/* The character that ends s[0..n-1], n > 0. */
-static text_char
-last_of(const char *s, size_t n)
-{
-	text_char	c;
-	size_t		i = n - 1;
-
-	while (i > 0 && n - i < 4 && ((unsigned char)s[i] & 0xc0) == 0x80)
-		i--;
-	text_decode_fast(s + i, n - i, &c);
-	return c;
-}
-
 /*
  * The last character before s[i] that is not a space, as repaired: in
  * s[done..i), which is as it came, else in what out got since start.
@@ -590,10 +577,10 @@ before(const char *s, size_t done, size_t i, const struct buf *out,
 	while (i > done && s[i - 1] == ' ')
 		i--;
 	if (i > done)
-		return last_of(s + done, i - done);
+		return text_last(s + done, i - done);
 	while (k > start && out->p[k - 1] == ' ')
 		k--;
-	return k > start ? last_of(out->p + start, k - start) : 0;
+	return k > start ? text_last(out->p + start, k - start) : 0;
 }
 
 void
@@ -735,15 +722,9 @@ void
 repair_join(struct buf *a, const char *b, size_t n)
 {
 	text_char	l = 0, r = 0;
-	size_t		i;
 
-	if (a->len > 0) {
-		i = a->len;
-		do
-			i--;
-		while (i > 0 && ((unsigned char)a->p[i] & 0xc0) == 0x80);
-		text_decode_fast(a->p + i, a->len - i, &l);
-	}
+	if (a->len > 0)
+		l = text_last(a->p, a->len);
 	if (n > 0)
 		text_decode_fast(b, n, &r);
 	if (a->len > 0 && n > 0 && l != ' ' && !(ctx_cjk(l) && ctx_cjk(r)) &&

@@ -278,9 +278,7 @@ text_sanitise(const char *in, size_t n, size_t *outlen)
 				col += (size_t)text_char_width_fast(c, 1);
 				i += len;
 				/* U+5000..U+9FFF: wide, and none of the above */
-				while (i + 2 < n && s[i] >= 0xe5 && s[i] <= 0xe9 &&
-				    (s[i + 1] & 0xc0) == 0x80 &&
-				    (s[i + 2] & 0xc0) == 0x80) {
+				while (text_3byte(in + i, n - i, 0xe5, 0xe9)) {
 					col += 2;
 					i += 3;
 				}
@@ -495,8 +493,7 @@ text_han_count(const char *s, size_t n)
 		 * U+3000..U+9FFF by their bytes: Han from U+3400 (E3 90) to
 		 * U+4DBF (E4 B6 BF) and from U+4E00 (E4 B8), and U+3007
 		 */
-		if (u[i] >= 0xe3 && u[i] <= 0xe9 && i + 2 < n &&
-		    (u[i + 1] & 0xc0) == 0x80 && (u[i + 2] & 0xc0) == 0x80) {
+		if (text_3byte(s + i, n - i, 0xe3, 0xe9)) {
 			if (u[i] >= 0xe5)
 				k++;
 			else if (u[i] == 0xe4)

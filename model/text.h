@@ -93,6 +93,21 @@ text_is_hangul(text_char c)
 }
 
 /*
+ * Whether s[0..n-1] opens with a 3-byte character whose first byte is in
+ * [lo, hi]: E3..E9 is U+3000..U+9FFF (CJK, never a control or invalid),
+ * E5..E9 U+5000..U+9FFF (Han, wide, folding to itself).  The hot loops
+ * take these without decoding them.
+ */
+static inline bool
+text_3byte(const char *str, size_t n, unsigned char lo, unsigned char hi)
+{
+	const unsigned char	*s = (const unsigned char *)str;
+
+	return n >= 3 && s[0] >= lo && s[0] <= hi && (s[1] & 0xc0) == 0x80 &&
+	    (s[2] & 0xc0) == 0x80;
+}
+
+/*
  * Inline fast paths for the hot loops (ASCII and the 3-byte sequences of
  * CJK text); they give the same results as the functions above.
  */
@@ -126,5 +141,18 @@ text_char_width_fast(text_char c, int ambiguous)
 
 /* Number of Han characters in s[0..n-1]. */
 size_t text_han_count(const char *s, size_t n);
+
+/* The character that ends s[0..n-1], n > 0. */
+static inline text_char
+text_last(const char *s, size_t n)
+{
+	text_char	c;
+	size_t		i = n - 1;
+
+	while (i > 0 && n - i < 4 && ((unsigned char)s[i] & 0xc0) == 0x80)
+		i--;
+	text_decode_fast(s + i, n - i, &c);
+	return c;
+}
 
 #endif
