@@ -43,10 +43,6 @@ is_url_start(const char *s, size_t n)
 	return false;
 }
 
-/*
- * Fills w->brk[0..n-1]: UC_BREAK_POSSIBLE where a line may start at byte i,
- * anything else where it may not.
- */
 /* A character of a token that stays whole: a domain, an address, a path. */
 static bool
 token_char(unsigned char u)
@@ -60,30 +56,21 @@ token_char(unsigned char u)
  * No break inside a run of letters, digits and . @ - _ / that holds one
  * of . @ _ / between two of its characters (lists.debian.org, a@b.example,
  * /usr/share, PM2.5): UAX #14 would split it after the dot.  A run wider
- * than the line is still split where it must be.
+ * than the line is still split where it must be.  Returns the end of the
+ * run starting at s[i] when it is such a token, else i.
  */
-static void
-keep_tokens(char *brk, const char *s, size_t n)
+static size_t
+token_end(const char *s, size_t n, size_t i)
 {
-	size_t	i = 0, j, k;
-	bool	inner;
+	size_t	j;
+	bool	inner = false;
 
-	while (i < n) {
-		if (!token_char((unsigned char)s[i])) {
-			i++;
-			continue;
-		}
-		for (j = i, inner = false; j < n && token_char((unsigned char)s[j]);
-		    j++)
-			if (j > i && j + 1 < n && strchr("./@_", s[j]) != NULL &&
-			    token_char((unsigned char)s[j + 1]) &&
-			    s[j + 1] != '.' && s[j + 1] != '-')
-				inner = true;
-		if (inner)
-			for (k = i + 1; k < j; k++)
-				brk[k] = UC_BREAK_PROHIBITED;
-		i = j;
-	}
+	for (j = i; j < n && token_char((unsigned char)s[j]); j++)
+		if (j > i && j + 1 < n && strchr("./@_", s[j]) != NULL &&
+		    token_char((unsigned char)s[j + 1]) &&
+		    s[j + 1] != '.' && s[j + 1] != '-')
+			inner = true;
+	return inner ? j : i;
 }
 
 /*
@@ -94,7 +81,7 @@ static void
 find_breaks(struct wrapper *w, const char *s, size_t n)
 {
 	char		*brk = w->brk;
-	size_t		 i, len, j;
+	size_t		 i, len, j, tok = 0, tokend = 0;
 	text_char	 a = 0, b;
 	bool		 acjk = false, bcjk, ahangul = false, bhangul, nostart;
 	bool		 noend = false;	/* the last character not a space */
@@ -129,16 +116,24 @@ find_breaks(struct wrapper *w, const char *s, size_t n)
 			else if (a == ' ' && b == '/')
 				brk[i] = UC_BREAK_POSSIBLE;	/* a path: LB13 */
 		}
-		/* Keep a URL or e-mail address in one piece when it fits. */
-		if (b < 0x80 && (i == 0 || a == ' ' || a >= 0x80 ||
-		    a == '<' || a == '(') && is_url_start(s + i, n - i)) {
-			for (j = i + 1; j < n; j++) {
-				unsigned char	u = (unsigned char)s[j];
+		if (b < 0x80) {
+			/* Keep a URL or e-mail address in one piece when it fits. */
+			if ((i == 0 || a == ' ' || a >= 0x80 || a == '<' ||
+			    a == '(') && is_url_start(s + i, n - i)) {
+				for (j = i + 1; j < n; j++) {
+					unsigned char	u = (unsigned char)s[j];
 
-				if (u <= ' ' || u >= 0x80 || u == '>')
-					break;
-				brk[j] = UC_BREAK_PROHIBITED;
+					if (u <= ' ' || u >= 0x80 || u == '>')
+						break;
+					brk[j] = UC_BREAK_PROHIBITED;
+				}
 			}
+			/* ... and a domain, a path or a number: see token_end */
+			if (i >= tokend && token_char((unsigned char)b) &&
+			    (i == 0 || a >= 0x80 || !token_char((unsigned char)a)))
+				tokend = token_end(s, n, tok = i);
+			if (i > tok && i < tokend)
+				brk[i] = UC_BREAK_PROHIBITED;
 		}
 		a = b;
 		if (b != ' ' && b != 0x3000)
@@ -147,7 +142,6 @@ find_breaks(struct wrapper *w, const char *s, size_t n)
 		acjk = bcjk;
 		ahangul = bhangul;
 	}
-	keep_tokens(brk, s, n);
 }
 
 const char *
