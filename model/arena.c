@@ -75,6 +75,21 @@ arena_strndup(struct arena *a, const char *s, size_t n)
 	return p;
 }
 
+void
+arena_adopt(struct arena *a, struct arena *b)
+{
+	struct chunk	**tail;
+
+	if (b == NULL)
+		return;
+	/* after a's chunks: a goes on filling its newest */
+	for (tail = &a->head; *tail != NULL; tail = &(*tail)->next)
+		;
+	*tail = b->head;
+	a->failed |= b->failed;
+	free(b);
+}
+
 bool
 arena_failed(const struct arena *a)
 {

@@ -16,6 +16,8 @@ void		 arena_free(struct arena *);
 void		*arena_alloc(struct arena *, size_t n);
 /* Returns a NUL-terminated copy of s[0..n-1], or NULL. */
 char		*arena_strndup(struct arena *, const char *s, size_t n);
+/* Moves the memory of b into a (what b gave stays valid) and frees b. */
+void		 arena_adopt(struct arena *a, struct arena *b);
 /*
  * Whether any allocation of the arena failed: a parser checks once at
  * the end instead of after every string.

@@ -5,6 +5,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "layout.h"
+#include "pool.h"
 #include "text.h"
 
 #define MIN_COLUMN	10	/* narrowest column worth splitting into */
@@ -13,6 +14,7 @@ void
 layout_init(struct layout *l)
 {
 	memset(l, 0, sizeof *l);
+	l->lead = LAYOUT_NONE;
 	wrap_init(&l->w, 1);
 }
 
@@ -43,6 +45,8 @@ blank(struct layout *l, size_t art)
 {
 	struct lline	ln = { 0 };
 
+	if (l->nlines == 0 && l->lead == LAYOUT_NONE)
+		l->lead = (uint32_t)art;	/* a part: see join() */
 	if (l->nlines == 0 || l->lines[l->nlines - 1].style == LS_BLANK)
 		return;
 	ln.s = "";
@@ -334,16 +338,226 @@ article(struct layout *l, const struct issue *is, size_t ai,
 		blank(l, ai);
 }
 
+/*
+ * Lays out the articles of items [i0, i1) that are in [first, first+count),
+ * with the masthead before the first when mast, and after the last any
+ * banners or masthead left over when tail.
+ */
+static void
+items(struct layout *l, const struct issue *is, size_t first, size_t count,
+    size_t i0, size_t i1, bool mast, bool tail)
+{
+	const struct block	**ban;
+	size_t			  nban = 0, i, ai;
+
+	if ((ban = calloc(i1 - i0 + 1, sizeof *ban)) == NULL) {
+		l->failed = true;
+		return;
+	}
+	for (i = i0; i < i1; i++) {
+		if (is->items[i].banner != NULL) {
+			if (l->o.banners)
+				ban[nban++] = is->items[i].banner;
+			continue;
+		}
+		ai = (size_t)(is->items[i].article - is->articles);
+		if (ai < first || ai >= first + count) {
+			nban = 0;
+			continue;
+		}
+		article(l, is, ai, ban, nban, mast);
+		mast = false;
+		nban = 0;
+	}
+	/* banners or a masthead with no article after them */
+	if (tail && (nban > 0 || (mast && is->nmast > 0)) && first + count >=
+	    is->narticles) {
+		size_t	hs = l->nlines;
+
+		if (mast)
+			masthead(l, is, (size_t)-1);
+		for (i = 0; i < nban; i++)
+			text(l, ban[i]->text, ban[i]->len, l->o.width, 0,
+			    LS_BANNER, (size_t)-1, 0);
+		paginate(l, hs, l->nlines, l->nlines, l->nlines);
+	}
+	free(ban);
+}
+
+/* A run of items laid out on its own, to be joined after the others. */
+struct part {
+	const struct issue	*is;
+	size_t			 first, count, i0, i1;
+	bool			 mast, tail;
+	struct layout		 l;
+};
+
+static void
+part_run(void *arg, size_t k)
+{
+	struct part	*pt = (struct part *)arg + k;
+
+	if ((pt->l.gen = arena_new()) == NULL) {
+		pt->l.failed = true;
+		return;
+	}
+	items(&pt->l, pt->is, pt->first, pt->count, pt->i0, pt->i1, pt->mast,
+	    pt->tail);
+}
+
+/* Makes *v, holding *cap elements of size sz, hold n. */
+static bool
+reserve(void *vp, size_t *cap, size_t n, size_t sz)
+{
+	void	**v = vp;
+	void	 *p;
+
+	if (n <= *cap)
+		return true;
+	if ((p = realloc(*v, n * sz)) == NULL)
+		return false;
+	*v = p;
+	*cap = n;
+	return true;
+}
+
+/*
+ * Adds part pt's layout to l's (which has room for it), as if l had gone
+ * on: the blank line the part could not make at its start, blank() making
+ * none at a layout's start, comes first when the line before is not blank.
+ */
+static void
+join(struct layout *l, struct layout *q)
+{
+	size_t		 i;
+	struct lline	*ln;
+
+	if (q->lead != LAYOUT_NONE && l->nlines > 0 &&
+	    l->lines[l->nlines - 1].style != LS_BLANK) {
+		ln = &l->lines[l->nlines];
+		*ln = l->lines[l->nlines - 1];
+		ln->s = "";
+		ln->len = 0;
+		ln->cells = 0;
+		ln->indent = 0;
+		ln->style = LS_BLANK;
+		ln->head = false;
+		ln->article = q->lead;
+		l->nlines++;
+	}
+	memcpy(l->lines + l->nlines, q->lines, q->nlines * sizeof *q->lines);
+	memcpy(l->placed + l->nplaced, q->placed, q->nplaced *
+	    sizeof *q->placed);
+	memcpy(l->pages + l->npages, q->pages, q->npages * sizeof *q->pages);
+	for (i = l->nplaced; i < l->nplaced + q->nplaced; i++)
+		l->placed[i].line += (uint32_t)l->nlines;
+	for (i = l->npages; i < l->npages + q->npages; i++)
+		l->pages[i].first += l->nplaced;
+	l->nlines += q->nlines;
+	l->nplaced += q->nplaced;
+	l->npages += q->npages;
+}
+
+/* The text of article a in bytes, what laying it out takes time after. */
+static size_t
+article_bytes(const struct article *a)
+{
+	size_t	n = 64, k;
+
+	for (k = 0; k < a->nblocks; k++)
+		n += a->blocks[k].len;
+	return n;
+}
+
+/*
+ * Lays out a large issue in parts on all processors: runs of items that
+ * begin with an article (banners stay with the article after them), about
+ * as long each, joined in order.  False when it is too small for that.
+ */
+static bool
+in_parts(struct layout *l, const struct issue *is, size_t first,
+    size_t count)
+{
+	struct part	*pt;
+	size_t		 total = 0, done, want, i, ai, np = 0, k, start;
+	size_t		 nl, npl, npg;
+	size_t		 min = l->o.parallel ? l->o.parallel : POOL_PARALLEL;
+	bool		 some = false;
+
+	if (l->o.parallel == 0 && pool_threads() < 2)
+		return false;
+	for (i = 0; i < is->nitems; i++)
+		if (is->items[i].article != NULL)
+			total += article_bytes(is->items[i].article);
+	if (total < min)
+		return false;
+	want = 16 * pool_threads();
+	if ((pt = calloc(want + 1, sizeof *pt)) == NULL)
+		return false;
+	for (i = 0, start = 0, done = 0; i < is->nitems; i++) {
+		if (is->items[i].article == NULL)
+			continue;
+		ai = (size_t)(is->items[i].article - is->articles);
+		/* a part ends before an article once it has its share */
+		if (some && np + 1 < want && done * want >= total * (np + 1) &&
+		    ai >= first && ai < first + count &&
+		    is->items[i - 1].banner == NULL) {
+			pt[np].i0 = start;
+			pt[np++].i1 = start = i;
+		}
+		done += article_bytes(is->items[i].article);
+		some |= ai >= first && ai < first + count;
+	}
+	pt[np].i0 = start;
+	pt[np++].i1 = is->nitems;
+	if (np < 2) {
+		/* one long article: nothing to share out */
+		free(pt);
+		return false;
+	}
+	for (k = 0; k < np; k++) {
+		layout_init(&pt[k].l);
+		pt[k].l.o = l->o;
+		pt[k].l.colwidth = l->colwidth;
+		pt[k].l.w.ambiguous = l->w.ambiguous;
+		pt[k].l.w.korean_word = l->w.korean_word;
+		pt[k].is = is;
+		pt[k].first = first;
+		pt[k].count = count;
+		pt[k].mast = k == 0 && l->o.masthead;
+		pt[k].tail = k + 1 == np;
+	}
+	pool_run(np, part_run, NULL, pt);
+	for (k = 0, nl = np, npl = 0, npg = 0; k < np; k++) {
+		nl += pt[k].l.nlines;
+		npl += pt[k].l.nplaced;
+		npg += pt[k].l.npages;
+		arena_adopt(l->gen, pt[k].l.gen);
+		pt[k].l.gen = NULL;
+		l->failed |= pt[k].l.failed;
+	}
+	if (nl >= LAYOUT_NONE ||
+	    !reserve(&l->lines, &l->linecap, nl, sizeof *l->lines) ||
+	    !reserve(&l->placed, &l->placedcap, npl, sizeof *l->placed) ||
+	    !reserve(&l->pages, &l->pagecap, npg, sizeof *l->pages))
+		l->failed = true;
+	for (k = 0; k < np; k++) {
+		if (!l->failed)
+			join(l, &pt[k].l);
+		layout_free(&pt[k].l);
+	}
+	free(pt);
+	return true;
+}
+
 bool
 layout_issue(struct layout *l, const struct issue *is,
     const struct layout_opts *o, size_t first, size_t count)
 {
-	const struct block	**ban = NULL;
-	size_t			  nban = 0, i, ai;
-	bool			  mast;
-	int			  cols;
+	int	cols;
 
 	l->nlines = l->nplaced = l->npages = 0;
+	l->lead = LAYOUT_NONE;
 	l->failed = false;
 	arena_free(l->gen);
 	if ((l->gen = arena_new()) == NULL)
@@ -366,37 +580,8 @@ layout_issue(struct layout *l, const struct issue *is,
 	l->w.ambiguous = o->ambiguous == 2 ? 2 : 1;
 	l->w.korean_word = !o->korean_syllable;
 
-	if ((ban = calloc(is->nitems + 1, sizeof *ban)) == NULL)
-		return false;
-	mast = o->masthead;
-	for (i = 0; i < is->nitems; i++) {
-		if (is->items[i].banner != NULL) {
-			if (o->banners)
-				ban[nban++] = is->items[i].banner;
-			continue;
-		}
-		ai = (size_t)(is->items[i].article - is->articles);
-		if (ai < first || ai >= first + count) {
-			nban = 0;
-			continue;
-		}
-		article(l, is, ai, ban, nban, mast);
-		mast = false;
-		nban = 0;
-	}
-	/* banners or a masthead with no article after them */
-	if ((nban > 0 || (mast && is->nmast > 0)) && first + count >=
-	    is->narticles) {
-		size_t	hs = l->nlines;
-
-		if (mast)
-			masthead(l, is, (size_t)-1);
-		for (i = 0; i < nban; i++)
-			text(l, ban[i]->text, ban[i]->len, l->o.width, 0,
-			    LS_BANNER, (size_t)-1, 0);
-		paginate(l, hs, l->nlines, l->nlines, l->nlines);
-	}
-	free(ban);
+	if (!in_parts(l, is, first, count))
+		items(l, is, first, count, 0, is->nitems, o->masthead, true);
 	return !l->failed;
 }
 

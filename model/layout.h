@@ -63,6 +63,11 @@ struct layout_opts {
 	bool	masthead;	/* lay out the masthead before the first article */
 	bool	banners;	/* lay out banners before the article they precede */
 	bool	korean_syllable; /* Korean lines may break inside words */
+	/*
+	 * Bytes of text from which the articles are laid out in parts, one
+	 * processor a part, and joined (0: POOL_PARALLEL; the result is the same).
+	 */
+	size_t	parallel;
 };
 
 struct layout {
@@ -76,6 +81,9 @@ struct layout {
 	size_t			 npages, pagecap;
 	struct wrapper		 w;
 	struct arena		*gen;		/* text made here: [图] ... */
+	uint32_t		 lead;		/* article of a blank line not
+						   made, there being no line
+						   before it, or LAYOUT_NONE */
 	bool			 failed;
 };
 

@@ -29,6 +29,14 @@ work(void *arg)
 	return NULL;
 }
 
+size_t
+pool_threads(void)
+{
+	long	cpus = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return cpus <= 1 ? 1 : cpus > POOL_MAX ? POOL_MAX : (size_t)cpus;
+}
+
 /*
  * Threads for n items, the caller included: one a processor, with 16 items
  * or more each.
@@ -36,11 +44,8 @@ work(void *arg)
 static size_t
 threads(size_t n)
 {
-	long	cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t	want = cpus > 1 ? (size_t)cpus : 1;
+	size_t	want = pool_threads();
 
-	if (want > POOL_MAX)
-		want = POOL_MAX;
 	if (want > n / 16 + 1)
 		want = n / 16 + 1;
 	return want;

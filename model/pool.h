@@ -8,6 +8,11 @@
 #include <stddef.h>
 
 #define POOL_MAX	8
+/* Bytes of text from which the work on one issue is shared out. */
+#define POOL_PARALLEL	(512 << 10)
+
+/* Processors to work on, at most POOL_MAX. */
+size_t	pool_threads(void);
 
 /*
  * Runs fn(arg, i) for every i in [0, n), in no set order.  The calling

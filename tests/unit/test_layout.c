@@ -1,4 +1,5 @@
 /* Unit tests: columns and pages, and anchoring by text across re-layout. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,8 +68,8 @@ reading_order_is_column_by_column(void **state)
 {
 	struct issue		*is = sample();
 	struct layout		 l;
-	struct layout_opts	 o = { 80, 20, 2, 2, 2, 1, false, false, false,
-	    false, false };
+	struct layout_opts	 o = { .width = 80, .height = 20,
+	    .columns = 2, .gutter = 2, .indent = 2, .ambiguous = 1 };
 	size_t			 i;
 	const struct placed	*a, *b;
 
@@ -92,8 +93,8 @@ anchor_survives_relayout(void **state)
 {
 	struct issue		*is = sample();
 	struct layout		 l;
-	struct layout_opts	 o = { 120, 30, 3, 2, 2, 1, false, false, false,
-	    false, false };
+	struct layout_opts	 o = { .width = 120, .height = 30,
+	    .columns = 3, .gutter = 2, .indent = 2, .ambiguous = 1 };
 	const struct lline	*ln;
 	size_t			 p, i, block, off;
 	int			 W;
@@ -122,6 +123,109 @@ anchor_survives_relayout(void **state)
 	issue_free(is);
 }
 
+static struct issue *
+parse_file(const char *path)
+{
+	const char	*err;
+	char		*s;
+	size_t		 n;
+	struct issue	*is;
+
+	s = file_read(path, &n, &err);
+	assert_non_null(s);
+	is = issue_parse(s, n, NULL, &err);
+	free(s);
+	assert_non_null(is);
+	return is;
+}
+
+/* Two layouts line for line, page for page the same (text, not address). */
+static void
+assert_same_layout(const struct layout *a, const struct layout *b)
+{
+	size_t	i;
+
+	assert_int_equal(a->nlines, b->nlines);
+	assert_int_equal(a->nplaced, b->nplaced);
+	assert_int_equal(a->npages, b->npages);
+	for (i = 0; i < a->nlines; i++) {
+		const struct lline	*x = &a->lines[i], *y = &b->lines[i];
+
+		assert_int_equal(x->len, y->len);
+		assert_memory_equal(x->s, y->s, x->len);
+		assert_int_equal(x->article, y->article);
+		assert_int_equal(x->block, y->block);
+		assert_int_equal(x->off, y->off);
+		assert_int_equal(x->cells, y->cells);
+		assert_int_equal(x->indent, y->indent);
+		assert_int_equal(x->style, y->style);
+		assert_int_equal(x->head, y->head);
+	}
+	assert_memory_equal(a->placed, b->placed, a->nplaced * sizeof *a->placed);
+	for (i = 0; i < a->npages; i++) {
+		assert_int_equal(a->pages[i].first, b->pages[i].first);
+		assert_int_equal(a->pages[i].n, b->pages[i].n);
+		assert_int_equal(a->pages[i].rows, b->pages[i].rows);
+	}
+}
+
+/*
+ * A large issue is laid out in parts on all processors and joined: the
+ * result is the layout made in one go, whatever the shape -- banners kept
+ * with their article, articles without a header line (guessed headlines
+ * hidden) whose blank line the joint makes, the masthead, linear mode.
+ */
+static void
+parts_join_up_as_one_layout(void **state)
+{
+	static const char	*files[] = {
+		"../../assets/qinghe-2025-06-10.txt",
+		"../../assets/qinghe-2025-06-12.txt",
+		"../fixtures/transcript/evening-20240315.md",
+		"../fixtures/scripts/ja-2025-03-04.txt",
+		"../fixtures/scripts/ko-2025-03-04.txt",
+		"../fixtures/record/1958-04-12.txt",
+	};
+	static const int	 widths[] = { 12, 41, 80, 133 };
+	static const int	 heights[] = { 0, 7, 30 };
+	struct layout		 one, parts;
+	struct layout_opts	 o = { 0 };
+	size_t			 f, w, h, k, first;
+	struct issue		*is;
+
+	(void)state;
+	layout_init(&one);
+	layout_init(&parts);
+	for (f = 0; f < sizeof files / sizeof files[0]; f++) {
+		is = parse_file(files[f]);
+		for (w = 0; w < 4; w++)
+			for (h = 0; h < 3; h++)
+				for (k = 0; k < 8; k++) {
+					o.width = widths[w];
+					o.height = heights[h];
+					o.columns = k & 1 ? 3 : 1;
+					o.gutter = 2;
+					o.indent = 2;
+					o.ambiguous = 1;
+					o.linear = k & 2;
+					o.guessed = k & 4;
+					o.masthead = o.banners = !(k & 2);
+					/* the whole issue, and all but its first */
+					first = w & 1 && is->narticles > 1;
+					o.parallel = SIZE_MAX;
+					assert_true(layout_issue(&one, is, &o,
+					    first, is->narticles - first));
+					o.parallel = 1;
+					assert_true(layout_issue(&parts, is, &o,
+					    first, is->narticles - first));
+					assert_same_layout(&one, &parts);
+				}
+		issue_free(is);
+	}
+	layout_free(&one);
+	layout_free(&parts);
+}
+
 int
 main(void)
 {
@@ -129,6 +233,7 @@ main(void)
 		cmocka_unit_test(pages_of_columns_fit_the_screen),
 		cmocka_unit_test(reading_order_is_column_by_column),
 		cmocka_unit_test(anchor_survives_relayout),
+		cmocka_unit_test(parts_join_up_as_one_layout),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
