@@ -10,6 +10,7 @@
 #include "arena.h"
 #include "date.h"
 #include "parse.h"
+#include "pool.h"
 
 /* The paper named in a web edition's source line: 某某《某某日报》（…）. */
 static void
@@ -339,12 +340,203 @@ kicker_says_commentary(const struct lexicon *lx, const char *k)
 	return k != NULL && lex_has(k, strlen(k), lx->commentary);
 }
 
+/* Makes av[i] of article i's parts: its blocks repaired, its kind known. */
+static void
+finish_article(struct parser *p, struct article *av, size_t i)
+{
+	struct bart	*b = &p->art[i];
+	size_t		 nb = b->nb, k, nbody, nphoto;
+
+	/* a library entry: what a guessed first headline is made of */
+	if (p->opts->head)
+		nb = i > 0 ? 0 : head_blocks(b);
+	for (k = nb; k < b->nb; k++)
+		bb_free(&b->b[k]);
+	av[i] = b->a;
+	av[i].blocks = finish_blocks(p, b->b, nb);
+	av[i].nblocks = nb;
+	free(b->b);
+	b->b = NULL;
+	b->nb = 0;
+	nbody = nphoto = 0;
+	for (k = 0; k < av[i].nblocks; k++) {
+		nbody += av[i].blocks[k].kind == BLOCK_PARA;
+		nphoto += av[i].blocks[k].kind == BLOCK_PHOTO;
+	}
+	if (b->sign || kicker_says_commentary(p->lx, av[i].kicker))
+		av[i].kind = ARTICLE_COMMENTARY;
+	else if (nbody == 0 && nphoto > 0)
+		av[i].kind = ARTICLE_PHOTO;
+	else if (av[i].byline == NULL && av[i].nblocks > 0 &&
+	    av[i].blocks[0].kind == BLOCK_SECTION)
+		av[i].kind = ARTICLE_SIDEBAR;
+	else
+		av[i].kind = ARTICLE_STORY;
+	if (av[i].headline == NULL || av[i].headline[0] == '\0') {
+		av[i].headline = NULL;
+		guess_headline(p, &av[i]);
+	}
+	if (av[i].page == 0 && p->is->nmast > 0)
+		av[i].page = 1;
+}
+
+/* Stray spaces between CJK characters in the paragraphs of [a0, a1). */
+static size_t
+count_spaces(const struct parser *p, size_t a0, size_t a1)
+{
+	size_t	spaces = 0, i, k, by;
+
+	for (i = a0; i < a1; i++)
+		for (k = 0; k < p->art[i].nb; k++) {
+			const struct bblock	*b = &p->art[i].b[k];
+
+			if (b->kind != BLOCK_PARA ||
+			    memchr(b->text, ' ', b->len) == NULL)
+				continue;
+			/* a byline's own spaces are no damage */
+			by = b->by != BY_UNKNOWN ? b->by :
+			    line_byline(p->lx, b->text, b->len);
+			spaces += repair_count_cjk_spaces(b->text + by,
+			    b->len - by);
+		}
+	return spaces;
+}
+
+/* Han characters in the paragraphs of [a0, a1), counted up to over max. */
+static size_t
+count_han(const struct parser *p, size_t a0, size_t a1, size_t max)
+{
+	size_t	han = 0, i, k;
+
+	for (i = a0; i < a1 && han <= max; i++)
+		for (k = 0; k < p->art[i].nb; k++)
+			if (p->art[i].b[k].kind == BLOCK_PARA)
+				han += text_han_count(p->art[i].b[k].text,
+				    p->art[i].b[k].len);
+	return han;
+}
+
+/*
+ * A run of articles worked on by one processor, with memory of its own:
+ * its damage counted, then its articles finished.
+ */
+struct fpart {
+	struct parser	 w;		/* the parser's, with the arena and
+					   scratch of this part */
+	struct article	*av;
+	size_t		 a0, a1;
+	enum { F_SPACES, F_HAN, F_FINISH } job;
+	size_t		 n, max;	/* F_SPACES, F_HAN: counted, limit */
+};
+
+static void
+fpart_run(void *arg, size_t k)
+{
+	struct fpart	*fp = (struct fpart *)arg + k;
+	size_t		 i;
+
+	switch (fp->job) {
+	case F_SPACES:
+		fp->n = count_spaces(&fp->w, fp->a0, fp->a1);
+		break;
+	case F_HAN:
+		fp->n = count_han(&fp->w, fp->a0, fp->a1, fp->max);
+		break;
+	case F_FINISH:
+		for (i = fp->a0; i < fp->a1; i++)
+			finish_article(&fp->w, fp->av, i);
+		break;
+	}
+}
+
+/* Runs job on every part; the sum of their counts. */
+static size_t
+fparts_run(struct fpart *fp, size_t np, int job, size_t max)
+{
+	size_t	k, n = 0;
+
+	for (k = 0; k < np; k++) {
+		fp[k].job = job;
+		fp[k].max = max;
+	}
+	pool_run(np, fpart_run, NULL, fp);
+	for (k = 0; k < np; k++)
+		n += fp[k].n;
+	return n;
+}
+
+/*
+ * Parts for a large issue: runs of articles about as long, more than one
+ * a processor (they share nothing but what they read).  NULL when the
+ * issue is too small for that, or memory too short.
+ */
+static struct fpart *
+fparts_new(struct parser *p, size_t *np)
+{
+	struct fpart	*fp;
+	size_t		 total = 0, done = 0, want, i, k, start = 0;
+	size_t		 min = p->opts->parallel ? p->opts->parallel :
+			    POOL_PARALLEL;
+
+	*np = 0;
+	if (p->nart < 2 || (p->opts->parallel == 0 && pool_threads() < 2))
+		return NULL;
+	for (i = 0; i < p->nart; i++)
+		for (k = 0; k < p->art[i].nb; k++)
+			total += p->art[i].b[k].len;
+	if (total < min)
+		return NULL;
+	want = 16 * pool_threads();
+	if ((fp = calloc(want, sizeof *fp)) == NULL)
+		return NULL;
+	for (i = 0; i < p->nart; i++) {
+		for (k = 0; k < p->art[i].nb; k++)
+			done += p->art[i].b[k].len;
+		if (*np + 1 < want && done * want >= total * (*np + 1)) {
+			fp[*np].a0 = start;
+			fp[(*np)++].a1 = start = i + 1;
+		}
+	}
+	if (start < p->nart) {
+		fp[*np].a0 = start;
+		fp[(*np)++].a1 = p->nart;
+	}
+	for (k = 0; k < *np; k++) {
+		fp[k].w = *p;
+		memset(fp[k].w.scratch, 0, sizeof fp[k].w.scratch);
+		fp[k].w.failed = false;
+		if ((fp[k].w.a = arena_new()) == NULL) {
+			while (k-- > 0)
+				arena_free(fp[k].w.a);
+			free(fp);
+			return NULL;
+		}
+	}
+	return fp;
+}
+
+/* Gives the parts' memory and failures to p. */
+static void
+fparts_free(struct parser *p, struct fpart *fp, size_t np)
+{
+	size_t	k;
+
+	for (k = 0; k < np; k++) {
+		arena_adopt(p->a, fp[k].w.a);
+		p->failed |= fp[k].w.failed;
+		buf_free(&fp[k].w.scratch[0]);
+		buf_free(&fp[k].w.scratch[1]);
+	}
+	free(fp);
+}
+
 void
 parse_finish(struct parser *p)
 {
 	struct issue	*is = p->is;
 	struct article	*av;
-	size_t		 i, k, nbody, nphoto;
+	struct fpart	*fp;
+	size_t		 i, k, np;
 
 	if (!date_format(is->date, p->mast.year, p->mast.month, p->mast.day))
 		is->date[0] = '\0';
@@ -363,31 +555,18 @@ parse_finish(struct parser *p)
 
 	/*
 	 * Is the converter's space damage everywhere (5 stray spaces or more
-	 * in 1,000 Han characters), or only here and there?
+	 * in 1,000 Han characters), or only here and there?  The Han
+	 * characters are counted until there are too many.
 	 */
+	fp = fparts_new(p, &np);
 	if (!p->opts->whole) {
-		size_t	spaces = 0, han = 0;
+		size_t	spaces, han = 0;
 
-		for (i = 0; i < p->nart; i++)
-			for (k = 0; k < p->art[i].nb; k++) {
-				const struct bblock	*b = &p->art[i].b[k];
-				size_t			 by;
-
-				if (b->kind != BLOCK_PARA ||
-				    memchr(b->text, ' ', b->len) == NULL)
-					continue;
-				/* a byline's own spaces are no damage */
-				by = b->by != BY_UNKNOWN ? b->by :
-				    line_byline(p->lx, b->text, b->len);
-				spaces += repair_count_cjk_spaces(b->text + by,
-				    b->len - by);
-			}
-		/* the Han characters, counted until there are too many */
-		for (i = 0; i < p->nart && spaces > 0 && han <= spaces * 200; i++)
-			for (k = 0; k < p->art[i].nb; k++)
-				if (p->art[i].b[k].kind == BLOCK_PARA)
-					han += text_han_count(p->art[i].b[k].text,
-					    p->art[i].b[k].len);
+		spaces = fp ? fparts_run(fp, np, F_SPACES, 0) :
+		    count_spaces(p, 0, p->nart);
+		if (spaces > 0)
+			han = fp ? fparts_run(fp, np, F_HAN, spaces * 200) :
+			    count_han(p, 0, p->nart, spaces * 200);
 		p->damaged = han > 0 && han <= spaces * 200;
 	}
 	p->is->damage.spaces = p->damaged;
@@ -397,44 +576,20 @@ parse_finish(struct parser *p)
 	av = arena_alloc(p->a, (p->nart ? p->nart : 1) * sizeof *av);
 	if (av == NULL) {
 		p->failed = true;
+		fparts_free(p, fp, np);
 		return;
 	}
-	for (i = 0; i < p->nart; i++) {
-		struct bart	*b = &p->art[i];
-		size_t		 nb = b->nb;
-
-		/* a library entry: what a guessed first headline is made of */
-		if (p->opts->head)
-			nb = i > 0 ? 0 : head_blocks(b);
-		for (k = nb; k < b->nb; k++)
-			bb_free(&b->b[k]);
-		av[i] = b->a;
-		av[i].blocks = finish_blocks(p, b->b, nb);
-		av[i].nblocks = nb;
-		free(b->b);
-		b->b = NULL;
-		b->nb = 0;
-		nbody = nphoto = 0;
-		for (k = 0; k < av[i].nblocks; k++) {
-			nbody += av[i].blocks[k].kind == BLOCK_PARA;
-			nphoto += av[i].blocks[k].kind == BLOCK_PHOTO;
+	if (fp != NULL) {
+		for (k = 0; k < np; k++) {
+			fp[k].av = av;
+			fp[k].w.damaged = p->damaged;
+			fp[k].w.is = p->is;
 		}
-		if (b->sign || kicker_says_commentary(p->lx, av[i].kicker))
-			av[i].kind = ARTICLE_COMMENTARY;
-		else if (nbody == 0 && nphoto > 0)
-			av[i].kind = ARTICLE_PHOTO;
-		else if (av[i].byline == NULL && av[i].nblocks > 0 &&
-		    av[i].blocks[0].kind == BLOCK_SECTION)
-			av[i].kind = ARTICLE_SIDEBAR;
-		else
-			av[i].kind = ARTICLE_STORY;
-		if (av[i].headline == NULL || av[i].headline[0] == '\0') {
-			av[i].headline = NULL;
-			guess_headline(p, &av[i]);
-		}
-		if (av[i].page == 0 && is->nmast > 0)
-			av[i].page = 1;
-	}
+		fparts_run(fp, np, F_FINISH, 0);
+		fparts_free(p, fp, np);
+	} else
+		for (i = 0; i < p->nart; i++)
+			finish_article(p, av, i);
 	merge_continuations(p, av);
 	is->articles = av;
 	is->narticles = p->nart;

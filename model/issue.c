@@ -10,6 +10,7 @@
 
 #include "arena.h"
 #include "parse.h"
+#include "pool.h"
 #include "vault.h"
 
 /* Where the line at t[i] ends: its '\n', or n. */
@@ -60,18 +61,158 @@ opens_block(const char *s, size_t n)
 	    s[i + 1] == ' ' && s[i + 2] != ' ' && s[i + 2] != s[i];
 }
 
+/*
+ * The lines of the block that starts at t[i], up to a blank line, a line
+ * that opens a block of its own, or with lines, its own end: appended to
+ * joined (when not NULL) as one paragraph.  Returns where the block ends.
+ */
+static size_t
+block_lines(const char *t, size_t n, size_t i, bool lines, struct buf *joined)
+{
+	size_t	e = line_end(t, n, i), next, a, b;
+	bool	hard = false;
+
+	for (;;) {
+		if (joined != NULL) {
+			a = i;
+			b = e;
+			while (a < b && t[a] == ' ')
+				a++;
+			while (b > a && t[b - 1] == ' ')
+				b--;
+			/* a Markdown hard break ("  " at the end): a real space */
+			if (hard && joined->len > 0)
+				buf_addc(joined, ' ');
+			hard = e - b >= 2 && t[e - 1] == ' ' && t[e - 2] == ' ';
+			repair_join(joined, t + a, b - a);
+		}
+		next = e < n ? e + 1 : n;
+		if (lines || next >= n)
+			return next;
+		e = line_end(t, n, next);
+		if (blank_line(t + next, e - next))
+			return next;	/* the caller counts it */
+		if (opens_block(t + next, e - next))
+			return next;
+		i = next;
+	}
+}
+
+/* What makes a raw block's text, one set a processor. */
+struct filler {
+	struct parser	*p;
+	struct arena	*a;		/* the texts */
+	struct buf	 joined, clean;
+	size_t		 r0, r1;	/* the raw blocks filled */
+	size_t		 markup;	/* blocks that lost markup */
+	bool		 lines;
+	bool		 failed;
+};
+
+/* Makes the text of raw block r, whose lines start at r->src. */
+static void
+fill(struct filler *f, struct raw *r)
+{
+	const char	*t = f->p->is->text;
+	struct buf	*joined = &f->joined, *clean = &f->clean;
+	struct markup	 mk;
+
+	joined->len = clean->len = 0;
+	block_lines(t, f->p->is->textlen, r->src, f->lines, joined);
+	repair_markup(joined->p ? joined->p : "", joined->len, clean, &mk);
+	r->hlevel = (uint8_t)mk.hlevel;	/* 6 at most */
+	r->kicker_mark = mk.kicker_mark;
+	r->bold_lead = mk.bold_lead;
+	if (clean->failed || joined->failed) {
+		f->failed = true;
+		return;
+	}
+	if (clean->len < joined->len && joined->p != NULL &&
+	    (strstr(joined->p, "**") != NULL || strchr(joined->p, '<') ||
+	    strstr(joined->p, "](") != NULL || strchr(joined->p, '\\')))
+		f->markup++;
+	r->text = arena_strndup(f->a, clean->p ? clean->p : "", clean->len);
+	if (r->text == NULL) {
+		f->failed = true;
+		return;
+	}
+	r->len = clean->len;
+	r->chars = u8_count(r->text, r->len);
+	r->by = (uint32_t)line_byline(f->p->lx, r->text, r->len);
+}
+
+static void
+fill_run(void *arg, size_t k)
+{
+	struct filler	*f = (struct filler *)arg + k;
+	size_t		 i;
+
+	for (i = f->r0; i < f->r1 && !f->failed; i++)
+		fill(f, &f->p->raw[i]);
+}
+
+/*
+ * Fills the raw blocks, in parts on all processors when the text is
+ * large: runs of blocks about as long, each with its own memory.
+ */
+static bool
+fill_all(struct parser *p, bool lines)
+{
+	struct filler	 one, *f = &one;
+	size_t		 n = p->is->textlen, min, want = 1, np = 0, i, k;
+	size_t		 start = 0;
+	bool		 ok = true;
+
+	min = p->opts->parallel ? p->opts->parallel : POOL_PARALLEL;
+	if (p->nraw >= 2 && n >= min &&
+	    (p->opts->parallel != 0 || pool_threads() >= 2))
+		want = 16 * pool_threads();
+	if (want > 1 && (f = calloc(want, sizeof *f)) == NULL) {
+		f = &one;
+		want = 1;
+	}
+	memset(f, 0, (want > 1 ? want : 1) * sizeof *f);
+	/* block i ends where block i + 1 starts */
+	for (i = 1; i < p->nraw && np + 1 < want; i++)
+		if (p->raw[i].src * want >= n * (np + 1)) {
+			f[np].r0 = start;
+			f[np++].r1 = start = i;
+		}
+	f[np].r0 = start;
+	f[np++].r1 = p->nraw;
+	for (k = 0; k < np; k++) {
+		f[k].p = p;
+		f[k].lines = lines;
+		if ((f[k].a = k == 0 ? p->tmp : arena_new()) == NULL)
+			ok = false;
+	}
+	if (ok && np > 1)
+		pool_run(np, fill_run, NULL, f);
+	else if (ok)
+		fill_run(f, 0);
+	for (k = 0; k < np; k++) {
+		if (k > 0)
+			arena_adopt(p->tmp, f[k].a);
+		p->is->damage.markup += f[k].markup;
+		ok &= !f[k].failed;
+		buf_free(&f[k].joined);
+		buf_free(&f[k].clean);
+	}
+	if (f != &one)
+		free(f);
+	return ok;
+}
+
 /* Splits the text into blocks at blank lines and strips their markup. */
 static bool
 split(struct parser *p)
 {
 	const char	*t = p->is->text;
-	size_t		 n = p->is->textlen, i = 0, e, cap = 0, start;
-	int		 gap = 0, blanks = 0;
-	struct buf	 joined = { 0 }, clean = { 0 };
+	size_t		 n = p->is->textlen, i = 0, e, cap = 0;
+	size_t		 nblank = 0, nfull = 0;
+	int		 blanks = 0;
 	struct raw	*r;
-	struct markup	 mk;
-	size_t		 nblank = 0, nfull = 0, next;
-	bool		 lines, hard;
+	bool		 lines;
 
 	/*
 	 * Most converters separate paragraphs by blank lines; some put one
@@ -85,6 +226,7 @@ split(struct parser *p)
 			nfull++;
 	}
 	lines = p->opts->lines || (nfull > 10 && nblank * 10 < nfull);
+	/* where the blocks are, then what they say */
 	i = 0;
 	while (i < n) {
 		e = line_end(t, n, i);
@@ -93,60 +235,17 @@ split(struct parser *p)
 			i = e + 1;
 			continue;
 		}
-		/* a block: this line and the non-blank ones after it */
-		start = i;
-		joined.len = 0;
-		hard = false;
-		for (;;) {
-			size_t	a = i, b = e;
-
-			while (a < b && t[a] == ' ')
-				a++;
-			while (b > a && t[b - 1] == ' ')
-				b--;
-			/* a Markdown hard break ("  " at the end) is a real space */
-			if (hard && joined.len > 0)
-				buf_addc(&joined, ' ');
-			hard = e - b >= 2 && t[e - 1] == ' ' && t[e - 2] == ' ';
-			repair_join(&joined, t + a, b - a);
-			next = e < n ? e + 1 : n;
-			if (lines || next >= n) {
-				i = next;
-				break;
-			}
-			e = line_end(t, n, next);
-			i = next;
-			if (blank_line(t + next, e - next))
-				break;	/* the outer loop counts it */
-			if (opens_block(t + next, e - next))
-				break;
-		}
-		gap = lines ? blanks : blanks > 1 ? blanks - 1 : 0;
-		blanks = 0;
 		if (!vec_grow(&p->raw, &cap, p->nraw, sizeof *p->raw))
-			goto fail;
+			return false;
 		r = &p->raw[p->nraw++];
 		memset(r, 0, sizeof *r);
-		r->src = start;
-		r->gap = gap;
-		clean.len = 0;
-		repair_markup(joined.p ? joined.p : "", joined.len, &clean, &mk);
-		r->hlevel = (uint8_t)mk.hlevel;	/* 6 at most */
-		r->kicker_mark = mk.kicker_mark;
-		r->bold_lead = mk.bold_lead;
-		if (clean.failed || joined.failed)
-			goto fail;
-		if (clean.len < joined.len && joined.p != NULL &&
-		    (strstr(joined.p, "**") != NULL || strchr(joined.p, '<') ||
-		    strstr(joined.p, "](") != NULL || strchr(joined.p, '\\')))
-			p->is->damage.markup++;
-		r->text = arena_strndup(p->tmp, clean.p ? clean.p : "", clean.len);
-		if (r->text == NULL)
-			goto fail;
-		r->len = clean.len;
-		r->chars = u8_count(r->text, r->len);
-		r->by = (uint32_t)line_byline(p->lx, r->text, r->len);
+		r->src = i;
+		r->gap = lines ? blanks : blanks > 1 ? blanks - 1 : 0;
+		blanks = 0;
+		i = block_lines(t, n, i, lines, NULL);
 	}
+	if (!fill_all(p, lines))
+		return false;
 	if (p->is->format == NULL) {
 		bool	md = p->is->damage.markup > 0;
 
@@ -155,13 +254,7 @@ split(struct parser *p)
 		p->is->format = md ? (lines ? "markdown, a paragraph a line" :
 		    "markdown") : lines ? "text, a paragraph a line" : "text";
 	}
-	buf_free(&joined);
-	buf_free(&clean);
 	return true;
-fail:
-	buf_free(&joined);
-	buf_free(&clean);
-	return false;
 }
 
 /* Parses in[0..n-1], freeing owned (NULL or in) once it is sanitised. */

@@ -108,6 +108,9 @@ struct issue_opts {
 	bool	head;		/* only what a library entry shows: the date,
 				   the title and the first article's headline
 				   (its blocks, and the others', left out) */
+	size_t	parallel;	/* bytes of text from which the articles are
+				   finished in parts, one processor a part
+				   (0: POOL_PARALLEL; the result is the same) */
 };
 
 /*

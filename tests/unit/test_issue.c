@@ -4,6 +4,7 @@
  * the real issues in ../shared/seeds.
  */
 #include <dirent.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -467,8 +468,9 @@ check_text(char *s, size_t n, bool seed)
 	size_t			 i, nin, nout;
 	struct issue		*is;
 	struct layout		 l;
-	struct layout_opts	 o = { 37, 0, 1, 2, 2, 1, false, false, true, true,
-	    false };
+	struct layout_opts	 o = { .width = 37, .columns = 1,
+	    .gutter = 2, .indent = 2, .ambiguous = 1, .masthead = true,
+	    .banners = true };
 	struct buf		 out = { 0 };
 	text_char		*a, *b;
 
@@ -506,6 +508,7 @@ head_parse_guesses_the_same_headline(void **state)
 	const char		*err;
 	struct issue		*is = issue_parse(s, strlen(s), NULL, &err);
 
+	(void)state;
 	assert_non_null(is);
 	assert_true(is->narticles > 0);
 	assert_true(is->articles[0].guessed);
@@ -545,6 +548,170 @@ seeds_keep_every_han_character(void **state)
 }
 
 static void
+assert_same_str(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		assert_ptr_equal(a, b);
+	else
+		assert_string_equal(a, b);
+}
+
+static void
+assert_same_blocks(const struct block *a, const struct block *b, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		assert_int_equal(a[i].kind, b[i].kind);
+		assert_int_equal(a[i].len, b[i].len);
+		assert_memory_equal(a[i].text, b[i].text, a[i].len);
+		assert_same_str(a[i].extra, b[i].extra);
+		assert_int_equal(a[i].src, b[i].src);
+	}
+}
+
+/* Two parses of one text the same, field for field. */
+static void
+assert_same_issue(const struct issue *a, const struct issue *b)
+{
+	size_t	i;
+
+	assert_same_str(a->title, b->title);
+	assert_int_equal(a->title_guessed, b->title_guessed);
+	assert_same_str(a->romanized, b->romanized);
+	assert_string_equal(a->date, b->date);
+	assert_same_str(a->weekday, b->weekday);
+	assert_same_str(a->lunar, b->lunar);
+	assert_same_str(a->number, b->number);
+	assert_int_equal(a->pages, b->pages);
+	assert_same_str(a->publisher, b->publisher);
+	assert_same_str(a->contact, b->contact);
+	assert_same_str(a->format, b->format);
+	assert_same_str(a->profile, b->profile);
+	assert_int_equal(a->damage.spaces, b->damage.spaces);
+	assert_int_equal(a->damage.rejoined, b->damage.rejoined);
+	assert_int_equal(a->damage.markup, b->damage.markup);
+	assert_int_equal(a->damage.html, b->damage.html);
+	assert_int_equal(a->nmast, b->nmast);
+	assert_same_blocks(a->mast, b->mast, a->nmast);
+	assert_int_equal(a->narticles, b->narticles);
+	for (i = 0; i < a->narticles; i++) {
+		const struct article	*x = &a->articles[i], *y = &b->articles[i];
+
+		assert_int_equal(x->kind, y->kind);
+		assert_same_str(x->kicker, y->kicker);
+		assert_same_str(x->headline, y->headline);
+		assert_int_equal(x->guessed, y->guessed);
+		assert_same_str(x->deck, y->deck);
+		assert_same_str(x->byline, y->byline);
+		assert_int_equal(x->byline_inline, y->byline_inline);
+		assert_int_equal(x->page, y->page);
+		assert_int_equal(x->src, y->src);
+		assert_int_equal(x->nblocks, y->nblocks);
+		assert_same_blocks(x->blocks, y->blocks, x->nblocks);
+	}
+	assert_int_equal(a->nitems, b->nitems);
+	for (i = 0; i < a->nitems; i++) {
+		assert_int_equal(a->items[i].banner == NULL,
+		    b->items[i].banner == NULL);
+		if (a->items[i].banner != NULL)
+			assert_same_blocks(a->items[i].banner,
+			    b->items[i].banner, 1);
+		else
+			assert_int_equal(a->items[i].article - a->articles,
+			    b->items[i].article - b->articles);
+	}
+}
+
+/*
+ * s[0..n-1] parsed at once and in parts on all processors (split into
+ * blocks, damage counted and articles finished a run of them each): the
+ * same issue, with every option that changes the parse.
+ */
+static void
+check_parts(const char *s, size_t n)
+{
+	struct issue_opts	 o;
+	struct issue		*one, *parts;
+	const char		*err;
+	int			 k;
+
+	for (k = 0; k < 8; k++) {
+		memset(&o, 0, sizeof o);
+		o.keep_punct = k & 1;
+		o.lines = k & 2;
+		o.head = k & 4;
+		o.parallel = SIZE_MAX;
+		one = issue_parse(s, n, &o, &err);
+		o.parallel = 1;
+		parts = issue_parse(s, n, &o, &err);
+		assert_non_null(one);
+		assert_non_null(parts);
+		assert_same_issue(one, parts);
+		issue_free(one);
+		issue_free(parts);
+	}
+}
+
+static void
+check_parts_file(const char *path)
+{
+	const char	*err;
+	size_t		 n;
+	char		*s = file_read(path, &n, &err);
+
+	if (s == NULL)
+		fail_msg("%s: %s", path, err);
+	check_parts(s, n);
+	free(s);
+}
+
+static void
+parts_parse_as_one(void **state)
+{
+	static const char	*files[] = {
+		"../../assets/qinghe-2025-06-10.txt",
+		"../../assets/qinghe-2025-06-11.txt",
+		"../../assets/qinghe-2025-06-12.txt",
+		"../fixtures/transcript/evening-20240315.md",
+		"../fixtures/scripts/ja-2025-03-04.txt",
+		"../fixtures/scripts/ko-2025-03-04.txt",
+		"../fixtures/record/1958-04-12.txt",
+		"../fixtures/hostile/spaces.txt",
+		"../fixtures/hostile/bom-crlf.txt",
+		"../fixtures/library/undated.txt",
+	};
+	size_t			 i;
+
+	(void)state;
+	for (i = 0; i < sizeof files / sizeof files[0]; i++)
+		check_parts_file(files[i]);
+}
+
+static void
+seeds_parse_in_parts_as_one(void **state)
+{
+	DIR		*d;
+	struct dirent	*de;
+	char		 path[1024];
+	int		 n = 0;
+
+	(void)state;
+	if ((d = opendir("../../../shared/seeds")) == NULL)
+		skip();
+	while ((de = readdir(d)) != NULL) {
+		if (strstr(de->d_name, ".txt") == NULL)
+			continue;
+		snprintf(path, sizeof path, "../../../shared/seeds/%s",
+		    de->d_name);
+		check_parts_file(path);
+		n++;
+	}
+	closedir(d);
+	assert_true(n > 0);
+}
+
+static void
 any_bytes_give_an_issue(void **state)
 {
 	unsigned char	 buf[2048];
@@ -574,6 +741,8 @@ any_bytes_give_an_issue(void **state)
 		for (i = 0; i < is->narticles; i++)
 			assert_true(is->articles[i].nblocks < n);
 		issue_free(is);
+		if (round % 10 == 0)
+			check_parts((char *)buf, n);
 	}
 }
 
@@ -601,6 +770,8 @@ main(void)
 		cmocka_unit_test(head_parse_guesses_the_same_headline),
 		cmocka_unit_test(seeds_keep_every_han_character),
 		cmocka_unit_test(any_bytes_give_an_issue),
+		cmocka_unit_test(parts_parse_as_one),
+		cmocka_unit_test(seeds_parse_in_parts_as_one),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
