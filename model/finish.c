@@ -479,12 +479,13 @@ fparts_new(struct parser *p, size_t *np)
 			    POOL_PARALLEL;
 
 	*np = 0;
-	if (p->nart < 2 || (p->opts->parallel == 0 && pool_threads() < 2))
+	if (p->nart < 2)
 		return NULL;
 	for (i = 0; i < p->nart; i++)
 		for (k = 0; k < p->art[i].nb; k++)
 			total += p->art[i].b[k].len;
-	if (total < min)
+	/* (asking for the processors costs more than a small issue) */
+	if (total < min || (p->opts->parallel == 0 && pool_threads() < 2))
 		return NULL;
 	want = 16 * pool_threads();
 	if ((fp = calloc(want, sizeof *fp)) == NULL)

@@ -484,12 +484,11 @@ in_parts(struct layout *l, const struct issue *is, size_t first,
 	size_t		 min = l->o.parallel ? l->o.parallel : POOL_PARALLEL;
 	bool		 some = false;
 
-	if (l->o.parallel == 0 && pool_threads() < 2)
-		return false;
 	for (i = 0; i < is->nitems; i++)
 		if (is->items[i].article != NULL)
 			total += article_bytes(is->items[i].article);
-	if (total < min)
+	/* (asking for the processors costs more than a small issue) */
+	if (total < min || (l->o.parallel == 0 && pool_threads() < 2))
 		return false;
 	want = 16 * pool_threads();
 	if ((pt = calloc(want + 1, sizeof *pt)) == NULL)
