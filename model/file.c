@@ -192,7 +192,7 @@ file_write_atomic(const char *path, const char *data, size_t len)
 {
 	struct file_part	part = { data, len };
 
-	return file_write_atomic_parts(path, &part, 1);
+	return file_write_atomic_parts(path, &part, 1, true);
 }
 
 /*
@@ -204,7 +204,7 @@ file_write_atomic(const char *path, const char *data, size_t len)
  */
 bool
 file_write_atomic_parts(const char *path, const struct file_part *part,
-    size_t nparts)
+    size_t nparts, bool durable)
 {
 	struct buf	 t = { 0 };
 	sigset_t	 block, old;
@@ -239,7 +239,7 @@ file_write_atomic_parts(const char *path, const struct file_part *part,
 			}
 		}
 	}
-	ok = ok && fsync(fd) == 0;
+	ok = ok && (!durable || fsync(fd) == 0);
 	if (close(fd) != 0)
 		ok = false;
 	if (ok)

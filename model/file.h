@@ -47,13 +47,18 @@ bool	file_private_dir(const char *dir, const char **err);
  */
 bool	file_write_atomic(const char *path, const char *data, size_t len);
 
-/* The same for data in parts, written one after the other. */
+/*
+ * The same for data in parts, written one after the other; without
+ * durable, no fsync(2): for a cache, which a crash may leave empty or
+ * damaged (its checksum tells) but never torn into the old one, and which
+ * is then made again -- waiting for the disk would double a build.
+ */
 struct file_part {
 	const char	*p;
 	size_t		 len;
 };
 bool	file_write_atomic_parts(const char *path, const struct file_part *,
-	    size_t nparts);
+	    size_t nparts, bool durable);
 
 /*
  * A checksum of p[0..n-1] continuing from h, to find a damaged cache file

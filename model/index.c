@@ -592,14 +592,16 @@ collect(const struct archive *ar, const struct index *old,
 }
 
 /* Appends v as a varint: seven bits a byte, low first. */
-static void
-put_varint(struct buf *b, uint32_t v)
+/* Writes v at q, 7 bits a byte, low bits first; returns the end. */
+static unsigned char *
+put_varint(unsigned char *q, uint32_t v)
 {
 	while (v >= 0x80) {
-		buf_addc(b, (char)((v & 0x7f) | 0x80));
+		*q++ = (unsigned char)((v & 0x7f) | 0x80);
 		v >>= 7;
 	}
-	buf_addc(b, (char)v);
+	*q++ = (unsigned char)v;
+	return q;
 }
 
 static void
@@ -703,11 +705,17 @@ index_build(const struct archive *ar, const struct index *old,
 	h.off_terms = out.len;
 	/* the postings, encoded first: the terms say where each starts */
 	for (i = 0; i < nterms; i++) {
-		size_t	at = post.len;
+		size_t		 at = post.len;
+		unsigned char	*q;
 
+		/* five bytes at most a posting */
+		if (!buf_reserve(&post, (size_t)terms[i].n * 5))
+			break;
+		q = (unsigned char *)post.p + post.len;
 		for (k = 0; k < terms[i].n; k++)
-			put_varint(&post, k == 0 ? terms[i].v[0] :
+			q = put_varint(q, k == 0 ? terms[i].v[0] :
 			    terms[i].v[k] - terms[i].v[k - 1]);
+		post.len = (size_t)(q - (unsigned char *)post.p);
 		terms[i].last = (uint32_t)at;	/* reused: the offset */
 		terms[i].cap = (uint32_t)(post.len - at);	/* the bytes */
 	}
@@ -738,7 +746,7 @@ index_build(const struct archive *ar, const struct index *old,
 		struct file_part	parts[] = { { out.p, out.len },
 					    { str.p, str.len } };
 
-		ok = file_write_atomic_parts(file, parts, 2);
+		ok = file_write_atomic_parts(file, parts, 2, false);
 	}
 	if (progress != NULL)
 		progress(ar->n, ar->n, arg);
