@@ -311,6 +311,17 @@ struct table {
 	size_t		 cap, n;
 };
 
+/*
+ * A key's first slot among cap (a power of two): the high half of a
+ * Fibonacci product, as its low bits are only the key's low bits -- the
+ * second character of a bigram, all of whose bigrams would share a run.
+ */
+static size_t
+slot_hash(uint64_t key, size_t cap)
+{
+	return (size_t)((key * 0x9e3779b97f4a7c15ULL) >> 32) & (cap - 1);
+}
+
 static struct slot *
 slot_for(struct table *t, uint64_t key)
 {
@@ -325,8 +336,8 @@ slot_for(struct table *t, uint64_t key)
 		for (i = 0; i < t->cap; i++) {
 			if (t->s[i].cap == 0)
 				continue;
-			for (j = (size_t)(t->s[i].key * 0x9e3779b97f4a7c15ULL) &
-			    (cap - 1); ns[j].cap != 0; j = (j + 1) & (cap - 1))
+			for (j = slot_hash(t->s[i].key, cap); ns[j].cap != 0;
+			    j = (j + 1) & (cap - 1))
 				;
 			ns[j] = t->s[i];
 		}
@@ -334,8 +345,8 @@ slot_for(struct table *t, uint64_t key)
 		t->s = ns;
 		t->cap = cap;
 	}
-	for (i = (size_t)(key * 0x9e3779b97f4a7c15ULL) & (t->cap - 1);
-	    t->s[i].cap != 0; i = (i + 1) & (t->cap - 1))
+	for (i = slot_hash(key, t->cap); t->s[i].cap != 0;
+	    i = (i + 1) & (t->cap - 1))
 		if (t->s[i].key == key)
 			return &t->s[i];
 	t->s[i].key = key;
