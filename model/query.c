@@ -53,9 +53,18 @@ fold_into(const char *s, size_t n, char *o, size_t *map)
 		}
 		/* U+5000..U+9FFF: Han, which folds to itself */
 		if (text_3byte(s + i, n - i, 0xe5, 0xe9)) {
+			if (map == NULL) {
+				/* a run of them copied at once */
+				k = i + 3;
+				while (text_3byte(s + k, n - k, 0xe5, 0xe9))
+					k += 3;
+				memcpy(p, s + i, k - i);
+				p += k - i;
+				i = k;
+				continue;
+			}
 			for (k = 0; k < 3; k++) {
-				if (map != NULL)
-					map[p - o] = i;
+				map[p - o] = i;
 				*p++ = s[i + k];
 			}
 			i += 3;

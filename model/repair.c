@@ -302,21 +302,6 @@ decode_all(const char *s, size_t n, size_t *count)
 	return v;
 }
 
-static void
-encode_all(const text_char *v, size_t k, struct buf *out)
-{
-	char	e[4];
-	size_t	i;
-
-	if (!buf_reserve(out, k * 3))
-		return;
-	for (i = 0; i < k; i++) {
-		if (v[i] == 0)
-			continue;	/* deleted */
-		buf_add(out, e, text_encode(v[i], e));
-	}
-}
-
 static bool
 ctx_cjk(text_char c)
 {
@@ -661,8 +646,8 @@ lopsided(const text_char *v, size_t k, size_t i)
 void
 repair_spaces(const char *s, size_t n, struct buf *out, bool damaged)
 {
-	text_char	*v, l, r;
-	size_t		 k, i, j, cc = 0;
+	text_char	*v, l, r, c;
+	size_t		 k, i, j, cc = 0, at, from, len;
 	int		 quote = 0;
 	char		*kind;	/* per space run start: 'c' CJK-CJK, 'q' in quotes, 'd' digit */
 
@@ -713,7 +698,16 @@ repair_spaces(const char *s, size_t n, struct buf *out, bool damaged)
 			for (j = i; j < k && v[j] == ' '; j++)
 				v[j] = 0;
 	}
-	encode_all(v, k, out);
+	/* only spaces go: what is between them is copied as it was */
+	for (i = 0, at = 0, from = 0; i < k; i++) {
+		len = text_decode_fast(s + at, n - at, &c);
+		if (v[i] == 0) {
+			buf_add(out, s + from, at - from);
+			from = at + len;
+		}
+		at += len;
+	}
+	buf_add(out, s + from, n - from);
 	free(kind);
 	free(v);
 }
