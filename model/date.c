@@ -42,7 +42,9 @@ date_format(char *out, int y, int m, int d)
 {
 	if (!date_valid(y, m, d))
 		return false;
-	snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+	/* unsigned: the compiler sees that it fits, at any -O */
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
+	    (unsigned)m % 100u, (unsigned)d % 100u);
 	return true;
 }
 

@@ -198,56 +198,93 @@ file_write_atomic(const char *path, const char *data, size_t len)
 /*
  * The temporary file is made by mkstemp(3) beside the target, named
  * TARGET.tmp.PID.XXXXXX: never a predictable name that a link planted in
- * a shared folder could send elsewhere.  SIGINT, SIGTERM and SIGHUP wait
- * while it exists, so a signal never leaves one behind; the PID in the
- * name lets file_clean_stale() remove those of a process that was killed.
+ * a shared folder could send elsewhere; the PID in the name lets
+ * file_clean_stale() remove those of a process that was killed.
  */
+bool
+file_out_open(struct file_out *o, const char *path)
+{
+	struct buf	t = { 0 };
+
+	memset(o, 0, sizeof *o);
+	o->fd = -1;
+	buf_addf(&t, "%s.tmp.%ld.XXXXXX", path, (long)getpid());
+	if (t.failed)
+		return false;
+	if ((o->fd = mkostemp(t.p, O_CLOEXEC)) == -1) {
+		buf_free(&t);
+		return false;
+	}
+	o->tmp = t.p;
+	return true;
+}
+
+void
+file_out_write_at(struct file_out *o, uint64_t off, const void *p, size_t n)
+{
+	const char	*s = p;
+	ssize_t		 w;
+
+	while (!o->failed && n > 0) {
+		if ((w = pwrite(o->fd, s, n, (off_t)off)) == -1 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			o->failed = true;
+			break;
+		}
+		s += w;
+		n -= (size_t)w;
+		off += (uint64_t)w;
+	}
+	if (off > o->len)
+		o->len = off;
+}
+
+void
+file_out_write(struct file_out *o, const void *p, size_t n)
+{
+	file_out_write_at(o, o->len, p, n);
+}
+
+bool
+file_out_close(struct file_out *o, const char *path, bool durable)
+{
+	bool	ok = o->fd != -1 && !o->failed;
+
+	ok = ok && (!durable || fsync(o->fd) == 0);
+	if (o->fd != -1 && close(o->fd) != 0)
+		ok = false;
+	if (ok)
+		ok = rename(o->tmp, path) == 0;
+	if (!ok && o->tmp != NULL)
+		unlink(o->tmp);
+	free(o->tmp);
+	memset(o, 0, sizeof *o);
+	o->fd = -1;
+	return ok;
+}
+
+/* SIGINT, SIGTERM and SIGHUP wait while the file is made: none is left. */
 bool
 file_write_atomic_parts(const char *path, const struct file_part *part,
     size_t nparts, bool durable)
 {
-	struct buf	 t = { 0 };
+	struct file_out	 o;
 	sigset_t	 block, old;
-	int		 fd;
-	ssize_t		 w;
-	size_t		 done, i;
-	bool		 ok = true;
+	size_t		 i;
+	bool		 ok = false;
 
-	buf_addf(&t, "%s.tmp.%ld.XXXXXX", path, (long)getpid());
-	if (t.failed)
-		return false;
 	sigemptyset(&block);
 	sigaddset(&block, SIGINT);
 	sigaddset(&block, SIGTERM);
 	sigaddset(&block, SIGHUP);
 	pthread_sigmask(SIG_BLOCK, &block, &old);
-	if ((fd = mkostemp(t.p, O_CLOEXEC)) == -1) {
-		pthread_sigmask(SIG_SETMASK, &old, NULL);
-		buf_free(&t);
-		return false;
+	if (file_out_open(&o, path)) {
+		for (i = 0; i < nparts; i++)
+			file_out_write(&o, part[i].p, part[i].len);
+		ok = file_out_close(&o, path, durable);
 	}
-	for (i = 0; ok && i < nparts; i++) {
-		for (done = 0; done < part[i].len; done += (size_t)w) {
-			w = write(fd, part[i].p + done, part[i].len - done);
-			if (w == -1 && errno == EINTR) {
-				w = 0;
-				continue;
-			}
-			if (w <= 0) {
-				ok = false;
-				break;
-			}
-		}
-	}
-	ok = ok && (!durable || fsync(fd) == 0);
-	if (close(fd) != 0)
-		ok = false;
-	if (ok)
-		ok = rename(t.p, path) == 0;
-	if (!ok)
-		unlink(t.p);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	buf_free(&t);
 	return ok;
 }
 

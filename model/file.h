@@ -61,6 +61,25 @@ bool	file_write_atomic_parts(const char *path, const struct file_part *,
 	    size_t nparts, bool durable);
 
 /*
+ * A file made piece by piece beside path and put in its place, whole, by
+ * file_out_close() -- for a cache too large to be made in memory first.
+ * A write that fails makes close fail and remove the file; one the
+ * process is killed in the middle of is left to file_clean_stale().
+ */
+struct file_out {
+	char		*tmp;		/* the temporary file */
+	int		 fd;
+	uint64_t	 len;		/* its size so far */
+	bool		 failed;
+};
+bool	file_out_open(struct file_out *, const char *path);
+void	file_out_write(struct file_out *, const void *, size_t);
+void	file_out_write_at(struct file_out *, uint64_t off, const void *,
+	    size_t);
+/* Renames it to path (fsync(2) first when durable); false on any failure. */
+bool	file_out_close(struct file_out *, const char *path, bool durable);
+
+/*
  * A checksum of p[0..n-1] continuing from h, to find a damaged cache file
  * (a flipped bit, a field written over), not to stop an attacker.
  */

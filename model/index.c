@@ -1,7 +1,7 @@
 /*
  * index: bigram postings over folded article text, in one file: a header,
- * the issues, a path hash table, the articles, the terms, the postings
- * (delta varints) and the strings (paths, headlines, display text).
+ * the strings (paths, headlines, display text), the issues, a path hash
+ * table, the articles, the terms and the postings (delta varints).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -297,7 +297,45 @@ struct doc {
 	char	*headline;	/* until its strings are in the index's */
 	char	*text;
 	uint64_t hoff, toff;	/* where they are there */
+	uint64_t sum;		/* of the article: art_sum() */
 };
+
+/*
+ * The strings of the index being made: written to its file as they come
+ * (they are most of it), the few bytes not yet written kept in b.
+ */
+struct strings {
+	struct buf	 b;
+	uint64_t	 done;		/* bytes written before b */
+	struct file_out	*f;
+};
+
+/* Where the next string goes: its offset among the strings. */
+static uint64_t
+str_at(const struct strings *st)
+{
+	return st->done + st->b.len;
+}
+
+static uint64_t
+str_add(struct strings *st, const char *s)
+{
+	uint64_t	at = str_at(st);
+
+	buf_add(&st->b, s, strlen(s) + 1);
+	return at;
+}
+
+/* Writes what is kept once there is enough of it, or with all, all. */
+static void
+str_flush(struct strings *st, bool all)
+{
+	if (st->b.len == 0 || (!all && st->b.len < (1 << 20)))
+		return;
+	file_out_write(st->f, st->b.p, st->b.len);
+	st->done += st->b.len;
+	st->b.len = 0;
+}
 
 struct slot {
 	uint64_t	 key;
@@ -457,28 +495,36 @@ free_docs(struct doc *d, size_t n)
 
 /*
  * Takes article d into the index being built: its bigrams into t, its
- * headline and text into str (then let go).  False when out of memory.
+ * headline and text into the strings (then let go).  False when out of
+ * memory.
  */
 static bool
-take(struct doc *d, uint32_t art, struct table *t, struct buf *str)
+take(struct doc *d, uint32_t art, struct table *t, struct strings *st)
 {
-	char	*f;
-	size_t	 flen;
-	bool	 ok;
+	struct iart	 ia;
+	char		*f;
+	size_t		 flen;
+	bool		 ok;
 
 	if (d->headline == NULL || d->text == NULL ||
 	    (f = query_fold(d->text, strlen(d->text), &flen)) == NULL)
 		return false;
 	ok = add_bigrams(t, f, flen, art);
 	free(f);
-	d->hoff = str->len;
-	buf_add(str, d->headline, strlen(d->headline) + 1);
-	d->toff = str->len;
-	buf_add(str, d->text, strlen(d->text) + 1);
+	d->hoff = str_add(st, d->headline);
+	d->toff = str_add(st, d->text);
+	if (!st->b.failed) {
+		ia.issue = (uint32_t)d->issue;
+		ia.index = (uint32_t)d->index;
+		ia.headline = d->hoff;
+		ia.text = d->toff;
+		d->sum = art_sum(&ia, st->b.p + (d->hoff - st->done),
+		    (size_t)(str_at(st) - d->hoff));
+	}
 	free(d->headline);
 	free(d->text);
 	d->headline = d->text = NULL;
-	return ok && !str->failed;
+	return ok && !st->b.failed;
 }
 
 /*
@@ -491,7 +537,7 @@ take(struct doc *d, uint32_t art, struct table *t, struct buf *str)
 static bool
 collect(const struct archive *ar, const struct index *old,
     archive_progress *progress, void *arg, struct doc **out, size_t *nout,
-    char (*dates)[11], struct table *tab, struct buf *str)
+    char (*dates)[11], struct table *tab, struct strings *str)
 {
 	struct doc		*d = NULL;
 	size_t			 n = 0, cap = 0, i, k, t, *todo, *slot;
@@ -530,6 +576,7 @@ collect(const struct archive *ar, const struct index *old,
 		return false;
 	}
 	for (i = 0; i < ar->n && ok; i++) {
+		str_flush(str, false);
 		if (slot[i] != (size_t)-1) {
 			struct parsed	*r = &c.res[slot[i]];
 
@@ -602,7 +649,6 @@ collect(const struct archive *ar, const struct index *old,
 	return true;
 }
 
-/* Appends v as a varint: seven bits a byte, low first. */
 /* Writes v at q, 7 bits a byte, low bits first; returns the end. */
 static unsigned char *
 put_varint(unsigned char *q, uint32_t v)
@@ -627,36 +673,51 @@ static bool
 index_build(const struct archive *ar, const struct index *old,
     const char *file, archive_progress *progress, void *arg)
 {
-	struct doc	*d = NULL;
-	size_t		 nd = 0, i, k, nterms = 0;
-	struct table	 t = { 0 };
-	struct slot	*terms = NULL;
-	struct buf	 out = { 0 }, str = { 0 }, post = { 0 };
-	struct hdr	 h;
-	uint64_t	*stroff = NULL, nhash;
-	uint32_t	*hash = NULL;
-	char		(*dates)[11];
-	bool		 ok = false;
+	static const char	 zero[8];
+	struct doc		*d = NULL;
+	size_t			 nd = 0, i, k, nterms = 0;
+	struct table		 t = { 0 };
+	struct slot		*terms = NULL;
+	struct buf		 out = { 0 }, post = { 0 };
+	struct strings		 str = { { 0 }, 0, NULL };
+	struct file_out		 f;
+	struct hdr		 h;
+	uint64_t		*stroff = NULL, nhash, base;
+	uint32_t		*hash = NULL;
+	char			(*dates)[11];
+	bool			 ok = false;
 
 	/*
-	 * Strings: paths, then each article's headline and text (its folded
-	 * text gives the bigrams and is not kept: a search folds the few
-	 * candidates).  Each article's strings go into str as soon as its
-	 * bigrams are counted, and are freed: the build holds the text once.
+	 * The file: the header, the strings, then the rest, which the
+	 * strings' size places.  Strings: paths, then each article's
+	 * headline and text (its folded text gives the bigrams and is not
+	 * kept: a search folds the few candidates), written to the file as
+	 * soon as its bigrams are counted: the build holds little text.
 	 */
 	if ((dates = calloc(ar->n + 1, sizeof *dates)) == NULL ||
 	    (stroff = malloc((ar->n + 1) * sizeof *stroff)) == NULL) {
 		free(dates);
 		return false;
 	}
-	buf_addc(&str, '\0');
-	for (i = 0; i < ar->n; i++) {
-		stroff[i] = str.len;
-		buf_add(&str, ar->v[i].path, strlen(ar->v[i].path) + 1);
+	if (!file_out_open(&f, file)) {
+		free(stroff);
+		free(dates);
+		return false;
 	}
+	str.f = &f;
+	memset(&h, 0, sizeof h);
+	file_out_write(&f, &h, sizeof h);	/* its place, for now */
+	buf_addc(&str.b, '\0');
+	for (i = 0; i < ar->n; i++)
+		stroff[i] = str_add(&str, ar->v[i].path);
 	if (!collect(ar, old, progress, arg, &d, &nd, dates, &t, &str) ||
-	    str.failed)
+	    str.b.failed)
 		goto out;
+	str_flush(&str, true);
+	h.off_str = sizeof h;
+	h.nstr = str_at(&str);
+	base = (h.off_str + h.nstr + 7) / 8 * 8;
+	file_out_write(&f, zero, (size_t)(base - h.off_str - h.nstr));
 	if ((terms = malloc((t.n ? t.n : 1) * sizeof *terms)) == NULL)
 		goto out;
 	for (i = 0; i < t.cap; i++)
@@ -664,15 +725,12 @@ index_build(const struct archive *ar, const struct index *old,
 			terms[nterms++] = t.s[i];
 	qsort(terms, nterms, sizeof *terms, by_key);
 
-	memset(&h, 0, sizeof h);
 	memcpy(h.magic, MAGIC, 8);
 	h.version = VERSION;
 	h.nissues = (uint32_t)ar->n;
 	h.narticles = (uint32_t)nd;
 	h.nterms = (uint32_t)nterms;
-	buf_add(&out, (const char *)&h, sizeof h);
-	pad8(&out);
-	h.off_issues = out.len;
+	h.off_issues = base + out.len;
 	for (nhash = 16; nhash < 2 * (uint64_t)ar->n; nhash *= 2)
 		;
 	if ((hash = calloc(nhash, sizeof *hash)) == NULL)
@@ -698,22 +756,19 @@ index_build(const struct archive *ar, const struct index *old,
 		hash[j] = (uint32_t)i + 1;
 	}
 	pad8(&out);
-	h.off_hash = out.len;
+	h.off_hash = base + out.len;
 	h.nhash = nhash;
 	buf_add(&out, (const char *)hash, nhash * sizeof *hash);
 	pad8(&out);
-	h.off_articles = out.len;
+	h.off_articles = base + out.len;
 	for (i = 0; i < nd; i++) {
 		struct iart	ia = { (uint32_t)d[i].issue, (uint32_t)d[i].index,
-		    d[i].hoff, d[i].toff, 0 };
-		size_t		end = i + 1 < nd ? d[i + 1].hoff : str.len;
-
-		ia.sum = art_sum(&ia, str.p + ia.headline, end - ia.headline);
+		    d[i].hoff, d[i].toff, d[i].sum };
 
 		buf_add(&out, (const char *)&ia, sizeof ia);
 	}
 	pad8(&out);
-	h.off_terms = out.len;
+	h.off_terms = base + out.len;
 	/* the postings, encoded first: the terms say where each starts */
 	for (i = 0; i < nterms; i++) {
 		size_t		 at = post.len;
@@ -741,27 +796,24 @@ index_build(const struct archive *ar, const struct index *old,
 		buf_add(&out, (const char *)&it, sizeof it);
 	}
 	pad8(&out);
-	h.off_post = out.len;
+	h.off_post = base + out.len;
 	h.npost = post.len;
 	buf_add(&out, post.p, post.len);
 	pad8(&out);
-	h.off_str = out.len;
-	h.nstr = str.len;
-	h.size = out.len + str.len;
-	if (out.failed || str.failed)
+	h.size = base + out.len;
+	if (out.failed)
 		goto out;
-	h.sum = hdr_sum(&h, out.p + h.off_issues, out.p + h.off_hash);
-	memcpy(out.p, &h, sizeof h);
-	/* the strings, most of the file, are written from where they are */
-	{
-		struct file_part	parts[] = { { out.p, out.len },
-					    { str.p, str.len } };
-
-		ok = file_write_atomic_parts(file, parts, 2, false);
-	}
+	h.sum = hdr_sum(&h, out.p + (h.off_issues - base),
+	    out.p + (h.off_hash - base));
+	file_out_write(&f, out.p, out.len);
+	file_out_write_at(&f, 0, &h, sizeof h);
+	ok = true;
 	if (progress != NULL)
 		progress(ar->n, ar->n, arg);
 out:
+	/* in its place when whole, else gone */
+	f.failed |= !ok;
+	ok = file_out_close(&f, file, false);
 	for (i = 0; i < t.cap; i++)
 		free(t.s[i].v);
 	free(t.s);
@@ -772,7 +824,7 @@ out:
 	free_docs(d, nd);
 	free(d);
 	buf_free(&out);
-	buf_free(&str);
+	buf_free(&str.b);
 	buf_free(&post);
 	return ok;
 }
