@@ -36,30 +36,47 @@ arena_free(struct arena *a)
 	free(a);
 }
 
+/* A new chunk at the head of a with room for n bytes at least. */
+static struct chunk *
+grow(struct arena *a, size_t n)
+{
+	struct chunk	*c;
+	size_t		 cap = n > 65536 ? n : 65536;
+
+	if ((c = malloc(sizeof *c + cap)) == NULL) {
+		a->failed = true;
+		return NULL;
+	}
+	c->cap = cap;
+	c->used = 0;
+	c->next = a->head;
+	a->head = c;
+	return c;
+}
+
 void *
 arena_alloc(struct arena *a, size_t n)
 {
 	struct chunk	*c = a->head;
-	size_t		 align = sizeof(max_align_t), cap;
+	size_t		 align = sizeof(max_align_t);
 	char		*p;
 
 	n = (n + align - 1) / align * align;
 	if (n == 0)
 		n = align;
-	if (c == NULL || c->cap - c->used < n) {
-		cap = n > 65536 ? n : 65536;
-		if ((c = malloc(sizeof *c + cap)) == NULL) {
-			a->failed = true;
-			return NULL;
-		}
-		c->cap = cap;
-		c->used = 0;
-		c->next = a->head;
-		a->head = c;
-	}
+	if ((c == NULL || c->cap - c->used < n) && (c = grow(a, n)) == NULL)
+		return NULL;
 	p = (char *)c->data + c->used;
 	c->used += n;
 	return p;
+}
+
+bool
+arena_reserve(struct arena *a, size_t n)
+{
+	struct chunk	*c = a->head;
+
+	return (c != NULL && c->cap - c->used >= n) || grow(a, n) != NULL;
 }
 
 char *

@@ -16,6 +16,12 @@ void		 arena_free(struct arena *);
 void		*arena_alloc(struct arena *, size_t n);
 /* Returns a NUL-terminated copy of s[0..n-1], or NULL. */
 char		*arena_strndup(struct arena *, const char *s, size_t n);
+/*
+ * Makes room for n bytes now, on this thread: work shared out to other
+ * threads then takes memory the whole process can use again once freed
+ * (glibc gives each thread a heap of its own).  False when out of memory.
+ */
+bool		 arena_reserve(struct arena *, size_t n);
 /* Moves the memory of b into a (what b gave stays valid) and frees b. */
 void		 arena_adopt(struct arena *a, struct arena *b);
 /*

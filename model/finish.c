@@ -474,7 +474,7 @@ static struct fpart *
 fparts_new(struct parser *p, size_t *np)
 {
 	struct fpart	*fp;
-	size_t		 total = 0, done = 0, want, i, k, start = 0;
+	size_t		 total = 0, done = 0, want, i, j, k, start = 0;
 	size_t		 min = p->opts->parallel ? p->opts->parallel :
 			    POOL_PARALLEL;
 
@@ -503,10 +503,20 @@ fparts_new(struct parser *p, size_t *np)
 		fp[(*np)++].a1 = p->nart;
 	}
 	for (k = 0; k < *np; k++) {
+		size_t	bytes = 0, nb = 0;
+
+		/* room for the repaired texts, made here: see arena_reserve */
+		for (i = fp[k].a0; i < fp[k].a1; i++) {
+			nb += p->art[i].nb;
+			for (j = 0; j < p->art[i].nb; j++)
+				bytes += p->art[i].b[j].len;
+		}
 		fp[k].w = *p;
 		memset(fp[k].w.scratch, 0, sizeof fp[k].w.scratch);
 		fp[k].w.failed = false;
-		if ((fp[k].w.a = arena_new()) == NULL) {
+		if ((fp[k].w.a = arena_new()) == NULL ||
+		    !arena_reserve(fp[k].w.a, bytes + bytes / 4 + nb * 80)) {
+			arena_free(fp[k].w.a);
 			while (k-- > 0)
 				arena_free(fp[k].w.a);
 			free(fp);

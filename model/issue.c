@@ -186,6 +186,11 @@ fill_all(struct parser *p, bool lines)
 		if ((f[k].a = k == 0 ? p->tmp : arena_new()) == NULL)
 			ok = false;
 	}
+	/* the texts take no more than their lines and a string's slack */
+	for (k = 0; k < np && np > 1 && ok; k++)
+		ok = arena_reserve(f[k].a, (f[k].r1 < p->nraw ?
+		    p->raw[f[k].r1].src : n) - p->raw[f[k].r0].src +
+		    (f[k].r1 - f[k].r0) * 32);
 	if (ok && np > 1)
 		pool_run(np, fill_run, NULL, f);
 	else if (ok)
