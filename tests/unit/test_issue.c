@@ -525,26 +525,40 @@ samples_keep_every_han_character(void **state)
 	check_no_text_lost("../../assets/qinghe-2025-06-12.txt", false);
 }
 
+/* Calls fn on each seed issue; skips the test when there are none. */
 static void
-seeds_keep_every_han_character(void **state)
+each_seed(void (*fn)(const char *))
 {
 	DIR		*d;
 	struct dirent	*de;
 	char		 path[1024];
 	int		 n = 0;
 
-	(void)state;
 	if ((d = opendir("../../../shared/seeds")) == NULL)
 		skip();
 	while ((de = readdir(d)) != NULL) {
 		if (strstr(de->d_name, ".txt") == NULL)
 			continue;
-		snprintf(path, sizeof path, "../../../shared/seeds/%s", de->d_name);
-		check_no_text_lost(path, true);
+		snprintf(path, sizeof path, "../../../shared/seeds/%s",
+		    de->d_name);
+		fn(path);
 		n++;
 	}
 	closedir(d);
 	assert_true(n > 0);
+}
+
+static void
+seed_keeps_every_han_character(const char *path)
+{
+	check_no_text_lost(path, true);
+}
+
+static void
+seeds_keep_every_han_character(void **state)
+{
+	(void)state;
+	each_seed(seed_keeps_every_han_character);
 }
 
 static void
@@ -691,24 +705,8 @@ parts_parse_as_one(void **state)
 static void
 seeds_parse_in_parts_as_one(void **state)
 {
-	DIR		*d;
-	struct dirent	*de;
-	char		 path[1024];
-	int		 n = 0;
-
 	(void)state;
-	if ((d = opendir("../../../shared/seeds")) == NULL)
-		skip();
-	while ((de = readdir(d)) != NULL) {
-		if (strstr(de->d_name, ".txt") == NULL)
-			continue;
-		snprintf(path, sizeof path, "../../../shared/seeds/%s",
-		    de->d_name);
-		check_parts_file(path);
-		n++;
-	}
-	closedir(d);
-	assert_true(n > 0);
+	each_seed(check_parts_file);
 }
 
 static void

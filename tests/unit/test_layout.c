@@ -9,19 +9,25 @@
 #include "../../model/layout.h"
 
 static struct issue *
-sample(void)
+parse_file(const char *path)
 {
 	const char	*err;
 	char		*s;
 	size_t		 n;
 	struct issue	*is;
 
-	s = file_read("../../assets/qinghe-2025-06-10.txt", &n, &err);
+	s = file_read(path, &n, &err);
 	assert_non_null(s);
 	is = issue_parse(s, n, NULL, &err);
 	free(s);
 	assert_non_null(is);
 	return is;
+}
+
+static struct issue *
+sample(void)
+{
+	return parse_file("../../assets/qinghe-2025-06-10.txt");
 }
 
 static void
@@ -121,22 +127,6 @@ anchor_survives_relayout(void **state)
 	}
 	layout_free(&l);
 	issue_free(is);
-}
-
-static struct issue *
-parse_file(const char *path)
-{
-	const char	*err;
-	char		*s;
-	size_t		 n;
-	struct issue	*is;
-
-	s = file_read(path, &n, &err);
-	assert_non_null(s);
-	is = issue_parse(s, n, NULL, &err);
-	free(s);
-	assert_non_null(is);
-	return is;
 }
 
 /* Two layouts line for line, page for page the same (text, not address). */
