@@ -58,9 +58,13 @@ oneof(struct cur *c, const char *set)
 	len = text_decode_fast(c->s + c->i, c->n - c->i, &ch);
 	if (ch == 0 || (ch == 0xfffd && len == 1))
 		return false;
-	/* UTF-8 synchronises: its bytes are in set only where it is */
-	for (p = set; (p = strchr(p, c->s[c->i])) != NULL; p++)
-		if (strncmp(p, c->s + c->i, len) == 0) {
+	/*
+	 * UTF-8 synchronises: its bytes are in set only where it is.  Looked
+	 * for by its last byte, which few others of a set of Han share.
+	 */
+	for (p = set; (p = strchr(p, c->s[c->i + len - 1])) != NULL; p++)
+		if ((size_t)(p - set) >= len - 1 &&
+		    memcmp(p - (len - 1), c->s + c->i, len) == 0) {
 			c->i += len;
 			return true;
 		}
