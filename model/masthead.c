@@ -254,7 +254,7 @@ mast_fields(const char *s, size_t n, struct mast *m)
 bool
 mast_is_contact(const char *s, size_t n)
 {
-	size_t	i;
+	const char	*p;
 
 	if (n > 600 || text_has(s, n, "。"))
 		return false;
@@ -262,9 +262,9 @@ mast_is_contact(const char *s, size_t n)
 	    text_has(s, n, "邮发代号") || text_has(s, n, "郵發代號") ||
 	    text_has(s, n, "ISSN"))
 		return true;
-	for (i = 0; i + 4 < n; i++)
-		if (s[i] == 'C' && s[i + 1] == 'N' && (s[i + 2] == ' ' ||
-		    (s[i + 2] >= '0' && s[i + 2] <= '9')))
+	for (p = s; n >= 5 && (p = memchr(p, 'C', n - 4 - (size_t)(p - s))) !=
+	    NULL; p++)
+		if (p[1] == 'N' && (p[2] == ' ' || (p[2] >= '0' && p[2] <= '9')))
 			return true;
 	return false;
 }
