@@ -296,6 +296,7 @@ struct doc {
 	size_t	 issue, index;
 	char	*headline;	/* until its strings are in the index's */
 	char	*text;
+	size_t	 hlen, tlen;
 	uint64_t hoff, toff;	/* where they are there */
 	uint64_t sum;		/* of the article: art_sum() */
 };
@@ -317,12 +318,13 @@ str_at(const struct strings *st)
 	return st->done + st->b.len;
 }
 
+/* Adds s[0..n-1] and its NUL; returns its offset. */
 static uint64_t
-str_add(struct strings *st, const char *s)
+str_add(struct strings *st, const char *s, size_t n)
 {
 	uint64_t	at = str_at(st);
 
-	buf_add(&st->b, s, strlen(s) + 1);
+	buf_add(&st->b, s, n + 1);
 	return at;
 }
 
@@ -477,7 +479,8 @@ parse_entry(void *arg, size_t t)
 		r->d[k].index = k;
 		r->d[k].headline = strdup(is->articles[k].headline ?
 		    is->articles[k].headline : "");
-		r->d[k].text = query_article_text(is, k);
+		r->d[k].hlen = r->d[k].headline ? strlen(r->d[k].headline) : 0;
+		r->d[k].text = query_article_text(is, k, &r->d[k].tlen);
 	}
 	issue_free(is);
 }
@@ -507,12 +510,12 @@ take(struct doc *d, uint32_t art, struct table *t, struct strings *st)
 	bool		 ok;
 
 	if (d->headline == NULL || d->text == NULL ||
-	    (f = query_fold(d->text, strlen(d->text), &flen)) == NULL)
+	    (f = query_fold(d->text, d->tlen, &flen)) == NULL)
 		return false;
 	ok = add_bigrams(t, f, flen, art);
 	free(f);
-	d->hoff = str_add(st, d->headline);
-	d->toff = str_add(st, d->text);
+	d->hoff = str_add(st, d->headline, d->hlen);
+	d->toff = str_add(st, d->text, d->tlen);
 	if (!st->b.failed) {
 		ia.issue = (uint32_t)d->issue;
 		ia.index = (uint32_t)d->index;
@@ -621,8 +624,11 @@ collect(const struct archive *ar, const struct index *old,
 				memset(&d[n], 0, sizeof d[n]);
 				d[n].issue = i;
 				d[n].index = oa->index;
-				d[n].headline = strdup(old->str + oa->headline);
-				d[n].text = strdup(old->str + oa->text);
+				d[n].hlen = strlen(old->str + oa->headline);
+				d[n].tlen = strlen(old->str + oa->text);
+				d[n].headline = strndup(old->str + oa->headline,
+				    d[n].hlen);
+				d[n].text = strndup(old->str + oa->text, d[n].tlen);
 				ok = take(&d[n], (uint32_t)n, tab, str);
 				n++;
 			}
@@ -709,7 +715,8 @@ index_build(const struct archive *ar, const struct index *old,
 	file_out_write(&f, &h, sizeof h);	/* its place, for now */
 	buf_addc(&str.b, '\0');
 	for (i = 0; i < ar->n; i++)
-		stroff[i] = str_add(&str, ar->v[i].path);
+		stroff[i] = str_add(&str, ar->v[i].path,
+		    strlen(ar->v[i].path));
 	if (!collect(ar, old, progress, arg, &d, &nd, dates, &t, &str) ||
 	    str.b.failed)
 		goto out;

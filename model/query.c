@@ -204,7 +204,7 @@ query_snippet(const char *s, size_t n, size_t at)
  * is out of reach of a search.
  */
 char *
-query_article_text(const struct issue *is, size_t k)
+query_article_text(const struct issue *is, size_t k, size_t *len)
 {
 	const struct article	*a = &is->articles[k];
 	struct buf		 b = { 0 };
@@ -232,7 +232,7 @@ query_article_text(const struct issue *is, size_t k)
 				buf_add(&b, is->items[i].banner->text,
 				    is->items[i].banner->len), buf_addc(&b, ' ');
 	}
-	return buf_take(&b, NULL);
+	return buf_take(&b, len);
 }
 
 /* Byte offset in the display text where folded offset at falls. */

@@ -52,7 +52,11 @@ bool		 query_find(const char *s, size_t n, size_t from,
 size_t		 query_words(const char *q, char ***out);
 /* A line of s around byte at, for a hit; free it. */
 char		*query_snippet(const char *s, size_t n, size_t at);
-/* An article's searchable text: its heads and blocks; free it. */
-char		*query_article_text(const struct issue *, size_t article);
+/*
+ * An article's searchable text: its heads and blocks; free it.  *len (when
+ * not NULL) gets its length.
+ */
+char		*query_article_text(const struct issue *, size_t article,
+		    size_t *len);
 
 #endif

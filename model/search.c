@@ -21,20 +21,20 @@ article_matches(const struct issue *is, size_t k, char *const *w, size_t nw,
     char **snip)
 {
 	char	*t, *f;
-	size_t	 flen, i;
+	size_t	 flen, tlen, i;
 	bool	 ok = true;
 
 	*snip = NULL;
-	if ((t = query_article_text(is, k)) == NULL)
+	if ((t = query_article_text(is, k, &tlen)) == NULL)
 		return false;
-	if ((f = query_fold(t, strlen(t), &flen)) == NULL) {
+	if ((f = query_fold(t, tlen, &flen)) == NULL) {
 		free(t);
 		return false;
 	}
 	for (i = 0; i < nw && ok; i++)
 		ok = strstr(f, w[i]) != NULL;
 	if (ok)
-		*snip = query_snippet(t, strlen(t),
+		*snip = query_snippet(t, tlen,
 		    query_unfold_offset(t, (size_t)(strstr(f, w[0]) - f)));
 	free(f);
 	free(t);
