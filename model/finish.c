@@ -488,8 +488,10 @@ fparts_new(struct parser *p, size_t *np)
 	if (total < min || (p->opts->parallel == 0 && pool_threads() < 2))
 		return NULL;
 	want = 16 * pool_threads();
-	if ((fp = calloc(want, sizeof *fp)) == NULL)
+	if ((fp = calloc(want, sizeof *fp)) == NULL) {
+		p->failed = true;
 		return NULL;
+	}
 	for (i = 0; i < p->nart; i++) {
 		for (k = 0; k < p->art[i].nb; k++)
 			done += p->art[i].b[k].len;
@@ -516,6 +518,7 @@ fparts_new(struct parser *p, size_t *np)
 		fp[k].w.failed = false;
 		if ((fp[k].w.a = arena_new()) == NULL ||
 		    !arena_reserve(fp[k].w.a, bytes + bytes / 4 + nb * 80)) {
+			p->failed = true;
 			arena_free(fp[k].w.a);
 			while (k-- > 0)
 				arena_free(fp[k].w.a);

@@ -167,11 +167,9 @@ fill_all(struct parser *p, bool lines)
 	if (p->nraw >= 2 && n >= min &&
 	    (p->opts->parallel != 0 || pool_threads() >= 2))
 		want = 16 * pool_threads();
-	if (want > 1 && (f = calloc(want, sizeof *f)) == NULL) {
-		f = &one;
-		want = 1;
-	}
-	memset(f, 0, (want > 1 ? want : 1) * sizeof *f);
+	if (want > 1 && (f = calloc(want, sizeof *f)) == NULL)
+		return false;
+	memset(f, 0, want * sizeof *f);
 	/* block i ends where block i + 1 starts */
 	for (i = 1; i < p->nraw && np + 1 < want; i++)
 		if (p->raw[i].src * want >= n * (np + 1)) {

@@ -491,8 +491,10 @@ in_parts(struct layout *l, const struct issue *is, size_t first,
 	if (total < min || (l->o.parallel == 0 && pool_threads() < 2))
 		return false;
 	want = 16 * pool_threads();
-	if ((pt = calloc(want + 1, sizeof *pt)) == NULL)
-		return false;
+	if ((pt = calloc(want + 1, sizeof *pt)) == NULL) {
+		l->failed = true;
+		return true;	/* out of memory: no second try */
+	}
 	for (i = 0, start = 0, done = 0; i < is->nitems; i++) {
 		if (is->items[i].article == NULL)
 			continue;

@@ -4,6 +4,7 @@
  * goes through it.  failalloc_at(n) makes the n-th allocation from now
  * fail (and only that one); failalloc_at(0) turns failing off.
  */
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,31 +19,35 @@ void	*__wrap_realloc(void *, size_t);
 char	*__wrap_strdup(const char *);
 char	*__wrap_strndup(const char *, size_t);
 
-static unsigned long	countdown;	/* 0: never fail */
-static unsigned long	failed;
+/* atomic: the model shares a large issue's work out between threads */
+static atomic_ulong	countdown;	/* 0: never fail */
+static atomic_ulong	failed;
 
 void
 failalloc_at(unsigned long n)
 {
-	countdown = n;
-	failed = 0;
+	atomic_store(&countdown, n);
+	atomic_store(&failed, 0);
 }
 
 unsigned long
 failalloc_failed(void)
 {
-	return failed;
+	return atomic_load(&failed);
 }
 
 static int
 fail_now(void)
 {
-	if (countdown == 0)
-		return 0;
-	if (--countdown == 0) {
-		failed++;
-		return 1;
-	}
+	unsigned long	c = atomic_load(&countdown);
+
+	while (c != 0)
+		if (atomic_compare_exchange_weak(&countdown, &c, c - 1)) {
+			if (c != 1)
+				return 0;
+			atomic_fetch_add(&failed, 1);
+			return 1;
+		}
 	return 0;
 }
 

@@ -19,18 +19,24 @@
 static char	*sample;
 static size_t	 nsample;
 
-/* Parses and lays out the sample; true when all of it worked. */
+/*
+ * Parses and lays out the sample, in parts on all processors from
+ * parallel bytes of text (0: as a small issue is); true when all of it
+ * worked.
+ */
 static bool
-parse_and_lay_out(void)
+parse_and_lay_out_from(size_t parallel)
 {
+	struct issue_opts	 io = { .parallel = parallel };
 	struct issue		*is;
 	struct layout		 l;
 	struct layout_opts	 o = { 0 };
 	const char		*err;
 	bool			 ok;
 
-	if ((is = issue_parse(sample, nsample, NULL, &err)) == NULL)
+	if ((is = issue_parse(sample, nsample, &io, &err)) == NULL)
 		return false;
+	o.parallel = parallel;
 	o.width = 37;
 	o.height = 20;
 	o.columns = 2;
@@ -43,6 +49,18 @@ parse_and_lay_out(void)
 	layout_free(&l);
 	issue_free(is);
 	return ok;
+}
+
+static bool
+parse_and_lay_out(void)
+{
+	return parse_and_lay_out_from(0);
+}
+
+static bool
+parse_and_lay_out_in_parts(void)
+{
+	return parse_and_lay_out_from(1);
 }
 
 static bool
@@ -94,12 +112,21 @@ parse_and_layout_fail_cleanly(void **state)
 	fail_each(parse_and_lay_out);
 }
 
+/* The same with the work shared out between threads (a large issue's). */
+static void
+parse_and_layout_in_parts_fail_cleanly(void **state)
+{
+	(void)state;
+	fail_each(parse_and_lay_out_in_parts);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest	tests[] = {
 		cmocka_unit_test(sanitise_fails_cleanly),
 		cmocka_unit_test(parse_and_layout_fail_cleanly),
+		cmocka_unit_test(parse_and_layout_in_parts_fail_cleanly),
 	};
 	const char	*err;
 	int		 r;
