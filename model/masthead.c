@@ -1,4 +1,5 @@
 /* masthead: pattern matching of masthead fields. */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -228,6 +229,48 @@ no:
 	return false;
 }
 
+/*
+ * Whether a field can start at c, by its first character after brackets:
+ * every pattern above opens with a digit or with one of these, in code
+ * point order -- 一丁七三丙乙九二五今八六共农冬十周四土壬己庚总戊日星月
+ * 木本正水火甲癸礼禮第總腊臘辛農週金閏闰금목수월일제토화 (lunar dates,
+ * weekdays, numbers, pages).  A line of text fails here, not after trying
+ * each pattern.
+ */
+static bool
+may_open_field(struct cur c)
+{
+	static const uint16_t	first[] = {
+		0x4e00, 0x4e01, 0x4e03, 0x4e09, 0x4e19, 0x4e59, 0x4e5d, 0x4e8c,
+		0x4e94, 0x4eca, 0x516b, 0x516d, 0x5171, 0x519c, 0x51ac, 0x5341,
+		0x5468, 0x56db, 0x571f, 0x58ec, 0x5df1, 0x5e9a, 0x603b, 0x620a,
+		0x65e5, 0x661f, 0x6708, 0x6728, 0x672c, 0x6b63, 0x6c34, 0x706b,
+		0x7532, 0x7678, 0x793c, 0x79ae, 0x7b2c, 0x7e3d, 0x814a, 0x81d8,
+		0x8f9b, 0x8fb2, 0x9031, 0x91d1, 0x958f, 0x95f0, 0xae08, 0xbaa9,
+		0xc218, 0xc6d4, 0xc77c, 0xc81c, 0xd1a0, 0xd654,
+	};
+	size_t		lo = 0, hi = sizeof first / sizeof first[0], mid;
+	text_char	ch;
+
+	while (lit(&c, "（") || lit(&c, "("))
+		;
+	if (c.i >= c.n)
+		return false;
+	text_decode_fast(c.s + c.i, c.n - c.i, &ch);
+	if ((ch >= '0' && ch <= '9') || (ch >= 0xff10 && ch <= 0xff19))
+		return true;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (first[mid] == ch)
+			return true;
+		if (first[mid] < ch)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
 bool
 mast_fields(const char *s, size_t n, struct mast *m)
 {
@@ -242,7 +285,7 @@ mast_fields(const char *s, size_t n, struct mast *m)
 			;
 		if (c.i >= c.n)
 			break;
-		if (!field(&c, &t, &pending))
+		if ((!any && !may_open_field(c)) || !field(&c, &t, &pending))
 			return false;
 		any = true;
 	}
