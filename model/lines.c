@@ -235,11 +235,9 @@ line_is_byline(const struct lexicon *lx, const char *s, size_t n)
 	text_char	l = u8_last(s, n);
 
 	/* a sentence is no byline: 기자들이 모였다. */
-	if (u8_over(s, n, 60))
-		return false;
-	c = u8_count(s, n);
-	if (text_has(s, n, "。") || text_has(s, n, "，") || l == '.' ||
-	    l == '!' || l == '?' || l == 0xff01 || l == 0xff1f)
+	if (n > 4 * 60 || (c = u8_count(s, n)) > 60 || l == '.' ||
+	    l == '!' || l == '?' || l == 0xff01 || l == 0xff1f ||
+	    text_has(s, n, "。") || text_has(s, n, "，"))
 		return false;
 	if (str_starts(s, n, "□"))
 		return c <= 60;
@@ -689,26 +687,26 @@ line_is_title(const struct lexicon *lx, const char *s, size_t n, size_t chars,
 	text_char	l;
 	size_t		commas;
 
-	if (chars == 0 || chars > 60)
+	/* each test says no on its own: the cheap ones first */
+	if (chars == 0 || chars > 60 || by > 0)
 		return false;
 	l = u8_last(s, n);
-	commas = str_count(s, n, "，") + str_count(s, n, ",");
-	if (text_has(s, n, "。") || text_has(s, n, "；") || full_stop(s, n) ||
-	    by > 0 || line_trailing_cont(lx, s, n) < n)
-		return false;
-	/* a note in brackets: （作者单位：…）, （本报记者 某某） */
-	if ((str_starts(s, n, "（") && l == 0xff09) || (s[0] == '(' && l == ')'))
-		return false;
-	if (commas > 1 || (commas == 1 && chars > 30))
-		return false;
 	if (l == 0xff0c || l == 0x3001 || l == 0xff1b || l == 0xff1a ||
 	    l == ',' || l == ';' || l == ':' || l == '.')
 		return false;
 	if ((l == 0xff1f || l == 0xff01 || l == '?' || l == '!') && chars > 30)
 		return false;
+	/* a note in brackets: （作者单位：…）, （本报记者 某某） */
+	if ((str_starts(s, n, "（") && l == 0xff09) || (s[0] == '(' && l == ')'))
+		return false;
+	if (text_has(s, n, "。") || text_has(s, n, "；") || full_stop(s, n))
+		return false;
+	commas = str_count(s, n, "，") + str_count(s, n, ",");
+	if (commas > 1 || (commas == 1 && chars > 30))
+		return false;
 	if ((text_has(s, n, "：") || text_has(s, n, ":")) && chars > 30)
 		return false;
-	return true;
+	return line_trailing_cont(lx, s, n) >= n;
 }
 
 /*
