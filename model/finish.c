@@ -459,7 +459,7 @@ fparts_run(struct fpart *fp, size_t np, int job, size_t max)
 		fp[k].job = job;
 		fp[k].max = max;
 	}
-	pool_run(np, fpart_run, NULL, fp);
+	pool_split(np, fpart_run, fp);
 	for (k = 0; k < np; k++)
 		n += fp[k].n;
 	return n;

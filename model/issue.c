@@ -190,7 +190,7 @@ fill_all(struct parser *p, bool lines)
 		    p->raw[f[k].r1].src : n) - p->raw[f[k].r0].src +
 		    (f[k].r1 - f[k].r0) * 32);
 	if (ok && np > 1)
-		pool_run(np, fill_run, NULL, f);
+		pool_split(np, fill_run, f);
 	else if (ok)
 		fill_run(f, 0);
 	for (k = 0; k < np; k++) {

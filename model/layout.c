@@ -478,15 +478,18 @@ static bool
 in_parts(struct layout *l, const struct issue *is, size_t first,
     size_t count)
 {
-	struct part	*pt;
-	size_t		 total = 0, done, want, i, ai, np = 0, k, start;
-	size_t		 nl, npl, npg;
-	size_t		 min = l->o.parallel ? l->o.parallel : POOL_PARALLEL;
-	bool		 some = false;
+	const struct article	*a;
+	struct part		*pt;
+	size_t			 total = 0, done, want, i, np = 0, k, start;
+	size_t			 nl, npl, npg;
+	size_t			 min = l->o.parallel ? l->o.parallel :
+				    POOL_PARALLEL;
+	bool			 some = false;
 
 	for (i = 0; i < is->nitems; i++)
-		if (is->items[i].article != NULL)
-			total += article_bytes(is->items[i].article);
+		if ((a = is->items[i].article) != NULL &&
+		    (size_t)(a - is->articles) - first < count)
+			total += article_bytes(a);
 	/* (asking for the processors costs more than a small issue) */
 	if (total < min || (l->o.parallel == 0 && pool_threads() < 2))
 		return false;
@@ -496,18 +499,17 @@ in_parts(struct layout *l, const struct issue *is, size_t first,
 		return true;	/* out of memory: no second try */
 	}
 	for (i = 0, start = 0, done = 0; i < is->nitems; i++) {
-		if (is->items[i].article == NULL)
+		if ((a = is->items[i].article) == NULL ||
+		    (size_t)(a - is->articles) - first >= count)
 			continue;
-		ai = (size_t)(is->items[i].article - is->articles);
 		/* a part ends before an article once it has its share */
 		if (some && np + 1 < want && done * want >= total * (np + 1) &&
-		    ai >= first && ai < first + count &&
 		    is->items[i - 1].banner == NULL) {
 			pt[np].i0 = start;
 			pt[np++].i1 = start = i;
 		}
-		done += article_bytes(is->items[i].article);
-		some |= ai >= first && ai < first + count;
+		done += article_bytes(a);
+		some = true;
 	}
 	pt[np].i0 = start;
 	pt[np++].i1 = is->nitems;
@@ -528,7 +530,7 @@ in_parts(struct layout *l, const struct issue *is, size_t first,
 		pt[k].mast = k == 0 && l->o.masthead;
 		pt[k].tail = k + 1 == np;
 	}
-	pool_run(np, part_run, NULL, pt);
+	pool_split(np, part_run, pt);
 	for (k = 0, nl = np, npl = 0, npg = 0; k < np; k++) {
 		nl += pt[k].l.nlines;
 		npl += pt[k].l.nplaced;

@@ -51,13 +51,14 @@ threads(size_t n)
 	return want;
 }
 
-void
-pool_run(size_t n, void (*fn)(void *, size_t), void (*tick)(void *, size_t),
-    void *arg)
+/* pool_run() on want threads at most, the caller included. */
+static void
+run(size_t n, size_t want, void (*fn)(void *, size_t),
+    void (*tick)(void *, size_t), void *arg)
 {
 	struct pool	 p = { n, fn, arg, 0, 0 };
 	pthread_t	 th[POOL_MAX - 1];
-	size_t		 nth = 0, want = threads(n), i, k = 0;
+	size_t		 nth = 0, i, k = 0;
 
 	while (nth + 1 < want && pthread_create(&th[nth], NULL, work, &p) == 0)
 		nth++;
@@ -69,6 +70,21 @@ pool_run(size_t n, void (*fn)(void *, size_t), void (*tick)(void *, size_t),
 	}
 	while (nth > 0)
 		pthread_join(th[--nth], NULL);
+}
+
+void
+pool_run(size_t n, void (*fn)(void *, size_t), void (*tick)(void *, size_t),
+    void *arg)
+{
+	run(n, threads(n), fn, tick, arg);
+}
+
+void
+pool_split(size_t n, void (*fn)(void *, size_t), void *arg)
+{
+	size_t	want = pool_threads();
+
+	run(n, want < n ? want : n, fn, NULL, arg);
 }
 
 struct pool_ordered {

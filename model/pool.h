@@ -24,6 +24,12 @@ void	pool_run(size_t n, void (*fn)(void *, size_t),
 	    void (*tick)(void *, size_t), void *arg);
 
 /*
+ * The same for a few large items (the parts of one large issue): a thread
+ * a processor however few they are, no progress.
+ */
+void	pool_split(size_t n, void (*fn)(void *, size_t), void *arg);
+
+/*
  * The same loop with its results taken in order as they come: fn(arg, i)
  * runs on the other processors while the caller takes item after item
  * with pool_wait(), doing more items itself while it waits.
