@@ -53,6 +53,7 @@ src="$top/../shared/seeds"
 while [ "$(wc -c < "$work/big.txt")" -lt 40000000 ]; do
 	cat "$src"/*.txt >> "$work/big.txt"
 done
+sync
 mb=$(echo "scale=1; $(wc -c < "$work/big.txt") / 1000000" | bc)
 wc_t=$(secs 1 wc -m "$work/big.txt")
 eng_t=$(secs 1 "$work/bench" "$work/big.txt")
@@ -112,6 +113,7 @@ row() {	# row WHAT SECONDS BASE: a line of the table, the ratio to BASE
 library() {	# library YEARS: the table's rows on that library
 	lib="$work/lib$1"
 	gen "$lib" "$1"
+	sync	# no write-back of the new files under the timings
 	n=$(find "$lib" -name '*.txt' | wc -l)
 	lib_kb=$(du -sk "$lib" | cut -f1)
 	export XDG_CACHE_HOME="$work/cache$1"
