@@ -287,21 +287,6 @@ repair_markup(const char *s, size_t n, struct buf *out, struct markup *m)
 		out->p[out->len] = '\0';
 }
 
-/* Decodes s into a new array of characters; *count gets their number. */
-static text_char *
-decode_all(const char *s, size_t n, size_t *count)
-{
-	text_char	*v;
-	size_t		 i = 0, k = 0;
-
-	if ((v = malloc((n + 1) * sizeof *v)) == NULL)
-		return NULL;
-	while (i < n)
-		i += text_decode_fast(s + i, n - i, &v[k++]);
-	*count = k;
-	return v;
-}
-
 static bool
 ctx_cjk(text_char c)
 {
@@ -618,98 +603,95 @@ repair_punct(const char *s, size_t n, struct buf *out)
 	buf_add(out, s + done, n - done);
 }
 
+/* Where the character before s[i] starts, i > 0. */
+static size_t
+char_before(const char *s, size_t i)
+{
+	size_t	k = 0;
+
+	do
+		i--;
+	while (i > 0 && ++k < 4 && ((unsigned char)s[i] & 0xc0) == 0x80);
+	return i;
+}
+
 /*
- * Whether the space run at i, between Han and a number, is spaced on one
- * side of the number only (了 4个月): a style spaces both sides (了 4 个
- * 月) or neither, so a one-sided space is the converter's.
+ * Whether the run of spaces s[i..j), j < n, between Han and a number, is
+ * on one side of the number only (了 4个月): a style spaces both sides
+ * (了 4 个月) or neither, so a one-sided space is the converter's.
  */
 static bool
-lopsided(const text_char *v, size_t k, size_t i)
+lopsided_at(const char *s, size_t n, size_t i, size_t j)
 {
-	size_t	j, e;
+	text_char	c;
+	size_t		e, len;
 
-	for (j = i; j < k && v[j] == ' '; j++)
-		;
-	if (is_digit(v[j])) {		/* Han, space, number: after it? */
-		for (e = j; e < k && (is_digit(v[e]) || v[e] == '.' ||
-		    v[e] == ','); e++)
-			;
-		return e < k && ctx_cjk(v[e]) && !is_digit(v[e]);
+	text_decode_fast(s + j, n - j, &c);
+	if (is_digit(c)) {		/* Han, space, number: after it? */
+		for (e = j; e < n; e += len) {
+			len = text_decode_fast(s + e, n - e, &c);
+			if (!is_digit(c) && c != '.' && c != ',')
+				return ctx_cjk(c);
+		}
+		return false;
 	}
 	/* number, space, Han: before the number? */
-	for (e = i; e > 0 && (is_digit(v[e - 1]) || v[e - 1] == '.' ||
-	    v[e - 1] == ','); e--)
-		;
-	return e > 0 && ctx_cjk(v[e - 1]) && !is_digit(v[e - 1]);
+	for (e = i; e > 0; e = char_before(s, e)) {
+		c = text_last(s, e);
+		if (!is_digit(c) && c != '.' && c != ',')
+			return ctx_cjk(c);
+	}
+	return false;
+}
+
+/*
+ * What the run of spaces s[i..j) is between the characters around it:
+ * 'c' CJK and CJK, 'd' CJK and a digit, 0 neither (at an end too).
+ */
+static int
+space_kind(const char *s, size_t n, size_t i, size_t j)
+{
+	text_char	l, r;
+
+	if (i == 0 || j == n)
+		return 0;
+	l = text_last(s, i);
+	text_decode_fast(s + j, n - j, &r);
+	if (ctx_cjk(l) && ctx_cjk(r))
+		return 'c';
+	if ((ctx_cjk(l) && is_digit(r)) || (is_digit(l) && ctx_cjk(r)))
+		return 'd';
+	return 0;
 }
 
 void
 repair_spaces(const char *s, size_t n, struct buf *out, bool damaged)
 {
-	text_char	*v, l, r, c;
-	size_t		 k, i, j, cc = 0, at, from, len;
-	int		 quote = 0;
-	char		*kind;	/* per space run start: 'c' CJK-CJK, 'q' in quotes, 'd' digit */
+	const char	*p;
+	size_t		 i, j, cc = 0, from = 0;
+	int		 kind;
 
-	if (memchr(s, ' ', n) == NULL) {
-		buf_add(out, s, n);
-		return;
-	}
-	/* out of memory: the caller learns it from out->failed */
-	if ((v = decode_all(s, n, &k)) == NULL) {
-		out->failed = true;
-		return;
-	}
-	if ((kind = calloc(k + 1, 1)) == NULL) {
-		free(v);
-		out->failed = true;
-		return;
-	}
-	for (i = 0; i < k; i++) {
-		if (v[i] == 0x201c || v[i] == 0x300c || v[i] == 0x300e ||
-		    v[i] == 0x300a)
-			quote++;
-		else if ((v[i] == 0x201d || v[i] == 0x300d || v[i] == 0x300f ||
-		    v[i] == 0x300b) &&
-		    quote > 0)
-			quote--;
-		if (v[i] != ' ' || i == 0)
-			continue;
-		for (j = i; j < k && v[j] == ' '; j++)
+	/* three CJK-CJK spaces or more: the paragraph is damaged */
+	for (i = 0; !damaged && (p = memchr(s + i, ' ', n - i)) != NULL;
+	    i = j) {
+		for (j = (size_t)(p - s); j < n && s[j] == ' '; j++)
 			;
-		if (j == k)
-			break;
-		l = v[i - 1];
-		r = v[j];
-		if (ctx_cjk(l) && ctx_cjk(r)) {
-			kind[i] = quote > 0 ? 'q' : 'c';
-			cc++;
-		} else if ((ctx_cjk(l) && is_digit(r)) ||
-		    (is_digit(l) && ctx_cjk(r)))
-			kind[i] = 'd';
-		i = j - 1;
-	}
-	if (cc >= 3)
-		damaged = true;
-	for (i = 0; i < k; i++) {
-		if (kind[i] == 0)
-			continue;
-		if (damaged || (kind[i] == 'd' && lopsided(v, k, i)))
-			for (j = i; j < k && v[j] == ' '; j++)
-				v[j] = 0;
+		if (space_kind(s, n, (size_t)(p - s), j) == 'c' && ++cc >= 3)
+			damaged = true;
 	}
 	/* only spaces go: what is between them is copied as it was */
-	for (i = 0, at = 0, from = 0; i < k; i++) {
-		len = text_decode_fast(s + at, n - at, &c);
-		if (v[i] == 0) {
-			buf_add(out, s + from, at - from);
-			from = at + len;
-		}
-		at += len;
+	for (i = 0; (p = memchr(s + i, ' ', n - i)) != NULL; i = j) {
+		i = (size_t)(p - s);
+		for (j = i; j < n && s[j] == ' '; j++)
+			;
+		kind = space_kind(s, n, i, j);
+		if (kind == 0 || (!damaged && (kind != 'd' ||
+		    !lopsided_at(s, n, i, j))))
+			continue;
+		buf_add(out, s + from, i - from);
+		from = j;
 	}
 	buf_add(out, s + from, n - from);
-	free(kind);
-	free(v);
 }
 
 void
