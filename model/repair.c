@@ -603,18 +603,6 @@ repair_punct(const char *s, size_t n, struct buf *out)
 	buf_add(out, s + done, n - done);
 }
 
-/* Where the character before s[i] starts, i > 0. */
-static size_t
-char_before(const char *s, size_t i)
-{
-	size_t	k = 0;
-
-	do
-		i--;
-	while (i > 0 && ++k < 4 && ((unsigned char)s[i] & 0xc0) == 0x80);
-	return i;
-}
-
 /*
  * Whether the run of spaces s[i..j), j < n, between Han and a number, is
  * on one side of the number only (了 4个月): a style spaces both sides
@@ -636,8 +624,8 @@ lopsided_at(const char *s, size_t n, size_t i, size_t j)
 		return false;
 	}
 	/* number, space, Han: before the number? */
-	for (e = i; e > 0; e = char_before(s, e)) {
-		c = text_last(s, e);
+	for (e = i; e > 0; ) {
+		e = text_prev(s, e, &c);
 		if (!is_digit(c) && c != '.' && c != ',')
 			return ctx_cjk(c);
 	}

@@ -142,16 +142,25 @@ text_char_width_fast(text_char c, int ambiguous)
 /* Number of Han characters in s[0..n-1]. */
 size_t text_han_count(const char *s, size_t n);
 
+/* Where the character that ends s[0..n-1] starts, n > 0; *c gets it. */
+static inline size_t
+text_prev(const char *s, size_t n, text_char *c)
+{
+	size_t	i = n - 1;
+
+	while (i > 0 && n - i < 4 && ((unsigned char)s[i] & 0xc0) == 0x80)
+		i--;
+	text_decode_fast(s + i, n - i, c);
+	return i;
+}
+
 /* The character that ends s[0..n-1], n > 0. */
 static inline text_char
 text_last(const char *s, size_t n)
 {
 	text_char	c;
-	size_t		i = n - 1;
 
-	while (i > 0 && n - i < 4 && ((unsigned char)s[i] & 0xc0) == 0x80)
-		i--;
-	text_decode_fast(s + i, n - i, &c);
+	text_prev(s, n, &c);
 	return c;
 }
 

@@ -209,15 +209,6 @@ push_line(struct wrapper *w, const char *s, size_t start, size_t end,
 	return true;
 }
 
-static size_t
-prev_char(const char *s, size_t i)
-{
-	do
-		i--;
-	while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80);
-	return i;
-}
-
 /*
  * Chooses where to split a line that holds s[start..i) and cannot take the
  * character at i, when UAX #14 gave no opportunity: as late as possible
@@ -230,14 +221,13 @@ forced_break(const char *s, size_t n, size_t start, size_t i, int amb)
 	text_char	 cb, ca;
 
 	while (b > start) {
-		p = prev_char(s, b);
+		p = text_prev(s, b, &ca);
 		/* the next line starts at the first character after spaces */
 		for (q = b; q < n && s[q] == ' '; q++)
 			;
 		cb = 'x';
 		if (q < n)
 			text_decode_fast(s + q, n - q, &cb);
-		text_decode_fast(s + p, n - p, &ca);
 		if (!text_no_line_start(cb) && !text_no_line_end(ca) &&
 		    text_char_width(cb, amb) > 0)
 			return b;
@@ -248,17 +238,13 @@ forced_break(const char *s, size_t n, size_t start, size_t i, int amb)
 
 /* Whether the last character before i, spaces aside, is an opener. */
 static bool
-opener_before(const char *s, size_t n, size_t start, size_t i)
+opener_before(const char *s, size_t start, size_t i)
 {
-	text_char	c;
-
 	while (i > start && s[i - 1] == ' ')
 		i--;
 	if (i == start)
 		return false;
-	i = prev_char(s, i);
-	text_decode_fast(s + i, n - i, &c);
-	return text_no_line_end(c);
+	return text_no_line_end(text_last(s, i));
 }
 
 long
@@ -318,7 +304,7 @@ wrap_paragraph(struct wrapper *w, const char *s, size_t n, int width,
 				q++;
 			if (q < n)
 				text_decode_fast(s + q, n - q, &nc);
-			if (!text_no_line_start(nc) && !opener_before(s, n, start, i)) {
+			if (!text_no_line_start(nc) && !opener_before(s, start, i)) {
 				lastbrk = i;
 				brkcells = cells;
 			} else if (lastbrk <= start) {
