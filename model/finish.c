@@ -475,8 +475,6 @@ fparts_new(struct parser *p, size_t *np)
 {
 	struct fpart	*fp;
 	size_t		 total = 0, done = 0, want, i, j, k, start = 0;
-	size_t		 min = p->opts->parallel ? p->opts->parallel :
-			    POOL_PARALLEL;
 
 	*np = 0;
 	if (p->nart < 2)
@@ -484,10 +482,8 @@ fparts_new(struct parser *p, size_t *np)
 	for (i = 0; i < p->nart; i++)
 		for (k = 0; k < p->art[i].nb; k++)
 			total += p->art[i].b[k].len;
-	/* (asking for the processors costs more than a small issue) */
-	if (total < min || (p->opts->parallel == 0 && pool_threads() < 2))
+	if ((want = pool_parts(total, p->opts->parallel)) == 0)
 		return NULL;
-	want = 16 * pool_threads();
 	if ((fp = calloc(want, sizeof *fp)) == NULL) {
 		p->failed = true;
 		return NULL;
@@ -495,7 +491,7 @@ fparts_new(struct parser *p, size_t *np)
 	for (i = 0; i < p->nart; i++) {
 		for (k = 0; k < p->art[i].nb; k++)
 			done += p->art[i].b[k].len;
-		if (*np + 1 < want && done * want >= total * (*np + 1)) {
+		if (pool_part_ends(done, total, *np, want)) {
 			fp[*np].a0 = start;
 			fp[(*np)++].a1 = start = i + 1;
 		}
@@ -597,7 +593,6 @@ parse_finish(struct parser *p)
 		for (k = 0; k < np; k++) {
 			fp[k].av = av;
 			fp[k].w.damaged = p->damaged;
-			fp[k].w.is = p->is;
 		}
 		fparts_run(fp, np, F_FINISH, 0);
 		fparts_free(p, fp, np);

@@ -158,21 +158,17 @@ fill_run(void *arg, size_t k)
 static bool
 fill_all(struct parser *p, bool lines)
 {
-	struct filler	 one, *f = &one;
-	size_t		 n = p->is->textlen, min, want = 1, np = 0, i, k;
+	struct filler	 one = { 0 }, *f = &one;
+	size_t		 n = p->is->textlen, want = 0, np = 0, i, k;
 	size_t		 start = 0;
 	bool		 ok = true;
 
-	min = p->opts->parallel ? p->opts->parallel : POOL_PARALLEL;
-	if (p->nraw >= 2 && n >= min &&
-	    (p->opts->parallel != 0 || pool_threads() >= 2))
-		want = 16 * pool_threads();
-	if (want > 1 && (f = calloc(want, sizeof *f)) == NULL)
+	if (p->nraw >= 2 && (want = pool_parts(n, p->opts->parallel)) > 0 &&
+	    (f = calloc(want, sizeof *f)) == NULL)
 		return false;
-	memset(f, 0, want * sizeof *f);
 	/* block i ends where block i + 1 starts */
 	for (i = 1; i < p->nraw && np + 1 < want; i++)
-		if (p->raw[i].src * want >= n * (np + 1)) {
+		if (pool_part_ends(p->raw[i].src, n, np, want)) {
 			f[np].r0 = start;
 			f[np++].r1 = start = i;
 		}

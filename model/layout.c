@@ -482,18 +482,14 @@ in_parts(struct layout *l, const struct issue *is, size_t first,
 	struct part		*pt;
 	size_t			 total = 0, done, want, i, np = 0, k, start;
 	size_t			 nl, npl, npg;
-	size_t			 min = l->o.parallel ? l->o.parallel :
-				    POOL_PARALLEL;
 	bool			 some = false;
 
 	for (i = 0; i < is->nitems; i++)
 		if ((a = is->items[i].article) != NULL &&
 		    (size_t)(a - is->articles) - first < count)
 			total += article_bytes(a);
-	/* (asking for the processors costs more than a small issue) */
-	if (total < min || (l->o.parallel == 0 && pool_threads() < 2))
+	if ((want = pool_parts(total, l->o.parallel)) == 0)
 		return false;
-	want = 16 * pool_threads();
 	if ((pt = calloc(want + 1, sizeof *pt)) == NULL) {
 		l->failed = true;
 		return true;	/* out of memory: no second try */
@@ -503,7 +499,7 @@ in_parts(struct layout *l, const struct issue *is, size_t first,
 		    (size_t)(a - is->articles) - first >= count)
 			continue;
 		/* a part ends before an article once it has its share */
-		if (some && np + 1 < want && done * want >= total * (np + 1) &&
+		if (some && pool_part_ends(done, total, np, want) &&
 		    is->items[i - 1].banner == NULL) {
 			pt[np].i0 = start;
 			pt[np++].i1 = start = i;

@@ -37,6 +37,16 @@ pool_threads(void)
 	return cpus <= 1 ? 1 : cpus > POOL_MAX ? POOL_MAX : (size_t)cpus;
 }
 
+size_t
+pool_parts(size_t total, size_t parallel)
+{
+	/* (asking for the processors costs more than a small issue) */
+	if (total < (parallel ? parallel : POOL_PARALLEL) ||
+	    (parallel == 0 && pool_threads() < 2))
+		return 0;
+	return 16 * pool_threads();
+}
+
 /*
  * Threads for n items, the caller included: one a processor, with 16 items
  * or more each.

@@ -5,6 +5,7 @@
 #ifndef KANBAO_POOL_H
 #define KANBAO_POOL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #define POOL_MAX	8
@@ -13,6 +14,21 @@
 
 /* Processors to work on, at most POOL_MAX. */
 size_t	pool_threads(void);
+
+/*
+ * The parts to share the work on one issue of total bytes of text out
+ * in, more than one a processor, or 0 when it is too small for that
+ * (under parallel bytes, 0: POOL_PARALLEL) or, parallel 0, there is one
+ * processor (tests set parallel to share out anyway).
+ */
+size_t	pool_parts(size_t total, size_t parallel);
+
+/* Whether part np of want ends once done of the total bytes are in it. */
+static inline bool
+pool_part_ends(size_t done, size_t total, size_t np, size_t want)
+{
+	return np + 1 < want && done * want >= total * (np + 1);
+}
 
 /*
  * Runs fn(arg, i) for every i in [0, n), in no set order.  The calling
