@@ -34,7 +34,7 @@ state_save_position(const char *dir, const char *issue,
 	    "view %s\ncolumns %d\nlinear %s\n", pos->article, blk, pos->off,
 	    pos->reading ? "reader" : "contents", pos->columns,
 	    pos->linear ? "yes" : "no");
-	ok = !b.failed && file_write_atomic(f, b.p, b.len);
+	ok = !b.failed && file_write_atomic(f, b.p, b.len, true);
 	buf_free(&b);
 	free(f);
 	return ok;
@@ -228,7 +228,7 @@ save_marks(const char *dir, const struct bookmark *m, size_t n)
 		put_escaped(&b, m[i].line);
 		buf_addc(&b, '\n');
 	}
-	ok = f != NULL && !b.failed && file_write_atomic(f, b.p, b.len);
+	ok = f != NULL && !b.failed && file_write_atomic(f, b.p, b.len, true);
 	buf_free(&b);
 	free(f);
 	return ok;

@@ -469,11 +469,8 @@ save_list_cache(const char *file, const struct vec *v)
 	}
 	buf_addf(&b, "sum %016llx\n",
 	    (unsigned long long)file_checksum(b.p, b.len, 0));
-	if (!b.failed) {
-		struct file_part	part = { b.p, b.len };
-
-		file_write_atomic_parts(file, &part, 1, false);
-	}
+	if (!b.failed)
+		file_write_atomic(file, b.p, b.len, false);
 	buf_free(&b);
 }
 

@@ -187,14 +187,6 @@ fail:
 	return NULL;
 }
 
-bool
-file_write_atomic(const char *path, const char *data, size_t len)
-{
-	struct file_part	part = { data, len };
-
-	return file_write_atomic_parts(path, &part, 1, true);
-}
-
 /*
  * The temporary file is made by mkstemp(3) beside the target, named
  * TARGET.tmp.PID.XXXXXX: never a predictable name that a link planted in
@@ -266,12 +258,11 @@ file_out_close(struct file_out *o, const char *path, bool durable)
 
 /* SIGINT, SIGTERM and SIGHUP wait while the file is made: none is left. */
 bool
-file_write_atomic_parts(const char *path, const struct file_part *part,
-    size_t nparts, bool durable)
+file_write_atomic(const char *path, const char *data, size_t len,
+    bool durable)
 {
 	struct file_out	 o;
 	sigset_t	 block, old;
-	size_t		 i;
 	bool		 ok = false;
 
 	sigemptyset(&block);
@@ -280,8 +271,7 @@ file_write_atomic_parts(const char *path, const struct file_part *part,
 	sigaddset(&block, SIGHUP);
 	pthread_sigmask(SIG_BLOCK, &block, &old);
 	if (file_out_open(&o, path)) {
-		for (i = 0; i < nparts; i++)
-			file_out_write(&o, part[i].p, part[i].len);
+		file_out_write(&o, data, len);
 		ok = file_out_close(&o, path, durable);
 	}
 	pthread_sigmask(SIG_SETMASK, &old, NULL);

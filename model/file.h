@@ -42,23 +42,14 @@ void	file_clean_stale(const char *dir);
 bool	file_private_dir(const char *dir, const char **err);
 
 /*
- * Writes data to path through a temporary file beside it, fsync(2) and
- * rename(2): a reader sees the old file or the new one, never a torn one.
+ * Writes data to path through a temporary file beside it and rename(2): a
+ * reader sees the old file or the new one, never a torn one.  durable
+ * fsync(2)s it first; a cache is not: a crash may leave it empty or
+ * damaged (its checksum tells), and it is then made again -- waiting for
+ * the disk would double a build.
  */
-bool	file_write_atomic(const char *path, const char *data, size_t len);
-
-/*
- * The same for data in parts, written one after the other; without
- * durable, no fsync(2): for a cache, which a crash may leave empty or
- * damaged (its checksum tells) but never torn into the old one, and which
- * is then made again -- waiting for the disk would double a build.
- */
-struct file_part {
-	const char	*p;
-	size_t		 len;
-};
-bool	file_write_atomic_parts(const char *path, const struct file_part *,
-	    size_t nparts, bool durable);
+bool	file_write_atomic(const char *path, const char *data, size_t len,
+	    bool durable);
 
 /*
  * A file made piece by piece beside path and put in its place, whole, by
