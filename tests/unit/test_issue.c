@@ -562,15 +562,6 @@ seeds_keep_every_han_character(void **state)
 }
 
 static void
-assert_same_str(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		assert_ptr_equal(a, b);
-	else
-		assert_string_equal(a, b);
-}
-
-static void
 assert_same_blocks(const struct block *a, const struct block *b, size_t n)
 {
 	size_t	i;
@@ -579,7 +570,7 @@ assert_same_blocks(const struct block *a, const struct block *b, size_t n)
 		assert_int_equal(a[i].kind, b[i].kind);
 		assert_int_equal(a[i].len, b[i].len);
 		assert_memory_equal(a[i].text, b[i].text, a[i].len);
-		assert_same_str(a[i].extra, b[i].extra);
+		same_string(a[i].extra, b[i].extra);
 		assert_int_equal(a[i].src, b[i].src);
 	}
 }
@@ -590,18 +581,18 @@ assert_same_issue(const struct issue *a, const struct issue *b)
 {
 	size_t	i;
 
-	assert_same_str(a->title, b->title);
+	same_string(a->title, b->title);
 	assert_int_equal(a->title_guessed, b->title_guessed);
-	assert_same_str(a->romanized, b->romanized);
+	same_string(a->romanized, b->romanized);
 	assert_string_equal(a->date, b->date);
-	assert_same_str(a->weekday, b->weekday);
-	assert_same_str(a->lunar, b->lunar);
-	assert_same_str(a->number, b->number);
+	same_string(a->weekday, b->weekday);
+	same_string(a->lunar, b->lunar);
+	same_string(a->number, b->number);
 	assert_int_equal(a->pages, b->pages);
-	assert_same_str(a->publisher, b->publisher);
-	assert_same_str(a->contact, b->contact);
-	assert_same_str(a->format, b->format);
-	assert_same_str(a->profile, b->profile);
+	same_string(a->publisher, b->publisher);
+	same_string(a->contact, b->contact);
+	same_string(a->format, b->format);
+	same_string(a->profile, b->profile);
 	assert_int_equal(a->damage.spaces, b->damage.spaces);
 	assert_int_equal(a->damage.rejoined, b->damage.rejoined);
 	assert_int_equal(a->damage.markup, b->damage.markup);
@@ -613,11 +604,11 @@ assert_same_issue(const struct issue *a, const struct issue *b)
 		const struct article	*x = &a->articles[i], *y = &b->articles[i];
 
 		assert_int_equal(x->kind, y->kind);
-		assert_same_str(x->kicker, y->kicker);
-		assert_same_str(x->headline, y->headline);
+		same_string(x->kicker, y->kicker);
+		same_string(x->headline, y->headline);
 		assert_int_equal(x->guessed, y->guessed);
-		assert_same_str(x->deck, y->deck);
-		assert_same_str(x->byline, y->byline);
+		same_string(x->deck, y->deck);
+		same_string(x->byline, y->byline);
 		assert_int_equal(x->byline_inline, y->byline_inline);
 		assert_int_equal(x->page, y->page);
 		assert_int_equal(x->src, y->src);
