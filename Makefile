@@ -113,6 +113,7 @@ check: deps-test
 	@$(MAKE) --no-print-directory -j2 -O unit e2e attack regress memcheck fuzz-regress distcheck
 	@$(MAKE) --no-print-directory -j2 -O BUILD=build/asan CFLAGS="$(ASAN_FLAGS)" \
 	    LDFLAGS="-fsanitize=address,undefined" ASAN=1 unit e2e attack regress fuzz-regress
+	@$(MAKE) --no-print-directory tsan
 	@sh tests/seeds.sh $(BUILD)/kanbao
 	@echo "make check: all tests passed"
 
@@ -121,6 +122,15 @@ unit: $(UNIT_BIN) $(BUILD)/kanbao
 
 e2e: $(BUILD)/kanbao $(BUILD)/tests/vtdrive
 	@ASAN=$(ASAN) KANBAO=$(BUILD)/kanbao VTDRIVE=$(BUILD)/tests/vtdrive sh tests/e2e/run.sh
+
+# the reader's threads (the library read, a library search) under
+# ThreadSanitizer, in the scripts that start them
+TSAN_VT = startup-race library library-search readon calendar
+tsan: $(BUILD)/tests/vtdrive
+	@$(MAKE) --no-print-directory BUILD=build/tsan CFLAGS="-O1 -g -fsanitize=thread" \
+	    LDFLAGS=-fsanitize=thread build/tsan/kanbao
+	@ONLY="$(TSAN_VT)" KANBAO=build/tsan/kanbao VTDRIVE=$(BUILD)/tests/vtdrive \
+	    sh tests/e2e/run.sh
 
 attack: $(BUILD)/kanbao $(BUILD)/tests/vtdrive
 	@ASAN=$(ASAN) KANBAO=$(BUILD)/kanbao VTDRIVE=$(BUILD)/tests/vtdrive sh tests/attack/run.sh
@@ -183,7 +193,7 @@ uninstall:
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps deps-test run check unit e2e attack regress memcheck distcheck bench \
+.PHONY: all deps deps-test run check unit e2e tsan attack regress memcheck distcheck bench \
 	fuzz fuzz-regress install uninstall clean FORCE
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../model/issue.h"
@@ -38,6 +39,7 @@ struct reading {
 	bool		 ok;
 	atomic_size_t	 done, total;
 	atomic_bool	 finished, stop;
+	bool		 taken;		/* joined, its list taken or dropped */
 };
 
 static bool
@@ -98,9 +100,35 @@ entry_before(const struct archive *ar, const char *date)
 }
 
 /*
+ * Search results name issues by their place in the library: after the
+ * library is read again they name the same issues in the new one (a hit
+ * on an issue gone since is dropped).
+ */
+static void
+hits_move(struct tui *t, const struct archive *to)
+{
+	size_t	i, n = 0, e;
+
+	for (i = 0; i < t->nhits; i++) {
+		e = t->hits[i].entry < t->ar.n ?
+		    entry_of(to, t->ar.v[t->hits[i].entry].path) : (size_t)-1;
+		if (e == (size_t)-1) {
+			free(t->hits[i].headline);
+			free(t->hits[i].snippet);
+			continue;
+		}
+		t->hits[n] = t->hits[i];
+		t->hits[n++].entry = e;
+	}
+	t->nhits = n;
+}
+
+/*
  * Takes the library read on its thread in place of the one listed by
  * file names, the selection and the open issue kept; false while the
- * thread is still at work.
+ * thread is still at work.  The thread is joined once: after that, and
+ * whenever it is asked again, the answer is true.  While a library
+ * search reads t->ar on its own thread, the list is not replaced.
  */
 static bool
 reading_poll(struct tui *t, struct reading *r)
@@ -109,7 +137,9 @@ reading_poll(struct tui *t, struct reading *r)
 	const char	*sel = NULL;
 	size_t		 i;
 
-	if (!atomic_load(&r->finished)) {
+	if (r->taken)
+		return true;
+	if (!atomic_load(&r->finished) || t->job != NULL) {
 		size_t	total = atomic_load(&r->total);
 
 		t->reading = atomic_load(&r->done);
@@ -119,6 +149,7 @@ reading_poll(struct tui *t, struct reading *r)
 		return false;
 	}
 	pthread_join(r->th, NULL);
+	r->taken = true;
 	t->nread = t->reading = 0;
 	if (!r->ok) {
 		status(t, "%s: %s", r->dir, r->err);
@@ -135,6 +166,7 @@ reading_poll(struct tui *t, struct reading *r)
 		t->issue_i = entry_before(&r->ar, t->issue_i < t->ar.n ?
 		    t->ar.v[t->issue_i].date : t->is->date);
 	i = entry_of(&r->ar, sel);
+	hits_move(t, &r->ar);
 	archive_close(&t->ar);
 	t->ar = r->ar;
 	library_ready(t);
@@ -237,8 +269,8 @@ loop(struct tui *t, struct reading *r)
 	int	rc;
 	wint_t	ch;
 
-	if (busy)
-		reading_poll(t, r);
+	if (busy && reading_poll(t, r))
+		busy = false;
 	while (!t->quit && !tui_got_term) {
 		/* a library read or searched meanwhile: look now and then */
 		timeout(busy || t->job != NULL ? 100 : -1);
@@ -270,9 +302,10 @@ loop(struct tui *t, struct reading *r)
 			continue;	/* a wide character: not a key */
 		commands_run(t, keymap_lookup(&t->km, (int)ch));
 	}
-	if (busy) {
+	if (busy && !r->taken) {
 		atomic_store(&r->stop, true);
 		pthread_join(r->th, NULL);
+		r->taken = true;
 		if (r->ok)
 			archive_close(&r->ar);
 	}
@@ -407,8 +440,14 @@ tui_main(const char *target, const struct config *cf, bool linear,
 			reading_run(&r);
 			reading_poll(&t, &r);
 			loop(&t, NULL);
-		} else
+		} else {
+			/* tests: the read done before the loop first looks */
+			if (getenv("KANBAO_TEST_READ_FIRST") != NULL)
+				while (!atomic_load(&r.finished))
+					nanosleep(&(struct timespec){ 0, 1000000 },
+					    NULL);
 			loop(&t, &r);
+		}
 	} else
 		loop(&t, NULL);
 	issue_save_position(&t);

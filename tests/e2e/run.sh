@@ -1,6 +1,7 @@
 #!/bin/sh
 # End-to-end tests: the real binary in a pseudo-terminal (vtdrive, libvterm)
-# and on the command line.  Each *.vt script is one test.
+# and on the command line.  Each *.vt script is one test.  With ONLY set
+# (names of .vt scripts), those alone: the thread tests (make tsan).
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 kanbao=$(cd "$(dirname "$KANBAO")" && pwd)/$(basename "$KANBAO")
@@ -13,6 +14,7 @@ run_env() {
 	    XDG_STATE_HOME="$work/state" XDG_CONFIG_HOME="$work/config" \
 	    XDG_CACHE_HOME="$work/cache" TERM=xterm-256color \
 	    KANBAO_TRACE="$work/trace" \
+	    TSAN_OPTIONS="halt_on_error=1 exitcode=66 second_deadlock_stack=1" \
 	    LSAN_OPTIONS="suppressions=$top/tests/lsan.supp" "$@"
 }
 mkdir -p "$work/home" "$work/config"
@@ -31,11 +33,17 @@ check() {
 # The screen: keys in, screen out, through libvterm.
 for t in "$top"/tests/e2e/*.vt; do
 	name=$(basename "$t" .vt)
+	case " ${ONLY:-$name} " in *" $name "*) ;; *) continue ;; esac
 	rm -rf "$work/state"
 	sed -e "s#@KANBAO@#$kanbao#g" -e "s#@ASSETS@#$top/assets#g" \
 	    -e "s#@FIX@#$top/tests/fixtures#g" -e "s#@WORK@#$work#g" "$t" > "$work/$name.vt"
 	check "$name" timeout 600 "$vtdrive" "$work/$name.vt"
 done
+if [ -n "${ONLY:-}" ]; then
+	echo "e2e ($ONLY): $pass passed, $fail failed"
+	[ "$fail" -eq 0 ]
+	exit
+fi
 # The command line: outputs, exit statuses and messages.
 for t in "$top"/tests/e2e/*.sh; do
 	[ "$(basename "$t")" = run.sh ] && continue
