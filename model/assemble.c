@@ -261,6 +261,27 @@ parse_assemble(struct parser *p)
 	for (i = 0; i < p->nraw && !p->failed; ) {
 		r = &p->raw[i];
 		a = art_cur(p);
+		/*
+		 * A section over text of its own (## 摘要, a list), or where
+		 * stories are marked headings, what stands before the first
+		 * (the day's contents): banners.
+		 */
+		if ((r->kind == R_TITLE && r->section) || (p->outline &&
+		    a == NULL && r->kind != R_EMPTY && r->kind != R_MAST &&
+		    !(r->kind == R_TITLE && (r->hlevel > 0 ||
+		    r->kicker_mark)))) {
+			art_flush_photos(p, a);
+			art_banner(p, r);
+			for (i++; i < p->nraw; i++) {
+				r = &p->raw[i];
+				if (r->kind == R_TITLE && (r->hlevel > 0 ||
+				    r->kicker_mark))
+					break;
+				if (r->kind != R_EMPTY)
+					art_banner(p, r);
+			}
+			continue;
+		}
 		switch (r->kind) {
 		case R_EMPTY:
 			i++;

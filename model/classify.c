@@ -336,6 +336,14 @@ heading_levels(struct parser *p)
 		    p->raw[j].hlevel > l)
 			deeper[l]++;
 	}
+	/*
+	 * The first level with two headings over text (## 摘要 over a list
+	 * and ## 详细 over the ### stories: the stories' level is 3), else
+	 * the first whose headings are mostly over text.
+	 */
+	for (l = 1; l <= 6 && art == 0; l++)
+		if (count[l] - deeper[l] >= 2)
+			art = l;
 	for (l = 1; l <= 6 && art == 0; l++)
 		if (count[l] > 0 && deeper[l] * 2 <= count[l])
 			art = l;
@@ -353,8 +361,15 @@ heading_levels(struct parser *p)
 		else if (r->hlevel >= 2) {
 			r->hlevel = 0;
 			r->kicker_mark = true;
+			/* over text of its own: a section, not a kicker */
+			for (j = i + 1; j < p->nraw &&
+			    p->raw[j].kind == R_EMPTY; j++)
+				;
+			r->section = j < p->nraw &&
+			    !(p->raw[j].kind == R_TITLE && p->raw[j].hlevel > 0);
 		}
 	}
+	p->outline = true;
 }
 
 /*

@@ -21,6 +21,9 @@ heads_opens(struct parser *p, size_t i, size_t j, bool strong)
 		if (p->raw[k].hlevel == 1 || p->raw[k].hlevel == 2 ||
 		    p->raw[k].kicker_mark)
 			return true;
+	/* where stories are marked headings, an unmarked line is text */
+	if (p->outline)
+		return false;
 	k = raw_next(p, j);
 	while (k < p->nraw && (p->raw[k].kind == R_CAPTION ||
 	    p->raw[k].kind == R_CREDIT)) {
@@ -94,9 +97,18 @@ static void
 split_deck(struct parser *p, struct bart *a, const char *s, size_t n)
 {
 	size_t	i, best = 0;
+	int	depth = 0;	/* inside 【…】, 《…》, （…）, “…” */
 
-	for (i = 1; i + 1 < n; i++) {
-		if (s[i] != ' ')
+	for (i = 0; i + 1 < n && !p->outline; i++) {
+		if (str_starts(s + i, n - i, "【") || str_starts(s + i, n - i,
+		    "《") || str_starts(s + i, n - i, "（") ||
+		    str_starts(s + i, n - i, "“"))
+			depth++;
+		else if (depth > 0 && (str_starts(s + i, n - i, "】") ||
+		    str_starts(s + i, n - i, "》") || str_starts(s + i, n - i,
+		    "）") || str_starts(s + i, n - i, "”")))
+			depth--;
+		if (i == 0 || s[i] != ' ' || depth > 0)
 			continue;
 		if (str_starts(s + i + 1, n - i - 1, "—") ||
 		    str_starts(s + i + 1, n - i - 1, "－－")) {

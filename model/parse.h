@@ -58,6 +58,8 @@ struct raw {
 	bool		 kicker_mark;	/* markup: led by » or › */
 	bool		 bold_lead;	/* markup: began with **bold** */
 	bool		 up;		/* R_CONT: 上接 (continued from) */
+	bool		 section;	/* a heading above the stories' level
+					   over text of its own (## 摘要) */
 };
 
 /*
@@ -117,6 +119,10 @@ struct parser {
 						   stories are not set apart */
 	bool			 broken;	/* paragraphs cut mid-sentence
 						   throughout: rejoin them */
+	bool			 outline;	/* stories are marked headings one
+						   level down or more (a digest,
+						   a transcript): an unmarked
+						   line opens none */
 	struct buf		 scratch[2];	/* finish.c's, reused */
 	bool			 failed;
 };
