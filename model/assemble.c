@@ -258,6 +258,9 @@ parse_assemble(struct parser *p)
 	size_t		 i, j, k;
 	bool		 sub, opens;
 
+	/* the front-end has the heads: one article, all of it body */
+	if (p->opts->known && p->opts->one_article && p->nraw > 0)
+		art_new(p, p->raw[0].src);
 	for (i = 0; i < p->nraw && !p->failed; ) {
 		r = &p->raw[i];
 		a = art_cur(p);

@@ -105,6 +105,9 @@ struct issue_opts {
 	bool	one_article;	/* the text is one article's (a front-end
 				   knows its headline): no other opens */
 	bool	lines;		/* every line is a paragraph */
+	bool	known;		/* with one_article: the front-end has the
+				   headline, deck and byline; the text is
+				   all the article's body */
 	bool	head;		/* only what a library entry shows: the date,
 				   the title and the first article's headline
 				   (its blocks, and the others', left out) */

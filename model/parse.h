@@ -142,6 +142,8 @@ struct part_meta {
 	size_t		 start;		/* where its record or front matter starts */
 	size_t		 body;		/* where the article's text starts */
 	size_t		 end;		/* and ends */
+	bool		 known;		/* title, deck and author are the
+					   article's: its text is all body */
 };
 
 /* A new issue over text (taken over), its arena ready for the metas. */

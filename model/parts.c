@@ -129,7 +129,8 @@ add_part(struct combine *c, struct issue *part, const struct part_meta *m,
 	if (c->nart > first) {
 		struct article	*a = &c->art[first];
 
-		if ((a->headline == NULL || a->guessed) && m->title != NULL) {
+		if ((a->headline == NULL || a->guessed || m->known) &&
+		    m->title != NULL) {
 			a->headline = m->title;
 			a->guessed = false;
 		}
@@ -137,8 +138,12 @@ add_part(struct combine *c, struct issue *part, const struct part_meta *m,
 			a->deck = m->deck;
 		if (a->kicker == NULL && m->kicker != NULL)
 			a->kicker = m->kicker;
-		if (a->byline == NULL && m->author != NULL)
+		if (a->byline == NULL && m->author != NULL) {
 			a->byline = m->author;
+			/* a sidebar is a text without a byline (finish.c) */
+			if (a->kind == ARTICLE_SIDEBAR)
+				a->kind = ARTICLE_STORY;
+		}
 	}
 	/* the issue's fields: its first part's that has them */
 	if (c->is->title == NULL && part->title != NULL)
@@ -213,6 +218,7 @@ parts_parse(struct issue *is, const struct part_meta *m, size_t nm,
 		/* an article as its source has it: its paragraphs are whole */
 		whole.whole = whole.one_article = k > 0;
 		whole.lines = k > 0 && lines;
+		whole.known = k > 0 && m[k - 1].known;
 		if ((part = issue_parse_text(body, b - a, &whole, lx, err)) == NULL)
 			goto fail;
 		if (!vec_grow(&is->parts, &is->partcap, is->nparts,

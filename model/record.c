@@ -182,6 +182,26 @@ title_fields(struct arena *ar, const struct line *l, size_t k,
 	buf_free(&deck);
 }
 
+static bool
+same(const char *s, size_t n, const char *field)
+{
+	return field != NULL && n == strlen(field) && memcmp(s, field, n) == 0;
+}
+
+/* Whether s is one of the decks, which title_fields joined by a space. */
+static bool
+in_deck(const char *s, size_t n, const char *deck)
+{
+	const char	*p;
+
+	for (p = deck; p != NULL && *p != '\0'; p += strcspn(p, " ")) {
+		p += strspn(p, " ");
+		if (strncmp(p, s, n) == 0 && (p[n] == ' ' || p[n] == '\0'))
+			return n > 0;
+	}
+	return false;
+}
+
 /* The record's fields after its heading; where its text starts. */
 static size_t
 fields(struct arena *ar, const struct lexicon *lx, const char *t,
@@ -216,12 +236,22 @@ fields(struct arena *ar, const struct lexicon *lx, const char *t,
 			break;
 		i = l.next;
 	}
-	/* the headline again, as the text's first line */
-	if (i < len && m->title != NULL) {
+	/*
+	 * The heading again as the text's first lines: the headline, each
+	 * deck on a line of its own, maybe the author.
+	 */
+	while (i < len && m->title != NULL) {
 		line_at(t, len, i, &l);
-		if (l.n == strlen(m->title) && memcmp(l.s, m->title, l.n) == 0)
-			i = l.next;
+		if (l.n == 0 || !(same(l.s, l.n, m->title) ||
+		    same(l.s, l.n, m->author) || in_deck(l.s, l.n, m->deck)))
+			break;
+		i = l.next;
 	}
+	/* a column named as the headline is: no kicker */
+	if (m->kicker != NULL && m->title != NULL &&
+	    strcmp(m->kicker, m->title) == 0)
+		m->kicker = NULL;
+	m->known = true;
 	return i;
 }
 
