@@ -288,6 +288,8 @@ parse(const char *in, size_t n, char *owned, const struct issue_opts *opts,
 		is = vault_parse(text, len, opts, err);
 	else if (record_is(text, len))
 		is = record_parse(text, len, opts, err);
+	else if (stack_is(text, len))
+		is = stack_parse(text, len, opts, err);
 	else
 		is = issue_parse_text(text, len, opts, NULL, err);
 	if (is != NULL)

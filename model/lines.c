@@ -470,6 +470,7 @@ line_byline_end(const struct lexicon *lx, const char *s, size_t n)
 				continue;
 			p = s + pos + k;
 			if (p < s + n && (*p == ' ' || *p == '(' ||
+			    str_starts(p, (size_t)(s + n - p), "\xc2\xa0") ||
 			    str_starts(p, (size_t)(s + n - p), "（") ||
 			    str_starts(p, (size_t)(s + n - p), "\xe3\x80\x80")) &&
 			    lex_ends(s, pos, lx->dateline_by) > 0) {
@@ -490,8 +491,9 @@ line_byline_end(const struct lexicon *lx, const char *s, size_t n)
 	}
 	/* 本报讯（记者 某某）, 某社某地3月5日电（记者某某）: with the names */
 	i = end;
-	while (i < n && s[i] == ' ')
-		i++;
+	/* spaces, no-break spaces (a web page's &nbsp;) */
+	while (i < n && (s[i] == ' ' || str_starts(s + i, n - i, "\xc2\xa0")))
+		i += s[i] == ' ' ? 1 : 2;
 	if (end > 0 && (str_starts(s + i, n - i, "（") || (i < n && s[i] == '('))) {
 		const char	*close = s[i] == '(' ? ")" : "）";
 		size_t		 j;

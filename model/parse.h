@@ -163,6 +163,11 @@ bool		 record_is(const char *, size_t);
 struct issue	*record_parse(char *, size_t, const struct issue_opts *,
 		    const char **err);
 
+/* stack.c: articles of three head lines at fixed places, then their text */
+bool		 stack_is(const char *, size_t);
+struct issue	*stack_parse(char *, size_t, const struct issue_opts *,
+		    const char **err);
+
 /* html.c: HTML inside a text, made plain */
 bool	 html_is(const char *, size_t);
 char	*html_flatten(const char *, size_t, size_t *outlen);

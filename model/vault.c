@@ -197,6 +197,53 @@ issue_name(const char *name)
 }
 
 /*
+ * Whether a file named by the date alone and numbers (20200119-01-03.txt:
+ * the day, the page, the article) belongs to the day *day, which the
+ * first such file sets: an article file of that day, not an issue.
+ */
+static bool
+day_part(const char *name, char *day)
+{
+	char	date[11];
+	size_t	n = strcspn(name, ".");
+
+	if (!date_from_name(name, date) ||
+	    strspn(name, "0123456789-_") != n)
+		return false;
+	if (day[0] == '\0')
+		memcpy(day, date, sizeof date);
+	return strcmp(day, date) == 0;
+}
+
+/*
+ * A folder not named by a date holding only article files of one day
+ * (20200119-01-01.txt, 20200119-01-02.txt): told by names alone, and at
+ * the first that is not one (a folder of days' issues, of years).
+ */
+static bool
+one_day(const char *dir)
+{
+	DIR		*d;
+	struct dirent	*de;
+	char		 day[11] = "";
+	size_t		 n = 0;
+	bool		 ok = true;
+
+	if ((d = opendir(dir)) == NULL)
+		return false;
+	while (ok && (de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (de->d_type == DT_DIR)
+			ok = false;
+		else if (issue_name(de->d_name))
+			ok = day_part(de->d_name, day) && ++n > 0;
+	}
+	closedir(d);
+	return ok && n >= 2;
+}
+
+/*
  * The issue files of a day's folder and of its page folders (one level),
  * sorted by path.  False when out of memory; *dated set when a file has a
  * date of its own (then the folder is a library, not an issue).
@@ -212,6 +259,7 @@ day_files(const char *dir, struct vfile **out, size_t *nout, bool *dated)
 	struct dirent	*de, *de2;
 	struct stat	 st;
 	bool		 ok = true;
+	char		 day[11] = "";
 
 	*dated = false;
 	if ((d = opendir(dir)) == NULL)
@@ -224,7 +272,8 @@ day_files(const char *dir, struct vfile **out, size_t *nout, bool *dated)
 		if (p.failed || stat(p.p, &st) != 0)
 			continue;
 		if (S_ISREG(st.st_mode) && issue_name(de->d_name)) {
-			*dated |= date_from_name(de->d_name, date);
+			*dated |= date_from_name(de->d_name, date) &&
+			    !day_part(de->d_name, day);
 			ok = vec_grow(&v, &cap, n, sizeof *v) &&
 			    (v[n].path = strdup(p.p)) != NULL;
 			if (ok) {
@@ -245,7 +294,8 @@ day_files(const char *dir, struct vfile **out, size_t *nout, bool *dated)
 				buf_free(&q);
 				continue;
 			}
-			*dated |= date_from_name(de2->d_name, date);
+			*dated |= date_from_name(de2->d_name, date) &&
+			    !day_part(de2->d_name, day);
 			ok = vec_grow(&v, &cap, n, sizeof *v);
 			if (ok) {
 				v[n].path = buf_take(&q, NULL);
@@ -292,7 +342,7 @@ day_list(const char *dir, struct vfile **v, size_t *n)
 	while (len > 1 && copy[len - 1] == '/')
 		copy[--len] = '\0';
 	base = strrchr(copy, '/');
-	if (date_from_name(base ? base + 1 : copy, date)) {
+	if (date_from_name(base ? base + 1 : copy, date) || one_day(copy)) {
 		if (!day_files(copy, v, n, &dated))
 			r = -1;
 		else if (*n > 0 && !dated)
@@ -354,8 +404,9 @@ vault_read(const char *path, size_t *len, const char **err)
 	struct stat	 st;
 	struct vfile	*v = NULL;
 	struct buf	 b = { 0 };
-	size_t		 n = 0, k, flen;
-	char		*s;
+	size_t		 n = 0, k, flen, *tlen = NULL;
+	char		*s, **txt = NULL;
+	bool		 plain = true;
 
 	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
 		return file_read(path, len, err);
@@ -369,21 +420,39 @@ vault_read(const char *path, size_t *len, const char **err)
 		*err = "out of memory";
 		return NULL;
 	}
-	/*
-	 * Each file as it is; one without front matter gets a block naming
-	 * its page folder, one with front matter but no section gets the
-	 * page folder as its section.  Metadata, never shown as text.
-	 */
-	for (k = 0; k < n; k++) {
+	/* the files' texts first: how they are joined depends on them all */
+	if ((txt = calloc(n, sizeof *txt)) == NULL ||
+	    (tlen = calloc(n, sizeof *tlen)) == NULL)
+		b.failed = true;
+	for (k = 0; k < n && !b.failed; k++) {
 		char	*raw;
 
 		if ((raw = file_read(v[k].path, &flen, err)) == NULL)
 			continue;	/* an unreadable file: the rest stands */
-		s = text_sanitise(raw, flen, &flen);
+		txt[k] = text_sanitise(raw, flen, &tlen[k]);
 		free(raw);
-		if (s == NULL) {
+		if (txt[k] == NULL)
 			b.failed = true;
-			break;
+		else if (v[k].page != NULL || vault_has_front_matter(txt[k],
+		    tlen[k]))
+			plain = false;
+	}
+	/*
+	 * Plain article files in one folder are joined like cat, a line
+	 * break at each end (their text says what they are).  Else each
+	 * file as it is; one without front matter gets a block naming its
+	 * page folder, one with front matter but no section gets the page
+	 * folder as its section.  Metadata, never shown as text.
+	 */
+	for (k = 0; k < n && !b.failed; k++) {
+		if ((s = txt[k]) == NULL)
+			continue;
+		flen = tlen[k];
+		if (plain) {
+			buf_add(&b, s, flen);
+			if (flen > 0 && s[flen - 1] != '\n')
+				buf_addc(&b, '\n');
+			continue;
 		}
 		if (b.len > 0)
 			buf_adds(&b, "\n\n");
@@ -401,8 +470,11 @@ vault_read(const char *path, size_t *len, const char **err)
 				buf_addf(&b, "section: %s\n", v[k].page);
 			buf_add(&b, s + i + 4, flen - i - 4);
 		}
-		free(s);
 	}
+	for (k = 0; txt != NULL && k < n; k++)
+		free(txt[k]);
+	free(txt);
+	free(tlen);
 	free_files(v, n);
 	if (b.failed) {
 		buf_free(&b);

@@ -122,6 +122,16 @@ check day-search 0 "$k" --search 烟火气 "$V"
 [ "$(cut -f 1,3 "$WORK/out" | sed "s#$V/##")" = "$(printf '2025-01-02\t让老街的烟火气更浓一些')" ] ||
     { echo "FAIL day folder --search"; cat "$WORK/out"; fails=$((fails + 1)); }
 
+# a folder of one day's article files, named by the date and numbers
+# (20250307-01-02.txt), is one issue of that date, its files in order
+P=$TOP/tests/fixtures/pagefiles
+check pagefiles-toc 0 "$k" --toc "$P/web-2025-03-07"
+[ "$(cut -f 1-3 "$WORK/out" | tr '\t\n' '|;')" = "issue|-|2025-03-07;1|story|河湾大桥今天合龙;2|story|各地抢抓农时备耕忙;" ] ||
+    { echo "FAIL page files --toc"; cat "$WORK/out"; fails=$((fails + 1)); }
+check pagefiles-list 0 "$k" --list "$P"
+[ "$(cut -f 1,2 "$WORK/out" | sed "s#$P/##" | tr '\t\n' '|;')" = "web-2025-03-07|2025-03-07;" ] ||
+    { echo "FAIL page files --list"; cat "$WORK/out"; fails=$((fails + 1)); }
+
 # the reader on a dumb terminal writes no escape sequence at all, and a
 # library there is a numbered list to choose from
 printf '\nq\n' | TERM=dumb LINES=12 "$k" "$TOP/assets/qinghe-2025-06-10.txt" > "$WORK/out" 2>&1

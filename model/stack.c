@@ -1,0 +1,138 @@
+/*
+ * stack: a web edition's articles as plain text, joined like cat -- each
+ * article three lines of heads at fixed places (the kicker, the headline,
+ * the deck; a line left empty where the article has none), then its
+ * paragraphs a line each, indented (two U+3000 or spaces).  Nothing marks
+ * an article but where its heads stand: every run of unindented lines
+ * between the texts is three lines, or three for each article without
+ * text (an advertisement's place), the middle one never empty.  Such a
+ * file is read by those places, not by the shape of its lines.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "parse.h"
+
+#define HEADS		3	/* kicker, headline, deck */
+#define HEAD_MAX	80	/* characters a head line has at most */
+
+struct line {
+	size_t	start, next;	/* this line, and the one after it */
+	size_t	a, b;		/* its text without the spaces around */
+	bool	indented;
+};
+
+static void
+line_at(const char *t, size_t len, size_t i, struct line *l)
+{
+	const char	*e = memchr(t + i, '\n', len - i);
+	size_t		 end = e != NULL ? (size_t)(e - t) : len;
+
+	l->start = i;
+	l->next = e != NULL ? end + 1 : len;
+	l->indented = i < end && (t[i] == ' ' || t[i] == '\t' ||
+	    str_starts(t + i, end - i, "\xe3\x80\x80"));
+	while (i < end && (t[i] == ' ' || t[i] == '\t' ||
+	    str_starts(t + i, end - i, "\xe3\x80\x80")))
+		i += t[i] == ' ' || t[i] == '\t' ? 1 : 3;
+	while (end > i && (t[end - 1] == ' ' || t[end - 1] == '\t'))
+		end--;
+	l->a = i;
+	l->b = end;
+}
+
+/*
+ * The number of articles when the text has the shape: runs of unindented
+ * lines three lines long (or a multiple of three), the middle of each
+ * three with words, the first before any text; else 0.  Empty lines at
+ * the end do not count.
+ */
+static size_t
+count_articles(const char *t, size_t len)
+{
+	struct line	l;
+	size_t		i, run = 0, n = 0, texts = 0, empty = 0;
+
+	for (i = 0; i < len; i = l.next) {
+		line_at(t, len, i, &l);
+		if (!l.indented) {
+			/* a headline with words, heads short and unmarked */
+			if ((run % HEADS == 1 && l.a == l.b) ||
+			    u8_over(t + l.a, l.b - l.a, HEAD_MAX) ||
+			    (l.a < l.b && t[l.a] == '#'))
+				return 0;
+			empty = l.a == l.b ? empty + 1 : 0;
+			run++;
+			continue;
+		}
+		if (run % HEADS != 0 || (i == 0 && run == 0))
+			return 0;
+		n += run / HEADS;
+		texts += run > 0;
+		run = 0;
+	}
+	/* at the end, an empty deck's line may be cut off, or more added */
+	run -= empty;
+	n += (run + HEADS - 1) / HEADS;
+	return texts > 0 ? n : 0;
+}
+
+bool
+stack_is(const char *t, size_t len)
+{
+	return count_articles(t, len) > 0;
+}
+
+static const char *
+field(struct arena *ar, const char *t, const struct line *l)
+{
+	return l->a < l->b ? arena_strndup(ar, t + l->a, l->b - l->a) : NULL;
+}
+
+struct issue *
+stack_parse(char *text, size_t len, const struct issue_opts *opts,
+    const char **err)
+{
+	struct issue		*is;
+	struct part_meta	*m = NULL, *r;
+	struct line		 l, h[HEADS];
+	size_t			 nm = 0, mcap = 0, i, k;
+
+	*err = "out of memory";
+	if ((is = parts_new(text, len, "text, heads at fixed places")) == NULL)
+		return NULL;
+	for (i = 0; i < len; ) {
+		line_at(text, len, i, &l);
+		if (l.indented) {
+			i = l.next;
+			continue;
+		}
+		/* three lines of heads; the text, if any, after them */
+		h[0] = l;
+		for (k = 1; k < HEADS; k++)
+			if (h[k - 1].next < len)
+				line_at(text, len, h[k - 1].next, &h[k]);
+			else
+				h[k] = (struct line){ len, len, len, len, false };
+		if ((r = parts_add(&m, &mcap, &nm)) == NULL) {
+			free(m);
+			issue_free(is);
+			return NULL;
+		}
+		r->kicker = field(is->arena, text, &h[0]);
+		r->title = field(is->arena, text, &h[1]);
+		r->deck = field(is->arena, text, &h[2]);
+		r->known = true;
+		r->start = i;
+		r->body = h[HEADS - 1].next;
+		if (nm > 1)
+			m[nm - 2].end = i;
+		i = r->body;
+	}
+	if (nm > 0)
+		m[nm - 1].end = len;
+	is = parts_parse(is, m, nm, opts, true, err);
+	free(m);
+	return is;
+}
