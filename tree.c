@@ -45,7 +45,7 @@ static const char *
 block_kind(enum block_kind k)
 {
 	static const char *const names[] = { "para", "subhead", "section",
-	    "note", "photo", "cont", "banner", "mast" };
+	    "note", "photo", "cont", "banner", "mast", "source" };
 
 	return (size_t)k < sizeof names / sizeof names[0] ? names[k] : "?";
 }

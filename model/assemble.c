@@ -445,6 +445,23 @@ parse_assemble(struct parser *p)
 			body(p, r);
 			i++;
 			continue;
+		case R_REPEAT:
+			/* a footer after every article: one line, its own */
+			if (a == NULL) {
+				art_banner(p, r);
+				i++;
+				continue;
+			}
+			art_flush_photos(p, a);
+			if ((last = art_block(p, a, BLOCK_SOURCE, r->text,
+			    r->len, r->src)) == NULL)
+				break;
+			for (i++; i < p->nraw && (p->raw[i].kind == R_REPEAT ||
+			    p->raw[i].kind == R_EMPTY); i++)
+				if (p->raw[i].kind == R_REPEAT)
+					bb_join(p, last, p->raw[i].text,
+					    p->raw[i].len);
+			continue;
 		}
 		i++;
 	}

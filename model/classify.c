@@ -10,6 +10,41 @@
 #include "date.h"
 #include "parse.h"
 
+/*
+ * An image's description is a photo's caption; a short note in brackets
+ * at its end, its credit: 恒指升逾300點（港台圖片）.
+ */
+static void
+image_caption(struct raw *r)
+{
+	size_t	open, close, k;
+
+	r->kind = R_CAPTION;
+	if (str_ends(r->text, r->len, "）"))
+		close = r->len - 3;
+	else if (str_ends(r->text, r->len, ")"))
+		close = r->len - 1;
+	else
+		return;
+	for (open = close, k = 0; open > 0 && k <= 16; k++) {
+		open--;
+		while (open > 0 && ((unsigned char)r->text[open] & 0xc0) == 0x80)
+			open--;
+		if (str_starts(r->text + open, r->len - open, "（") ||
+		    r->text[open] == '(')
+			break;
+	}
+	if (open == 0 || k > 16 || !(str_starts(r->text + open, r->len - open,
+	    "（") || r->text[open] == '('))
+		return;
+	r->text[close] = '\0';
+	r->credit = r->text + open + (r->text[open] == '(' ? 1 : 3);
+	while (open > 0 && r->text[open - 1] == ' ')
+		open--;
+	r->len = (uint32_t)open;
+	r->chars = (uint32_t)u8_count(r->text, r->len);
+}
+
 static void
 classify(struct parser *p, struct raw *r)
 {
@@ -19,6 +54,10 @@ classify(struct parser *p, struct raw *r)
 	if (r->len == 0 || (r->len >= 3 && strspn(r->text, "-*_ ") == r->len &&
 	    strspn(r->text, "-") != 1)) {
 		r->kind = R_EMPTY;
+		return;
+	}
+	if (r->image) {
+		image_caption(r);
 		return;
 	}
 	if (line_is_cont(p->lx, r->text, r->len, &r->page, &r->up))
@@ -421,6 +460,117 @@ broken_paragraphs(const struct parser *p)
 	return k;
 }
 
+/*
+ * Footers a source repeats after every article (a link to the original,
+ * a copyright, a contact address): lines at the ends of at least three
+ * articles and of three in four, the same but for numbers and addresses,
+ * each with a link, an address or a ©.  They become R_REPEAT: the
+ * article's source line, never an article of their own.  (Each keeps its
+ * place: the addresses in them are each article's own.)
+ */
+#define TAIL		8	/* lines at an article's end to look at */
+#define REPEAT_MIN	3
+
+struct tail {
+	uint64_t	hash;	/* of the line less digits, addresses, spaces */
+	size_t		unit;	/* the article it ends */
+	size_t		raw;
+	bool		link;	/* it has a link, an address or a © */
+};
+
+static int
+by_hash(const void *a, const void *b)
+{
+	const struct tail	*x = a, *y = b;
+
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? -1 : 1;
+	return x->raw < y->raw ? -1 : x->raw > y->raw;
+}
+
+/* What of a line repeats: no digits, addresses or spaces.  0: nothing. */
+static uint64_t
+skeleton(const char *s, size_t n, bool *link)
+{
+	uint64_t	h = 14695981039346656037ULL;
+	size_t		i = 0, kept = 0;
+
+	*link = false;
+	while (i < n) {
+		if ((n - i > 4 && (memcmp(s + i, "http", 4) == 0 ||
+		    memcmp(s + i, "www.", 4) == 0)) || s[i] == '@') {
+			/* an address, to a space, a bracket or non-ASCII */
+			*link = true;
+			while (i < n && (unsigned char)s[i] > ' ' &&
+			    (unsigned char)s[i] < 0x80 && s[i] != ')')
+				i++;
+			continue;
+		}
+		if (str_starts(s + i, n - i, "\xc2\xa9"))
+			*link = true;
+		if ((s[i] >= '0' && s[i] <= '9') || s[i] == ' ') {
+			i++;
+			continue;
+		}
+		h = (h ^ (unsigned char)s[i++]) * 1099511628211ULL;
+		kept++;
+	}
+	return kept >= 4 ? h : 0;
+}
+
+static void
+mark_repeats(struct parser *p)
+{
+	struct tail	*t = NULL;
+	size_t		 nt = 0, cap = 0, i, j, k, units = 0, nu;
+	bool		 link;
+	uint64_t	 h;
+
+	/* the articles' ends: the lines before each heading, and the last */
+	for (i = 0; i <= p->nraw; i++) {
+		if (i < p->nraw && !(p->raw[i].kind == R_TITLE &&
+		    p->raw[i].hlevel > 0))
+			continue;
+		for (j = i, k = 0; j > 0 && k < TAIL; j--) {
+			const struct raw	*r = &p->raw[j - 1];
+
+			if (r->kind == R_TITLE && r->hlevel > 0)
+				break;
+			if (r->kind != R_BODY && r->kind != R_TITLE &&
+			    r->kind != R_BYLINE && r->kind != R_SIGN)
+				continue;
+			k++;
+			if ((h = skeleton(r->text, r->len, &link)) == 0)
+				continue;
+			if (!vec_grow(&t, &cap, nt, sizeof *t)) {
+				p->failed = true;
+				free(t);
+				return;
+			}
+			t[nt++] = (struct tail){ h, units, j - 1, link };
+		}
+		units++;
+	}
+	if (units < REPEAT_MIN || nt == 0) {
+		free(t);
+		return;
+	}
+	qsort(t, nt, sizeof *t, by_hash);
+	for (i = 0; i < nt; i = j) {
+		link = false;
+		for (j = i, nu = 0; j < nt && t[j].hash == t[i].hash; j++) {
+			link |= t[j].link;
+			/* sorted by place: a new article when the unit grows */
+			nu += j == i || t[j].unit != t[j - 1].unit;
+		}
+		if (nu < REPEAT_MIN || nu * 4 < units * 3 || !link)
+			continue;
+		for (k = i; k < j; k++)
+			p->raw[t[k].raw].kind = R_REPEAT;
+	}
+	free(t);
+}
+
 void
 parse_classify(struct parser *p)
 {
@@ -437,4 +587,5 @@ parse_classify(struct parser *p)
 	dated_heading(p);
 	masthead_zone(p);
 	heading_levels(p);
+	mark_repeats(p);
 }

@@ -123,6 +123,7 @@ fill(struct filler *f, struct raw *r)
 	r->hlevel = (uint8_t)mk.hlevel;	/* 6 at most */
 	r->kicker_mark = mk.kicker_mark;
 	r->bold_lead = mk.bold_lead;
+	r->image = mk.image;
 	if (clean->failed || joined->failed) {
 		f->failed = true;
 		return;

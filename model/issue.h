@@ -21,7 +21,10 @@ enum block_kind {
 	BLOCK_PHOTO,		/* text = caption, extra = credit */
 	BLOCK_CONT,		/* continuation note: (下转02版) */
 	BLOCK_BANNER,		/* slogan or banner; not part of an article */
-	BLOCK_MAST		/* a masthead line, as it stood */
+	BLOCK_MAST,		/* a masthead line, as it stood */
+	BLOCK_SOURCE		/* the source's footer after every article
+				   (link to the original, copyright,
+				   contact), its lines as one */
 };
 
 struct block {

@@ -40,7 +40,8 @@ enum rkind {
 	R_CONT,		/* (下转02版) */
 	R_PAGE,		/* 第02版 */
 	R_META,		/* 责任编辑：某某: the page's credits, not an article */
-	R_SERIES	/* 系列：某某: the series or column, a kicker */
+	R_SERIES,	/* 系列：某某: the series or column, a kicker */
+	R_REPEAT	/* a footer the source repeats after every article */
 };
 
 /* A paragraph of the text: 48 bytes, as there are many (a file is < 4 GiB). */
@@ -58,6 +59,7 @@ struct raw {
 	bool		 kicker_mark;	/* markup: led by » or › */
 	bool		 bold_lead;	/* markup: began with **bold** */
 	bool		 up;		/* R_CONT: 上接 (continued from) */
+	bool		 image;		/* markup: an image's description */
 	bool		 section;	/* a heading above the stories' level
 					   over text of its own (## 摘要) */
 };

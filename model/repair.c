@@ -138,7 +138,7 @@ strip_mailto(const char **u, size_t *n)
  * is no link) after appending the link's text to out.
  */
 static size_t
-link(const char *s, size_t n, struct buf *out)
+link(const char *s, size_t n, struct buf *out, bool image)
 {
 	size_t		 i, t0 = 1, t1, u0, u1;
 	const char	*u;
@@ -161,7 +161,8 @@ link(const char *s, size_t n, struct buf *out)
 	ulen = u1 - u0;
 	strip_mailto(&u, &ulen);
 	buf_add(out, s + t0, t1 - t0);
-	if (ulen != t1 - t0 || memcmp(u, s + t0, ulen) != 0) {
+	/* an image's address is no text: its description is */
+	if (!image && (ulen != t1 - t0 || memcmp(u, s + t0, ulen) != 0)) {
 		buf_adds(out, " (");
 		buf_add(out, u, ulen);
 		buf_addc(out, ')');
@@ -177,7 +178,7 @@ static const unsigned char markup_open[256] = {
 void
 repair_markup(const char *s, size_t n, struct buf *out, struct markup *m)
 {
-	size_t		 i, j, k, start = out->len, close = 0;
+	size_t		 i, j, k, start = out->len, close = 0, img_at;
 	const char	*u;
 	size_t		 ulen;
 
@@ -216,6 +217,7 @@ repair_markup(const char *s, size_t n, struct buf *out, struct markup *m)
 		}
 	}
 
+	img_at = i + 1;		/* where [ stands when all is ![…](…) */
 	while (i < n) {
 		/* the text up to what could open markup */
 		for (j = i; j < n && !markup_open[(unsigned char)s[j]]; j++)
@@ -261,12 +263,23 @@ repair_markup(const char *s, size_t n, struct buf *out, struct markup *m)
 				continue;
 			}
 			break;
-		case '[':
-			if ((k = link(s + i, n - i, out)) > 0) {
+		case '[': {
+			/* ![description](address): an image */
+			bool	image = i > 0 && s[i - 1] == '!' &&
+			    out->len > start && out->p[out->len - 1] == '!';
+
+			if (image)
+				out->len--;
+			if ((k = link(s + i, n - i, out, image)) > 0) {
+				if (image && i == img_at && i + k == n)
+					m->image = true;
 				i += k;
 				continue;
 			}
+			if (image)
+				buf_addc(out, '!');
 			break;
+		}
 		default:
 			break;
 		}

@@ -14,12 +14,14 @@ struct markup {
 	int	hlevel;		/* number of leading '#', 0 if none */
 	bool	kicker_mark;	/* led by » or › */
 	bool	bold_lead;	/* began with **bold** */
+	bool	image;		/* was an image alone: ![description](…) */
 };
 
 /*
  * Strips Markdown and HTML residue from one block: leading '#' levels and
  * '>' quote marks, **bold**, <sub>/<sup> and other ASCII-named tags,
- * <http://...> autolinks, [text](url) links, backslash escapes.
+ * <http://...> autolinks, [text](url) links, ![description](url) images
+ * (the description stays), backslash escapes.
  */
 void	repair_markup(const char *s, size_t n, struct buf *out, struct markup *);
 
