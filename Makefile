@@ -23,21 +23,23 @@ VTERM_CFLAGS := $(call pc,--cflags,vterm,)
 VTERM_LIBS := $(call pc,--libs,vterm,-lvterm)
 CMOCKA_LIBS := $(call pc,--libs,cmocka,-lcmocka)
 UNISTRING_LIBS := $(call pc,--libs,libunistring,-lunistring)
+EXPAT_CFLAGS := $(call pc,--cflags,expat,)
+EXPAT_LIBS := $(call pc,--libs,expat,-lexpat)
 INIPARSER_CFLAGS := $(shell $(PKG_CONFIG) --cflags iniparser 2>/dev/null || \
 	{ test -d /usr/include/iniparser && echo -I/usr/include/iniparser; })
 INIPARSER_LIBS := $(call pc,--libs,iniparser,-liniparser)
 
-KB_CPPFLAGS = -D_GNU_SOURCE $(INIPARSER_CFLAGS) \
+KB_CPPFLAGS = -D_GNU_SOURCE $(INIPARSER_CFLAGS) $(EXPAT_CFLAGS) \
 	-DKANBAO_VERSION='"$(VERSION)"' -DKANBAO_DATADIR='"$(DATADIR)"'
 KB_CFLAGS = -std=c17 -Wall -Wextra -Wpedantic -MMD -MP
 ALL_CFLAGS = $(KB_CPPFLAGS) $(CPPFLAGS) $(KB_CFLAGS) $(CFLAGS)
-LIBS = $(UNISTRING_LIBS) -pthread
+LIBS = $(UNISTRING_LIBS) $(EXPAT_LIBS) -pthread
 
 MODEL_SRC = model/arena.c model/buf.c model/text.c model/wrap.c \
 	model/repair.c model/masthead.c model/issue.c model/lines.c model/classify.c \
 	model/assemble.c model/heads.c model/finish.c model/lexicon.c model/date.c model/layout.c \
 	model/file.c model/archive.c model/index.c model/vault.c model/parts.c \
-	model/record.c model/stack.c model/html.c model/query.c \
+	model/record.c model/stack.c model/feed.c model/html.c model/query.c \
 	model/search.c model/pool.c
 APP_SRC = app/config.c app/paths.c app/state.c
 TUI_SRC = tui/caps.c tui/keymap.c tui/draw.c tui/session.c tui/reader.c \
@@ -47,7 +49,8 @@ APP_OBJ = $(APP_SRC:%.c=$(BUILD)/%.o)
 TUI_OBJ = $(TUI_SRC:%.c=$(BUILD)/%.o)
 
 # Debian packages: to build, to test, to measure, to fuzz.
-BUILD_PKGS = gcc make pkg-config libncurses-dev libunistring-dev libiniparser-dev
+BUILD_PKGS = gcc make pkg-config libncurses-dev libunistring-dev libiniparser-dev \
+	libexpat1-dev
 TEST_PKGS = libcmocka-dev libvterm-dev tmux valgrind time ripgrep mandoc unicode-data \
 	opencc
 BENCH_PKGS = bc time ripgrep sqlite3
@@ -85,7 +88,7 @@ run: deps
 	./$(BUILD)/kanbao
 
 # ---- tests ---------------------------------------------------------------
-UNIT = text wrap linebreak repair lines issue layout config archive state alloc
+UNIT = text wrap linebreak repair lines issue lost layout config archive state alloc
 UNIT_BIN = $(UNIT:%=$(BUILD)/tests/test_%)
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/fixtures.h $(BUILD)/libkanbao.a $(APP_OBJ) $(TUI_OBJ)
@@ -163,7 +166,7 @@ fuzz:
 	@sh tests/fuzz/run.sh
 
 # the fuzz targets replay their kept inputs and the samples, any compiler
-FUZZ = sanitise wrap issue config index cache
+FUZZ = sanitise wrap issue feed config index cache
 FUZZ_BIN = $(FUZZ:%=$(BUILD)/tests/fuzz_%)
 $(BUILD)/tests/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/standalone.c $(BUILD)/libkanbao.a $(APP_OBJ)
 	@mkdir -p $(dir $@)

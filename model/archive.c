@@ -33,15 +33,6 @@ struct vec {
 	size_t			 n, cap;
 };
 
-static bool
-wanted(const char *name)
-{
-	size_t	n = strlen(name);
-
-	return name[0] != '.' && ((n > 4 && strcmp(name + n - 4, ".txt") == 0) ||
-	    (n > 3 && strcmp(name + n - 3, ".md") == 0));
-}
-
 /*
  * Reads the head of an issue for its date, title and first headline (a
  * day's folder whole: its first article may be in any of its files).
@@ -176,7 +167,7 @@ walk_one(struct vec *v, const char *dir, bool top, struct vec *dirs)
 	while (ok && (de = readdir(d)) != NULL) {
 		if (de->d_name[0] == '.')
 			continue;
-		if (de->d_type == DT_REG && !wanted(de->d_name))
+		if (de->d_type == DT_REG && !file_is_issue(de->d_name))
 			continue;
 		if (de->d_type != DT_DIR && fstatat(dirfd(d), de->d_name, &st,
 		    AT_SYMLINK_NOFOLLOW) != 0)
@@ -204,7 +195,7 @@ walk_one(struct vec *v, const char *dir, bool top, struct vec *dirs)
 			}
 			memset(&st, 0, sizeof st);
 			ok = add(dirs, p.p, &st);
-		} else if (S_ISREG(st.st_mode) && wanted(de->d_name))
+		} else if (S_ISREG(st.st_mode) && file_is_issue(de->d_name))
 			ok = add(v, p.p, &st);
 	}
 	closedir(d);

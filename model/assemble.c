@@ -30,6 +30,15 @@ add_item(struct parser *p, bool banner, size_t idx)
 void
 art_banner(struct parser *p, const struct raw *r)
 {
+	art_banner_text(p, r->text, r->len, r->src);
+	/* a caption's credit is a banner of its own */
+	if (r->kind == R_CAPTION && r->credit != NULL)
+		art_banner_text(p, r->credit, strlen(r->credit), r->src + r->len);
+}
+
+void
+art_banner_text(struct parser *p, const char *s, size_t n, size_t src)
+{
 	struct bblock	*b;
 
 	if (!vec_grow(&p->ban, &p->bancap, p->nban, sizeof *p->ban)) {
@@ -39,9 +48,9 @@ art_banner(struct parser *p, const struct raw *r)
 	b = &p->ban[p->nban];
 	memset(b, 0, sizeof *b);
 	b->kind = BLOCK_BANNER;
-	b->src = r->src;
-	b->text = r->text;
-	b->len = r->len;
+	b->src = src;
+	b->text = s;
+	b->len = n;
 	if (add_item(p, true, p->nban))
 		p->nban++;
 }

@@ -345,3 +345,18 @@ file_checksum(const void *p, size_t n, uint64_t h)
 		h = (h ^ *s) * 0x100000001b3ULL;
 	return h ^ (h >> 32);
 }
+
+bool
+file_is_issue(const char *name)
+{
+	static const char *const ext[] = { ".txt", ".md", ".xml", ".rss",
+	    ".atom" };
+	size_t	n = strlen(name), k, e;
+
+	if (name[0] == '.')
+		return false;
+	for (k = 0; k < sizeof ext / sizeof ext[0]; k++)
+		if (n > (e = strlen(ext[k])) && strcmp(name + n - e, ext[k]) == 0)
+			return true;
+	return false;
+}

@@ -25,6 +25,12 @@ char	*file_read_max(const char *path, size_t max, bool head, size_t *len,
 	    const char **err);
 
 /*
+ * Whether a file of this name is an issue (or a day's article): *.txt,
+ * *.md, a saved feed (*.xml, *.rss, *.atom); never a hidden one.
+ */
+bool	file_is_issue(const char *name);
+
+/*
  * Opens a regular file for reading without blocking on a FIFO or device,
  * and without following a final symbolic link when nofollow is set (cache
  * files).  Returns the descriptor and its size in *size, or -1 and *err.

@@ -149,15 +149,14 @@ void
 heads_series(struct parser *p, struct bart *a)
 {
 	const struct raw	*r = p->series;
-	size_t			 k;
 
 	if (r == NULL)
 		return;
 	p->series = NULL;
-	if (a != NULL && a->a.kicker == NULL && a->nbody == 0) {
-		k = line_is_series(p->lx, r->text, r->len);
-		a->a.kicker = parse_dup_punct(p, r->text + k, r->len - k);
-	} else if (a != NULL)
+	/* the series line whole, its label too: 系列：走进… */
+	if (a != NULL && a->a.kicker == NULL && a->nbody == 0)
+		a->a.kicker = parse_dup_punct(p, r->text, r->len);
+	else if (a != NULL)
 		art_block(p, a, BLOCK_PARA, r->text, r->len, r->src);
 	else
 		art_banner(p, r);

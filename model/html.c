@@ -151,6 +151,20 @@ html_is(const char *s, size_t n)
 	return seen >= EVIDENCE;
 }
 
+/* Where </name> starts in s, or NULL. */
+static const char *
+end_tag(const char *s, size_t n, const char *name)
+{
+	size_t	k = strlen(name), i;
+
+	for (i = 0; i + k + 2 < n; i++)
+		if (s[i] == '<' && s[i + 1] == '/' &&
+		    strncasecmp(s + i + 2, name, k) == 0 &&
+		    (s[i + k + 2] == '>' || s[i + k + 2] == ' '))
+			return s + i;
+	return NULL;
+}
+
 char *
 html_flatten(const char *s, size_t n, size_t *outlen)
 {
@@ -175,6 +189,13 @@ html_flatten(const char *s, size_t n, size_t *outlen)
 			} else if (is_block(name))
 				para_break(&b);
 			i += len;
+			/* a style sheet or a script is no text: to its end */
+			if (!closing && (strcmp(name, "style") == 0 ||
+			    strcmp(name, "script") == 0)) {
+				const char	*e = end_tag(s + i, n - i, name);
+
+				i = e != NULL ? (size_t)(e - s) : n;
+			}
 		} else if (s[i] == '&' && (len = entity(s + i, n - i, &c)) > 0) {
 			/* a control character stays an entity, as text */
 			if (c < 0x20 || (c >= 0x7f && c < 0xa0))

@@ -272,6 +272,9 @@ parse(const char *in, size_t n, char *owned, const struct issue_opts *opts,
 	free(owned);
 	if (text == NULL)
 		return NULL;
+	/* a saved RSS or Atom feed: XML, read as such */
+	if (feed_is(text, len))
+		return feed_parse(text, len, opts, err);
 	/* HTML paragraphs and entities: plain text, sanitised again */
 	if ((html = html_is(text, len))) {
 		flat = html_flatten(text, len, &flen);

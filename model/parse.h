@@ -170,6 +170,11 @@ bool		 stack_is(const char *, size_t);
 struct issue	*stack_parse(char *, size_t, const struct issue_opts *,
 		    const char **err);
 
+/* feed.c: a saved RSS or Atom feed, one article an item */
+bool		 feed_is(const char *, size_t);
+struct issue	*feed_parse(char *, size_t, const struct issue_opts *,
+		    const char **err);
+
 /* html.c: HTML inside a text, made plain */
 bool	 html_is(const char *, size_t);
 char	*html_flatten(const char *, size_t, size_t *outlen);
@@ -217,6 +222,7 @@ struct bblock	*art_block(struct parser *, struct bart *, enum block_kind,
 void		 bb_join(struct parser *, struct bblock *, const char *, size_t);
 void		 bb_free(struct bblock *);
 void		 art_banner(struct parser *, const struct raw *);
+void		 art_banner_text(struct parser *, const char *, size_t, size_t);
 void		 art_flush_photos(struct parser *, struct bart *);
 void		 art_flush_upcont(struct parser *, struct bart *);
 size_t		 raw_next(struct parser *, size_t);

@@ -33,7 +33,8 @@ static const char *const html_tags[] = {
 	"footer", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr",
 	"html", "i", "iframe", "img", "ins", "kbd", "li", "link", "main",
 	"mark", "meta", "nav", "noscript", "ol", "p", "picture", "pre", "q",
-	"s", "section", "small", "source", "span", "strike", "strong", "sub",
+	"s", "script", "section", "small", "source", "span", "strike",
+	"strong", "style", "sub",
 	"summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
 	"time", "title", "tr", "tt", "u", "ul", "video", "wbr",
 };
@@ -161,7 +162,10 @@ link(const char *s, size_t n, struct buf *out, bool image)
 	ulen = u1 - u0;
 	strip_mailto(&u, &ulen);
 	buf_add(out, s + t0, t1 - t0);
-	/* an image's address is no text: its description is */
+	/* an image's address (ASCII) is no text: its description is */
+	for (i = 0; image && i < ulen; i++)
+		if ((unsigned char)u[i] >= 0x80)
+			image = false;
 	if (!image && (ulen != t1 - t0 || memcmp(u, s + t0, ulen) != 0)) {
 		buf_adds(out, " (");
 		buf_add(out, u, ulen);
@@ -522,6 +526,29 @@ has_kana(const char *s, size_t n)
 }
 
 /*
+ * Whether s is Korean text: more Hangul syllables (U+AC00..U+D7A3: EA B0
+ * .. ED 9E in UTF-8) than Han.  Korean sets ASCII punctuation, also
+ * around the Han it quotes (正義), as its own: nothing to convert.
+ */
+static bool
+korean(const char *s, size_t n)
+{
+	size_t		i, hangul = 0, han = 0, len;
+	text_char	c;
+
+	for (i = 0; i < n; i += len) {
+		if ((unsigned char)s[i] < 0xe0) {
+			len = 1;
+			continue;
+		}
+		len = text_decode_fast(s + i, n - i, &c);
+		hangul += c >= 0xac00 && c <= 0xd7a3;
+		han += text_is_han(c);
+	}
+	return hangul > han;
+}
+
+/*
  * 1 for , : ; ? ! ( ) " ' < >, the marks repair_punct() may convert; 2 for
  * the first byte of a full-width one (U+FFxx), which carries its spacing.
  */
@@ -576,7 +603,8 @@ repair_punct(const char *s, size_t n, struct buf *out)
 	char			 e[4];
 
 	/* nothing to convert: most paragraphs of a clean text */
-	if (!repair_punct_wanted(s, n) || (has_kana(s, n) && japanese(s, n))) {
+	if (!repair_punct_wanted(s, n) || (has_kana(s, n) && japanese(s, n)) ||
+	    korean(s, n)) {
 		buf_add(out, s, n);
 		return;
 	}

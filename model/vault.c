@@ -187,15 +187,6 @@ free_files(struct vfile *v, size_t n)
 	free(v);
 }
 
-static bool
-issue_name(const char *name)
-{
-	size_t	n = strlen(name);
-
-	return name[0] != '.' && ((n > 4 && strcmp(name + n - 4, ".txt") == 0) ||
-	    (n > 3 && strcmp(name + n - 3, ".md") == 0));
-}
-
 /*
  * Whether a file named by the date alone and numbers (20200119-01-03.txt:
  * the day, the page, the article) belongs to the day *day, which the
@@ -236,7 +227,7 @@ one_day(const char *dir)
 			continue;
 		if (de->d_type == DT_DIR)
 			ok = false;
-		else if (issue_name(de->d_name))
+		else if (file_is_issue(de->d_name))
 			ok = day_part(de->d_name, day) && ++n > 0;
 	}
 	closedir(d);
@@ -271,7 +262,7 @@ day_files(const char *dir, struct vfile **out, size_t *nout, bool *dated)
 		buf_addf(&p, "%s/%s", dir, de->d_name);
 		if (p.failed || stat(p.p, &st) != 0)
 			continue;
-		if (S_ISREG(st.st_mode) && issue_name(de->d_name)) {
+		if (S_ISREG(st.st_mode) && file_is_issue(de->d_name)) {
 			*dated |= date_from_name(de->d_name, date) &&
 			    !day_part(de->d_name, day);
 			ok = vec_grow(&v, &cap, n, sizeof *v) &&
@@ -287,7 +278,7 @@ day_files(const char *dir, struct vfile **out, size_t *nout, bool *dated)
 		while (ok && (de2 = readdir(d2)) != NULL) {
 			struct buf	q = { 0 };
 
-			if (!issue_name(de2->d_name))
+			if (!file_is_issue(de2->d_name))
 				continue;
 			buf_addf(&q, "%s/%s", p.p, de2->d_name);
 			if (q.failed || stat(q.p, &st) != 0 || !S_ISREG(st.st_mode)) {

@@ -59,7 +59,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			for (i = 0; i < l.pages[p].n; i++)
 				if (l.placed[l.pages[p].first + i].line >= l.nlines)
 					abort();
-		/* nothing made up: all that is shown is in the input */
+		/*
+		 * Nothing made up: all that is shown is in the input (a
+		 * feed's text is made from its XML: its own target checks it).
+		 */
+		if (strcmp(is->format, "feed") == 0)
+			goto done;
 		memset(han, 0, sizeof han);
 		count_han(is->text, is->textlen, 1);
 		for (i = 0; i < l.nlines; i++)
@@ -80,6 +85,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (han[i] > 0)
 				abort();	/* an article's text lost */
 	}
+done:
 	layout_free(&l);
 	issue_free(is);
 	return 0;

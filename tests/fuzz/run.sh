@@ -11,15 +11,16 @@ command -v clang > /dev/null || { echo "make fuzz needs clang (apt-get install c
 model=$(ls "$top"/model/*.c)
 fail=0
 app=$(ls "$top"/app/*.c)
-for t in ${FUZZ_TARGETS:-sanitise wrap issue config index cache}; do
+for t in ${FUZZ_TARGETS:-sanitise wrap issue feed config index cache}; do
 	extra=""
 	[ "$t" = config ] && extra="$app -liniparser"
 	clang -g -O1 -std=c17 -D_GNU_SOURCE -I/usr/include/iniparser \
 	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	    -o "$out/fuzz_$t" "$top/tests/fuzz/fuzz_$t.c" $model $extra -lunistring || exit 1
+	    -o "$out/fuzz_$t" "$top/tests/fuzz/fuzz_$t.c" $model $extra -lunistring -lexpat || exit 1
 	corpus=$out/corpus-$t
 	mkdir -p "$corpus" "$top/tests/fuzz/regress/$t"
 	cp "$top"/assets/*.txt "$top"/tests/fixtures/hostile/* "$corpus/" 2>/dev/null
+	[ "$t" = feed ] && cp "$top"/tests/regress/feed-*.in "$corpus/"
 	[ "$t" = config ] && cp "$top/assets/config.ini" "$top/tests/fixtures/rebind.ini" "$corpus/"
 	echo "fuzz_$t: ${secs}s"
 	# inputs up to 2 MiB: a line of a million brackets is reachable
