@@ -77,6 +77,40 @@ token_end(const char *s, size_t n, size_t i)
  * Fills w->brk[0..n-1]: UC_BREAK_POSSIBLE where a line may start at byte i,
  * anything else where it may not.
  */
+/* Whether s may hold Hangul: a lead byte of U+A000..U+DFFF. */
+static bool
+has_hangul(const char *s, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0xea && (unsigned char)s[i] <= 0xed)
+			return true;
+	return false;
+}
+
+/*
+ * Where the word at s[i] ends (a space or the end); *korean when it is a
+ * Korean word, more Hangul than Han in it (not a Chinese sentence that
+ * names someone in Hangul).
+ */
+static size_t
+korean_word_end(const char *s, size_t n, size_t i, bool *korean)
+{
+	const char	*sp = memchr(s + i, ' ', n - i);
+	size_t		 e = sp != NULL ? (size_t)(sp - s) : n, len;
+	size_t		 hangul = 0, han = 0;
+	text_char	 c;
+
+	for (; i < e; i += len) {
+		len = text_decode_fast(s + i, e - i, &c);
+		hangul += text_is_hangul(c);
+		han += text_is_han(c);
+	}
+	*korean = hangul > han;
+	return e;
+}
+
 static void
 find_breaks(struct wrapper *w, const char *s, size_t n)
 {
@@ -85,10 +119,16 @@ find_breaks(struct wrapper *w, const char *s, size_t n)
 	text_char	 a = 0, b;
 	bool		 acjk = false, bcjk, ahangul = false, bhangul, nostart;
 	bool		 noend = false;	/* the last character not a space */
+	size_t		 wend = 0;	/* end of the word at hand */
+	bool		 kword = false;	/* it is a Korean word: keep it all */
+	bool		 hangul = w->korean_word && has_hangul(s, n);
 
 	u8_possible_linebreaks((const uint8_t *)s, n,
 	    w->ambiguous == 2 ? "GBK" : "UTF-8", brk);
 	for (i = 0; i < n; i += len) {
+		/* a word with Hangul is whole, its Han too: 정의(正義)를 */
+		if (hangul && i >= wend && s[i] != ' ')
+			wend = korean_word_end(s, n, i, &kword);
 		len = text_decode_fast(s + i, n - i, &b);
 		if (b >= 0x4e00 && b <= 0x9fff) {
 			/* most of a Chinese text: a Han character */
@@ -105,7 +145,7 @@ find_breaks(struct wrapper *w, const char *s, size_t n)
 			if (nostart || noend)
 				brk[i] = UC_BREAK_PROHIBITED;
 			else if (w->korean_word && a != ' ' && b != ' ' &&
-			    (ahangul || bhangul))
+			    (ahangul || bhangul || (kword && i < wend)))
 				brk[i] = UC_BREAK_PROHIBITED;	/* keep-all */
 			else if ((b == 0x201c || b == 0x2018) && acjk)
 				brk[i] = UC_BREAK_POSSIBLE;

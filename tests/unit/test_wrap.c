@@ -271,6 +271,11 @@ scripts(void **state)
 	LINES_ARE("아주아주아주긴단어", 8, true, "아주아주|아주긴단|어");
 	/* Korean punctuation is ASCII and stays with its word */
 	LINES_ARE("우리는 (테스트) 했습니다?", 12, true, "우리는|(테스트)|했습니다?");
+	/* Han it quotes is of the Korean word: 정의(正義)를 stays whole */
+	LINES_ARE("밝혔다 정의(正義)를 위해", 14, true, "밝혔다|정의(正義)를|위해");
+	/* ... but a Chinese line with a Hangul name still breaks at Han */
+	LINES_ARE("韩国友好城市청하代表团，好", 10, true,
+	    "韩国友好城|市청하代表|团，好");
 	/* domains, addresses and paths stay whole when they fit */
 	LINES_ARE("见 lists.debian.org 网站", 19, true, "见 lists.debian.org|网站");
 	LINES_ARE("写信到 desk@qinghe.example 吧", 20, true,
