@@ -186,13 +186,15 @@ add_html(struct buf *out, const struct buf *in)
 static bool
 item_text(const struct buf *html, struct buf *out)
 {
-	const char	*s = html->p, *e = s + html->len, *a, *b;
+	const char	*s, *e, *a, *b;
 	struct buf	 part = { 0 }, cap = { 0 };
 	size_t		 k;
 	bool		 ok = true;
 
 	if (html->len == 0)
 		return true;
+	s = html->p;
+	e = s + html->len;
 	while (ok && s < e) {
 		a = memmem(s, (size_t)(e - s), "<figcaption", 11);
 		b = a != NULL ? memmem(a, (size_t)(e - a), "</figcaption>", 13) :
