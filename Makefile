@@ -176,7 +176,8 @@ $(BUILD)/tests/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/standalone.c $(BUILD)/libk
 fuzz-regress: $(FUZZ_BIN)
 	@for t in $(FUZZ); do \
 	    $(BUILD)/tests/fuzz_$$t assets/*.txt tests/fixtures/hostile/* \
-		tests/fixtures/*.ini $$(find tests/fuzz/regress/$$t -type f 2>/dev/null) \
+		tests/fixtures/*.ini tests/regress/*.in \
+		$$(find tests/fuzz/regress/$$t -type f 2>/dev/null) \
 		> /dev/null || exit 1; \
 	done; echo "fuzz-regress: $(words $(FUZZ)) passed, 0 failed"
 

@@ -9,6 +9,8 @@
 #include "arena.h"
 #include "parse.h"
 
+#define HEAD_RUN	16	/* title lines looked at together */
+
 struct bart *
 art_cur(struct parser *p)
 {
@@ -332,8 +334,13 @@ parse_assemble(struct parser *p)
 			i++;
 			continue;
 		case R_TITLE:
-			for (j = i + 1; j < p->nraw && p->raw[j].kind == R_TITLE &&
-			    p->raw[j].gap == 0; j++)
+			/*
+			 * A run of title lines, at most HEAD_RUN of them: a
+			 * headline's kicker, decks and the lines before it
+			 * are fewer, and each step looks at the run again.
+			 */
+			for (j = i + 1; j < p->nraw && j - i < HEAD_RUN &&
+			    p->raw[j].kind == R_TITLE && p->raw[j].gap == 0; j++)
 				;
 			sub = a != NULL && a->nbody > 0 && r->hlevel >= 3 &&
 			    !heads_opens(p, i, j, true);

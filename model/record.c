@@ -66,8 +66,15 @@ heading(const struct line *l)
 static bool
 date_line(const struct line *l, char *out)
 {
-	return l->n >= 8 && l->n <= 12 && l->s[0] >= '0' && l->s[0] <= '9' &&
-	    strspn(l->s, "0123456789-./") >= l->n && date_from_name(l->s, out);
+	char	t[13];
+
+	if (l->n < 8 || l->n > 12 || l->s[0] < '0' || l->s[0] > '9' ||
+	    strspn(l->s, "0123456789-./") < l->n)
+		return false;
+	/* the line alone: date_from_name() reads to the string's end */
+	memcpy(t, l->s, l->n);
+	t[l->n] = '\0';
+	return date_from_name(t, out);
 }
 
 /* 第1版(), 第05版（要闻）, 2면: the page's field. */

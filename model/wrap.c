@@ -120,6 +120,7 @@ find_breaks(struct wrapper *w, const char *s, size_t n)
 	bool		 acjk = false, bcjk, ahangul = false, bhangul, nostart;
 	bool		 noend = false;	/* the last character not a space */
 	size_t		 wend = 0;	/* end of the word at hand */
+	size_t		 urlend = 0;	/* end of the last URL kept whole */
 	bool		 kword = false;	/* it is a Korean word: keep it all */
 	bool		 hangul = w->korean_word && has_hangul(s, n);
 
@@ -158,8 +159,9 @@ find_breaks(struct wrapper *w, const char *s, size_t n)
 		}
 		if (b < 0x80) {
 			/* Keep a URL or e-mail address in one piece when it fits. */
-			if ((i == 0 || a == ' ' || a >= 0x80 || a == '<' ||
-			    a == '(') && is_url_start(s + i, n - i)) {
+			/* once: a URL inside one already kept ends with it */
+			if (i >= urlend && (i == 0 || a == ' ' || a >= 0x80 ||
+			    a == '<' || a == '(') && is_url_start(s + i, n - i)) {
 				for (j = i + 1; j < n; j++) {
 					unsigned char	u = (unsigned char)s[j];
 
@@ -167,6 +169,7 @@ find_breaks(struct wrapper *w, const char *s, size_t n)
 						break;
 					brk[j] = UC_BREAK_PROHIBITED;
 				}
+				urlend = j;
 			}
 			/* ... and a domain, a path or a number: see token_end */
 			if (i >= tokend && token_char((unsigned char)b) &&
@@ -355,6 +358,13 @@ wrap_paragraph(struct wrapper *w, const char *s, size_t n, int width,
 			lastbrk = forced_break(s, n, start, i, w->ambiguous);
 			brkcells = -1;
 		}
+		/*
+		 * A forced break just after a soft hyphen would show it as
+		 * '-' in a line already full: break before it instead.
+		 */
+		if (brkcells == -1 && lastbrk >= start + 4 &&
+		    soft_hyphen_at(s, lastbrk - 2) && cells + 1 > avail)
+			lastbrk -= 2;
 		if (!push_line(w, s, start, lastbrk, ind, brkcells))
 			return -1;
 		i = lastbrk;

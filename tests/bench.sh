@@ -168,3 +168,8 @@ if command -v rg > /dev/null; then
 else
 	echo "rg not installed: the libraries are not measured"
 fi
+
+# 4. every pass linear: each input shape at n and 2n
+echo
+echo "size doubling (--dump; a linear pass about 2x, over 3x is NOT LINEAR):"
+sh "$top/tests/linear.sh" "$kanbao" || echo "bench: some shape is NOT LINEAR"

@@ -198,5 +198,23 @@ EOF
 	[ "$n" = 2 ] && ok || bad "D6: $n marks of 2 kept"
 fi
 
+# R1 (issue 27): three shapes took quadratic time and froze the reader --
+# (http:// after (http://, headings of alternating levels, records whose
+# date line is not a date; make bench times them at n and 2n).  Here: they
+# finish under the hang guard, whole.
+awk 'BEGIN { printf "标题\n\n"; for (i = 0; i < 160000; i++) printf "(http://" }' > "$work/r1-url.txt"
+awk 'BEGIN { for (i = 0; i < 80000; i++) printf (i % 2 ? "### 标题%d\n\n" : "## 标题%d\n\n"), i }' > "$work/r1-heads.md"
+awk 'BEGIN { for (i = 0; i < 40000; i++) printf "### 标题%d\n12345678\n第1版()\n正文。\n", i }' > "$work/r1-rec.txt"
+status R1-url 0 "$k" --dump --width 80 "$work/r1-url.txt"
+status R1-heads 0 "$k" --toc "$work/r1-heads.md"
+[ "$(grep -c '标题' "$work/out")" -ge 40000 ] && ok || bad "R1-heads: headings lost"
+status R1-records 0 "$k" --toc "$work/r1-rec.txt"
+
+# R5: a soft hyphen where it does not fit made a line a cell too wide
+printf 'wordwordwordwordwordwordwo\302\255rdword end\n' > "$work/r5.txt"
+status R5 0 "$k" --dump --width 10 "$work/r5.txt"
+sed "s/$(printf '\302\255')/-/g" "$work/out" | LC_ALL=C grep -qE '^[ -~]{11,}$' &&
+    bad "R5: a line over 10 cells" || ok
+
 echo "attack: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

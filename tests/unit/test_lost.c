@@ -396,8 +396,10 @@ check(const char *path)
 	assert_true(layout_issue(&lay, is, &o, 0, is->narticles));
 	for (i = 0; i < lay.nlines; i++)
 		letters_of(lay.lines[i].s, lay.lines[i].len, &out);
-	qsort(in.v, in.n, sizeof *in.v, by_cp);
-	qsort(out.v, out.n, sizeof *out.v, by_cp);
+	if (in.n > 0)
+		qsort(in.v, in.n, sizeof *in.v, by_cp);
+	if (out.n > 0)
+		qsort(out.v, out.n, sizeof *out.v, by_cp);
 	for (i = k = 0; i < in.n; i++) {
 		while (k < out.n && out.v[k] < in.v[i])
 			k++;

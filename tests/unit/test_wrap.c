@@ -287,6 +287,9 @@ scripts(void **state)
 	/* a soft hyphen is a break that shows '-' and takes its cell there */
 	LINES_ARE("read every\xc2\xadwhere", 11, true, "read every\xc2\xad|where");
 	LINES_ARE("read every\xc2\xadwhere", 10, true, "read|every\xc2\xadwhere");
+	/* a word split by force where its soft hyphen would not fit */
+	LINES_ARE("wordwordwo\xc2\xadrdword", 10, true,
+	    "wordwordwo|\xc2\xadrdword");
 }
 
 int
