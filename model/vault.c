@@ -10,6 +10,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -100,27 +101,52 @@ vault_has_front_matter(const char *s, size_t n)
 	return front_matter(s, n, i) > 0;
 }
 
+/* Where key's line in the block s[a..b) starts, or (size_t)-1. */
+static size_t
+value_at(const char *s, size_t a, size_t b, const char *key)
+{
+	size_t	i, e, k = strlen(key);
+
+	for (i = a; i < b; i = e + 1) {
+		e = line_end(s, b, i);
+		if (e - i > k && memcmp(s + i, key, k) == 0 && s[i + k] == ':')
+			return i;
+	}
+	return (size_t)-1;
+}
+
+/* A page folder's name as a front matter line, one line whatever it holds. */
+static void
+add_section(struct buf *b, const char *page)
+{
+	size_t	k0 = b->len, k;
+
+	if (page == NULL)
+		return;
+	buf_addf(b, "section: %s", page);
+	for (k = k0; k < b->len && !b->failed; k++)
+		if ((unsigned char)b->p[k] < ' ')
+			b->p[k] = ' ';
+	buf_addc(b, '\n');
+}
+
 /* The value of key in the block s[a..b), unquoted, into the arena. */
 static const char *
 value(struct arena *ar, const char *s, size_t a, size_t b, const char *key)
 {
 	size_t	i, e, k = strlen(key);
 
-	for (i = a; i < b; i = e + 1) {
-		e = line_end(s, b, i);
-		if (e - i > k && memcmp(s + i, key, k) == 0 && s[i + k] == ':') {
-			i += k + 1;
-			while (i < e && s[i] == ' ')
-				i++;
-			while (e > i && s[e - 1] == ' ')
-				e--;
-			if (e - i >= 2 && (s[i] == '"' || s[i] == '\'') &&
-			    s[e - 1] == s[i])
-				i++, e--;
-			return e > i ? arena_strndup(ar, s + i, e - i) : NULL;
-		}
-	}
-	return NULL;
+	if ((i = value_at(s, a, b, key)) == (size_t)-1)
+		return NULL;
+	e = line_end(s, b, i);
+	i += k + 1;
+	while (i < e && s[i] == ' ')
+		i++;
+	while (e > i && s[e - 1] == ' ')
+		e--;
+	if (e - i >= 2 && (s[i] == '"' || s[i] == '\'') && s[e - 1] == s[i])
+		i++, e--;
+	return e > i ? arena_strndup(ar, s + i, e - i) : NULL;
 }
 
 struct issue *
@@ -371,20 +397,30 @@ vault_day_stat(const char *dir, struct stat *out)
 {
 	struct vfile	*v;
 	size_t		 n, k;
+	uint64_t	 h = 14695981039346656037ULL;
+	const char	*c;
 
 	if (day_list(dir, &v, &n) != 1)
 		return false;
 	memset(out, 0, sizeof *out);
 	out->st_mode = S_IFDIR;
 	for (k = 0; k < n; k++) {
+		/* the names in order: a page folder renamed moves articles */
+		for (c = v[k].path; *c != '\0'; c++)
+			h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+		h = (h ^ '\n') * 1099511628211ULL;
 		out->st_size += v[k].st.st_size;
 		if (later(v[k].st.st_mtim, out->st_mtim))
 			out->st_mtim = v[k].st.st_mtim;
 		if (later(v[k].st.st_ctim, out->st_ctim))
 			out->st_ctim = v[k].st.st_ctim;
 	}
-	/* a file added or removed changes the count even at the same size */
-	out->st_size += (off_t)n << 40;
+	/*
+	 * A file added or removed changes the count even at the same size,
+	 * a file or page folder renamed the names' hash (in the top bits).
+	 */
+	out->st_size += (off_t)(n & 0xff) << 40;
+	out->st_size += (off_t)(h >> 50) << 48;
 	free_files(v, n);
 	return true;
 }
@@ -395,7 +431,7 @@ vault_read(const char *path, size_t *len, const char **err)
 	struct stat	 st;
 	struct vfile	*v = NULL;
 	struct buf	 b = { 0 };
-	size_t		 n = 0, k, flen, *tlen = NULL;
+	size_t		 n = 0, k, flen, *tlen = NULL, i, e;
 	char		*s, **txt = NULL;
 	bool		 plain = true;
 
@@ -447,19 +483,20 @@ vault_read(const char *path, size_t *len, const char **err)
 		}
 		if (b.len > 0)
 			buf_adds(&b, "\n\n");
-		if (!vault_has_front_matter(s, flen)) {
+		i = strspn(s, "\n ");
+		if ((e = front_matter(s, flen, i)) == 0) {
 			buf_adds(&b, "---\n");
-			if (v[k].page != NULL)
-				buf_addf(&b, "section: %s\n", v[k].page);
+			add_section(&b, v[k].page);
 			buf_adds(&b, "---\n");
 			buf_add(&b, s, flen);
 		} else {
-			size_t	i = strspn(s, "\n ");
+			/* the page after the opening rule, as it stands */
+			size_t	first = line_end(s, flen, i) + 1;
 
-			buf_add(&b, s, i + 4);	/* up to "---\n" */
-			if (v[k].page != NULL && strstr(s, "\nsection:") == NULL)
-				buf_addf(&b, "section: %s\n", v[k].page);
-			buf_add(&b, s + i + 4, flen - i - 4);
+			buf_add(&b, s, first);
+			if (value_at(s, first, e, "section") == (size_t)-1)
+				add_section(&b, v[k].page);
+			buf_add(&b, s + first, flen - first);
 		}
 	}
 	for (k = 0; txt != NULL && k < n; k++)

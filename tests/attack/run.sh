@@ -210,6 +210,19 @@ status R1-heads 0 "$k" --toc "$work/r1-heads.md"
 [ "$(grep -c '标题' "$work/out")" -ge 40000 ] && ok || bad "R1-heads: headings lost"
 status R1-records 0 "$k" --toc "$work/r1-rec.txt"
 
+# R3: a day folder's front matter with trailing spaces on its rule was
+# shown as text, and a page folder's name with a line break in it made
+# front matter of its own
+d3="$work/r3/2025-03-04"
+mkdir -p "$d3/05-a" "$d3/$(printf '06-b\n---\ntitle: forged')"
+printf -- '---  \ntitle: "图书角亮灯"\nauthor: 林晓川\nsource_url: https://example.org/a\n---\n\n图书角每到周末都有孩子来读书。\n' > "$d3/05-a/a.md"
+printf '河边的长椅刷了新漆。\n' > "$d3/$(printf '06-b\n---\ntitle: forged')/b.md"
+status R3-toc 0 "$k" --toc "$d3"
+grep -q "图书角亮灯" "$work/out" && ok || bad "R3: the front matter's headline lost"
+status R3-dump 0 "$k" --dump "$d3"
+grep -q "source_url\|forged\|^---" "$work/out" && bad "R3: front matter shown" || ok
+grep -q "河边的长椅" "$work/out" && ok || bad "R3: the second page's text lost"
+
 # R5: a soft hyphen where it does not fit made a line a cell too wide
 printf 'wordwordwordwordwordwordwo\302\255rdword end\n' > "$work/r5.txt"
 status R5 0 "$k" --dump --width 10 "$work/r5.txt"

@@ -337,6 +337,40 @@ index_segments(void **state)
 }
 
 /* Links to folders are not followed (no circles); links to files are. */
+/*
+ * A page folder of a day's folder renamed (01-a -> 03-a) changes the
+ * order of its articles, not their sizes or times: the index is made
+ * again, and a hit names the article it is in (issue 27).
+ */
+static void
+day_folder_renamed(void **state)
+{
+	char		 dir[] = "/tmp/kanbao-day-XXXXXX", cache[1100];
+	struct archive	 ar;
+	const char	*err;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(cache, sizeof cache, "%s/cache", dir);
+	sh("mkdir -p %s/lib/2025-01-02/01-a %s/lib/2025-01-02/02-b %s/cache", dir);
+	sh("printf '# 甲文\\n\\n独有词甲。\\n' > %s/lib/2025-01-02/01-a/x.md", dir);
+	sh("printf '# 乙文\\n\\n独有词乙。\\n' > %s/lib/2025-01-02/02-b/y.md", dir);
+	{
+		char	lib[1100];
+
+		snprintf(lib, sizeof lib, "%s/lib", dir);
+		assert_true(archive_open(&ar, lib, cache, &err));
+		same_hits(&ar, cache, "独有词乙");
+		archive_close(&ar);
+		sh("mv %s/lib/2025-01-02/01-a %s/lib/2025-01-02/03-a", dir);
+		assert_true(archive_open(&ar, lib, cache, &err));
+		same_hits(&ar, cache, "独有词乙");
+		same_hits(&ar, cache, "独有词甲");
+		archive_close(&ar);
+	}
+	sh("rm -rf %s", dir);
+}
+
 static void
 links_in_a_library(void **state)
 {
@@ -563,6 +597,7 @@ main(void)
 		cmocka_unit_test(index_segments),
 		cmocka_unit_test(large_library_walk),
 		cmocka_unit_test(links_in_a_library),
+		cmocka_unit_test(day_folder_renamed),
 		cmocka_unit_test(every_phrase_of_the_samples),
 		cmocka_unit_test(every_phrase_of_the_seeds),
 		cmocka_unit_test(ordered_pool_gives_items_in_order),
