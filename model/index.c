@@ -943,7 +943,12 @@ intersect(uint32_t *cand, size_t *n, const uint32_t *p, size_t pn)
 }
 
 
-enum lookup { L_OK, L_OOM, L_CORRUPT, L_FAIL };
+/*
+ * L_RACE: the segment in place is not the one just written (another
+ * kanbao renamed its own into place meanwhile): look again at what is
+ * there.
+ */
+enum lookup { L_OK, L_OOM, L_CORRUPT, L_FAIL, L_RACE };
 
 
 /*
@@ -1079,7 +1084,7 @@ index_lookup(const struct index *ix, const size_t *toar, char *const *w,
 			tlen = (size_t)(q - text) + strnlen(q, SNIPPET_AFTER + 4);
 		else {
 			tlen = strlen(text);
-			q = text + query_unfold_offset(text, (size_t)(p - f));
+			q = text + query_hit_at(text, NULL, f, w[0]);
 		}
 		free(f);
 		h[n].snippet = query_snippet(text, tlen, (size_t)(q - text));
@@ -1097,37 +1102,11 @@ done:
 }
 
 /*
- * The query's first word as typed, when it folds to a text that starts
- * with the first folded word (so that finding it proves that word), or
- * NULL.
- */
-static char *
-first_word(const char *query, const char *w0)
-{
-	size_t	 off = strspn(query, " "), n, flen;
-	char	*raw, *f;
-	bool	 ok;
-
-	n = strcspn(query + off, " ");
-	if (n == 0 || (raw = strndup(query + off, n)) == NULL)
-		return NULL;
-	if ((f = query_fold(raw, n, &flen)) == NULL) {
-		free(raw);
-		return NULL;
-	}
-	ok = strncmp(f, w0, strlen(w0)) == 0;
-	free(f);
-	if (!ok) {
-		free(raw);
-		return NULL;
-	}
-	return raw;
-}
-
-/*
  * Issues changed since the main segment was built, at most this many,
  * go into a small second segment; more, and the main one is built again.
  */
+#define RACES	8	/* times a search looks again at segments replaced */
+
 static size_t
 delta_max(size_t n)
 {
@@ -1199,15 +1178,23 @@ search_segments(const struct archive *ar, const char *cachedir,
 		index_unload(&ix);
 		free(toar);
 		toar = NULL;
-		if (!index_load(file, &ix) || (toar = malloc((ix.h->nissues +
-		    1) * sizeof *toar)) == NULL ||
-		    index_map(&ix, ar, toar, stale) != 0) {
-			*err = "the search index cannot be read back";
-			goto fail;
+		if (!index_load(file, &ix)) {
+			r = L_RACE;
+			goto out;
+		}
+		if ((toar = malloc((ix.h->nissues + 1) * sizeof *toar)) == NULL)
+			goto out;
+		/*
+		 * Another kanbao's index may stand there now: what it lacks
+		 * goes to the second segment, as for one found in place.
+		 */
+		if ((ns = index_map(&ix, ar, toar, stale)) > delta_max(ar->n)) {
+			r = L_RACE;
+			goto out;
 		}
 		/* the main segment has every issue: no second one */
-		unlink(dfile);
-		ns = 0;
+		if (ns == 0)
+			unlink(dfile);
 	}
 	if ((r = index_lookup(&ix, toar, w, nw, raw, hits, nhits)) != L_OK ||
 	    ns == 0)
@@ -1232,8 +1219,8 @@ search_segments(const struct archive *ar, const char *cachedir,
 		index_unload(&dx);
 		if (!index_load(dfile, &dx) ||
 		    !index_current(&dx, &sub, dtoar, dstale)) {
-			*err = "the search index cannot be read back";
-			goto fail;
+			r = L_RACE;
+			goto out;
 		}
 	}
 	if ((r = index_lookup(&dx, dtoar, w, nw, raw, &dh, &ndh)) == L_OK &&
@@ -1265,7 +1252,7 @@ index_search(const struct archive *ar, const char *query, char *const *w,
 {
 	char		*file, *dfile, *raw = NULL;
 	enum lookup	 r = L_CORRUPT;
-	int		 attempt;
+	int		 attempt, races;
 
 	*hits = NULL;
 	*nhits = 0;
@@ -1273,16 +1260,24 @@ index_search(const struct archive *ar, const char *query, char *const *w,
 	file = archive_cache_path(cachedir, ar->root ? ar->root : ".", "index");
 	dfile = archive_cache_path(cachedir, ar->root ? ar->root : ".", "delta");
 	if (file != NULL && dfile != NULL) {
-		raw = first_word(query, w[0]);
-		/* a corrupt segment found while searching: both built again */
-		for (attempt = 0; attempt < 2 && r == L_CORRUPT; attempt++)
+		raw = query_first_word(query, w[0]);
+		/*
+		 * A corrupt segment found while searching: both built again;
+		 * one that another kanbao replaced meanwhile: looked at again.
+		 */
+		for (attempt = 0, races = 0; (attempt < 2 && r == L_CORRUPT) ||
+		    (r == L_RACE && races < RACES); attempt++) {
+			races += r == L_RACE;
 			r = search_segments(ar, cachedir, file, dfile,
-			    attempt > 0, w, nw,
+			    r == L_CORRUPT && attempt > 0, w, nw,
 			    raw, progress, arg, hits, nhits, err);
+		}
 	}
 	/* the hits unsorted: search.c ranks them */
 	if (r == L_CORRUPT)
 		*err = "the search index is corrupt";
+	else if (r == L_RACE)
+		*err = "the search index keeps changing under this search";
 	else if (r == L_OOM)
 		*err = "out of memory";
 	free(raw);

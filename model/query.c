@@ -183,6 +183,43 @@ query_words(const char *q, char ***out)
 	return n;
 }
 
+char *
+query_first_word(const char *query, const char *w0)
+{
+	size_t	 off = strspn(query, " "), n, flen;
+	char	*raw, *f;
+	bool	 ok;
+
+	n = strcspn(query + off, " ");
+	if (n == 0 || (raw = strndup(query + off, n)) == NULL)
+		return NULL;
+	if ((f = query_fold(raw, n, &flen)) == NULL) {
+		free(raw);
+		return NULL;
+	}
+	ok = strncmp(f, w0, strlen(w0)) == 0;
+	free(f);
+	if (!ok) {
+		free(raw);
+		return NULL;
+	}
+	return raw;
+}
+
+size_t
+query_hit_at(const char *text, const char *raw, const char *folded,
+    const char *w0)
+{
+	const char	*q = raw != NULL ? strstr(text, raw) : NULL;
+	const char	*p;
+
+	if (q != NULL)
+		return (size_t)(q - text);
+	if (folded == NULL || (p = strstr(folded, w0)) == NULL)
+		return 0;
+	return query_unfold_offset(text, (size_t)(p - folded));
+}
+
 /* A snippet: the block text around byte offset at, on one line. */
 char *
 query_snippet(const char *s, size_t n, size_t at)

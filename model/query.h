@@ -53,6 +53,18 @@ size_t		 query_words(const char *q, char ***out);
 /* A line of s around byte at, for a hit; free it. */
 char		*query_snippet(const char *s, size_t n, size_t at);
 /*
+ * The query's first word as typed when it folds to w0 (the first folded
+ * word), else NULL; free with free().
+ */
+char		*query_first_word(const char *query, const char *w0);
+/*
+ * Where a hit is shown in an article's display text: the first word as
+ * typed (raw), else where its folded form w0 is in the folded text.  The
+ * index and the scan both place their snippets so.
+ */
+size_t		 query_hit_at(const char *text, const char *raw,
+		    const char *folded, const char *w0);
+/*
  * An article's searchable text: its heads and blocks; free it.  *len (when
  * not NULL) gets its length.
  */

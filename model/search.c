@@ -11,14 +11,14 @@
 #include "search.h"
 #include "vault.h"
 
-static bool	scan_search(const struct archive *, char *const *, size_t,
-		    struct query_hit **, size_t *);
+static bool	scan_search(const struct archive *, const char *, char *const *,
+		    size_t, struct query_hit **, size_t *);
 static void	search_sort(const struct archive *, struct query_hit *, size_t);
 
 /* Whether article k holds every word; *snip gets a snippet of the hit. */
 static bool
 article_matches(const struct issue *is, size_t k, char *const *w, size_t nw,
-    char **snip)
+    const char *raw, char **snip)
 {
 	char	*t, *f;
 	size_t	 flen, tlen, i;
@@ -34,8 +34,7 @@ article_matches(const struct issue *is, size_t k, char *const *w, size_t nw,
 	for (i = 0; i < nw && ok; i++)
 		ok = strstr(f, w[i]) != NULL;
 	if (ok)
-		*snip = query_snippet(t, tlen,
-		    query_unfold_offset(t, (size_t)(strstr(f, w[0]) - f)));
+		*snip = query_snippet(t, tlen, query_hit_at(t, raw, f, w[0]));
 	free(f);
 	free(t);
 	return ok;
@@ -70,8 +69,11 @@ search_library(const struct archive *ar, const char *query,
 		/* no cache, or an index that cannot be written or read */
 		if (cachedir != NULL && warn != NULL)
 			*warn = *err;
+		char	*raw = query_first_word(query, w[0]);
+
 		*err = "out of memory";
-		ok = scan_search(ar, w, nw, hits, nhits);
+		ok = scan_search(ar, raw, w, nw, hits, nhits);
+		free(raw);
 	}
 	for (k = 0; k < nw; k++)
 		free(w[k]);
@@ -82,8 +84,8 @@ search_library(const struct archive *ar, const char *query,
 }
 
 static bool
-scan_search(const struct archive *ar, char *const *w, size_t nw,
-    struct query_hit **hits, size_t *nhits)
+scan_search(const struct archive *ar, const char *raw, char *const *w,
+    size_t nw, struct query_hit **hits, size_t *nhits)
 {
 	size_t			  i, j, n = 0, cap = 0, len;
 	struct query_hit	 *h = NULL;
@@ -102,7 +104,7 @@ scan_search(const struct archive *ar, char *const *w, size_t nw,
 		else
 			archive_issue_date(is, ar->v[i].path, date);
 		for (j = 0; j < is->narticles; j++) {
-			if (!article_matches(is, j, w, nw, &snip))
+			if (!article_matches(is, j, w, nw, raw, &snip))
 				continue;
 			if (!vec_grow(&h, &cap, n, sizeof *h)) {
 				free(snip);

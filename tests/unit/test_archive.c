@@ -371,6 +371,32 @@ day_folder_renamed(void **state)
 	sh("rm -rf %s", dir);
 }
 
+/*
+ * The index's snippet and the scan's start at the same place, also when
+ * the word as typed stands later than a wider form of it (issue 27).
+ */
+static void
+snippets_agree(void **state)
+{
+	char		 dir[] = "/tmp/kanbao-snip-XXXXXX", lib[1100], cache[1100];
+	struct archive	 ar;
+	const char	*err;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(lib, sizeof lib, "%s/lib", dir);
+	snprintf(cache, sizeof cache, "%s/cache", dir);
+	sh("mkdir -p %s/lib %s/cache", dir);
+	sh("printf '# 扫码乘车\\n\\n车站贴出了ＱＲ码，乘客排队办理。"
+	    "一个月后，公交车上也都有了QR码，扫一下就能上车。\\n' > "
+	    "%s/lib/2025-02-03.md", dir);
+	assert_true(archive_open(&ar, lib, cache, &err));
+	same_hits(&ar, cache, "QR码");
+	same_hits(&ar, cache, "ｑｒ码 乘客");
+	archive_close(&ar);
+	sh("rm -rf %s", dir);
+}
+
 static void
 links_in_a_library(void **state)
 {
@@ -598,6 +624,7 @@ main(void)
 		cmocka_unit_test(large_library_walk),
 		cmocka_unit_test(links_in_a_library),
 		cmocka_unit_test(day_folder_renamed),
+		cmocka_unit_test(snippets_agree),
 		cmocka_unit_test(every_phrase_of_the_samples),
 		cmocka_unit_test(every_phrase_of_the_seeds),
 		cmocka_unit_test(ordered_pool_gives_items_in_order),
