@@ -51,7 +51,7 @@ date_entry(struct archive_entry *e)
 
 	named = date_from_name(base != NULL ? base + 1 : e->path, date);
 	if (dir)
-		s = vault_read(e->path, &n, &err);
+		s = vault_read_head(e->path, HEAD_MORE, &n, &err);
 	else
 		s = file_read_max(e->path, HEAD_BYTES, true, &n, &err);
 	if (s != NULL)

@@ -425,18 +425,27 @@ vault_day_stat(const char *dir, struct stat *out)
 	return true;
 }
 
-char *
-vault_read(const char *path, size_t *len, const char **err)
+#define DAY_MAX	((off_t)1 << 30)	/* a day's files, as a file: 1 GiB */
+
+/*
+ * A day's folder's text, each file's first max bytes when head (a
+ * library entry needs no more), else whole.
+ */
+static char *
+day_read(const char *path, size_t max, bool head, size_t *len,
+    const char **err)
 {
 	struct stat	 st;
 	struct vfile	*v = NULL;
 	struct buf	 b = { 0 };
 	size_t		 n = 0, k, flen, *tlen = NULL, i, e;
+	off_t		 total;
 	char		*s, **txt = NULL;
 	bool		 plain = true;
 
 	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
-		return file_read(path, len, err);
+		return head ? file_read_max(path, max, true, len, err) :
+		    file_read(path, len, err);
 	switch (day_list(path, &v, &n)) {
 	case 1:
 		break;
@@ -447,6 +456,14 @@ vault_read(const char *path, size_t *len, const char **err)
 		*err = "out of memory";
 		return NULL;
 	}
+	/* as large a day as a file may be, and no larger */
+	for (k = 0, total = 0; k < n && !head; k++)
+		total += v[k].st.st_size;
+	if (total > DAY_MAX) {
+		free_files(v, n);
+		*err = "day folder too large (over 1 GiB)";
+		return NULL;
+	}
 	/* the files' texts first: how they are joined depends on them all */
 	if ((txt = calloc(n, sizeof *txt)) == NULL ||
 	    (tlen = calloc(n, sizeof *tlen)) == NULL)
@@ -454,7 +471,8 @@ vault_read(const char *path, size_t *len, const char **err)
 	for (k = 0; k < n && !b.failed; k++) {
 		char	*raw;
 
-		if ((raw = file_read(v[k].path, &flen, err)) == NULL)
+		if ((raw = head ? file_read_max(v[k].path, max, true, &flen,
+		    err) : file_read(v[k].path, &flen, err)) == NULL)
 			continue;	/* an unreadable file: the rest stands */
 		txt[k] = text_sanitise(raw, flen, &tlen[k]);
 		free(raw);
@@ -516,4 +534,16 @@ vault_read(const char *path, size_t *len, const char **err)
 	}
 	*err = NULL;
 	return buf_take(&b, len);
+}
+
+char *
+vault_read(const char *path, size_t *len, const char **err)
+{
+	return day_read(path, 0, false, len, err);
+}
+
+char *
+vault_read_head(const char *path, size_t max, size_t *len, const char **err)
+{
+	return day_read(path, max, true, len, err);
 }

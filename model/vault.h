@@ -45,5 +45,8 @@ bool		 vault_day_stat(const char *dir, struct stat *);
  * with free(); NULL and *err when it cannot be read.
  */
 char		*vault_read(const char *path, size_t *len, const char **err);
+/* The same, each file's first max bytes only: what a library entry needs. */
+char		*vault_read_head(const char *path, size_t max, size_t *len,
+		    const char **err);
 
 #endif

@@ -227,8 +227,8 @@ save_article(struct tui *t, size_t art)
 	const char		*err = NULL, *date;
 	struct buf		 name = { 0 }, text = { 0 };
 	char			*dir, *path = NULL;
-	int			 fd = -1, n;
-	size_t			 base;
+	int			 fd = -1, n, werr;
+	size_t			 base, done;
 	ssize_t			 w;
 
 	if (t->is == NULL || art >= t->is->narticles) {
@@ -270,9 +270,21 @@ save_article(struct tui *t, size_t art)
 		goto out;
 	}
 	path = name.p;
-	w = text.len > 0 ? write(fd, text.p, text.len) : 0;
-	if (close(fd) != 0 || w != (ssize_t)text.len) {
-		status(t, "could not save %s: %s", path, strerror(errno));
+	/* the write's own error: errno is stale from the tries above */
+	done = 0;
+	werr = 0;
+	while (done < text.len && werr == 0) {
+		if ((w = write(fd, text.p + done, text.len - done)) > 0)
+			done += (size_t)w;
+		else if (w == 0)
+			werr = ENOSPC;
+		else if (errno != EINTR)
+			werr = errno;
+	}
+	if (close(fd) != 0 && werr == 0)
+		werr = errno;
+	if (werr != 0) {
+		status(t, "could not save %s: %s", path, strerror(werr));
 		unlink(path);
 		goto out;
 	}

@@ -6,6 +6,7 @@
  */
 #include <curses.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -173,6 +174,35 @@ reading_poll(struct tui *t, struct reading *r)
 	if (i != (size_t)-1)
 		lib->sel = lib_entry(t, i);
 	return true;
+}
+
+/*
+ * The trace file: a regular file only, never waited on (a FIFO) nor
+ * followed (a link); NULL and *why otherwise.
+ */
+static FILE *
+open_trace(const char *path, const char **why)
+{
+	struct stat	 st;
+	FILE		*f;
+	int		 fd;
+
+	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NONBLOCK |
+	    O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd == -1) {
+		*why = errno == ELOOP ? "is a symbolic link" : strerror(errno);
+		return NULL;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		*why = "not a regular file";
+		return NULL;
+	}
+	if ((f = fdopen(fd, "a")) == NULL) {
+		*why = strerror(errno);
+		close(fd);
+	}
+	return f;
 }
 
 static SCREEN *
@@ -421,8 +451,8 @@ tui_main(const char *target, const struct config *cf, bool linear,
 	if (t.statedir != NULL)
 		state_load_marks(t.statedir, &t.marks, &t.nmarks);
 	if ((p = getenv("KANBAO_TRACE")) != NULL && *p != '\0' &&
-	    (t.trace = fopen(p, "a")) == NULL)
-		say("KANBAO_TRACE=%s: %s", p, strerror(errno));
+	    (t.trace = open_trace(p, &why)) == NULL)
+		say("KANBAO_TRACE=%s: %s", p, why);
 	signals();
 	if ((screen = start_curses()) == NULL) {
 		say("cannot start the terminal");

@@ -247,6 +247,58 @@ for round in 1 2 3 4; do
 	done
 done
 
+# R8: KANBAO_TRACE at a FIFO hung the reader before it drew; at a link it
+# wrote through the link
+if [ -x "$vtdrive" ]; then
+	mkfifo "$work/r8fifo"
+	: > "$work/r8target"
+	ln -s "$work/r8target" "$work/r8link"
+	for t in r8fifo r8link; do
+		cat > "$work/$t.vt" <<EOF
+spawn 80 24 env KANBAO_TRACE=$work/$t $k $top/assets/qinghe-2025-06-10.txt
+expect 青河日报
+keys Q
+exit 0
+EOF
+		env_run $T "$vtdrive" "$work/$t.vt" > "$work/err" 2>&1 && ok ||
+		    bad "R8: KANBAO_TRACE at $t"
+	done
+	[ -s "$work/r8target" ] && bad "R8: the trace went through a link" || ok
+fi
+
+# R7: s on a full disk said "File exists" (a stale errno after a short
+# write): it names the write's own error.  Needs a small tmpfs (root).
+mkdir -p "$work/r7/home"
+if [ -x "$vtdrive" ] && mount -t tmpfs -o size=8k tmpfs "$work/r7/home" 2>/dev/null; then
+	mkdir "$work/r7/home/kanbao"
+	head -c 4096 /dev/zero > "$work/r7/home/fill"
+	{ printf '# 长文\n\n'; i=0; while [ $i -lt 300 ]; do
+		printf '这是一段很长的文字，用来写满磁盘。'; i=$((i + 1)); done; echo; } > "$work/r7/long.md"
+	cat > "$work/r7.vt" <<EOF
+spawn 140 24 env HOME=$work/r7/home $k $work/r7/long.md
+keys <Enter>
+keys s
+expect No space left
+keys Q
+exit 0
+EOF
+	env_run $T "$vtdrive" "$work/r7.vt" > "$work/err" 2>&1 && ok || bad "R7: full disk"
+	umount "$work/r7/home"
+fi
+
+# R9: a day folder was read whole by a cold --list (100 MB: 528 MB of
+# memory), and had no cap: its head is read for the list, and a day over
+# 1 GiB is refused as a file is
+d9="$work/r9/2025-05-06"
+mkdir -p "$d9"
+printf '# 今日要闻\n\n河湾大桥合龙。\n' > "$d9/01.md"
+truncate -s 700M "$d9/02.md" "$d9/03.md"
+status R9-list 0 "$k" --list "$work/r9"
+grep -q "2025-05-06" "$work/out" && ok || bad "R9: the day not listed"
+status R9-dump 1 "$k" --dump "$d9"
+grep -q "too large" "$work/err" && ok || bad "R9: no 'too large' message"
+rm -rf "$work/r9"
+
 # R5: a soft hyphen where it does not fit made a line a cell too wide
 printf 'wordwordwordwordwordwordwo\302\255rdword end\n' > "$work/r5.txt"
 status R5 0 "$k" --dump --width 10 "$work/r5.txt"
