@@ -810,3 +810,27 @@ line_photo_mark(const struct lexicon *lx, const char *s, size_t n)
 		return true;
 	return lex_starts(s + k, n - k, after) > 0;
 }
+
+void
+tline_at(const char *t, size_t len, size_t i, struct tline *l)
+{
+	const char	*e = memchr(t + i, '\n', len - i);
+	size_t		 end = e != NULL ? (size_t)(e - t) : len;
+
+	l->start = i;
+	l->next = e != NULL ? end + 1 : len;
+	l->indent = 0;
+	while (i < end) {
+		if (t[i] == ' ' || t[i] == '\t')
+			i++;
+		else if (str_starts(t + i, end - i, "\xe3\x80\x80"))
+			i += 3;
+		else
+			break;
+		l->indent++;
+	}
+	while (end > i && (t[end - 1] == ' ' || t[end - 1] == '\t'))
+		end--;
+	l->s = t + i;
+	l->n = end - i;
+}

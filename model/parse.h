@@ -179,6 +179,17 @@ struct issue	*feed_parse(char *, size_t, const struct issue_opts *,
 bool	 html_is(const char *, size_t);
 char	*html_flatten(const char *, size_t, size_t *outlen);
 
+/* A line of a text: its words without indent and trailing space. */
+struct tline {
+	const char	*s;
+	size_t		 n;
+	size_t		 start, next;	/* offsets of this line and the next */
+	size_t		 indent;	/* spaces, tabs and U+3000 before it */
+};
+
+/* lines.c: the line of t[0..len) that starts at i */
+void		 tline_at(const char *t, size_t len, size_t i, struct tline *);
+
 /* lines.c: string helpers */
 size_t		 u8_count(const char *, size_t);
 bool		 u8_over(const char *, size_t, size_t);	/* more chars than */

@@ -15,40 +15,9 @@
 
 #define FIELD_LINES	8	/* a record's fields stand in so many lines */
 
-struct line {
-	const char	*s;
-	size_t		 n;		/* without indent and trailing space */
-	size_t		 start, next;	/* offsets of this line and the next */
-	size_t		 indent;
-};
-
-static void
-line_at(const char *t, size_t len, size_t i, struct line *l)
-{
-	const char	*e = memchr(t + i, '\n', len - i);
-	size_t		 end = e != NULL ? (size_t)(e - t) : len;
-
-	l->start = i;
-	l->next = e != NULL ? end + 1 : len;
-	l->indent = 0;
-	while (i < end) {
-		if (t[i] == ' ' || t[i] == '\t')
-			i++;
-		else if (str_starts(t + i, end - i, "\xe3\x80\x80"))
-			i += 3;
-		else
-			break;
-		l->indent++;
-	}
-	while (end > i && (t[end - 1] == ' ' || t[end - 1] == '\t'))
-		end--;
-	l->s = t + i;
-	l->n = end - i;
-}
-
 /* "### 主题": where the headline starts, or 0. */
 static size_t
-heading(const struct line *l)
+heading(const struct tline *l)
 {
 	size_t	k = 0;
 
@@ -64,7 +33,7 @@ heading(const struct line *l)
 }
 
 static bool
-date_line(const struct line *l, char *out)
+date_line(const struct tline *l, char *out)
 {
 	char	t[13];
 
@@ -79,7 +48,7 @@ date_line(const struct line *l, char *out)
 
 /* 第1版(), 第05版（要闻）, 2면: the page's field. */
 static bool
-page_line(const struct lexicon *lx, const struct line *l)
+page_line(const struct lexicon *lx, const struct tline *l)
 {
 	int	page;
 	size_t	i, n = l->n;
@@ -97,7 +66,7 @@ page_line(const struct lexicon *lx, const struct line *l)
 
 /* 专栏：, 专栏：文教短讯: the column's field; its name into *name. */
 static bool
-column_line(const struct lexicon *lx, const struct line *l, size_t *name)
+column_line(const struct lexicon *lx, const struct tline *l, size_t *name)
 {
 	size_t	k;
 
@@ -121,15 +90,15 @@ column_line(const struct lexicon *lx, const struct line *l, size_t *name)
 /* Whether the record heading at line l has a date and a page after it. */
 static bool
 is_record(const struct lexicon *lx, const char *t, size_t len,
-    const struct line *h)
+    const struct tline *h)
 {
-	struct line	l;
+	struct tline	l;
 	char		date[11];
 	size_t		i, k;
 	bool		dated = false, paged = false;
 
 	for (i = h->next, k = 0; i < len && k < FIELD_LINES; i = l.next, k++) {
-		line_at(t, len, i, &l);
+		tline_at(t, len, i, &l);
 		if (heading(&l) > 0)
 			break;
 		dated |= date_line(&l, date);
@@ -141,12 +110,12 @@ is_record(const struct lexicon *lx, const char *t, size_t len,
 bool
 record_is(const char *t, size_t len)
 {
-	struct line		 l;
+	struct tline		 l;
 	size_t			 i = 0;
 
 	/* the first line with text opens a record */
 	while (i < len) {
-		line_at(t, len, i, &l);
+		tline_at(t, len, i, &l);
 		if (l.n > 0)
 			break;
 		i = l.next;
@@ -157,7 +126,7 @@ record_is(const char *t, size_t len)
 
 /* The headline and decks, split at runs of two spaces or more. */
 static void
-title_fields(struct arena *ar, const struct line *l, size_t k,
+title_fields(struct arena *ar, const struct tline *l, size_t k,
     struct part_meta *m)
 {
 	const char	*s = l->s + k;
@@ -214,13 +183,13 @@ static size_t
 fields(struct arena *ar, const struct lexicon *lx, const char *t,
     size_t len, size_t i, struct part_meta *m)
 {
-	struct line	l;
+	struct tline	l;
 	char		date[11];
 	size_t		k, name;
 	bool		dated = false;
 
 	for (k = 0; i < len && k < FIELD_LINES; k++) {
-		line_at(t, len, i, &l);
+		tline_at(t, len, i, &l);
 		if (l.n == 0) {
 			i = l.next;
 			continue;
@@ -248,7 +217,7 @@ fields(struct arena *ar, const struct lexicon *lx, const char *t,
 	 * deck on a line of its own, maybe the author.
 	 */
 	while (i < len && m->title != NULL) {
-		line_at(t, len, i, &l);
+		tline_at(t, len, i, &l);
 		if (l.n == 0 || !(same(l.s, l.n, m->title) ||
 		    same(l.s, l.n, m->author) || in_deck(l.s, l.n, m->deck)))
 			break;
@@ -269,14 +238,14 @@ record_parse(char *text, size_t len, const struct issue_opts *opts,
 	const struct lexicon	*lx = lexicon_detect(text, len);
 	struct issue		*is;
 	struct part_meta	*m = NULL, *r;
-	struct line		 l;
+	struct tline		 l;
 	size_t			 nm = 0, mcap = 0, i, k;
 
 	*err = "out of memory";
 	if ((is = parts_new(text, len, "records")) == NULL)
 		return NULL;
 	for (i = 0; i < len; ) {
-		line_at(text, len, i, &l);
+		tline_at(text, len, i, &l);
 		if ((k = heading(&l)) == 0 || !is_record(lx, text, len, &l)) {
 			i = l.next;
 			continue;

@@ -17,31 +17,6 @@
 #define HEADS		3	/* kicker, headline, deck */
 #define HEAD_MAX	80	/* characters a head line has at most */
 
-struct line {
-	size_t	start, next;	/* this line, and the one after it */
-	size_t	a, b;		/* its text without the spaces around */
-	bool	indented;
-};
-
-static void
-line_at(const char *t, size_t len, size_t i, struct line *l)
-{
-	const char	*e = memchr(t + i, '\n', len - i);
-	size_t		 end = e != NULL ? (size_t)(e - t) : len;
-
-	l->start = i;
-	l->next = e != NULL ? end + 1 : len;
-	l->indented = i < end && (t[i] == ' ' || t[i] == '\t' ||
-	    str_starts(t + i, end - i, "\xe3\x80\x80"));
-	while (i < end && (t[i] == ' ' || t[i] == '\t' ||
-	    str_starts(t + i, end - i, "\xe3\x80\x80")))
-		i += t[i] == ' ' || t[i] == '\t' ? 1 : 3;
-	while (end > i && (t[end - 1] == ' ' || t[end - 1] == '\t'))
-		end--;
-	l->a = i;
-	l->b = end;
-}
-
 /*
  * The number of articles when the text has the shape: runs of unindented
  * lines three lines long (or a multiple of three), the middle of each
@@ -51,18 +26,17 @@ line_at(const char *t, size_t len, size_t i, struct line *l)
 static size_t
 count_articles(const char *t, size_t len)
 {
-	struct line	l;
+	struct tline	l;
 	size_t		i, run = 0, n = 0, texts = 0, empty = 0;
 
 	for (i = 0; i < len; i = l.next) {
-		line_at(t, len, i, &l);
-		if (!l.indented) {
+		tline_at(t, len, i, &l);
+		if (l.indent == 0) {
 			/* a headline with words, heads short and unmarked */
-			if ((run % HEADS == 1 && l.a == l.b) ||
-			    u8_over(t + l.a, l.b - l.a, HEAD_MAX) ||
-			    (l.a < l.b && t[l.a] == '#'))
+			if ((run % HEADS == 1 && l.n == 0) ||
+			    u8_over(l.s, l.n, HEAD_MAX) || (l.n > 0 && l.s[0] == '#'))
 				return 0;
-			empty = l.a == l.b ? empty + 1 : 0;
+			empty = l.n == 0 ? empty + 1 : 0;
 			run++;
 			continue;
 		}
@@ -85,9 +59,9 @@ stack_is(const char *t, size_t len)
 }
 
 static const char *
-field(struct arena *ar, const char *t, const struct line *l)
+field(struct arena *ar, const struct tline *l)
 {
-	return l->a < l->b ? arena_strndup(ar, t + l->a, l->b - l->a) : NULL;
+	return l->n > 0 ? arena_strndup(ar, l->s, l->n) : NULL;
 }
 
 struct issue *
@@ -96,15 +70,15 @@ stack_parse(char *text, size_t len, const struct issue_opts *opts,
 {
 	struct issue		*is;
 	struct part_meta	*m = NULL, *r;
-	struct line		 l, h[HEADS];
+	struct tline		 l, h[HEADS];
 	size_t			 nm = 0, mcap = 0, i, k;
 
 	*err = "out of memory";
 	if ((is = parts_new(text, len, "text, heads at fixed places")) == NULL)
 		return NULL;
 	for (i = 0; i < len; ) {
-		line_at(text, len, i, &l);
-		if (l.indented) {
+		tline_at(text, len, i, &l);
+		if (l.indent > 0) {
 			i = l.next;
 			continue;
 		}
@@ -112,17 +86,17 @@ stack_parse(char *text, size_t len, const struct issue_opts *opts,
 		h[0] = l;
 		for (k = 1; k < HEADS; k++)
 			if (h[k - 1].next < len)
-				line_at(text, len, h[k - 1].next, &h[k]);
+				tline_at(text, len, h[k - 1].next, &h[k]);
 			else
-				h[k] = (struct line){ len, len, len, len, false };
+				h[k] = (struct tline){ text + len, 0, len, len, 0 };
 		if ((r = parts_add(&m, &mcap, &nm)) == NULL) {
 			free(m);
 			issue_free(is);
 			return NULL;
 		}
-		r->kicker = field(is->arena, text, &h[0]);
-		r->title = field(is->arena, text, &h[1]);
-		r->deck = field(is->arena, text, &h[2]);
+		r->kicker = field(is->arena, &h[0]);
+		r->title = field(is->arena, &h[1]);
+		r->deck = field(is->arena, &h[2]);
 		r->known = true;
 		r->start = i;
 		r->body = h[HEADS - 1].next;

@@ -7,7 +7,7 @@
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 shared=$top/../shared
-names="seedcheck, dumpcheck, converters (as HTML, a paragraph a line, CRLF: the same articles), traditional (opencc s2t: the same articles), test_issue:seeds_keep_every_han_character, test_archive:every_phrase_of_the_seeds"
+names="seedcheck, dumpcheck, converters (as HTML, a paragraph a line, CRLF: the same articles), traditional (opencc s2t: the same articles), test_issue:seeds_keep_every_han_character, test_archive:every_phrase_of_the_seeds, test_lost:real_issues_lose_nothing (seeds and corpus)"
 if [ ! -d "$shared/seeds" ]; then
 	echo "seeds: NOT RUN (no ../shared/seeds beside the project): $names"
 	exit 0
@@ -69,4 +69,16 @@ if command -v opencc > /dev/null 2>&1; then
 	done
 	trad="traditional: $n seeds, the same articles"
 fi
-echo "seeds: ran on $n seeds: $names: $(echo "$out" | tail -n 1); $trad"
+# The corpus of other papers and formats (../shared/corpus): every issue
+# right (articles, headlines, date), no headline lost, no markup left.
+corpus="corpuscheck: no ../shared/corpus, NOT RUN"
+if [ -f "$shared/corpus/expected.json" ] && command -v python3 > /dev/null; then
+	c=$(env LC_ALL=C.UTF-8 "$shared/tools/corpuscheck" 2>&1 | tail -n 1)
+	echo "$c" | awk '{ split($1, r, "/"); if (r[1] != r[2]) exit 1 }' &&
+	    echo "$c" | grep -q ", 0 headlines lost" &&
+	    echo "$c" | grep -q "markup left in 0 issues" || {
+		env LC_ALL=C.UTF-8 "$shared/tools/corpuscheck" | grep -v '^right'
+		echo "seeds: corpuscheck FAILED"; exit 1; }
+	corpus="corpuscheck: $c"
+fi
+echo "seeds: ran on $n seeds: $names: $(echo "$out" | tail -n 1); $trad; $corpus"
