@@ -470,6 +470,7 @@ broken_paragraphs(const struct parser *p)
  */
 #define TAIL		8	/* lines at an article's end to look at */
 #define REPEAT_MIN	3
+#define FOOTER_MAX	400	/* bytes of a footer's line at most */
 
 struct tail {
 	uint64_t	hash;	/* of the line less digits, addresses, spaces */
@@ -506,7 +507,8 @@ skeleton(const char *s, size_t n, bool *link)
 				i++;
 			continue;
 		}
-		if (str_starts(s + i, n - i, "\xc2\xa9"))
+		if ((unsigned char)s[i] == 0xc2 && i + 1 < n &&
+		    (unsigned char)s[i + 1] == 0xa9)
 			*link = true;
 		if ((s[i] >= '0' && s[i] <= '9') || s[i] == ' ') {
 			i++;
@@ -540,7 +542,15 @@ mark_repeats(struct parser *p)
 			    r->kind != R_BYLINE && r->kind != R_SIGN)
 				continue;
 			k++;
-			if ((h = skeleton(r->text, r->len, &link)) == 0)
+			/*
+			 * A footer's line is short and has a link: a
+			 * paragraph is none (most are told by memmem).
+			 */
+			if (r->len > FOOTER_MAX || !(memmem(r->text, r->len,
+			    "http", 4) || memmem(r->text, r->len, "www.", 4) ||
+			    memchr(r->text, '@', r->len) || memmem(r->text,
+			    r->len, "\xc2\xa9", 2)) ||
+			    (h = skeleton(r->text, r->len, &link)) == 0)
 				continue;
 			if (!vec_grow(&t, &cap, nt, sizeof *t)) {
 				p->failed = true;

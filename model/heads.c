@@ -100,7 +100,12 @@ split_deck(struct parser *p, struct bart *a, const char *s, size_t n)
 	int	depth = 0;	/* inside 【…】, 《…》, （…）, “…” */
 
 	for (i = 0; i + 1 < n && !p->outline; i++) {
-		if (str_starts(s + i, n - i, "【") || str_starts(s + i, n - i,
+		unsigned char	b = (unsigned char)s[i];
+
+		/* the brackets' first bytes are E2, E3 or EF */
+		if (b != 0xe2 && b != 0xe3 && b != 0xef)
+			;
+		else if (str_starts(s + i, n - i, "【") || str_starts(s + i, n - i,
 		    "《") || str_starts(s + i, n - i, "（") ||
 		    str_starts(s + i, n - i, "“"))
 			depth++;

@@ -536,6 +536,8 @@ korean(const char *s, size_t n)
 	size_t		i, hangul = 0, han = 0, len;
 	text_char	c;
 
+	if (!text_may_have_hangul(s, n))
+		return false;
 	for (i = 0; i < n; i += len) {
 		if ((unsigned char)s[i] < 0xe0) {
 			len = 1;

@@ -535,3 +535,10 @@ text_has(const char *s, size_t n, const char *w)
 {
 	return text_find(s, n, w, strlen(w)) != NULL;
 }
+
+bool
+text_may_have_hangul(const char *s, size_t n)
+{
+	return memchr(s, 0xea, n) != NULL || memchr(s, 0xeb, n) != NULL ||
+	    memchr(s, 0xec, n) != NULL || memchr(s, 0xed, n) != NULL;
+}

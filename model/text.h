@@ -71,6 +71,11 @@ bool text_is_sentence_end(text_char c); /* may end a paragraph: 。！？… and
 
 /* Whether s[0..n-1] contains the string w. */
 bool	text_has(const char *s, size_t n, const char *w);
+/*
+ * Whether s may hold Hangul: a lead byte of U+A000..U+DFFF (EA..ED), found
+ * by memchr, so that text without it costs next to nothing.
+ */
+bool	text_may_have_hangul(const char *s, size_t n);
 /* The first w[0..k-1] in s[0..n-1], or NULL: memmem(3) for short words. */
 const char *text_find(const char *s, size_t n, const char *w, size_t k);
 

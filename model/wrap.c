@@ -77,18 +77,6 @@ token_end(const char *s, size_t n, size_t i)
  * Fills w->brk[0..n-1]: UC_BREAK_POSSIBLE where a line may start at byte i,
  * anything else where it may not.
  */
-/* Whether s may hold Hangul: a lead byte of U+A000..U+DFFF. */
-static bool
-has_hangul(const char *s, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		if ((unsigned char)s[i] >= 0xea && (unsigned char)s[i] <= 0xed)
-			return true;
-	return false;
-}
-
 /*
  * Where the word at s[i] ends (a space or the end); *korean when it is a
  * Korean word, more Hangul than Han in it (not a Chinese sentence that
@@ -122,7 +110,7 @@ find_breaks(struct wrapper *w, const char *s, size_t n)
 	size_t		 wend = 0;	/* end of the word at hand */
 	size_t		 urlend = 0;	/* end of the last URL kept whole */
 	bool		 kword = false;	/* it is a Korean word: keep it all */
-	bool		 hangul = w->korean_word && has_hangul(s, n);
+	bool		 hangul = w->korean_word && text_may_have_hangul(s, n);
 
 	u8_possible_linebreaks((const uint8_t *)s, n,
 	    w->ambiguous == 2 ? "GBK" : "UTF-8", brk);
