@@ -302,3 +302,101 @@ state_free_marks(struct bookmark *m, size_t n)
 	}
 	free(m);
 }
+
+/* ---- prompt history --------------------------------------------------- */
+
+static char *
+history_file(const char *dir, const char *name)
+{
+	struct buf	b = { 0 };
+
+	buf_addf(&b, "%s/history-%s", dir, name);
+	return buf_take(&b, NULL);
+}
+
+bool
+state_load_history(const char *dir, const char *name, char ***out,
+    size_t *nout)
+{
+	char		*path, *s, *line, *save = NULL;
+	const char	*err;
+	size_t		 len, cap = 0, n = 0;
+	char		**v = NULL;
+
+	*out = NULL;
+	*nout = 0;
+	if (dir == NULL || (path = history_file(dir, name)) == NULL)
+		return false;
+	s = file_read_max(path, (size_t)1 << 20, false, &len, &err);
+	free(path);
+	if (s == NULL)
+		return true;	/* none yet */
+	for (line = strtok_r(s, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		if (!vec_grow(&v, &cap, n, sizeof *v) ||
+		    (v[n] = strdup(unescape(line))) == NULL)
+			break;
+		n++;
+	}
+	free(s);
+	/* the newest STATE_HISTORY */
+	if (n > STATE_HISTORY) {
+		state_free_history(v, n - STATE_HISTORY);
+		memmove(v, v + n - STATE_HISTORY, STATE_HISTORY * sizeof *v);
+		n = STATE_HISTORY;
+	}
+	*out = v;
+	*nout = n;
+	return true;
+}
+
+bool
+state_add_history(const char *dir, const char *name, const char *line,
+    char ***v, size_t *n)
+{
+	struct buf	 b = { 0 };
+	char		*path, *copy;
+	size_t		 i, cap = *n;
+	bool		 ok;
+
+	if ((copy = strdup(line)) == NULL)
+		return false;
+	/* the same line again moves to the end */
+	for (i = 0; i < *n; i++)
+		if (strcmp((*v)[i], line) == 0) {
+			free((*v)[i]);
+			memmove(*v + i, *v + i + 1, (*n - i - 1) * sizeof **v);
+			(*n)--;
+			break;
+		}
+	if (*n >= STATE_HISTORY) {
+		free((*v)[0]);
+		memmove(*v, *v + 1, (*n - 1) * sizeof **v);
+		(*n)--;
+	}
+	if (!vec_grow(v, &cap, *n, sizeof **v)) {
+		free(copy);
+		return false;
+	}
+	(*v)[(*n)++] = copy;
+	if (dir == NULL || (path = history_file(dir, name)) == NULL)
+		return false;
+	for (i = 0; i < *n; i++) {
+		put_escaped(&b, (*v)[i]);
+		buf_addc(&b, '\n');
+	}
+	ok = !b.failed && file_write_atomic(path, b.p ? b.p : "", b.len, true);
+	free(path);
+	buf_free(&b);
+	return ok;
+}
+
+void
+state_free_history(char **v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}

@@ -44,4 +44,17 @@ bool	state_change_marks(const char *dir, const struct bookmark *m, bool del,
 	    struct bookmark **out, size_t *nout);
 void	state_free_marks(struct bookmark *, size_t);
 
+/*
+ * A prompt's history (name: search, find, date), oldest first, at most
+ * STATE_HISTORY lines: loaded into a new array (free with
+ * state_free_history), and added to (the same line again moves to the
+ * end) and written back atomically.
+ */
+#define STATE_HISTORY	100
+bool	state_load_history(const char *dir, const char *name, char ***,
+	    size_t *);
+bool	state_add_history(const char *dir, const char *name, const char *line,
+	    char ***, size_t *);
+void	state_free_history(char **, size_t);
+
 #endif

@@ -122,7 +122,7 @@ cmd_search(struct tui *t, enum cmd c)
 		status(t, "no issue open: Enter opens one");
 		return;
 	}
-	if ((q = prompt("/")) == NULL)
+	if ((q = prompt(t, "/", "find")) == NULL)
 		return;
 	free(t->query);
 	t->query = q;
@@ -172,7 +172,7 @@ cmd_goto_date(struct tui *t, enum cmd c)
 	size_t	 e;
 
 	(void)c;
-	if ((q = prompt("date (YYYY-MM-DD): ")) == NULL)
+	if ((q = prompt(t, "date (YYYY-MM-DD): ", "date")) == NULL)
 		return;
 	if (sscanf(q, "%4d-%2d-%2d", &y, &m, &dd) == 3 ||
 	    sscanf(q, "%4d%2d%2d", &y, &m, &dd) == 3) {

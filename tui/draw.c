@@ -4,6 +4,7 @@
  * control character is drawn as '?', and text cut short ends in "…".
  */
 #include <curses.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 
 #include "../model/buf.h"
 #include "../model/text.h"
+#include "../app/state.h"
 #include "view.h"
 
 /* cells of an East Asian Ambiguous character, as the layout counts them */
@@ -300,62 +302,214 @@ draw_list(struct tui *t, struct frame *f, const char *title, size_t n,
 	move(cy, 0);
 }
 
+/* The byte where the character before (dir < 0) or after b[at] starts. */
+static size_t
+char_step(const struct buf *b, size_t at, int dir)
+{
+	if (dir < 0) {
+		while (at > 0 && ((unsigned char)b->p[--at] & 0xc0) == 0x80)
+			;
+		return at;
+	}
+	if (at < b->len)
+		at++;
+	while (at < b->len && ((unsigned char)b->p[at] & 0xc0) == 0x80)
+		at++;
+	return at;
+}
+
+/* Replaces the line with s. */
+static void
+line_set(struct buf *b, size_t *at, const char *s)
+{
+	b->len = 0;
+	buf_adds(b, s != NULL ? s : "");
+	*at = b->len;
+}
+
+/* Removes b[from..to). */
+static void
+line_cut(struct buf *b, size_t from, size_t to)
+{
+	memmove(b->p + from, b->p + to, b->len - to);
+	b->len -= to - from;
+	b->p[b->len] = '\0';
+}
+
+/*
+ * Draws the prompt on the last line, what is typed scrolled so that the
+ * cursor shows, and puts the cursor there.
+ */
+static void
+prompt_draw(const char *what, const struct buf *b, size_t at)
+{
+	int	w = (int)text_width(what, strlen(what), ambiguous);
+	int	room = COLS - 1 - w, before;
+	size_t	from = 0;
+
+	if (room < 4)
+		room = 4;
+	/* from the start, or late enough that the cursor fits */
+	while (from < at && (int)text_width(b->p + from, at - from,
+	    ambiguous) >= room)
+		from = char_step(b, from, 1);
+	before = (int)text_width(b->p + from, at - from, ambiguous);
+	attrset(A_NORMAL);
+	move(LINES - 1, 0);
+	clrtoeol();
+	puts_at(LINES - 1, 0, what, COLS - 1);
+	put(LINES - 1, w, b->p + from, b->len - from, room);
+	move(LINES - 1, w + before < COLS ? w + before : COLS - 1);
+	refresh();
+}
+
+/*
+ * A line typed on the last line, edited as in a shell: Left, Right, Home,
+ * End (and ^B ^F ^A ^E), Backspace, Delete (^D), ^U and ^K (to the start,
+ * to the end), ^W (a word back), Up and Down through the prompt's history
+ * (kept per name in the state folder, across sessions).  Enter takes it;
+ * Esc, ^C and ^G cancel (NULL).  A resize redraws the screen under it.
+ */
 char *
-prompt(const char *what)
+prompt(struct tui *t, const char *what, const char *name)
 {
 	struct buf	 b = { 0 };
 	wint_t		 ch;
 	int		 r;
-	char		 e[8];
+	char		 e[8], **hist = NULL;
 	mbstate_t	 ms;
-	size_t		 k;
+	size_t		 k, at = 0, nhist = 0, hi;
+	char		*typed = NULL;	/* the line before Up was pressed */
 
+	state_load_history(t->statedir, name, &hist, &nhist);
+	hi = nhist;
+	buf_adds(&b, "");
 	for (;;) {
-		attrset(A_NORMAL);
-		move(LINES - 1, 0);
-		clrtoeol();
-		puts_at(LINES - 1, 0, what, COLS - 1);
-		put(LINES - 1, (int)strlen(what), b.p ? b.p : "", b.len,
-		    COLS - 1 - (int)strlen(what));
-		refresh();
+		prompt_draw(what, &b, at);
 		r = get_wch(&ch);
+		if (tui_got_term == SIGINT) {
+			tui_got_term = 0;	/* ^C cancels, never quits */
+			goto cancel;
+		}
 		if (tui_got_term)
-			break;
+			goto cancel;
 		if (r == ERR)
 			continue;
 		if (r == KEY_CODE_YES) {
-			if (ch == KEY_BACKSPACE && b.len > 0)
-				goto backspace;
-			if (ch == KEY_ENTER)
+			switch (ch) {
+			case KEY_RESIZE:
+				tui_redraw(t);
+				break;
+			case KEY_ENTER:
 				goto done;
+			case KEY_BACKSPACE:
+				if (at > 0) {
+					k = char_step(&b, at, -1);
+					line_cut(&b, k, at);
+					at = k;
+				}
+				break;
+			case KEY_DC:
+				if (at < b.len)
+					line_cut(&b, at, char_step(&b, at, 1));
+				break;
+			case KEY_LEFT:
+				at = char_step(&b, at, -1);
+				break;
+			case KEY_RIGHT:
+				at = char_step(&b, at, 1);
+				break;
+			case KEY_HOME:
+				at = 0;
+				break;
+			case KEY_END:
+				at = b.len;
+				break;
+			case KEY_UP:
+			case KEY_DOWN:
+				if (ch == KEY_UP && hi > 0) {
+					if (hi == nhist) {
+						free(typed);
+						typed = strdup(b.p);
+					}
+					line_set(&b, &at, hist[--hi]);
+				} else if (ch == KEY_DOWN && hi < nhist)
+					line_set(&b, &at, ++hi < nhist ?
+					    hist[hi] : typed);
+				break;
+			}
 			continue;
 		}
-		if (ch == 27) {
-			buf_free(&b);
-			return NULL;
-		}
-		if (ch == '\n' || ch == '\r')
+		switch (ch) {
+		case 27:		/* Esc */
+		case 3:			/* ^C, where it comes as a key */
+		case 7:			/* ^G */
+			goto cancel;
+		case '\n':
+		case '\r':
 			goto done;
-		if (ch == 127 || ch == 8) {
-backspace:
-			while (b.len > 0 && ((unsigned char)b.p[--b.len] & 0xc0) == 0x80)
-				;
-			if (b.p)
-				b.p[b.len] = '\0';
+		case 127:
+		case 8:			/* ^H */
+			if (at > 0) {
+				k = char_step(&b, at, -1);
+				line_cut(&b, k, at);
+				at = k;
+			}
+			continue;
+		case 4:			/* ^D */
+			if (at < b.len)
+				line_cut(&b, at, char_step(&b, at, 1));
+			continue;
+		case 1:			/* ^A */
+			at = 0;
+			continue;
+		case 5:			/* ^E */
+			at = b.len;
+			continue;
+		case 2:			/* ^B */
+			at = char_step(&b, at, -1);
+			continue;
+		case 6:			/* ^F */
+			at = char_step(&b, at, 1);
+			continue;
+		case 21:		/* ^U */
+			line_cut(&b, 0, at);
+			at = 0;
+			continue;
+		case 11:		/* ^K */
+			line_cut(&b, at, b.len);
+			continue;
+		case 23:		/* ^W: the spaces, then the word */
+			k = at;
+			while (k > 0 && b.p[k - 1] == ' ')
+				k--;
+			while (k > 0 && b.p[k - 1] != ' ')
+				k = char_step(&b, k, -1);
+			line_cut(&b, k, at);
+			at = k;
 			continue;
 		}
-		if (ch < 0x20 || b.len > 200)
+		if (ch < 0x20 || b.len > 400)
 			continue;
 		memset(&ms, 0, sizeof ms);
-		if ((k = wcrtomb(e, (wchar_t)ch, &ms)) != (size_t)-1)
-			buf_add(&b, e, k);
+		if ((k = wcrtomb(e, (wchar_t)ch, &ms)) != (size_t)-1 &&
+		    buf_reserve(&b, b.len + k + 1)) {
+			memmove(b.p + at + k, b.p + at, b.len - at + 1);
+			memcpy(b.p + at, e, k);
+			b.len += k;
+			at += k;
+		}
 	}
+done:
+	if (b.failed || b.len == 0)
+		goto cancel;
+	state_add_history(t->statedir, name, b.p, &hist, &nhist);
+	state_free_history(hist, nhist);
+	free(typed);
+	return buf_take(&b, NULL);
+cancel:
+	state_free_history(hist, nhist);
+	free(typed);
 	buf_free(&b);
 	return NULL;
-done:
-	if (b.len == 0) {
-		buf_free(&b);
-		return NULL;
-	}
-	return buf_take(&b, NULL);
 }

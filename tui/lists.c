@@ -56,7 +56,7 @@ search_library_cmd(struct tui *t)
 		status(t, "a search is still running");
 		return true;
 	}
-	if ((q = prompt("/")) == NULL)
+	if ((q = prompt(t, "/", "search")) == NULL)
 		return true;
 	free(t->query);
 	t->query = q;

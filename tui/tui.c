@@ -278,8 +278,8 @@ signals(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
-static void
-draw(struct tui *t)
+void
+tui_redraw(struct tui *t)
 {
 	struct frame	*f = view_top(t);
 
@@ -304,7 +304,7 @@ loop(struct tui *t, struct reading *r)
 	while (!t->quit && !tui_got_term) {
 		/* a library read or searched meanwhile: look now and then */
 		timeout(busy || t->job != NULL ? 100 : -1);
-		draw(t);
+		tui_redraw(t);
 		rc = get_wch(&ch);
 		if (tui_got_term)
 			break;

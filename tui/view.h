@@ -109,7 +109,8 @@ void	list_scroll(struct frame *, size_t n, int rows);
 /* Moves a list's selection for c; false when c is no list movement. */
 bool	list_move(struct frame *, enum cmd c, size_t n);
 /* Reads a line at the bottom of the screen; NULL when cancelled. */
-char	*prompt(const char *what);
+char	*prompt(struct tui *, const char *what, const char *history);
+void	tui_redraw(struct tui *);	/* tui.c: the view on top, now */
 
 /* session.c: the view stack and the open issue */
 struct frame	*view_top(struct tui *);
