@@ -302,6 +302,34 @@ draw_list(struct tui *t, struct frame *f, const char *title, size_t n,
 	move(cy, 0);
 }
 
+bool
+escape_sequence(void)
+{
+	wint_t	ch;
+	int	r, n = 0;
+
+	/* a sequence's bytes come together: only what is there already */
+	timeout(0);
+	r = get_wch(&ch);
+	if (r != OK || (ch != '[' && ch != 'O')) {
+		if (r != ERR)
+			unget_wch(ch);	/* Alt+key, or Esc then a key */
+		timeout(-1);
+		return false;
+	}
+	if (ch == 'O') {		/* SS3: one more byte */
+		get_wch(&ch);
+		timeout(-1);
+		return true;
+	}
+	/* CSI: parameters and intermediates up to a final byte */
+	while ((r = get_wch(&ch)) == OK && n++ < 64 &&
+	    !(ch >= 0x40 && ch <= 0x7e))
+		;
+	timeout(-1);
+	return true;
+}
+
 /* The byte where the character before (dir < 0) or after b[at] starts. */
 static size_t
 char_step(const struct buf *b, size_t at, int dir)
@@ -440,6 +468,8 @@ prompt(struct tui *t, const char *what, const char *name)
 			}
 			continue;
 		}
+		if (ch == 27 && escape_sequence())
+			continue;	/* a key this terminal's entry lacks */
 		switch (ch) {
 		case 27:		/* Esc */
 		case 3:			/* ^C, where it comes as a key */

@@ -206,10 +206,13 @@ open_trace(const char *path, const char **why)
 }
 
 static SCREEN *
-start_curses(void)
+start_curses(char *fell_back, size_t len)
 {
-	const char	*term = getenv("TERM");
+	static const char *const fallback[] = { "xterm-256color", "xterm",
+	    "vt100", "dumb" };
+	char		*term = getenv("TERM") ? strdup(getenv("TERM")) : NULL;
 	SCREEN		*sc;
+	size_t		 k;
 
 	if ((sc = newterm(NULL, stdout, stdin)) != NULL) {
 		/* a terminal that cannot move the cursor cannot show pages */
@@ -219,16 +222,29 @@ start_curses(void)
 			sc = NULL;
 		}
 	}
-	if (sc == NULL) {
-		say("TERM=%s: unknown or too basic terminal "
-		    "type; using vt100", term ? term : "");
-		setenv("TERM", "vt100", 1);
-		if ((sc = newterm(NULL, stdout, stdin)) == NULL) {
-			setenv("TERM", "dumb", 1);
-			if ((sc = newterm(NULL, stdout, stdin)) == NULL)
-				return NULL;
+	/*
+	 * A terminal whose entry this machine lacks (ssh from kitty,
+	 * ghostty, alacritty) speaks xterm's language: xterm-256color
+	 * first, whose keys (PgDn, Home, End) it sends.
+	 */
+	for (k = 0; sc == NULL && k < sizeof fallback / sizeof *fallback; k++) {
+		setenv("TERM", fallback[k], 1);
+		if ((sc = newterm(NULL, stdout, stdin)) != NULL &&
+		    k + 1 < sizeof fallback / sizeof *fallback &&
+		    !tui_can_address()) {
+			endwin();
+			delscreen(sc);
+			sc = NULL;
+		}
+		if (sc != NULL) {
+			snprintf(fell_back, len, "TERM=%s unknown here: as %s",
+			    term ? term : "", fallback[k]);
+			say("%s", fell_back);
 		}
 	}
+	free(term);
+	if (sc == NULL)
+		return NULL;
 	cbreak();
 	noecho();
 	nonl();
@@ -330,6 +346,10 @@ loop(struct tui *t, struct reading *r)
 		}
 		if (rc == OK && ch >= KEYMAP_SIZE)
 			continue;	/* a wide character: not a key */
+		if (rc == OK && ch == 27 && escape_sequence()) {
+			status(t, "a key this terminal's entry does not name");
+			continue;
+		}
 		commands_run(t, keymap_lookup(&t->km, (int)ch));
 	}
 	if (busy && !r->taken) {
@@ -411,7 +431,7 @@ tui_main(const char *target, const struct config *cf, bool linear,
 	struct stat	 st;
 	const char	*why, *p, *nl;
 	size_t		 i;
-	char		 msg[256];
+	char		 msg[256], fell_back[160] = "";
 	SCREEN		*screen;
 	int		 rc = 1;
 
@@ -454,7 +474,7 @@ tui_main(const char *target, const struct config *cf, bool linear,
 	    (t.trace = open_trace(p, &why)) == NULL)
 		say("KANBAO_TRACE=%s: %s", p, why);
 	signals();
-	if ((screen = start_curses()) == NULL) {
+	if ((screen = start_curses(fell_back, sizeof fell_back)) == NULL) {
 		say("cannot start the terminal");
 		goto fail;
 	}
@@ -462,6 +482,8 @@ tui_main(const char *target, const struct config *cf, bool linear,
 	layout_init(&t.lay);
 	if (warnings != NULL && *warnings != '\0')
 		status(&t, "%.*s", (int)strcspn(warnings, "\n"), warnings);
+	if (fell_back[0] != '\0')
+		status(&t, "%s", fell_back);
 	if (t.library) {
 		view_show(&t, &view_library);
 		r.dir = target;

@@ -111,6 +111,12 @@ bool	list_move(struct frame *, enum cmd c, size_t n);
 /* Reads a line at the bottom of the screen; NULL when cancelled. */
 char	*prompt(struct tui *, const char *what, const char *history);
 void	tui_redraw(struct tui *);	/* tui.c: the view on top, now */
+/*
+ * After an Esc: whether an escape sequence followed, read whole and
+ * dropped (a key the terminal's entry does not name: never Esc and
+ * stray keys); else what followed is put back.
+ */
+bool	escape_sequence(void);
 
 /* session.c: the view stack and the open issue */
 struct frame	*view_top(struct tui *);
