@@ -188,14 +188,66 @@ cmd_goto_date(struct tui *t, enum cmd c)
 	free(q);
 }
 
+/* Whether c moves, so that a count repeats it: 5j, 3]. */
+static bool
+repeats(enum cmd c)
+{
+	switch (c) {
+	case CMD_LINE_DOWN: case CMD_LINE_UP: case CMD_PAGE_DOWN:
+	case CMD_PAGE_UP: case CMD_COLUMN_NEXT: case CMD_COLUMN_PREV:
+	case CMD_ARTICLE_NEXT: case CMD_ARTICLE_PREV: case CMD_SEARCH_NEXT:
+	case CMD_SEARCH_PREV:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/*
+ * A count before a key (less, vi, mutt): a move made so many times; with
+ * g, G or Enter, a list's entry of that number (3G, 3 Enter: the third)
+ * or the reader's article of that number.
+ */
+static bool
+counted(struct tui *t, struct frame *f, enum cmd c, size_t n)
+{
+	size_t	k;
+
+	if (c == CMD_TOP || c == CMD_BOTTOM || c == CMD_OPEN) {
+		if (f->v == &view_reader) {
+			if (c == CMD_OPEN || t->is == NULL)
+				return false;
+			reader_goto(t, n <= t->is->narticles ? n - 1 :
+			    t->is->narticles - 1, false);
+			return true;
+		}
+		if (f->v == &view_calendar)
+			return false;
+		f->sel = n - 1;
+		tui_redraw(t);		/* a list keeps its selection in it */
+		if (c == CMD_OPEN)
+			commands_run(t, CMD_OPEN);
+		return true;
+	}
+	if (!repeats(c))
+		return false;
+	for (k = 0; k < n && view_top(t) == f; k++)
+		commands_run(t, c);
+	return true;
+}
+
 void
 commands_run(struct tui *t, enum cmd c)
 {
 	struct frame	*f = view_top(t);
+	size_t		 n = t->count;
 
+	t->count = 0;
 	if (f == NULL || c <= CMD_NONE || c >= NCMD)
 		return;
 	t->msg[0] = '\0';
+	if (n > 0 && counted(t, f, c, n))
+		return;
 	if (t->trace != NULL) {
 		fprintf(t->trace, "%s %s\n", f->v->name, commands[c].name);
 		fflush(t->trace);

@@ -346,6 +346,14 @@ loop(struct tui *t, struct reading *r)
 		}
 		if (rc == OK && ch >= KEYMAP_SIZE)
 			continue;	/* a wide character: not a key */
+		/* digits no key is bound to: a count for the next key */
+		if (rc == OK && ch >= '0' && ch <= '9' && (ch != '0' ||
+		    t->count > 0) && keymap_lookup(&t->km, (int)ch) == CMD_NONE) {
+			if (t->count < 100000)
+				t->count = t->count * 10 + (size_t)(ch - '0');
+			status(t, "%zu", t->count);
+			continue;
+		}
 		if (rc == OK && ch == 27 && escape_sequence()) {
 			status(t, "a key this terminal's entry does not name");
 			continue;
