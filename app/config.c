@@ -330,8 +330,13 @@ apply(struct config *c, const struct setting *s, const char *v, const char *path
 		return;
 	case T_STRING:
 		if (strcmp(s->name, "library") == 0) {
+			const char	*err;
+
+			/* ~/papers as save-folder takes it; else as written */
 			free(c->library);
-			c->library = *v ? strdup(v) : NULL;
+			c->library = *v ? paths_expand(v, &err) : NULL;
+			if (c->library == NULL && *v)
+				c->library = strdup(v);
 		} else {
 			free(c->save_dir);
 			c->save_dir = *v ? strdup(v) : NULL;

@@ -71,3 +71,24 @@ paths_config_file(void)
 {
 	return xdg("XDG_CONFIG_HOME", ".config", "kanbao/config.ini");
 }
+
+char *
+paths_expand(const char *p, const char **err)
+{
+	const char	*home = getenv("HOME");
+	struct buf	 b = { 0 };
+	char		*r;
+
+	if (p[0] == '~' && (p[1] == '/' || p[1] == '\0')) {
+		if (home == NULL || *home == '\0') {
+			*err = "no HOME for ~";
+			return NULL;
+		}
+		buf_adds(&b, home);
+		p++;
+	}
+	buf_adds(&b, p);
+	if ((r = buf_take(&b, NULL)) == NULL)
+		*err = "out of memory";
+	return r;
+}

@@ -18,6 +18,12 @@ enum paths_kind { PATHS_STATE, PATHS_CACHE };
  */
 char	*paths_dir(enum paths_kind, const char **why);
 
+/*
+ * p with a leading ~ (~/papers) made $HOME's, in a new string; NULL and
+ * *err when there is no HOME to put there or memory runs out.
+ */
+char	*paths_expand(const char *p, const char **err);
+
 /* The config file's default path ($XDG_CONFIG_HOME/kanbao/config.ini). */
 char	*paths_config_file(void);
 

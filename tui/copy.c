@@ -14,6 +14,7 @@
 #include "../model/buf.h"
 #include "../model/issue.h"
 #include "../model/text.h"
+#include "../app/paths.h"
 #include "view.h"
 
 #define COPY_MAX	74994	/* bytes: 100,000 in base64, what terminals take */
@@ -115,23 +116,10 @@ static char *
 save_dir(const struct tui *t, const char **err)
 {
 	const char	*d = t->cf->save_dir ? t->cf->save_dir : "~/kanbao";
-	const char	*home = getenv("HOME");
-	struct buf	 b = { 0 };
 	char		*p;
 
-	if (d[0] == '~' && (d[1] == '/' || d[1] == '\0')) {
-		if (home == NULL || *home == '\0') {
-			*err = "no HOME for ~ in save-folder";
-			return NULL;
-		}
-		buf_adds(&b, home);
-		d++;
-	}
-	buf_adds(&b, d);
-	if ((p = buf_take(&b, NULL)) == NULL) {
-		*err = "out of memory";
+	if ((p = paths_expand(d, err)) == NULL)
 		return NULL;
-	}
 	for (char *s = p + 1; ; s++) {
 		if (*s != '/' && *s != '\0')
 			continue;

@@ -438,6 +438,7 @@ tui_main(const char *target, const struct config *cf, bool linear,
 	struct reading	 r;
 	struct stat	 st;
 	const char	*why, *p, *nl;
+	char		*canon = NULL;
 	size_t		 i;
 	char		 msg[256], fell_back[160] = "";
 	SCREEN		*screen;
@@ -462,6 +463,12 @@ tui_main(const char *target, const struct config *cf, bool linear,
 		say("%s: %s", target, strerror(errno));
 		return 1;
 	}
+	/*
+	 * Positions and bookmarks are kept by the issue's path: the same
+	 * whether the library was named /abs/lib, lib or through a link.
+	 */
+	if ((canon = realpath(target, NULL)) != NULL)
+		target = canon;
 	draw_set_ambiguous(cf->ambiguous);
 	t.cachedir = paths_dir(PATHS_CACHE, &why);
 	if (why != NULL)
@@ -525,6 +532,7 @@ fail:
 	free(t.query);
 	free(t.statedir);
 	free(t.cachedir);
+	free(canon);
 	return rc;
 }
 

@@ -18,6 +18,7 @@ run_env() {
 	    LSAN_OPTIONS="suppressions=$top/tests/lsan.supp" "$@"
 }
 mkdir -p "$work/home" "$work/config"
+ln -s "$top/assets" "$work/assets-link"	# paths.vt: a library through a link
 # check NAME COMMAND...: runs one test in the work folder and tallies it
 check() {
 	name=$1

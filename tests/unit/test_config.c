@@ -24,6 +24,24 @@ write_tmp(const char *text)
 	return path;
 }
 
+/* library = ~/papers means the home's, as save-folder does (issue 26) */
+static void
+library_under_home(void **state)
+{
+	struct config	 c;
+	struct buf	 w = { 0 };
+	const char	*p;
+
+	(void)state;
+	setenv("HOME", "/home/reader", 1);
+	p = write_tmp("[reader]\nlibrary = ~/papers\n");
+	config_defaults(&c);
+	assert_true(config_load(&c, p, &w));
+	assert_string_equal(c.library, "/home/reader/papers");
+	config_free(&c);
+	unlink(p);
+}
+
 static void
 good_values(void **state)
 {
@@ -118,6 +136,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(good_values),
+		cmocka_unit_test(library_under_home),
 		cmocka_unit_test(bad_values_warn_with_line_and_keep_defaults),
 		cmocka_unit_test(broken_files_warn_and_start),
 		cmocka_unit_test(keymap_rebinds_by_name),
