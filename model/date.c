@@ -92,3 +92,62 @@ date_from_name(const char *name, char *out)
 	}
 	return false;
 }
+
+int
+date_parse_typed(const char *s, int y, int m, char *out)
+{
+	int		 f[3], nf = 0, len[3] = { 0 };
+	const char	*p = s;
+
+	/* numbers apart by anything else: -, /, ., 年, 月, 日, spaces */
+	while (*p != '\0' && nf <= 3) {
+		int	v = -1, k = 0;
+
+		for (;;) {
+			if (*p >= '0' && *p <= '9') {
+				v = (v < 0 ? 0 : v) * 10 + (*p - '0');
+				p++;
+			} else if ((unsigned char)p[0] == 0xef &&
+			    (unsigned char)p[1] == 0xbc &&
+			    (unsigned char)p[2] >= 0x90 &&
+			    (unsigned char)p[2] <= 0x99) {
+				/* a full-width digit: EF BC 90..99 */
+				v = (v < 0 ? 0 : v) * 10 +
+				    ((unsigned char)p[2] - 0x90);
+				p += 3;
+			} else
+				break;
+			if (++k > 8)
+				return 0;
+		}
+		if (v >= 0) {
+			if (nf == 3)
+				return 0;
+			len[nf] = k;
+			f[nf++] = v;
+		} else
+			p++;
+	}
+	/* 20250327: one number of eight digits */
+	if (nf == 1 && len[0] == 8) {
+		f[2] = f[0] % 100;
+		f[1] = f[0] / 100 % 100;
+		f[0] /= 10000;
+		nf = 3;
+	}
+	if (nf == 2) {			/* 03-27: this year */
+		f[2] = f[1];
+		f[1] = f[0];
+		f[0] = y;
+	} else if (nf == 1 && len[0] <= 2) {	/* 27: this month */
+		f[2] = f[0];
+		f[1] = m;
+		f[0] = y;
+	} else if (nf != 3)
+		return 0;
+	if (f[1] < 1 || f[1] > 12 || f[2] < 1 || f[2] > 31 ||
+	    f[0] < DATE_MIN_YEAR || f[0] > DATE_MAX_YEAR)
+		return f[1] >= 1 && f[1] <= 12 && f[2] >= 1 && f[2] <= 31 ? -1 :
+		    0;
+	return date_format(out, f[0], f[1], f[2]) ? 1 : -1;
+}

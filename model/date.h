@@ -20,5 +20,12 @@ bool	date_format(char *out, int y, int m, int d);
  * out[11]; false when it has none that is valid.
  */
 bool	date_from_name(const char *name, char *out);
+/*
+ * A date as a person types it: 2025-03-27, 2025/3/27, 20250327,
+ * 2025年3月27日, full-width digits; 03-27 or 3月27日 in year y, 27 in
+ * month y-m.  1 and *out (YYYY-MM-DD) for a date, 0 for no date's shape,
+ * -1 for a shape with no such day (2025-02-30).
+ */
+int	date_parse_typed(const char *s, int y, int m, char *out);
 
 #endif

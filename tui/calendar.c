@@ -23,6 +23,20 @@ calendar_issue_on(const struct tui *t, int y, int m, int d)
 	return (size_t)-1;
 }
 
+/* How many issues are dated y-m-d. */
+static int
+issues_on(const struct tui *t, int y, int m, int d)
+{
+	char	date[48];
+	size_t	i;
+	int	n = 0;
+
+	snprintf(date, sizeof date, "%04d-%02d-%02d", y, m, d);
+	for (i = 0; i < t->ar.n; i++)
+		n += strcmp(t->ar.v[i].date, date) == 0;
+	return n;
+}
+
 static void
 cal_set(struct tui *t, const char *date)
 {
@@ -108,10 +122,15 @@ calendar_draw(struct tui *t, struct frame *f)
 	col = date_weekday(t->cy, t->cm, 1);
 	row = y;
 	for (d = 1; d <= date_days_in(t->cy, t->cm); d++) {
-		bool	has = calendar_issue_on(t, t->cy, t->cm, d) != (size_t)-1;
+		int	k = issues_on(t, t->cy, t->cm, d);
+		bool	has = k > 0;
 
-		n += has;
-		snprintf(cell, sizeof cell, has ? "[%2d]" : " %2d ", d);
+		/* two papers of one day: both counted, the cell says 2 */
+		n += k;
+		if (k > 1)
+			snprintf(cell, sizeof cell, "[%2d]%d", d, k < 10 ? k : 9);
+		else
+			snprintf(cell, sizeof cell, has ? "[%2d]" : " %2d ", d);
 		x = col * 6;
 		if (d == t->cd) {
 			attron(A_REVERSE);

@@ -7,8 +7,11 @@
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 #include "../model/issue.h"
+#include "../model/date.h"
 #include "view.h"
 
 typedef void cmd_fn(struct tui *, enum cmd);
@@ -167,25 +170,37 @@ cmd_calendar(struct tui *t, enum cmd c)
 static void
 cmd_goto_date(struct tui *t, enum cmd c)
 {
-	char	*q, d[48];
-	int	 y, m, dd;
-	size_t	 e;
+	char		*q, d[11];
+	int		 y, m, dd, r;
+	size_t		 e, i, n = 0;
+	time_t		 now = time(NULL);
+	struct tm	 tm;
 
 	(void)c;
-	if ((q = prompt(t, "date (YYYY-MM-DD): ", "date")) == NULL)
+	if ((q = prompt(t, "date (2025-03-27, 03-27, 27): ", "date")) == NULL)
 		return;
-	if (sscanf(q, "%4d-%2d-%2d", &y, &m, &dd) == 3 ||
-	    sscanf(q, "%4d%2d%2d", &y, &m, &dd) == 3) {
-		snprintf(d, sizeof d, "%04d-%02d-%02d", y, m, dd);
-		if ((e = calendar_issue_on(t, y, m, dd)) != (size_t)-1)
-			issue_enter(t, e);
-		else {
-			calendar_show(t, d);
-			status(t, "no issue on %s", d);
-		}
-	} else
-		status(t, "not a date: %s (want YYYY-MM-DD)", q);
+	localtime_r(&now, &tm);
+	if ((r = date_parse_typed(q, tm.tm_year + 1900, tm.tm_mon + 1,
+	    d)) <= 0) {
+		status(t, r < 0 ? "no such day: %s" :
+		    "not a date: %s (2025-03-27, 20250327, 03-27, 27)", q);
+		free(q);
+		return;
+	}
 	free(q);
+	sscanf(d, "%d-%d-%d", &y, &m, &dd);
+	for (i = 0; i < t->ar.n; i++)
+		n += strcmp(t->ar.v[i].date, d) == 0;
+	if ((e = calendar_issue_on(t, y, m, dd)) == (size_t)-1) {
+		calendar_show(t, d);
+		status(t, "no issue on %s", d);
+	} else if (n == 1)
+		issue_enter(t, e);
+	else {
+		/* two papers of one day: the library, on the first of them */
+		library_select(t, e);
+		status(t, "%zu issues on %s: Enter opens the one chosen", n, d);
+	}
 }
 
 /* Whether c moves, so that a count repeats it: 5j, 3]. */

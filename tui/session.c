@@ -274,3 +274,16 @@ library_search_poll(struct tui *t, bool wait)
 	free(j);
 	return false;
 }
+
+void
+library_select(struct tui *t, size_t i)
+{
+	struct frame	*f;
+
+	/* down to the library, its selection on entry i */
+	while (t->depth > 1 && (f = view_top(t)) != NULL &&
+	    f->v != &view_library)
+		view_pop(t);
+	if ((f = view_top(t)) != NULL && f->v == &view_library)
+		f->sel = lib_entry(t, i);
+}

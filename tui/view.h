@@ -131,6 +131,7 @@ bool	issue_open(struct tui *, size_t i);
 void	issue_show(struct tui *, bool reading);
 /* issue_open, then issue_show where its saved place is */
 bool	issue_enter(struct tui *, size_t i);
+void	library_select(struct tui *, size_t i);	/* the library, on entry i */
 void	issue_save_position(struct tui *);
 /* The library row of entry i and back (newest first, undated last). */
 size_t	lib_entry(const struct tui *, size_t row);

@@ -24,6 +24,37 @@ dates_from_file_names(void **state)
 	assert_false(date_from_name("2025-13-40.txt", d));
 }
 
+/* A date as a person types it, in the date prompt (issue 26). */
+static void
+typed_dates(void **state)
+{
+	char	d[11];
+
+	(void)state;
+	assert_int_equal(date_parse_typed("2025-03-27", 2026, 12, d), 1);
+	assert_string_equal(d, "2025-03-27");
+	assert_int_equal(date_parse_typed("20250327", 2026, 12, d), 1);
+	assert_string_equal(d, "2025-03-27");
+	assert_int_equal(date_parse_typed("2025/3/7", 2026, 12, d), 1);
+	assert_string_equal(d, "2025-03-07");
+	assert_int_equal(date_parse_typed("2025年3月27日", 2026, 12, d), 1);
+	assert_string_equal(d, "2025-03-27");
+	assert_int_equal(date_parse_typed("２０２５－０３－２７", 2026, 12, d), 1);
+	assert_string_equal(d, "2025-03-27");
+	/* this year, this month */
+	assert_int_equal(date_parse_typed("03-27", 2026, 12, d), 1);
+	assert_string_equal(d, "2026-03-27");
+	assert_int_equal(date_parse_typed("3月27日", 2026, 12, d), 1);
+	assert_string_equal(d, "2026-03-27");
+	assert_int_equal(date_parse_typed("27", 2026, 12, d), 1);
+	assert_string_equal(d, "2026-12-27");
+	/* no such day, and no date at all */
+	assert_int_equal(date_parse_typed("2025-02-30", 2026, 12, d), -1);
+	assert_int_equal(date_parse_typed("2025-13-01", 2026, 12, d), 0);
+	assert_int_equal(date_parse_typed("tomorrow", 2026, 12, d), 0);
+	assert_int_equal(date_parse_typed("1-2-3-4", 2026, 12, d), 0);
+}
+
 static void
 folding(void **state)
 {
@@ -623,6 +654,7 @@ main(void)
 		cmocka_unit_test(index_segments),
 		cmocka_unit_test(large_library_walk),
 		cmocka_unit_test(links_in_a_library),
+		cmocka_unit_test(typed_dates),
 		cmocka_unit_test(day_folder_renamed),
 		cmocka_unit_test(snippets_agree),
 		cmocka_unit_test(every_phrase_of_the_samples),
