@@ -146,8 +146,9 @@ calendar_draw(struct tui *t, struct frame *f)
 			row++;
 		}
 	}
-	snprintf(line, sizeof line, "calendar: %d issues this month, [n] has an issue | "
-	    "Enter: open | { }: month | q: back", n);
+	snprintf(line, sizeof line, "calendar: %d %s this month, [n] has an issue | "
+	    "Enter: open | { }: month | q: back", n,
+	    plural((size_t)n, "issue", "issues"));
 	draw_status(t, line);
 	move(cury, curx);
 }

@@ -543,3 +543,9 @@ cancel:
 	buf_free(&b);
 	return NULL;
 }
+
+const char *
+plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}

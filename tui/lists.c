@@ -36,8 +36,8 @@ library_draw(struct tui *t, struct frame *f)
 		snprintf(left, sizeof left, "Enter: open | ?: help");
 	else
 		snprintf(left, sizeof left,
-		    "library: %zu issues | Enter: open | /: search | ?: help",
-		    t->ar.n);
+		    "library: %zu %s | Enter: open | /: search | ?: help",
+		    t->ar.n, plural(t->ar.n, "issue", "issues"));
 	draw_list(t, f, "Library: issues, newest first", t->ar.n, library_row,
 	    t->nread > 0 ? "Reading the library..." : NULL, left);
 }
@@ -142,8 +142,8 @@ contents_draw(struct tui *t, struct frame *f)
 	}
 	if (is->narticles == 0)
 		puts_at(y, 0, "This issue has no articles.", COLS);
-	snprintf(line, sizeof line, "contents: %zu articles | Enter: read | ?: help",
-	    is->narticles);
+	snprintf(line, sizeof line, "contents: %zu %s | Enter: read | ?: help",
+	    is->narticles, plural(is->narticles, "article", "articles"));
 	draw_status(t, line);
 	move(cy, 0);
 }
@@ -215,8 +215,8 @@ results_draw(struct tui *t, struct frame *f)
 {
 	char	left[256];
 
-	snprintf(left, sizeof left, "%zu hits for %s | Enter: open | q: back",
-	    t->nhits, t->query ? t->query : "");
+	snprintf(left, sizeof left, "%zu %s for %s | Enter: open | q: back",
+	    t->nhits, plural(t->nhits, "hit", "hits"), t->query ? t->query : "");
 	draw_list(t, f, "Search results", t->nhits, result_row, NULL, left);
 }
 
@@ -292,8 +292,8 @@ marks_draw(struct tui *t, struct frame *f)
 {
 	char	left[128];
 
-	snprintf(left, sizeof left, "%zu bookmarks | Enter: jump | d: delete | q: back",
-	    t->nmarks);
+	snprintf(left, sizeof left, "%zu %s | Enter: jump | d: delete | q: back",
+	    t->nmarks, plural(t->nmarks, "bookmark", "bookmarks"));
 	draw_list(t, f, "Bookmarks", t->nmarks, mark_row,
 	    "No bookmarks yet: press m while reading.", left);
 }

@@ -118,6 +118,8 @@ void	tui_redraw(struct tui *);	/* tui.c: the view on top, now */
  * stray keys); else what followed is put back.
  */
 bool	escape_sequence(void);
+/* one when n is 1, else many: 1 hit, 2 hits */
+const char *plural(size_t n, const char *one, const char *many);
 
 /* session.c: the view stack and the open issue */
 struct frame	*view_top(struct tui *);
