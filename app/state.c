@@ -400,3 +400,49 @@ state_free_history(char **v, size_t n)
 		free(v[i]);
 	free(v);
 }
+
+/* ---- preferences -------------------------------------------------------- */
+
+#define PREFS_MAGIC	"kanbao-prefs 1"
+
+bool
+state_save_prefs(const char *dir, int columns, bool linear)
+{
+	struct buf	 b = { 0 };
+	char		*path;
+	bool		 ok;
+
+	if (dir == NULL || (path = marks_file(dir, "prefs")) == NULL)
+		return false;
+	buf_addf(&b, "%s\ncolumns\t%d\nlinear\t%d\n", PREFS_MAGIC, columns,
+	    linear);
+	ok = !b.failed && file_write_atomic(path, b.p, b.len, true);
+	free(path);
+	buf_free(&b);
+	return ok;
+}
+
+bool
+state_load_prefs(const char *dir, int *columns, bool *linear)
+{
+	char		*path, *s;
+	const char	*err;
+	size_t		 len;
+	int		 c, l;
+
+	if (dir == NULL || (path = marks_file(dir, "prefs")) == NULL)
+		return false;
+	s = file_read_max(path, 4096, false, &len, &err);
+	free(path);
+	if (s == NULL)
+		return false;
+	if (sscanf(s, PREFS_MAGIC "\ncolumns\t%d\nlinear\t%d", &c, &l) == 2 &&
+	    c >= 0 && c <= 8) {
+		*columns = c;
+		*linear = l != 0;
+		free(s);
+		return true;
+	}
+	free(s);
+	return false;
+}

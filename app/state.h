@@ -45,6 +45,14 @@ bool	state_change_marks(const char *dir, const struct bookmark *m, bool del,
 void	state_free_marks(struct bookmark *, size_t);
 
 /*
+ * The reader's own choices, the same for every issue and session: columns
+ * (0: automatic) and linear mode.  Loading leaves them as they are when
+ * none was kept.
+ */
+bool	state_save_prefs(const char *dir, int columns, bool linear);
+bool	state_load_prefs(const char *dir, int *columns, bool *linear);
+
+/*
  * A prompt's history (name: search, find, date), oldest first, at most
  * STATE_HISTORY lines: loaded into a new array (free with
  * state_free_history), and added to (the same line again moves to the

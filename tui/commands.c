@@ -12,6 +12,7 @@
 
 #include "../model/issue.h"
 #include "../model/date.h"
+#include "../app/state.h"
 #include "view.h"
 
 typedef void cmd_fn(struct tui *, enum cmd);
@@ -101,6 +102,7 @@ cmd_columns(struct tui *t, enum cmd c)
 
 	t->columns = n < 1 ? 1 : n > 8 ? 8 : n;
 	t->linear = false;
+	state_save_prefs(t->statedir, t->columns, t->linear);
 	reader_layout(t);
 	status(t, "%d column%s", t->columns, t->columns > 1 ? "s" : "");
 }
@@ -110,6 +112,7 @@ cmd_linear(struct tui *t, enum cmd c)
 {
 	(void)c;
 	t->linear = !t->linear;
+	state_save_prefs(t->statedir, t->columns, t->linear);
 	status(t, t->linear ? "linear mode" : "columns");
 	reader_layout(t);
 }

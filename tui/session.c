@@ -139,8 +139,7 @@ issue_open(struct tui *t, size_t i)
 		t->ahead = p.block == (size_t)-1;
 		t->ablock = t->ahead ? 0 : p.block;
 		t->aoff = p.off;
-		t->columns = p.columns;
-		t->linear = p.linear || t->linear;
+		/* columns and linear mode are the reader's, not the issue's */
 		t->was_reading = p.reading;
 	}
 	/* the library's selection follows the issue open */

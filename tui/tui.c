@@ -19,6 +19,7 @@
 #include "../model/issue.h"
 #include "../model/vault.h"
 #include "../app/paths.h"
+#include "../app/state.h"
 #include "tui.h"
 #include "view.h"
 
@@ -477,6 +478,9 @@ tui_main(const char *target, const struct config *cf, bool linear,
 	if (why != NULL)
 		say("state folder: %s; positions and bookmarks are not kept",
 		    why);
+	/* the reader's choices of earlier sessions; --linear for this one */
+	if (state_load_prefs(t.statedir, &t.columns, &t.linear))
+		t.linear |= linear;
 	if (!open_target(&t, target, &st))
 		goto fail;
 	/* shown before the screen takes over, and on the status line */
