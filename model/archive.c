@@ -33,6 +33,10 @@ struct vec {
 	size_t			 n, cap;
 };
 
+static bool	scan(struct archive *, const char *, bool, const char **);
+static bool	open_tick(struct archive *, const char *, bool, const char *,
+		    archive_tick *, void *, const char **);
+
 /*
  * Reads the head of an issue for its date, title and first headline (a
  * day's folder whole: its first article may be in any of its files).
@@ -468,7 +472,14 @@ save_list_cache(const char *file, const struct vec *v)
 bool
 archive_scan(struct archive *ar, const char *dir, const char **err)
 {
-	struct vec	v = { 0 };
+	return scan(ar, dir, false, err);
+}
+
+/* The issues under dir, or with flat those in dir itself only. */
+static bool
+scan(struct archive *ar, const char *dir, bool flat, const char **err)
+{
+	struct vec	v = { 0 }, sub = { 0 };
 	struct stat	st;
 
 	memset(ar, 0, sizeof *ar);
@@ -482,6 +493,12 @@ archive_scan(struct archive *ar, const char *dir, const char **err)
 	} else if (!S_ISDIR(st.st_mode)) {
 		*err = "not a folder or an issue file";
 		return false;
+	} else if (flat) {
+		bool	ok = walk_one(&v, dir, true, &sub);
+
+		free_vec(&sub);		/* its folders are not its own */
+		if (!ok)
+			goto oom;
 	} else if (!walk_all(&v, dir)) {
 		if (errno != ENOMEM) {
 			*err = strerror(errno);
@@ -514,13 +531,43 @@ bool
 archive_open_tick(struct archive *ar, const char *dir, const char *cachedir,
     archive_tick *tick, void *arg, const char **err)
 {
+	return open_tick(ar, dir, false, cachedir, tick, arg, err);
+}
+
+bool
+archive_open_folder_of(struct archive *ar, const char *file,
+    const char *cachedir, const char **err)
+{
+	char	*dir, *slash;
+	bool	 ok;
+
+	if ((dir = strdup(file)) == NULL) {
+		*err = "out of memory";
+		return false;
+	}
+	if ((slash = strrchr(dir, '/')) == NULL)
+		strcpy(dir, ".");
+	else if (slash == dir)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	ok = open_tick(ar, dir, true, cachedir, NULL, NULL, err);
+	free(dir);
+	return ok;
+}
+
+static bool
+open_tick(struct archive *ar, const char *dir, bool flat, const char *cachedir,
+    archive_tick *tick, void *arg, const char **err)
+{
 	char		*cf;
 	struct vec	 c = { 0 };
 	size_t		 i, changed = 0, *todo;
 
-	if (!archive_scan(ar, dir, err))
+	if (!scan(ar, dir, flat, err))
 		return false;
-	cf = cachedir ? archive_cache_path(cachedir, dir, "list") : NULL;
+	cf = cachedir ? archive_cache_path(cachedir, dir, flat ? "flat" :
+	    "list") : NULL;
 	if (cf != NULL)
 		load_list_cache(cf, &c);
 	if ((todo = malloc((ar->n + 1) * sizeof *todo)) == NULL) {

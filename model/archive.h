@@ -48,6 +48,12 @@ bool	archive_open(struct archive *, const char *dir, const char *cachedir,
 typedef bool archive_tick(size_t done, size_t total, void *arg);
 bool	archive_open_tick(struct archive *, const char *dir,
 	    const char *cachedir, archive_tick *, void *arg, const char **err);
+/*
+ * The issues in the folder of file, not in its folders below (what reading
+ * on from a file goes through), as archive_open lists them.
+ */
+bool	archive_open_folder_of(struct archive *, const char *file,
+	    const char *cachedir, const char **err);
 void	archive_close(struct archive *);
 
 typedef void archive_progress(size_t done, size_t total, void *arg);

@@ -395,6 +395,7 @@ static bool
 open_target(struct tui *t, const char *target, const struct stat *st)
 {
 	const char	*err;
+	size_t		 i;
 
 	t->library = S_ISDIR(st->st_mode) && !vault_is_day(target);
 	if (t->library) {
@@ -413,16 +414,26 @@ open_target(struct tui *t, const char *target, const struct stat *st)
 			say("%s: no issues (*.txt, *.md) in this folder", target);
 		return t->ar.n > 0;
 	}
-	if (!archive_open(&t->ar, target, t->cachedir, &err)) {
-		say("%s: %s", target, err);
-		return false;
+	/*
+	 * A file among its folder's issues, so that reading on past its
+	 * end goes to the next day's, as in a library; the file alone when
+	 * its folder cannot be listed.
+	 */
+	if (!S_ISREG(st->st_mode) || !archive_open_folder_of(&t->ar, target,
+	    t->cachedir, &err) || (i = entry_of(&t->ar, target)) == (size_t)-1) {
+		archive_close(&t->ar);
+		i = 0;
+		if (!archive_open(&t->ar, target, t->cachedir, &err)) {
+			say("%s: %s", target, err);
+			return false;
+		}
 	}
 	library_ready(t);
 	if (t->ar.n == 0) {
 		say("%s: no issue here", target);
 		return false;
 	}
-	if (!issue_open(t, 0)) {
+	if (!issue_open(t, i)) {
 		say("%s", t->msg);
 		return false;
 	}
