@@ -159,21 +159,21 @@ name_add(struct buf *b, const char *s, size_t max)
 }
 
 /*
- * The article as --dump --linear prints it, after the paper's name and
- * date (an inner page has no masthead: the library's date stands in).
+ * An article as a saved file has it: the paper and the date on lines of
+ * their own, then the article as y copies it -- kicker, headline, deck,
+ * byline a line each, each paragraph one line with a blank line between,
+ * unwrapped, so that it reads right wherever it is pasted.
  */
 static bool
 article_lines(const struct tui *t, size_t art, const char *date,
     struct buf *out)
 {
-	struct layout		l;
-	struct layout_opts	o;
-	size_t			i;
-	int			k;
-	char			line[512];
-	const char		*title = t->is->title ? t->is->title :
-				    t->issue_i < t->ar.n ?
-				    t->ar.v[t->issue_i].title : NULL;
+	struct buf	 text = { 0 };
+	char		 line[512];
+	const char	*title = t->is->title ? t->is->title :
+			    t->issue_i < t->ar.n ?
+			    t->ar.v[t->issue_i].title : NULL;
+	size_t		 i, e;
 
 	if (title != NULL) {
 		text_line_out(out, title, strlen(title));
@@ -182,30 +182,17 @@ article_lines(const struct tui *t, size_t art, const char *date,
 	issue_date_line(t->is, date, line, sizeof line);
 	text_line_out(out, line, strlen(line));
 	buf_adds(out, "\n\n");
+	article_text(&t->is->articles[art], &text);
+	/* line by line: no control of the text reaches the file */
+	for (i = 0; i < text.len; i = e + 1) {
+		const char	*nl = memchr(text.p + i, '\n', text.len - i);
 
-	memset(&o, 0, sizeof o);
-	o.width = 72;
-	o.columns = 1;
-	o.gutter = 2;
-	o.ambiguous = t->cf->ambiguous;
-	o.korean_syllable = t->cf->korean_syllable;
-	o.linear = true;
-	o.guessed = true;
-	layout_init(&l);
-	if (!layout_issue(&l, t->is, &o, art, 1)) {
-		layout_free(&l);
-		return false;
-	}
-	for (i = 0; i < l.nplaced; i++) {
-		const struct lline	*ln = &l.lines[l.placed[i].line];
-
-		for (k = 0; k < ln->indent; k++)
-			buf_adds(out, "\xe3\x80\x80");
-		text_line_out(out, ln->s, ln->len);
+		e = nl != NULL ? (size_t)(nl - text.p) : text.len;
+		text_line_out(out, text.p + i, e - i);
 		buf_addc(out, '\n');
 	}
-	layout_free(&l);
-	return !out->failed;
+	buf_free(&text);
+	return !out->failed && !text.failed;
 }
 
 void
