@@ -446,3 +446,118 @@ state_load_prefs(const char *dir, int *columns, bool *linear)
 	free(s);
 	return false;
 }
+
+/* ---- how far each issue was read --------------------------------------- */
+
+#define READS_MAGIC	"kanbao-reads 1"
+
+static int
+by_read_path(const void *a, const void *b)
+{
+	return strcmp(((const struct readmark *)a)->path,
+	    ((const struct readmark *)b)->path);
+}
+
+bool
+state_load_reads(const char *dir, struct readmark **out, size_t *nout)
+{
+	char		*path, *s, *line, *save = NULL, *f[5], *p;
+	struct readmark	*v = NULL;
+	size_t		 n = 0, cap = 0, k;
+
+	*out = NULL;
+	*nout = 0;
+	if (dir == NULL || (path = marks_file(dir, "reads")) == NULL)
+		return false;
+	s = slurp(path);
+	free(path);
+	if (s == NULL)
+		return true;
+	line = strtok_r(s, "\n", &save);
+	if (line == NULL || strcmp(line, READS_MAGIC) != 0) {
+		free(s);
+		return true;	/* another format: begun again */
+	}
+	while ((line = strtok_r(NULL, "\n", &save)) != NULL) {
+		for (k = 0, p = line; k < 5 && p != NULL; k++) {
+			f[k] = p;
+			if ((p = strchr(p, '\t')) != NULL)
+				*p++ = '\0';
+		}
+		if (k < 5 || !vec_grow(&v, &cap, n, sizeof *v) ||
+		    (v[n].path = strdup(unescape(f[0]))) == NULL)
+			continue;
+		v[n].article = strtoul(f[1], NULL, 10);
+		v[n].narticles = strtoul(f[2], NULL, 10);
+		v[n].done = f[3][0] == '1';
+		v[n].when = strtoll(f[4], NULL, 10);
+		n++;
+	}
+	free(s);
+	if (n > 1)
+		qsort(v, n, sizeof *v, by_read_path);
+	*out = v;
+	*nout = n;
+	return true;
+}
+
+const struct readmark *
+state_find_read(const struct readmark *v, size_t n, const char *path)
+{
+	struct readmark	key = { .path = (char *)path };
+
+	return n > 0 && path != NULL ? bsearch(&key, v, n, sizeof *v,
+	    by_read_path) : NULL;
+}
+
+bool
+state_note_read(const char *dir, const struct readmark *m,
+    struct readmark **v, size_t *n)
+{
+	struct readmark	*r = (struct readmark *)state_find_read(*v, *n,
+			    m->path);
+	struct buf	 b = { 0 };
+	char		*path;
+	size_t		 i, cap = *n;
+	bool		 ok;
+
+	if (r == NULL) {
+		if (!vec_grow(v, &cap, *n, sizeof **v))
+			return false;
+		r = &(*v)[(*n)++];
+		memset(r, 0, sizeof *r);
+		if ((r->path = strdup(m->path)) == NULL) {
+			(*n)--;
+			return false;
+		}
+	}
+	/* the furthest article, unless the issue changed under it */
+	if (m->narticles != r->narticles || m->article > r->article)
+		r->article = m->article;
+	r->narticles = m->narticles;
+	r->done |= m->done;
+	r->when = m->when;
+	qsort(*v, *n, sizeof **v, by_read_path);
+	if (dir == NULL || (path = marks_file(dir, "reads")) == NULL)
+		return false;
+	buf_adds(&b, READS_MAGIC "\n");
+	for (i = 0; i < *n; i++) {
+		put_escaped(&b, (*v)[i].path);
+		buf_addf(&b, "\t%zu\t%zu\t%d\t%lld\n", (*v)[i].article,
+		    (*v)[i].narticles, (*v)[i].done, (*v)[i].when);
+	}
+	ok = !b.failed && file_write_atomic(path, b.p, b.len, true);
+	free(path);
+	buf_free(&b);
+	return ok;
+}
+
+void
+state_free_reads(struct readmark *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].path);
+	free(v);
+}

@@ -45,6 +45,27 @@ bool	state_change_marks(const char *dir, const struct bookmark *m, bool del,
 void	state_free_marks(struct bookmark *, size_t);
 
 /*
+ * How far each issue was read, for the library's new, k/N and read marks
+ * and for "continue": the furthest article reached, the issue's count,
+ * whether its end was reached, and when it was last read (seconds).  One
+ * file for the whole library, sorted by path.
+ */
+struct readmark {
+	char		*path;
+	size_t		 article, narticles;
+	bool		 done;
+	long long	 when;
+};
+
+bool	state_load_reads(const char *dir, struct readmark **, size_t *);
+/* Adds or updates m (furthest article and done only grow) and writes. */
+bool	state_note_read(const char *dir, const struct readmark *m,
+	    struct readmark **, size_t *);
+const struct readmark *state_find_read(const struct readmark *, size_t,
+	    const char *path);
+void	state_free_reads(struct readmark *, size_t);
+
+/*
  * The reader's own choices, the same for every issue and session: columns
  * (0: automatic) and linear mode.  Loading leaves them as they are when
  * none was kept.

@@ -18,10 +18,21 @@ library_row(const struct tui *t, size_t i, char *buf, size_t len,
     const char **a, const char **b, const char **c)
 {
 	const struct archive_entry	*e = &t->ar.v[lib_entry(t, i)];
+	const struct readmark		*r = state_find_read(t->reads,
+					    t->nreads, e->path);
+	char				 how[32];
 
-	(void)buf;
-	(void)len;
-	*a = e->date[0] ? e->date : "undated";
+	/* new, how far (article 2 of 4), or read: in words, not colour */
+	if (r == NULL)
+		snprintf(how, sizeof how, "new ");
+	else if (r->done)
+		snprintf(how, sizeof how, "read");
+	else
+		snprintf(how, sizeof how, "%zu/%zu", r->article + 1,
+		    r->narticles);
+	snprintf(buf, len, "%-10s %-5s", e->date[0] ? e->date : "undated",
+	    how);
+	*a = buf;
 	*b = e->title;
 	*c = e->headline;
 }

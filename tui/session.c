@@ -8,6 +8,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../model/issue.h"
 #include "../model/search.h"
@@ -79,6 +80,8 @@ lib_entry(const struct tui *t, size_t i)
 	return i < t->ndated ? t->ndated - 1 - i : i;
 }
 
+static void	note_read(struct tui *);
+
 void
 issue_save_position(struct tui *t)
 {
@@ -93,6 +96,34 @@ issue_save_position(struct tui *t)
 	p.columns = t->columns;
 	p.linear = t->linear;
 	state_save_position(t->statedir, t->path, &p);
+	note_read(t);
+}
+
+/*
+ * How far the issue open was read: its furthest article, and done when
+ * the reader reached the last page of its last article.
+ */
+static void
+note_read(struct tui *t)
+{
+	struct readmark	m;
+	struct timespec	ts;
+	size_t		i;
+
+	if (t->is == NULL || t->path == NULL || t->is->narticles == 0)
+		return;
+	m.path = t->path;
+	m.article = t->art;
+	m.narticles = t->is->narticles;
+	m.done = view_on(t, &view_reader) && t->laid &&
+	    t->art + 1 >= t->is->narticles && t->page + 1 >= t->lay.npages;
+	/* milliseconds, and after every other: the last read is last */
+	clock_gettime(CLOCK_REALTIME, &ts);
+	m.when = (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	for (i = 0; i < t->nreads; i++)
+		if (t->reads[i].when >= m.when)
+			m.when = t->reads[i].when + 1;
+	state_note_read(t->statedir, &m, &t->reads, &t->nreads);
 }
 
 bool

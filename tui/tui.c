@@ -390,30 +390,47 @@ finish_screen(SCREEN *screen)
 	delscreen(screen);
 }
 
-/* The issue or library opened before the screen: errors stay plain. */
+/*
+ * Where a library opens: on the issue last read when it is unfinished
+ * (Enter continues it), else on the newest one not read yet.
+ */
+static void
+library_start(struct tui *t)
+{
+	const struct readmark	*r, *last = NULL;
+	size_t			 i, pick = (size_t)-1;
+
+	for (i = 0; i < t->nreads; i++)
+		if (last == NULL || t->reads[i].when > last->when)
+			last = &t->reads[i];
+	if (last != NULL && !last->done &&
+	    (pick = entry_of(&t->ar, last->path)) != (size_t)-1) {
+		t->stack[0].sel = lib_entry(t, pick);
+		status(t, "Enter: continue %s at article %zu/%zu",
+		    t->ar.v[pick].date[0] ? t->ar.v[pick].date : "undated",
+		    last->article + 1, last->narticles);
+		return;
+	}
+	/* newest first in the list: the first row not read */
+	for (i = 0; i < t->ar.n; i++) {
+		r = state_find_read(t->reads, t->nreads,
+		    t->ar.v[lib_entry(t, i)].path);
+		if (r == NULL) {
+			t->stack[0].sel = i;
+			if (i > 0)
+				status(t, "Enter: the newest issue not read, %s",
+				    t->ar.v[lib_entry(t, i)].date);
+			return;
+		}
+	}
+}
+
 static bool
-open_target(struct tui *t, const char *target, const struct stat *st)
+open_file(struct tui *t, const char *target, const struct stat *st)
 {
 	const char	*err;
 	size_t		 i;
 
-	t->library = S_ISDIR(st->st_mode) && !vault_is_day(target);
-	if (t->library) {
-		/*
-		 * Listed at once by file names (a walk is quick), then read
-		 * on a thread; a folder without issues is told now.
-		 */
-		if (!archive_scan(&t->ar, target, &err)) {
-			say("%s: %s", target, err);
-			return false;
-		}
-		archive_name_dates(&t->ar);
-		library_ready(t);
-		t->nread = t->ar.n;
-		if (t->ar.n == 0)
-			say("%s: no issues (*.txt, *.md) in this folder", target);
-		return t->ar.n > 0;
-	}
 	/*
 	 * A file among its folder's issues, so that reading on past its
 	 * end goes to the next day's, as in a library; the file alone when
@@ -441,6 +458,33 @@ open_target(struct tui *t, const char *target, const struct stat *st)
 	issue_show(t, t->was_reading);
 	return true;
 }
+
+/* The issue or library opened before the screen: errors stay plain. */
+static bool
+open_target(struct tui *t, const char *target, const struct stat *st)
+{
+	const char	*err;
+
+	t->library = S_ISDIR(st->st_mode) && !vault_is_day(target);
+	if (t->library) {
+		/*
+		 * Listed at once by file names (a walk is quick), then read
+		 * on a thread; a folder without issues is told now.
+		 */
+		if (!archive_scan(&t->ar, target, &err)) {
+			say("%s: %s", target, err);
+			return false;
+		}
+		archive_name_dates(&t->ar);
+		library_ready(t);
+		t->nread = t->ar.n;
+		if (t->ar.n == 0)
+			say("%s: no issues (*.txt, *.md) in this folder", target);
+		return t->ar.n > 0;
+	}
+	return open_file(t, target, st);
+}
+
 
 int
 tui_main(const char *target, const struct config *cf, bool linear,
@@ -489,6 +533,7 @@ tui_main(const char *target, const struct config *cf, bool linear,
 	if (why != NULL)
 		say("state folder: %s; positions and bookmarks are not kept",
 		    why);
+	state_load_reads(t.statedir, &t.reads, &t.nreads);
 	/* the reader's choices of earlier sessions; --linear for this one */
 	if (state_load_prefs(t.statedir, &t.columns, &t.linear))
 		t.linear |= linear;
@@ -516,6 +561,7 @@ tui_main(const char *target, const struct config *cf, bool linear,
 		status(&t, "%s", fell_back);
 	if (t.library) {
 		view_show(&t, &view_library);
+		library_start(&t);
 		r.dir = target;
 		r.cachedir = t.cachedir;
 		if (pthread_create(&r.th, NULL, reading_run, &r) != 0) {
@@ -544,6 +590,7 @@ fail:
 	archive_close(&t.ar);
 	query_free_hits(t.hits, t.nhits);
 	state_free_marks(t.marks, t.nmarks);
+	state_free_reads(t.reads, t.nreads);
 	free(t.query);
 	free(t.statedir);
 	free(t.cachedir);

@@ -77,6 +77,8 @@ struct tui {
 	size_t			 nhits;
 	struct bookmark		*marks;
 	size_t			 nmarks;
+	struct readmark		*reads;		/* how far each issue was read */
+	size_t			 nreads;
 	char			*statedir;
 	char			*cachedir;
 	int			 cy, cm, cd;	/* calendar: the selected day */
