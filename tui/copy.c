@@ -212,7 +212,8 @@ save_article(struct tui *t, size_t art)
 	}
 	a = &t->is->articles[art];
 	if ((dir = save_dir(t, &err)) == NULL) {
-		status(t, "could not save: %s", err);
+		status(t, "could not save in %s: %s", t->cf->save_dir ?
+		    t->cf->save_dir : "~/kanbao", err);
 		return;
 	}
 	date = t->is->date[0] ? t->is->date : t->issue_i < t->ar.n ?

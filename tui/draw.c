@@ -549,3 +549,11 @@ plural(size_t n, const char *one, const char *many)
 {
 	return n == 1 ? one : many;
 }
+
+const char *
+base_name(const char *path)
+{
+	const char	*s = strrchr(path, '/');
+
+	return s != NULL && s[1] != '\0' ? s + 1 : path;
+}

@@ -115,7 +115,7 @@ contents_draw(struct tui *t, struct frame *f)
 	attron(A_BOLD | (t->color ? COLOR_PAIR(P_HEAD) : 0));
 	/* no masthead: the date the library found (file or folder name) */
 	puts_at(y++, 0, is->title ? is->title : e && e->title ? e->title :
-	    e && e->date[0] ? e->date : "(untitled issue)", COLS);
+	    e && e->date[0] ? e->date : e ? base_name(e->path) : "", COLS);
 	attroff(A_BOLD | (t->color ? COLOR_PAIR(P_HEAD) : 0));
 	if (is->romanized)
 		puts_at(y++, 0, is->romanized, COLS);

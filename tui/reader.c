@@ -157,7 +157,7 @@ reader_draw(struct tui *t, struct frame *f)
 	const struct lline		*ln;
 	const struct article		*a;
 	const struct archive_entry	*e;
-	const char			*title;
+	const char			*title, *date;
 	char				 left[256], pg[16] = "";
 	size_t				 k;
 	int				 cy = 0, cx = 1, i, m;
@@ -191,14 +191,18 @@ reader_draw(struct tui *t, struct frame *f)
 	/* an inner page has no masthead: the library knows its date */
 	e = t->issue_i < t->ar.n ? &t->ar.v[t->issue_i] : NULL;
 	title = t->is->title ? t->is->title : e && e->title ? e->title : "";
+	/* an issue with neither title nor date: its file's name */
+	if (*title == '\0' && t->is->date[0] == '\0' && (e == NULL ||
+	    e->date[0] == '\0'))
+		title = e != NULL ? base_name(e->path) : "";
 	if (a->page > 0)
 		snprintf(pg, sizeof pg, " p%d", a->page);
+	date = t->is->date[0] ? t->is->date : e ? e->date : "";
 	/* where the reader is first: a narrow window cuts the rest */
 	snprintf(left, sizeof left, "article %zu/%zu | page %zu/%zu | "
-	    "%s%s%s%s%s | ?:help", t->art + 1, t->is->narticles,
-	    t->page + 1, t->lay.npages, title, *title ? " " : "",
-	    t->is->date[0] ? t->is->date : e ? e->date : "", pg,
-	    t->linear ? " | linear" : "");
+	    "%s%s%s%s%s | ?: help", t->art + 1, t->is->narticles,
+	    t->page + 1, t->lay.npages, title, *title && *date ? " " : "",
+	    date, pg, t->linear ? " | linear" : "");
 	draw_status(t, left);
 	move(cy, cx);
 }

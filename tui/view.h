@@ -122,6 +122,8 @@ void	tui_redraw(struct tui *);	/* tui.c: the view on top, now */
 bool	escape_sequence(void);
 /* one when n is 1, else many: 1 hit, 2 hits */
 const char *plural(size_t n, const char *one, const char *many);
+/* The last part of a path: an undated issue's name where it has no title. */
+const char *base_name(const char *path);
 
 /* session.c: the view stack and the open issue */
 struct frame	*view_top(struct tui *);
