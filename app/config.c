@@ -500,13 +500,46 @@ done:
 	return true;
 }
 
+#define HELP_INDENT	19	/* "  name            " */
+#define HELP_WIDTH	80
+
+static void	print_wrapped(FILE *, const char *, int, int);
+
 void
 config_print_help(FILE *f)
 {
 	size_t	i;
 
+	char	text[512];
+
 	fprintf(f, "[reader]\n");
-	for (i = 0; i < sizeof settings / sizeof settings[0]; i++)
-		fprintf(f, "  %-16s %s (default: %s)\n", settings[i].name,
-		    settings[i].help, *settings[i].def ? settings[i].def : "none");
+	for (i = 0; i < sizeof settings / sizeof settings[0]; i++) {
+		snprintf(text, sizeof text, "%s (default: %s)",
+		    settings[i].help, *settings[i].def ? settings[i].def :
+		    "none");
+		fprintf(f, "  %-16s ", settings[i].name);
+		print_wrapped(f, text, HELP_INDENT, HELP_WIDTH);
+	}
+}
+
+/*
+ * text from column indent, broken at spaces before width (ASCII help
+ * text: a byte a cell), further lines indented as far.
+ */
+static void
+print_wrapped(FILE *f, const char *text, int indent, int width)
+{
+	const char	*s = text, *brk;
+	int		 room = width - indent, n;
+
+	while ((int)strlen(s) > room) {
+		for (brk = s + room; brk > s && *brk != ' '; brk--)
+			;
+		if (brk == s)
+			break;		/* one word longer than the line */
+		n = (int)(brk - s);
+		fprintf(f, "%.*s\n%*s", n, s, indent, "");
+		s = brk + 1;
+	}
+	fprintf(f, "%s\n", s);
 }

@@ -47,7 +47,7 @@
 	X(CALENDAR,	cmd_calendar,	"calendar",	"calendar of the library's issues") \
 	X(MONTH_PREV,	cmd_view,	"prev-month",	"previous month (calendar)") \
 	X(MONTH_NEXT,	cmd_view,	"next-month",	"next month (calendar)") \
-	X(GOTO_DATE,	cmd_goto_date,	"goto-date",	"open a date's issue: 2025-03-27, 03-27, 27, 3月27日") \
+	X(GOTO_DATE,	cmd_goto_date,	"goto-date",	"open a day's issue: 2025-03-27, 03-27, 27") \
 	X(DELETE,	cmd_view,	"delete",	"delete the selected bookmark") \
 	X(COPY,		cmd_view,	"copy",		"copy the paragraph to the terminal's clipboard") \
 	X(COPY_ARTICLE,	cmd_view,	"copy-article",	"copy the article to the terminal's clipboard") \

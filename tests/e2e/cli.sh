@@ -31,6 +31,9 @@ check dir 1 "$k" --dump "$TOP/assets" && err_is ".*assets: is a directory"
 check binary 1 "$k" --toc "$k" && err_is ".*binary data"
 check version 0 "$k" --version
 check help 0 "$k" --help && grep -q "next-page" "$WORK/out" || { echo "FAIL help lacks keys"; fails=$((fails + 1)); }
+# --help fits 80 columns (bytes here: never fewer than cells)
+LC_ALL=C awk 'length > 80 { print "FAIL --help wider than 80: " $0; bad = 1 } END { exit bad }' "$WORK/out" ||
+    fails=$((fails + 1))
 
 # golden outputs of the sample issues
 for f in "$TOP"/assets/*.txt; do
