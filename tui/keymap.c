@@ -135,11 +135,26 @@ keymap_bind(struct keymap *km, const char *command, const char *keys,
 		}
 		codes[n++] = k;
 	}
+	err[0] = '\0';
+	if (n == 0)
+		snprintf(err, errlen, "%s = (nothing): the command has no key "
+		    "now", command);
 	for (k = 0; k < KEYMAP_SIZE; k++)
 		if (km->cmd[k] == c)
 			km->cmd[k] = CMD_NONE;
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		int	was = km->cmd[codes[i]];
+
+		/* a key the file gave another command: the last one wins */
+		if (was != CMD_NONE && was != c && km->user[was]) {
+			keymap_key_name(codes[i], word, sizeof word);
+			snprintf(err, errlen, "%s: key %s was bound to %s too; "
+			    "it is %s's now", command, word,
+			    keymap_commands[was].name, command);
+		}
 		km->cmd[codes[i]] = (unsigned char)c;
+	}
+	km->user[c] = true;
 	return true;
 }
 

@@ -71,6 +71,7 @@ extern const struct command keymap_commands[NCMD];
 
 struct keymap {
 	unsigned char	cmd[KEYMAP_SIZE];	/* enum cmd per key code */
+	bool		user[NCMD];		/* bound by the config file */
 };
 
 void		keymap_defaults(struct keymap *);
@@ -81,7 +82,9 @@ void		keymap_key_name(int key, char *out, size_t n);
 /*
  * Binds the space-separated keys to the named command, replacing its
  * default keys.  Returns false with a message in err when the command or
- * a key name is unknown.
+ * a key name is unknown; true with a warning in err (else "") when the
+ * value is empty (the command has no key now) or takes a key the config
+ * gave another command.
  */
 bool		keymap_bind(struct keymap *, const char *command, const char *keys,
 		    char *err, size_t errlen);

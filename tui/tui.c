@@ -507,7 +507,7 @@ tui_main(const char *target, const struct config *cf, bool linear,
 	keymap_defaults(&t.km);
 	for (i = 0; i < cf->nkeys; i++)
 		if (!keymap_bind(&t.km, cf->keys[i].command, cf->keys[i].keys,
-		    msg, sizeof msg))
+		    msg, sizeof msg) || msg[0] != '\0')
 			say("%s:%d: [keys] %s",
 			    cf->path ? cf->path : "config", cf->keys[i].line, msg);
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {

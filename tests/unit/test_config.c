@@ -129,6 +129,15 @@ keymap_rebinds_by_name(void **state)
 	assert_non_null(strstr(err, "unknown command"));
 	assert_false(keymap_bind(&km, "top", "Hyper-7", err, sizeof err));
 	assert_non_null(strstr(err, "unknown key"));
+	/* a key the file gives two commands, an empty value: warned */
+	assert_true(keymap_bind(&km, "quit", "x", err, sizeof err));
+	assert_non_null(strstr(err, "was bound to next-page too"));
+	assert_int_equal(keymap_lookup(&km, 'x'), CMD_QUIT);
+	assert_true(keymap_bind(&km, "top", "", err, sizeof err));
+	assert_non_null(strstr(err, "has no key now"));
+	/* a default key taken: no warning */
+	assert_true(keymap_bind(&km, "bottom", "g", err, sizeof err));
+	assert_string_equal(err, "");
 }
 
 int
