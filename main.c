@@ -4,7 +4,9 @@
  * main.c parses the command line and runs one of the modes: the reader
  * (tui/), or the plain-text outputs --dump, --toc, --list and --search.
  */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <limits.h>
@@ -15,7 +17,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/ioctl.h>
+#include <sys/syscall.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -566,6 +570,75 @@ search(const char *query, const char *dir, const struct config *cf)
 	return fflush(stdout) == 0 ? 0 : 1;
 }
 
+/*
+ * Ctrl-C (or SIGTERM, SIGHUP) during a cache or index build: the build's
+ * temporary files (NAME.tmp.PID.XXXXXX in the cache folder) are removed
+ * before the process dies by the signal, with calls safe in a handler
+ * only.  The folder is opened beforehand; its descriptor and our files'
+ * mark are all the handler needs.
+ */
+static int	clean_fd = -1;
+static char	clean_mark[32];		/* ".tmp.PID." */
+
+static bool
+has_mark(const char *name)
+{
+	size_t	i, k;
+
+	for (i = 0; name[i] != '\0'; i++) {
+		for (k = 0; clean_mark[k] != '\0' && name[i + k] ==
+		    clean_mark[k]; k++)
+			;
+		if (clean_mark[k] == '\0')
+			return true;
+	}
+	return false;
+}
+
+static void
+clean_and_die(int sig)
+{
+	union {
+		struct dirent64	 d;	/* aligned as the records are */
+		char		 b[8192];
+	}		 u;
+	long		 n, off;
+	struct dirent64	*d;
+
+	if (clean_fd != -1 && lseek(clean_fd, 0, SEEK_SET) == 0)
+		while ((n = syscall(SYS_getdents64, clean_fd, u.b,
+		    sizeof u.b)) > 0)
+			for (off = 0; off < n; off += d->d_reclen) {
+				d = (struct dirent64 *)(u.b + off);
+				if (has_mark(d->d_name))
+					unlinkat(clean_fd, d->d_name, 0);
+			}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+clean_on_signals(void)
+{
+	struct sigaction	 sa;
+	const char		*why;
+	char			*dir = paths_dir(PATHS_CACHE, &why);
+
+	if (dir == NULL)
+		return;
+	clean_fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	free(dir);
+	if (clean_fd == -1)
+		return;
+	snprintf(clean_mark, sizeof clean_mark, ".tmp.%ld.", (long)getpid());
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = clean_and_die;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
 static const char *
 default_target(const struct config *cf)
 {
@@ -719,6 +792,8 @@ main(int argc, char **argv)
 		}
 	}
 	target = optind < argc ? argv[optind] : NULL;
+	if (a.mode == M_LIST || a.mode == M_SEARCH)
+		clean_on_signals();
 	switch (a.mode) {
 	case M_DUMP:
 		rc = dump(target, &a, &cf);

@@ -299,6 +299,28 @@ status R9-dump 1 "$k" --dump "$d9"
 grep -q "too large" "$work/err" && ok || bad "R9: no 'too large' message"
 rm -rf "$work/r9"
 
+# S1 (issue 24): Ctrl-C during a cold index build left its temporary
+# files (tens to hundreds of MB) until the next run: they go with it
+mkdir -p "$work/s1"
+i=0
+while [ $i -lt 1500 ]; do
+	cp "$top/assets/qinghe-2025-06-10.txt" "$work/s1/$(printf '%04d-%02d-%02d' \
+	    $((1990 + i / 336)) $((i / 28 % 12 + 1)) $((i % 28 + 1))).txt"
+	i=$((i + 1))
+done
+for t in 0.1 0.3 0.6; do
+	rm -rf "$work/s1cache"
+	env XDG_CACHE_HOME="$work/s1cache" $T "$k" --search 秸秆 "$work/s1" \
+	    > /dev/null 2>&1 &
+	p=$!
+	sleep $t
+	kill -INT $p 2>/dev/null
+	wait $p
+	left=$(ls "$work/s1cache/kanbao" 2>/dev/null | grep -c '\.tmp\.')
+	[ "$left" = 0 ] && ok || bad "S1: $left temporary files left after ^C at $t s"
+done
+rm -rf "$work/s1" "$work/s1cache"
+
 # R5: a soft hyphen where it does not fit made a line a cell too wide
 printf 'wordwordwordwordwordwordwo\302\255rdword end\n' > "$work/r5.txt"
 status R5 0 "$k" --dump --width 10 "$work/r5.txt"
