@@ -166,17 +166,59 @@ new_page(struct layout *l)
  * bottom, or higher when the rest of the text fits, so that a short last
  * page has balanced columns as in a newspaper.
  */
-static int
-balanced(size_t i, size_t be, int top, int H, int cols)
+/* Whether lines [i, be) fill columns of heights h[0..cols), as placed. */
+static bool
+fits(const struct layout *l, size_t i, size_t be, const int *h, int cols)
 {
-	size_t	n = be - i, per;
+	int	c = 0, r = 0;
 
+	for (; i < be; i++) {
+		while (c < cols && r >= h[c]) {
+			r = 0;
+			c++;
+		}
+		if (c >= cols)
+			return false;
+		if (r == 0 && l->lines[i].style == LS_BLANK)
+			continue;
+		r++;
+	}
+	return true;
+}
+
+/*
+ * The heights of the columns of a page starting with line i, into h: the
+ * page's, or, where the rest of the text fits, as even as newspapers set
+ * a last page -- 3, 2 and 2 lines, not 3, 3 and 1 (a widow) -- with the
+ * blank lines skipped at column tops as paginate() skips them.
+ */
+static void
+balanced(const struct layout *l, size_t i, size_t be, int top, int H,
+    int cols, int *h)
+{
+	size_t	n = be - i, per, j;
+	int	c;
+
+	for (c = 0; c < cols; c++)
+		h[c] = H - top;
 	if (cols < 2 || n > (size_t)(H - top) * (size_t)cols)
-		return H;
-	per = (n + (size_t)cols - 1) / (size_t)cols;
-	/* room for blank lines skipped at column tops */
-	per += 1;
-	return top + (int)per < H ? top + (int)per : H;
+		return;
+	/* from the fewest rows the text lines alone could take */
+	for (per = 0, j = i; j < be; j++)
+		per += l->lines[j].style != LS_BLANK;
+	for (per = per / (size_t)cols; top + (int)per <= H; per++) {
+		/* the first columns a line longer, as many as it takes */
+		int	longer;
+
+		for (longer = 0; longer <= cols; longer++) {
+			for (c = 0; c < cols; c++)
+				h[c] = (int)per + (c < longer);
+			if (h[0] > 0 && top + h[0] <= H && fits(l, i, be, h, cols))
+				return;
+		}
+	}
+	for (c = 0; c < cols; c++)
+		h[c] = H - top;
 }
 
 /* Places header lines [hs, he) and body lines [bs, be) on new pages. */
@@ -184,7 +226,7 @@ static void
 paginate(struct layout *l, size_t hs, size_t he, size_t bs, size_t be)
 {
 	int	H = l->o.height, cols = l->o.columns, step, row = 0, top, c, r;
-	int	bottom;
+	int	h[LAYOUT_MAX_COLUMNS];
 	size_t	i, n, per;
 
 	step = l->colwidth + l->o.gutter;
@@ -229,15 +271,15 @@ paginate(struct layout *l, size_t hs, size_t he, size_t bs, size_t be)
 	}
 	c = 0;
 	r = top;
-	bottom = balanced(bs, be, top, H, cols);
+	balanced(l, bs, be, top, H, cols, h);
 	for (i = bs; i < be; i++) {
-		if (r >= bottom) {
+		while (r >= top + h[c]) {
 			r = top;
 			if (++c >= cols) {
 				new_page(l);
 				c = 0;
 				r = top = 0;
-				bottom = balanced(i, be, top, H, cols);
+				balanced(l, i, be, top, H, cols, h);
 			}
 		}
 		if (r == top && l->lines[i].style == LS_BLANK)
@@ -569,6 +611,8 @@ layout_issue(struct layout *l, const struct issue *is,
 	if (l->o.gutter < 1)
 		l->o.gutter = 2;
 	cols = l->o.linear || l->o.columns < 1 ? 1 : l->o.columns;
+	if (cols > LAYOUT_MAX_COLUMNS)
+		cols = LAYOUT_MAX_COLUMNS;
 	while (cols > 1 && (l->o.width - l->o.gutter * (cols - 1)) / cols <
 	    MIN_COLUMN)
 		cols--;

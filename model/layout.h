@@ -41,6 +41,8 @@ struct lline {
 	bool		 head;		/* masthead, banner or article header */
 };
 
+#define LAYOUT_MAX_COLUMNS	16	/* more are set as this many */
+
 struct placed {
 	int		 row, col;	/* cell position on the page */
 	uint32_t	 line;		/* index in layout.lines */

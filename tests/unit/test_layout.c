@@ -69,6 +69,42 @@ pages_of_columns_fit_the_screen(void **state)
 	issue_free(is);
 }
 
+/*
+ * An article's last page sets its columns as evenly as a newspaper does:
+ * seven lines in three columns are 3, 2 and 2, not 3, 3 and 1 (issue 26).
+ */
+static void
+last_page_balanced(void **state)
+{
+	const char		*text = "## T\n\nabcd abcd abcd abcd abcd abcd "
+				    "abcd abcd abcd abcd abcd abcd abcd abcd\n";
+	const char		*err;
+	struct issue		*is = issue_parse(text, strlen(text), NULL, &err);
+	struct layout		 l;
+	struct layout_opts	 o = { .width = 34, .height = 20, .columns = 3,
+	    .gutter = 2, .indent = 0, .ambiguous = 1 };
+	int			 lines[3] = { 0 }, k;
+	size_t			 i;
+
+	(void)state;
+	assert_non_null(is);
+	layout_init(&l);
+	assert_true(layout_issue(&l, is, &o, 0, 1));
+	assert_int_equal(l.colwidth, 10);
+	for (i = 0; i < l.nplaced; i++) {
+		const struct lline	*ln = &l.lines[l.placed[i].line];
+
+		k = l.placed[i].col / (l.colwidth + o.gutter);
+		if (ln->style == LS_TEXT && ln->cells > 0 && k < 3)
+			lines[k]++;
+	}
+	assert_int_equal(lines[0], 3);
+	assert_int_equal(lines[1], 2);
+	assert_int_equal(lines[2], 2);
+	layout_free(&l);
+	issue_free(is);
+}
+
 static void
 reading_order_is_column_by_column(void **state)
 {
@@ -221,6 +257,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(pages_of_columns_fit_the_screen),
+		cmocka_unit_test(last_page_balanced),
 		cmocka_unit_test(reading_order_is_column_by_column),
 		cmocka_unit_test(anchor_survives_relayout),
 		cmocka_unit_test(parts_join_up_as_one_layout),
