@@ -159,6 +159,9 @@ struct part_meta *parts_add(struct part_meta **m, size_t *cap, size_t *n);
  */
 struct issue	*parts_parse(struct issue *is, const struct part_meta *, size_t,
 		    const struct issue_opts *, bool lines, const char **err);
+/* The last part ended at the text's end, parts_parse(), the metas freed. */
+struct issue	*parts_done(struct issue *is, struct part_meta *, size_t,
+		    const struct issue_opts *, bool lines, const char **err);
 
 /* record.c: a database dump, one record an article */
 bool		 record_is(const char *, size_t);

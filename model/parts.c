@@ -266,3 +266,15 @@ fail:
 	issue_free(is);
 	return NULL;
 }
+
+struct issue *
+parts_done(struct issue *is, struct part_meta *m, size_t nm,
+    const struct issue_opts *opts, bool lines, const char **err)
+{
+	/* the last part runs to the end of the text */
+	if (nm > 0)
+		m[nm - 1].end = is->textlen;
+	is = parts_parse(is, m, nm, opts, lines, err);
+	free(m);
+	return is;
+}

@@ -104,9 +104,5 @@ stack_parse(char *text, size_t len, const struct issue_opts *opts,
 			m[nm - 2].end = i;
 		i = r->body;
 	}
-	if (nm > 0)
-		m[nm - 1].end = len;
-	is = parts_parse(is, m, nm, opts, true, err);
-	free(m);
-	return is;
+	return parts_done(is, m, nm, opts, true, err);
 }

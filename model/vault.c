@@ -179,11 +179,7 @@ vault_parse(char *text, size_t len, const struct issue_opts *opts,
 			m[nm - 2].end = i;
 		i = e - 1;
 	}
-	if (nm > 0)
-		m[nm - 1].end = len;
-	is = parts_parse(is, m, nm, opts, false, err);
-	free(m);
-	return is;
+	return parts_done(is, m, nm, opts, false, err);
 }
 
 /* ---- a day's folder ------------------------------------------------- */
