@@ -404,11 +404,52 @@ help_draw(struct tui *t, struct frame *f)
 	    NULL, "help | q or Esc: back");
 }
 
+/* The next row of the help from f->sel on (dir 1, -1) that holds q. */
+static void
+help_find(struct tui *t, struct frame *f, int dir)
+{
+	char	buf[512];
+	size_t	i, k, n = NCMD - 1;
+
+	if (t->help_query == NULL) {
+		status(t, "/ first: a word to look for in the help");
+		return;
+	}
+	for (k = 1; k <= n; k++) {
+		const char	*a = NULL, *b = NULL, *c = NULL;
+
+		i = (f->sel + (dir > 0 ? k : n - k)) % n;
+		help_row(t, i, buf, sizeof buf, &a, &b, &c);
+		if (strcasestr(buf, t->help_query) != NULL) {
+			f->sel = i;
+			return;
+		}
+	}
+	status(t, "not in the help: %s", t->help_query);
+}
+
 static bool
 help_command(struct tui *t, struct frame *f, enum cmd c)
 {
-	(void)t;
-	return list_move(f, c, NCMD - 1);
+	char	*q;
+
+	switch (c) {
+	case CMD_SEARCH:
+		/* / in the help looks in the help, n and N go on */
+		if ((q = prompt(t, "/", "help")) == NULL)
+			return true;
+		free(t->help_query);
+		t->help_query = q;
+		f->sel = f->sel > 0 ? f->sel - 1 : NCMD - 2;
+		help_find(t, f, 1);
+		return true;
+	case CMD_SEARCH_NEXT:
+	case CMD_SEARCH_PREV:
+		help_find(t, f, c == CMD_SEARCH_NEXT ? 1 : -1);
+		return true;
+	default:
+		return list_move(f, c, NCMD - 1);
+	}
 }
 
 const struct view view_help = {

@@ -592,6 +592,7 @@ fail:
 	state_free_marks(t.marks, t.nmarks);
 	state_free_reads(t.reads, t.nreads);
 	free(t.query);
+	free(t.help_query);
 	free(t.statedir);
 	free(t.cachedir);
 	free(canon);

@@ -50,6 +50,7 @@ enum pair { P_HEAD = 1, P_KICKER, P_STATUS, P_HIT, P_DIM };
 struct tui {
 	const struct config	*cf;
 	size_t			 count;		/* digits typed before a key: 5j */
+	char			*help_query;	/* / in the help */
 	struct keymap		 km;
 	struct archive		 ar;		/* the library; n == 1 for a file */
 	size_t			 ndated;	/* issues with a date, first in ar */
