@@ -103,11 +103,38 @@ cal_month(struct tui *t, int dir)
 		t->cd = date_days_in(t->cy, t->cm);
 }
 
+/* What the selected day has: no issue, 1 issue and how far it was read. */
+static const char *
+day_says(const struct tui *t, char *buf, size_t len)
+{
+	const struct readmark	*r;
+	size_t			 e;
+	int			 k = issues_on(t, t->cy, t->cm, t->cd);
+
+	if (k == 0)
+		return "no issue";
+	if (k > 1) {
+		snprintf(buf, len, "%d issues", k);
+		return buf;
+	}
+	e = calendar_issue_on(t, t->cy, t->cm, t->cd);
+	r = state_find_read(t->reads, t->nreads, t->ar.v[e].path);
+	if (r == NULL)
+		return "1 issue, unread";
+	if (r->done)
+		return "1 issue, read";
+	snprintf(buf, len, "1 issue, read to article %zu of %zu",
+	    r->article + 1, r->narticles);
+	return buf;
+}
+
 static void
 calendar_draw(struct tui *t, struct frame *f)
 {
 	static const char	*wd[] = { "一", "二", "三", "四", "五", "六", "日" };
-	char			 cell[16], line[160];
+	static const char	*days[] = { "Monday", "Tuesday", "Wednesday",
+				    "Thursday", "Friday", "Saturday", "Sunday" };
+	char			 cell[16], line[320], what[64];
 	int			 y = 0, x, d, col, row, cury = 0, curx = 0, n = 0;
 
 	(void)f;
@@ -146,8 +173,14 @@ calendar_draw(struct tui *t, struct frame *f)
 			row++;
 		}
 	}
-	snprintf(line, sizeof line, "calendar: %d %s this month, [n] has an issue | "
-	    "Enter: open | { }: month | q: back", n,
+	/*
+	 * The day at the cursor first, and what is on it, for a screen
+	 * reader or a braille display that follows the cursor's line.
+	 */
+	snprintf(line, sizeof line, "%04d-%02d-%02d %s: %s | calendar: %d %s "
+	    "this month, [n] has an issue | Enter: open | { }: month | q: back",
+	    t->cy, t->cm, t->cd, days[date_weekday(t->cy, t->cm, t->cd)],
+	    day_says(t, what, sizeof what), n,
 	    plural((size_t)n, "issue", "issues"));
 	draw_status(t, line);
 	move(cury, curx);
