@@ -39,6 +39,8 @@ static const struct setting settings[] = {
 	  "colours; NO_COLOR in the environment means mono" },
 	{ "clipboard", T_ENUM, 0, 0, "osc52 off", "osc52",
 	  "y and Y copy to the terminal's clipboard (OSC 52, also over ssh)" },
+	{ "mouse", T_ENUM, 0, 0, "on off", "on",
+	  "the wheel moves the reading line; off: the terminal selects text" },
 	{ "library", T_STRING, 0, 0, NULL, "",
 	  "folder of issues opened when kanbao is started without a file" },
 	{ "save-folder", T_STRING, 0, 0, NULL, "~/kanbao",
@@ -327,6 +329,8 @@ apply(struct config *c, const struct setting *s, const char *v, const char *path
 			c->theme = (enum theme)idx;
 		else if (strcmp(s->name, "clipboard") == 0)
 			c->no_clipboard = idx == 1;
+		else if (strcmp(s->name, "mouse") == 0)
+			c->no_mouse = idx == 1;
 		return;
 	case T_STRING:
 		if (strcmp(s->name, "library") == 0) {

@@ -28,6 +28,7 @@ struct config {
 	bool			 keep_punct;
 	bool			 korean_syllable; /* break Korean anywhere */
 	bool			 no_clipboard;	/* clipboard = off */
+	bool			 no_mouse;	/* mouse = off */
 	enum theme		 theme;
 	char			*library;	/* NULL when not set */
 	char			*save_dir;	/* NULL: ~/kanbao */

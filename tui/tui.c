@@ -253,7 +253,6 @@ start_curses(char *fell_back, size_t len)
 	leaveok(stdscr, FALSE);
 	curs_set(1);
 	set_escdelay(50);
-	mousemask(BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	return sc;
 }
 
@@ -313,7 +312,7 @@ static void
 loop(struct tui *t, struct reading *r)
 {
 	bool	busy = r != NULL;
-	int	rc;
+	int	rc, k;
 	wint_t	ch;
 
 	if (busy && reading_poll(t, r))
@@ -339,10 +338,12 @@ loop(struct tui *t, struct reading *r)
 
 			if (getmouse(&ev) != OK)
 				continue;
-			if (ev.bstate & BUTTON4_PRESSED)
-				commands_run(t, CMD_LINE_UP);
-			else if (ev.bstate & BUTTON5_PRESSED)
-				commands_run(t, CMD_LINE_DOWN);
+			/* three lines a notch, as terminals scroll */
+			for (k = 0; k < 3; k++)
+				if (ev.bstate & BUTTON4_PRESSED)
+					commands_run(t, CMD_LINE_UP);
+				else if (ev.bstate & BUTTON5_PRESSED)
+					commands_run(t, CMD_LINE_DOWN);
 			continue;
 		}
 		if (rc == OK && ch >= KEYMAP_SIZE)
@@ -554,6 +555,9 @@ tui_main(const char *target, const struct config *cf, bool linear,
 		goto fail;
 	}
 	colours(&t);
+	/* mouse = off leaves the mouse to the terminal: text selects */
+	if (!cf->no_mouse)
+		mousemask(BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	layout_init(&t.lay);
 	if (warnings != NULL && *warnings != '\0')
 		status(&t, "%.*s", (int)strcspn(warnings, "\n"), warnings);
