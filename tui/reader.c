@@ -202,7 +202,8 @@ reader_draw(struct tui *t, struct frame *f)
 	snprintf(left, sizeof left, "article %zu/%zu | page %zu/%zu | "
 	    "%s%s%s%s%s | ?: help", t->art + 1, t->is->narticles,
 	    t->page + 1, t->lay.npages, title, *title && *date ? " " : "",
-	    date, pg, t->linear ? " | linear" : "");
+	    date, pg, t->linear && strstr(t->msg, "linear") == NULL ?
+	    " | linear" : "");	/* said once, when the message says it */
 	draw_status(t, left);
 	move(cy, cx);
 }
