@@ -139,10 +139,14 @@ check pagefiles-list 0 "$k" --list "$P"
 # library there is a numbered list to choose from
 printf '\nq\n' | TERM=dumb LINES=12 "$k" "$TOP/assets/qinghe-2025-06-10.txt" > "$WORK/out" 2>&1
 LC_ALL=C grep -q "$(printf '\033')" "$WORK/out" && { echo "FAIL TERM=dumb: escape sequences"; fails=$((fails + 1)); }
-grep -q "^-- more: Enter for the next page, q to quit --" "$WORK/out" || { echo "FAIL TERM=dumb: no prompt"; fails=$((fails + 1)); }
-printf '2\nq\n' | TERM=dumb LINES=12 XDG_CACHE_HOME="$WORK/dumbcache" "$k" "$TOP/assets" > "$WORK/out" 2>&1
-grep -q "^   2  2025-06-11  青河日报$" "$WORK/out" && grep -q "^issue number (q quits): " "$WORK/out" &&
-    grep -q "便民举措" "$WORK/out" || { echo "FAIL TERM=dumb library"; head -5 "$WORK/out"; fails=$((fails + 1)); }
+grep -q "^-- more: Enter next, b back, /word find, q quit --" "$WORK/out" || { echo "FAIL TERM=dumb: no prompt"; fails=$((fails + 1)); }
+# the library newest first with headlines, as the reader lists it; in an
+# issue b goes back a page, /word on to it, q back to the list
+printf '2\n\nb\n/全市共有\nq\nq\n' | TERM=dumb LINES=12 XDG_CACHE_HOME="$WORK/dumbcache" "$k" "$TOP/assets" > "$WORK/out" 2>&1
+grep -q "^   1  2025-06-12  " "$WORK/out" && grep -q "^   2  2025-06-11  青河日报  青河市公布今年十项便民举措$" "$WORK/out" &&
+    grep -q "^issue number (q quits): " "$WORK/out" && grep -q "便民举措" "$WORK/out" &&
+    [ "$(grep -c "^issue number (q quits): " "$WORK/out")" = 2 ] ||
+    { echo "FAIL TERM=dumb library"; head -5 "$WORK/out"; fails=$((fails + 1)); }
 
 # every "$ kanbao ..." sample of the README prints what the README shows
 awk '/^```/ { inb = !inb; if (!inb && cmd != "") { print cmd > (dir "/cmd" n); n++ } cmd = ""; next }
