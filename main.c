@@ -818,6 +818,10 @@ main(int argc, char **argv)
 		    a.mode == M_LIST ? "needs a DIR" : "needs a FILE");
 	if (a.mode == M_SEARCH && *a.query == '\0')
 		return bad_usage("--search", "needs a non-empty QUERY");
+	/* the page's shape is --dump's; the reader takes the window's */
+	if (a.mode != M_DUMP && (a.width > 0 || a.columns > 0 || a.height > 0))
+		return bad_usage(a.width > 0 ? "--width" : a.columns > 0 ?
+		    "--columns" : "--height", "only with --dump");
 
 	config_defaults(&cf);
 	if (!config_load(&cf, a.config, &warn)) {

@@ -26,6 +26,8 @@ check widthabc 2 "$k" --dump --width abc "$TOP/assets/qinghe-2025-06-10.txt" && 
 check widthneg 2 "$k" --dump --width -5 "$TOP/assets/qinghe-2025-06-10.txt" && err_is "--width"
 check unknown 2 "$k" --frobnicate && err_is "--frobnicate: unknown option"
 check nofile 2 "$k" --dump && err_is "--dump"
+check widthnodump 2 "$k" --width 50 "$TOP/assets/qinghe-2025-06-10.txt" && err_is "--width: only with --dump"
+check columnsnodump 2 "$k" --toc --columns 2 "$TOP/assets/qinghe-2025-06-10.txt" && err_is "--columns: only with --dump"
 check missing 1 "$k" --dump "$WORK/nope.txt" && err_is ".*nope.txt: No such file"
 check dir 1 "$k" --dump "$TOP/assets" && err_is ".*assets: is a directory"
 check binary 1 "$k" --toc "$k" && err_is ".*binary data"
