@@ -91,7 +91,7 @@ help(void)
 "  --config FILE       settings (default: $XDG_CONFIG_HOME/kanbao/config.ini)\n"
 "  --help, --version\n"
 "\n"
-"Keys in the reader:\n");
+"Keys in the reader (the config's [keys] rebinds them: next-page = Space f):\n");
 	tui_print_keys(stdout);
 	printf("\nSettings:\n");
 	config_print_help(stdout);

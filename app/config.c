@@ -518,9 +518,11 @@ config_print_help(FILE *f)
 
 	fprintf(f, "[reader]\n");
 	for (i = 0; i < sizeof settings / sizeof settings[0]; i++) {
-		snprintf(text, sizeof text, "%s (default: %s)",
-		    settings[i].help, *settings[i].def ? settings[i].def :
-		    "none");
+		snprintf(text, sizeof text, "%s (%s%s%sdefault: %s)",
+		    settings[i].help, settings[i].type == T_ENUM ? "one of: " :
+		    "", settings[i].type == T_ENUM ? settings[i].values : "",
+		    settings[i].type == T_ENUM ? "; " : "",
+		    *settings[i].def ? settings[i].def : "none");
 		fprintf(f, "  %-16s ", settings[i].name);
 		print_wrapped(f, text, HELP_INDENT, HELP_WIDTH);
 	}
