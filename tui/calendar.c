@@ -128,6 +128,38 @@ day_says(const struct tui *t, char *buf, size_t len)
 	return buf;
 }
 
+/*
+ * Linear mode: the month as a list, a day a line with what is on it, the
+ * cursor on the day -- what a screen reader can read out, not a grid.
+ */
+static void
+calendar_list(struct tui *t)
+{
+	static const char	*days[] = { "Monday", "Tuesday", "Wednesday",
+				    "Thursday", "Friday", "Saturday", "Sunday" };
+	char			 line[160], what[64];
+	int			 d, y = 0, top, rows = LINES - 2, cy = 0, cd = t->cd;
+
+	snprintf(line, sizeof line, "%04d-%02d, a day a line", t->cy, t->cm);
+	puts_at(y++, 0, line, COLS);
+	top = cd > rows ? cd - rows : 0;
+	for (d = top + 1; d <= date_days_in(t->cy, t->cm) && y <= rows; d++) {
+		t->cd = d;
+		snprintf(line, sizeof line, "%04d-%02d-%02d %s: %s", t->cy,
+		    t->cm, d, days[date_weekday(t->cy, t->cm, d)],
+		    day_says(t, what, sizeof what));
+		if (d == cd) {
+			attron(A_REVERSE);
+			cy = y;
+		}
+		puts_at(y++, 0, line, COLS);
+		attroff(A_REVERSE);
+	}
+	t->cd = cd;
+	draw_status(t, "calendar, Enter: open, { }: month, q: back");
+	move(cy, 0);
+}
+
 static void
 calendar_draw(struct tui *t, struct frame *f)
 {
@@ -138,6 +170,10 @@ calendar_draw(struct tui *t, struct frame *f)
 	int			 y = 0, x, d, col, row, cury = 0, curx = 0, n = 0;
 
 	(void)f;
+	if (t->linear) {
+		calendar_list(t);
+		return;
+	}
 	snprintf(line, sizeof line, "%d年%d月  (%04d-%02d)", t->cy, t->cm, t->cy, t->cm);
 	attron(A_BOLD);
 	puts_at(y++, 0, line, COLS);
@@ -215,8 +251,9 @@ calendar_command(struct tui *t, struct frame *f, enum cmd c)
 	switch (c) {
 	case CMD_COLUMN_NEXT: cal_move(t, 1); break;
 	case CMD_COLUMN_PREV: cal_move(t, -1); break;
-	case CMD_LINE_DOWN: cal_move(t, 7); break;
-	case CMD_LINE_UP: cal_move(t, -7); break;
+	/* a week down the grid; a day down the list of linear mode */
+	case CMD_LINE_DOWN: cal_move(t, t->linear ? 1 : 7); break;
+	case CMD_LINE_UP: cal_move(t, t->linear ? -1 : -7); break;
 	case CMD_MONTH_NEXT: case CMD_PAGE_DOWN: cal_month(t, 1); break;
 	case CMD_MONTH_PREV: case CMD_PAGE_UP: cal_month(t, -1); break;
 	case CMD_ISSUE_NEXT: cal_issue_day(t, 1); break;
