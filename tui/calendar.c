@@ -103,6 +103,10 @@ cal_month(struct tui *t, int dir)
 		t->cd = date_days_in(t->cy, t->cm);
 }
 
+/* The weekdays by date_weekday(), as the status line says them. */
+static const char *const day_names[] = { "Monday", "Tuesday", "Wednesday",
+    "Thursday", "Friday", "Saturday", "Sunday" };
+
 /* What the selected day has: no issue, 1 issue and how far it was read. */
 static const char *
 day_says(const struct tui *t, char *buf, size_t len)
@@ -135,8 +139,6 @@ day_says(const struct tui *t, char *buf, size_t len)
 static void
 calendar_list(struct tui *t)
 {
-	static const char	*days[] = { "Monday", "Tuesday", "Wednesday",
-				    "Thursday", "Friday", "Saturday", "Sunday" };
 	char			 line[160], what[64];
 	int			 d, y = 0, top, rows = LINES - 2, cy = 0, cd = t->cd;
 
@@ -146,7 +148,7 @@ calendar_list(struct tui *t)
 	for (d = top + 1; d <= date_days_in(t->cy, t->cm) && y <= rows; d++) {
 		t->cd = d;
 		snprintf(line, sizeof line, "%04d-%02d-%02d %s: %s", t->cy,
-		    t->cm, d, days[date_weekday(t->cy, t->cm, d)],
+		    t->cm, d, day_names[date_weekday(t->cy, t->cm, d)],
 		    day_says(t, what, sizeof what));
 		if (d == cd) {
 			attron(A_REVERSE);
@@ -164,8 +166,6 @@ static void
 calendar_draw(struct tui *t, struct frame *f)
 {
 	static const char	*wd[] = { "一", "二", "三", "四", "五", "六", "日" };
-	static const char	*days[] = { "Monday", "Tuesday", "Wednesday",
-				    "Thursday", "Friday", "Saturday", "Sunday" };
 	char			 cell[16], line[320], what[64];
 	int			 y = 0, x, d, col, row, cury = 0, curx = 0, n = 0;
 
@@ -215,7 +215,7 @@ calendar_draw(struct tui *t, struct frame *f)
 	 */
 	snprintf(line, sizeof line, "%04d-%02d-%02d %s: %s | calendar: %d %s "
 	    "this month, [n] has an issue | Enter: open | { }: month | q: back",
-	    t->cy, t->cm, t->cd, days[date_weekday(t->cy, t->cm, t->cd)],
+	    t->cy, t->cm, t->cd, day_names[date_weekday(t->cy, t->cm, t->cd)],
 	    day_says(t, what, sizeof what), n,
 	    plural((size_t)n, "issue", "issues"));
 	draw_status(t, line);
