@@ -40,7 +40,7 @@ static const struct setting settings[] = {
 	{ "clipboard", T_ENUM, 0, 0, "osc52 off", "osc52",
 	  "y and Y copy to the terminal's clipboard (OSC 52, also over ssh)" },
 	{ "mouse", T_ENUM, 0, 0, "on off", "on",
-	  "the wheel moves the reading line; off: the terminal selects text" },
+	  "the wheel scrolls, a click selects; off: the terminal selects text" },
 	{ "library", T_STRING, 0, 0, NULL, "",
 	  "folder of issues opened when kanbao is started without a file" },
 	{ "save-folder", T_STRING, 0, 0, NULL, "~/kanbao",

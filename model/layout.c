@@ -90,6 +90,32 @@ text(struct layout *l, const char *s, size_t n, int width, int indent,
 	}
 }
 
+/*
+ * Lines of generated text (label, text, separator, extra) from line
+ * `first` on get offsets in the block's own terms, as a search or a
+ * saved place counts them: the text from 0, the extra from the text's
+ * length, the label and separator at the place after them.
+ */
+static void
+reoffset(struct layout *l, size_t first, size_t label, size_t len,
+    size_t sep)
+{
+	size_t	i, g;
+
+	for (i = first; i < l->nlines; i++) {
+		g = l->lines[i].off;
+		if (g < label)
+			g = 0;
+		else if (g - label < len)
+			g -= label;
+		else if (g - label < len + sep)
+			g = len;
+		else
+			g -= label + sep;
+		l->lines[i].off = (uint32_t)g;
+	}
+}
+
 /* Joins the pieces into text owned by the layout. */
 static const char *
 gen(struct layout *l, size_t *n, const char *a, const char *b, const char *c,
@@ -324,9 +350,9 @@ article(struct layout *l, const struct issue *is, size_t ai,
 {
 	const struct article	*a = &is->articles[ai];
 	const struct block	*b;
-	size_t			 hs = l->nlines, he, bs, i, n;
+	size_t			 hs = l->nlines, he, bs, i, n, first;
 	int			 W = l->o.width, cw = l->colwidth;
-	const char		*s;
+	const char		*s, *sep;
 
 	if (mast) {
 		masthead(l, is, ai);
@@ -355,13 +381,18 @@ article(struct layout *l, const struct issue *is, size_t ai,
 			n = b->len;
 			if (l->o.linear)
 				s = gen(l, &n, "-- ", b->text, NULL, NULL);
+			first = l->nlines;
 			text(l, s, n, cw, 0, b->kind == BLOCK_SUBHEAD ?
 			    LS_SUBHEAD : LS_SECTION, ai, i);
+			if (l->o.linear)
+				reoffset(l, first, strlen("-- "), b->len, 0);
 			break;
 		case BLOCK_PHOTO:
-			s = gen(l, &n, "[图] ", b->text, b->extra ?
-			    (b->len ? " — " : "") : NULL, b->extra);
+			sep = b->extra != NULL && b->len > 0 ? " — " : "";
+			s = gen(l, &n, "[图] ", b->text, sep, b->extra);
+			first = l->nlines;
 			text(l, s, n, cw, 0, LS_PHOTO, ai, i);
+			reoffset(l, first, strlen("[图] "), b->len, strlen(sep));
 			break;
 		case BLOCK_NOTE:
 			text(l, b->text, b->len, cw, 0, LS_NOTE, ai, i);
@@ -642,10 +673,28 @@ layout_find(const struct layout *l, size_t art, size_t block, size_t off)
 				continue;
 			if (ln->article > art || (ln->article == art &&
 			    (ln->block > block || (ln->block == block &&
-			    ln->off + ln->len > off))))
+			    layout_line_end(l, ln) > off))))
 				return p;
 		}
 	return l->npages > 0 ? l->npages - 1 : 0;
+}
+
+/*
+ * Where a line's part of its block ends, in the block's terms: where
+ * the next line of the block starts (the break's space is this line's),
+ * or the block's end.  Generated labels make a line longer than its
+ * part, so len alone cannot say.
+ */
+size_t
+layout_line_end(const struct layout *l, const struct lline *ln)
+{
+	size_t			 i = (size_t)(ln - l->lines);
+	const struct lline	*nx = i + 1 < l->nlines ? ln + 1 : NULL;
+
+	if (nx != NULL && nx->article == ln->article &&
+	    nx->block == ln->block && nx->style == ln->style && !nx->head)
+		return nx->off;
+	return SIZE_MAX;
 }
 
 const struct lline *

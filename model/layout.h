@@ -105,6 +105,7 @@ size_t	layout_find(const struct layout *, size_t article, size_t block,
 	    size_t off);
 
 /* The line at the top of the first column of page p, or NULL. */
+size_t	layout_line_end(const struct layout *, const struct lline *);
 const struct lline *layout_page_anchor(const struct layout *, size_t p);
 
 #endif

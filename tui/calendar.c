@@ -162,11 +162,24 @@ calendar_list(struct tui *t)
 	move(cy, 0);
 }
 
+/* The grid's sign for day d's one issue: "*" new, "~" begun, "" read. */
+static const char *
+read_sign(const struct tui *t, int d)
+{
+	const struct readmark	*r;
+	size_t			 e = calendar_issue_on(t, t->cy, t->cm, d);
+
+	if (e == (size_t)-1)
+		return "";
+	r = state_find_read(t->reads, t->nreads, t->ar.v[e].path);
+	return r == NULL ? "*" : r->done ? "" : "~";
+}
+
 static void
 calendar_draw(struct tui *t, struct frame *f)
 {
 	static const char	*wd[] = { "一", "二", "三", "四", "五", "六", "日" };
-	char			 cell[16], line[320], what[64];
+	char			 cell[16], line[360], what[64];
 	int			 y = 0, x, d, col, row, cury = 0, curx = 0, n = 0;
 
 	(void)f;
@@ -174,7 +187,9 @@ calendar_draw(struct tui *t, struct frame *f)
 		calendar_list(t);
 		return;
 	}
-	snprintf(line, sizeof line, "%d年%d月  (%04d-%02d)", t->cy, t->cm, t->cy, t->cm);
+	/* the signs explained where they are, over the grid */
+	snprintf(line, sizeof line, "%d年%d月  (%04d-%02d)    [n]: an issue, "
+	    "*: new, ~: begun, [n]2: two papers", t->cy, t->cm, t->cy, t->cm);
 	attron(A_BOLD);
 	puts_at(y++, 0, line, COLS);
 	attroff(A_BOLD);
@@ -188,12 +203,19 @@ calendar_draw(struct tui *t, struct frame *f)
 		int	k = issues_on(t, t->cy, t->cm, d);
 		bool	has = k > 0;
 
-		/* two papers of one day: both counted, the cell says 2 */
+		/*
+		 * Two papers of one day: both counted, the cell says 2; one
+		 * says how far it was read, in a sign, not a colour: * new,
+		 * ~ begun, nothing when read.
+		 */
 		n += k;
 		if (k > 1)
 			snprintf(cell, sizeof cell, "[%2d]%d", d, k < 10 ? k : 9);
+		else if (has)
+			snprintf(cell, sizeof cell, "[%2d]%s", d,
+			    read_sign(t, d));
 		else
-			snprintf(cell, sizeof cell, has ? "[%2d]" : " %2d ", d);
+			snprintf(cell, sizeof cell, " %2d ", d);
 		x = col * 6;
 		if (d == t->cd) {
 			attron(A_REVERSE);
@@ -214,7 +236,7 @@ calendar_draw(struct tui *t, struct frame *f)
 	 * reader or a braille display that follows the cursor's line.
 	 */
 	snprintf(line, sizeof line, "%04d-%02d-%02d %s: %s | calendar: %d %s "
-	    "this month, [n] has an issue | Enter: open | { }: month | q: back",
+	    "this month | Enter: open | { }: month | q: back",
 	    t->cy, t->cm, t->cd, day_names[date_weekday(t->cy, t->cm, t->cd)],
 	    day_says(t, what, sizeof what), n,
 	    plural((size_t)n, "issue", "issues"));

@@ -167,6 +167,9 @@ static void
 cmd_calendar(struct tui *t, enum cmd c)
 {
 	(void)c;
+	/* the issue open is marked begun (or read) on the grid at once */
+	if (t->is != NULL)
+		issue_save_position(t);
 	calendar_show(t, NULL);
 }
 

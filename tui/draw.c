@@ -12,6 +12,7 @@
 #include <wchar.h>
 
 #include "../model/buf.h"
+#include "../model/query.h"
 #include "../model/text.h"
 #include "../app/state.h"
 #include "view.h"
@@ -195,11 +196,48 @@ draw_status(struct tui *t, const char *left)
 	attrset(A_NORMAL);
 }
 
+/*
+ * The query's matches in s (drawn at y, x in maxw cells) again,
+ * underlined and bold: a hit is told by more than colour.
+ */
+static void
+mark_query(int y, int x, const char *s, int maxw, const char *q)
+{
+	size_t	from = 0, at, n, len, before, limit;
+
+	if (q == NULL || maxw <= 0)
+		return;
+	len = strlen(s);
+	limit = (size_t)maxw;
+	if (text_width(s, len, ambiguous) > limit)
+		limit -= (size_t)text_char_width(0x2026, ambiguous);
+	while (query_find(s, len, from, q, &at, &n)) {
+		before = text_width(s, at, ambiguous);
+		if (before + text_width(s + at, n, ambiguous) > limit)
+			break;		/* cut off where the "…" stands */
+		attron(A_UNDERLINE | A_BOLD);
+		put(y, x + (int)before, s + at, n, maxw - (int)before);
+		attroff(A_UNDERLINE | A_BOLD);
+		from = at + n;
+	}
+}
+
+/* Cells of s up to the end of the query's first match, or 0. */
+static int
+cells_to_hit(const char *s, const char *q)
+{
+	size_t	at, n;
+
+	if (s == NULL || q == NULL || !query_find(s, strlen(s), 0, q, &at, &n))
+		return 0;
+	return (int)text_width(s, at + n, ambiguous);
+}
+
 void
 draw_row(int y, bool selected, bool linear, const char *a, const char *b,
-    const char *c)
+    const char *c, const char *mark)
 {
-	int	x = 0;
+	int	x = 0, bw, need, w;
 
 	if (selected)
 		attron(A_REVERSE);
@@ -209,14 +247,31 @@ draw_row(int y, bool selected, bool linear, const char *a, const char *b,
 	if (!linear)
 		x = puts_at(y, 0, selected ? "> " : "  ", COLS);
 	x += puts_at(y, x, a, COLS - x);
-	/* with a third field (a snippet), the second leaves it room */
-	if (b && *b && x < COLS - 2)
-		x += puts_at(y, x, "  ", COLS - x) +
-		    puts_at(y, x + 2, b, c && *c ? (COLS - x - 2) * 2 / 5 :
-		    COLS - x - 2);
+	/*
+	 * With a third field (a snippet), the second leaves it room: two
+	 * fifths, less when the snippet's hit would not show, none when
+	 * what is left is too narrow to read.
+	 */
+	if (b && *b && x < COLS - 2) {
+		bw = COLS - x - 2;
+		if (c && *c) {
+			bw = bw * 2 / 5;
+			/* the hit and the "…" that may follow it */
+			need = cells_to_hit(c, mark) + 1;
+			if (need > 1 && COLS - x - 2 - bw - 2 < need)
+				bw = COLS - x - 4 - need;
+		}
+		if (bw >= 4) {
+			x += puts_at(y, x, "  ", COLS - x);
+			w = puts_at(y, x, b, bw);
+			mark_query(y, x, b, bw, mark);
+			x += w;
+		}
+	}
 	if (c && *c && x < COLS - 2) {
 		x += puts_at(y, x, "  ", COLS - x);
 		puts_at(y, x, c, COLS - x);
+		mark_query(y, x, c, COLS - x, mark);
 	}
 	if (selected)
 		attroff(A_REVERSE);
@@ -235,6 +290,20 @@ list_scroll(struct frame *f, size_t n, int rows)
 		f->top = f->sel;
 	if (rows > 0 && f->sel >= f->top + (size_t)rows)
 		f->top = f->sel - (size_t)rows + 1;
+}
+
+void
+list_click(struct tui *t, struct frame *f, int y)
+{
+	size_t	i;
+
+	if (f->shown <= 0 || y < f->row0 || y >= f->row0 + f->shown)
+		return;
+	i = f->top + (size_t)(y - f->row0);
+	if (i == f->sel)
+		commands_run(t, CMD_OPEN);
+	else
+		f->sel = i;
 }
 
 bool
@@ -278,7 +347,7 @@ list_move(struct frame *f, enum cmd c, size_t n)
  */
 void
 draw_list(struct tui *t, struct frame *f, const char *title, size_t n,
-    list_row *row, const char *empty, const char *left)
+    list_row *row, const char *empty, const char *left, const char *mark)
 {
 	char		 buf[512];
 	const char	*a, *b, *c;
@@ -289,13 +358,15 @@ draw_list(struct tui *t, struct frame *f, const char *title, size_t n,
 	puts_at(y++, 0, title, COLS);
 	attroff(A_BOLD);
 	list_scroll(f, n, LINES - 2);
+	f->row0 = y;
 	for (i = f->top; i < n && y < LINES - 1; i++) {
 		a = b = c = NULL;
 		row(t, i, buf, sizeof buf, &a, &b, &c);
 		if (i == f->sel)
 			cy = y;
-		draw_row(y++, i == f->sel, t->linear, a, b, c);
+		draw_row(y++, i == f->sel, t->linear, a, b, c, mark);
 	}
+	f->shown = y - f->row0;
 	if (n == 0 && empty != NULL)
 		puts_at(y, 0, empty, COLS);
 	draw_status(t, left);

@@ -193,7 +193,7 @@ keymap_print(const struct keymap *km, FILE *f)
 
 	for (c = 1; c < NCMD; c++) {
 		keymap_keys_of(km, (enum cmd)c, keys, sizeof keys);
-		fprintf(f, "  %-14s  %-14s  %s\n", keys[0] ? keys : "-",
+		fprintf(f, "  %-14s  %-14s  %s\n", keys[0] ? keys : "(none)",
 		    keymap_commands[c].name, keymap_commands[c].help);
 	}
 }

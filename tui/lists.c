@@ -50,7 +50,7 @@ library_draw(struct tui *t, struct frame *f)
 		    "library: %zu %s | Enter: open | /: search | ?: help",
 		    t->ar.n, plural(t->ar.n, "issue", "issues"));
 	draw_list(t, f, "Library: issues, newest first", t->ar.n, library_row,
-	    t->nread > 0 ? "Reading the library..." : NULL, left);
+	    t->nread > 0 ? "Reading the library..." : NULL, left, NULL);
 }
 
 /* / in a list of issues searches them all */
@@ -138,6 +138,7 @@ contents_draw(struct tui *t, struct frame *f)
 	y++;
 	rows = LINES - 1 - y;
 	list_scroll(f, is->narticles, rows);
+	f->row0 = y;
 	for (i = f->top; i < is->narticles && y < LINES - 1; i++) {
 		const struct article	*a = &is->articles[i];
 
@@ -149,8 +150,9 @@ contents_draw(struct tui *t, struct frame *f)
 		if (i == f->sel)
 			cy = y;
 		draw_row(y++, i == f->sel, t->linear, line, a->deck,
-		    a->byline_inline ? NULL : a->byline);
+		    a->byline_inline ? NULL : a->byline, NULL);
 	}
+	f->shown = y - f->row0;
 	if (is->narticles == 0)
 		puts_at(y, 0, "This issue has no articles.", COLS);
 	snprintf(line, sizeof line, "contents: %zu %s | Enter: read | ?: help",
@@ -228,7 +230,8 @@ results_draw(struct tui *t, struct frame *f)
 
 	snprintf(left, sizeof left, "%zu %s for %s | Enter: open | q: back",
 	    t->nhits, plural(t->nhits, "hit", "hits"), t->query ? t->query : "");
-	draw_list(t, f, "Search results", t->nhits, result_row, NULL, left);
+	draw_list(t, f, "Search results", t->nhits, result_row, NULL, left,
+	    t->query);
 }
 
 /* Opens hit sel in the reader at the query's first word; q comes back. */
@@ -306,7 +309,7 @@ marks_draw(struct tui *t, struct frame *f)
 	snprintf(left, sizeof left, "%zu %s | Enter: jump | d: delete | q: back",
 	    t->nmarks, plural(t->nmarks, "bookmark", "bookmarks"));
 	draw_list(t, f, "Bookmarks", t->nmarks, mark_row,
-	    "No bookmarks yet: press m while reading.", left);
+	    "No bookmarks yet: press m while reading.", left, NULL);
 }
 
 static void
@@ -392,7 +395,8 @@ help_row(const struct tui *t, size_t i, char *buf, size_t len,
 	(void)b;
 	(void)c;
 	keymap_keys_of(&t->km, (enum cmd)(i + 1), keys, sizeof keys);
-	snprintf(buf, len, "%-14s %-14s %s", keys[0] ? keys : "-",
+	/* "(none)", never "-": that is the fewer-columns key */
+	snprintf(buf, len, "%-14s %-14s %s", keys[0] ? keys : "(none)",
 	    keymap_commands[i + 1].name, keymap_commands[i + 1].help);
 	*a = buf;
 }
@@ -401,7 +405,7 @@ static void
 help_draw(struct tui *t, struct frame *f)
 {
 	draw_list(t, f, "kanbao keys (from the live keymap)", NCMD - 1, help_row,
-	    NULL, "help | q or Esc: back");
+	    NULL, "help | q or Esc: back", NULL);
 }
 
 /* The next row of the help from f->sel on (dir 1, -1) that holds q. */

@@ -99,7 +99,7 @@ reader_layout(struct tui *t)
 		if (ln->style == LS_BLANK || ln->head)
 			continue;
 		if (ln->block > t->ablock || (ln->block == t->ablock &&
-		    ln->off + ln->len > t->aoff)) {
+		    layout_line_end(&t->lay, ln) > t->aoff)) {
 			t->line = k;
 			break;
 		}
@@ -130,6 +130,25 @@ reader_goto(struct tui *t, size_t a, bool at_end)
 		t->line = 0;
 	}
 	anchor(t);
+}
+
+void
+reader_click(struct tui *t, int y, int x)
+{
+	const struct placed	*pl;
+	const struct lline	*ln;
+	size_t			 k;
+	int			 m = t->linear ? 0 : 1;
+
+	if (!t->laid)
+		return;
+	for (k = 0; (ln = placed_line(t, t->page, k, &pl)) != NULL; k++)
+		if (pl->row == y && x >= m + pl->col &&
+		    x < m + pl->col + t->lay.colwidth && ln->style != LS_BLANK) {
+			t->line = k;
+			anchor(t);
+			return;
+		}
 }
 
 /* The search hits on a line: reverse and underlined, not colour alone. */

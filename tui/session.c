@@ -67,6 +67,7 @@ view_show(struct tui *t, const struct view *v)
 		return;
 	t->stack[t->depth].v = v;
 	t->stack[t->depth].sel = t->stack[t->depth].top = 0;
+	t->stack[t->depth].row0 = t->stack[t->depth].shown = 0;
 	t->depth++;
 }
 

@@ -338,6 +338,15 @@ loop(struct tui *t, struct reading *r)
 
 			if (getmouse(&ev) != OK)
 				continue;
+			if (ev.bstate & BUTTON1_PRESSED) {
+				struct frame	*f = view_top(t);
+
+				if (f != NULL && f->v == &view_reader)
+					reader_click(t, ev.y, ev.x);
+				else if (f != NULL)
+					list_click(t, f, ev.y);
+				continue;
+			}
 			/* three lines a notch, as terminals scroll */
 			for (k = 0; k < 3; k++)
 				if (ev.bstate & BUTTON4_PRESSED)
@@ -557,7 +566,8 @@ tui_main(const char *target, const struct config *cf, bool linear,
 	colours(&t);
 	/* mouse = off leaves the mouse to the terminal: text selects */
 	if (!cf->no_mouse)
-		mousemask(BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED,
+		    NULL);
 	layout_init(&t.lay);
 	if (warnings != NULL && *warnings != '\0')
 		status(&t, "%.*s", (int)strcspn(warnings, "\n"), warnings);

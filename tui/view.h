@@ -38,6 +38,8 @@ struct view {
 struct frame {
 	const struct view	*v;
 	size_t			 sel, top;	/* list views */
+	int			 row0, shown;	/* screen rows of entries top
+						   on, as drawn: for a click */
 };
 
 extern const struct view view_library, view_contents, view_reader,
@@ -102,14 +104,19 @@ unsigned long style_attr(const struct tui *, enum lstyle);
 void	status(struct tui *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	draw_status(struct tui *, const char *left);
+/* A row of up to three fields; mark's matches underlined in b and c. */
 void	draw_row(int y, bool selected, bool linear, const char *a,
-	    const char *b, const char *c);
+	    const char *b, const char *c, const char *mark);
 /* Entry i of a list view, as up to three columns (buf is scratch). */
 typedef void list_row(const struct tui *, size_t i, char *buf, size_t len,
 	    const char **a, const char **b, const char **c);
 void	draw_list(struct tui *, struct frame *, const char *title, size_t n,
-	    list_row *, const char *empty, const char *left);
+	    list_row *, const char *empty, const char *left, const char *mark);
 void	list_scroll(struct frame *, size_t n, int rows);
+/* A click at screen row y: selects that entry, or opens it if selected. */
+void	list_click(struct tui *, struct frame *, int y);
+/* A click in the reader: the reading line goes to that line. */
+void	reader_click(struct tui *, int y, int x);
 /* Moves a list's selection for c; false when c is no list movement. */
 bool	list_move(struct frame *, enum cmd c, size_t n);
 /* Reads a line at the bottom of the screen; NULL when cancelled. */

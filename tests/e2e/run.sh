@@ -52,7 +52,8 @@ for t in "$top"/tests/e2e/*.sh; do
 	    ASAN="${ASAN:-}" sh "$t"
 done
 # Every command of the table ran in some script (the reader traces the
-# commands it runs), and the man page's KEYS names each one's first key.
+# commands it runs), and the man page's KEYS names each one's first key
+# and the command's name (what [keys] in the config rebinds).
 "$kanbao" --help | awk -F '  +' '/^  [^ ].*  [a-z-]+  / { print $3, $2 }' \
     > "$work/commands"
 missing=
@@ -63,6 +64,9 @@ while read -r cmd keys; do
 	sed -n '/^\.Sh KEYS/,/^\.Sh /p' "$top/kanbao.1" | sed 's/\\&//g; s/\\-/-/g' |
 	    grep '^\.It Ic' | tr ' ' '\n' | grep -qxF -- "$key" ||
 	    missing="$missing man:$key($cmd)"
+	sed -n '/^\.Sh KEYS/,/^\.Sh /p' "$top/kanbao.1" | grep '^\.Cm ' |
+	    tr ' ,:' '\n\n\n' | grep -qxF -- "$cmd" ||
+	    missing="$missing man:$cmd"
 done < "$work/commands"
 if [ "$(wc -l < "$work/commands")" -lt 30 ]; then
 	echo "FAIL e2e/commands: could not read the command table from --help"

@@ -9,7 +9,9 @@
  *                    <Right> <PgUp> <PgDn> <C-x> name keys
  *   expect TEXT      the screen shows TEXT within 30 seconds
  *   absent TEXT      the screen does not show TEXT once output settles
- *   cursor TEXT      the row under the cursor shows TEXT
+ *   cursor TEXT      the row under the cursor shows TEXT (once output
+ *                    settles, waiting up to 30 seconds for it)
+ *   marked TEXT      the screen shows TEXT underlined (a search hit)
  *   resize COLS ROWS resize the terminal (SIGWINCH)
  *   signal NAME      send HUP, TERM, INT or WINCH
  *   storm N          N random resizes between 1x1 and 500x200
@@ -44,6 +46,7 @@
  * busy machine running the ASan build takes many times the usual time.
  */
 #define WAIT_MS	30000
+#define QUIET_MS	300	/* no output this long: the screen is drawn */
 
 static VTerm		*vt;
 static VTermScreen	*vs;
@@ -134,13 +137,15 @@ raw_has(const char *text)
 	return raw != NULL && k > 0 && memmem(raw, rawlen, want, k) != NULL;
 }
 
-static void
+/* Reads the program's output for ms; how many bytes came. */
+static size_t
 pump_into(int ms, bool discard)
 {
 	struct pollfd	p;
 	char		buf[65536];
 	ssize_t		n;
 	long		end = now_ms() + ms;
+	size_t		got = 0;
 
 	while (master >= 0) {
 		long	left = end - now_ms();
@@ -155,7 +160,9 @@ pump_into(int ms, bool discard)
 		if (!discard)
 			vterm_input_write(vt, buf, (size_t)n);
 		keep_raw(buf, (size_t)n);
+		got += (size_t)n;
 	}
+	return got;
 }
 
 static void
@@ -164,9 +171,22 @@ pump(int ms)
 	pump_into(ms, false);
 }
 
-/* Row y of the screen as UTF-8. */
+/*
+ * Reads until the program has written nothing for QUIET_MS (WAIT_MS at
+ * most): what a key changes is on the screen, even on a busy machine.
+ */
 static void
-row_text(int y, char *out, size_t cap)
+settle(void)
+{
+	long	end = now_ms() + WAIT_MS;
+
+	while (pump_into(QUIET_MS, false) > 0 && now_ms() < end)
+		;
+}
+
+/* Row y of the screen as UTF-8; colof[byte] its cell's column if wanted. */
+static void
+row_text_at(int y, char *out, size_t cap, int *colof)
 {
 	VTermScreenCell	cell;
 	VTermPos	pos;
@@ -178,11 +198,14 @@ row_text(int y, char *out, size_t cap)
 		pos.col = x;
 		vterm_screen_get_cell(vs, pos, &cell);
 		if (cell.chars[0] == 0) {
+			if (colof != NULL)
+				colof[n] = x;
 			out[n++] = ' ';
 			continue;
 		}
 		for (i = 0; i < VTERM_MAX_CHARS_PER_CELL && cell.chars[i]; i++) {
 			uint32_t	c = cell.chars[i];
+			size_t		k = n;
 
 			if (c < 0x80)
 				out[n++] = (char)c;
@@ -199,11 +222,19 @@ row_text(int y, char *out, size_t cap)
 				out[n++] = (char)(0x80 | ((c >> 6) & 0x3f));
 				out[n++] = (char)(0x80 | (c & 0x3f));
 			}
+			while (colof != NULL && k < n)
+				colof[k++] = x;
 		}
 		if (cell.width == 2)
 			x++;
 	}
 	out[n] = '\0';
+}
+
+static void
+row_text(int y, char *out, size_t cap)
+{
+	row_text_at(y, out, cap, NULL);
 }
 
 static void
@@ -228,6 +259,50 @@ screen_has(const char *text)
 		row_text(y, line, sizeof line);
 		if (strstr(line, text) != NULL)
 			return true;
+	}
+	return false;
+}
+
+static bool
+cursor_has(const char *text)
+{
+	VTermPos	pos;
+	char		row[4096];
+
+	vterm_state_get_cursorpos(vterm_obtain_state(vt), &pos);
+	row_text(pos.row, row, sizeof row);
+	return strstr(row, text) != NULL;
+}
+
+/* TEXT somewhere on the screen with every cell of it underlined. */
+static bool
+marked_has(const char *text)
+{
+	static int	colof[4096];
+	char		line[4096], *p;
+	VTermScreenCell	cell;
+	VTermPos	pos;
+	int		y;
+	size_t		k;
+	bool		all;
+
+	for (y = 0; y < rows; y++) {
+		row_text_at(y, line, sizeof line, colof);
+		for (p = line; (p = strstr(p, text)) != NULL; p++) {
+			all = true;
+			pos.row = y;
+			/* the cell each character of it starts in */
+			for (k = 0; text[k] != '\0'; k++) {
+				if (((unsigned char)text[k] & 0xc0) == 0x80)
+					continue;
+				pos.col = colof[p - line + (long)k];
+				vterm_screen_get_cell(vs, pos, &cell);
+				if (!cell.attrs.underline)
+					all = false;
+			}
+			if (all)
+				return true;
+		}
 	}
 	return false;
 }
@@ -443,17 +518,27 @@ main(int argc, char **argv)
 			/* another writer on the terminal: the screen only */
 			vterm_input_write(vt, b, unescape(arg, b, sizeof b));
 		} else if (strcmp(line, "absent") == 0) {
-			pump(200);
+			settle();
 			if (screen_has(arg))
 				fail("not expected", arg);
+		} else if (strcmp(line, "marked") == 0) {
+			settle();
+			wait_for(marked_has, arg, "not shown underlined");
 		} else if (strcmp(line, "cursor") == 0) {
 			VTermPos	pos;
 			char		row[4096];
 
-			pump(200);
-			vterm_state_get_cursorpos(vterm_obtain_state(vt), &pos);
-			row_text(pos.row, row, sizeof row);
-			if (strstr(row, arg) == NULL) {
+			settle();
+			if (!cursor_has(arg)) {
+				long	end = now_ms() + WAIT_MS;
+
+				while (!cursor_has(arg) && now_ms() < end)
+					pump(50);
+			}
+			if (!cursor_has(arg)) {
+				vterm_state_get_cursorpos(vterm_obtain_state(vt),
+				    &pos);
+				row_text(pos.row, row, sizeof row);
 				fprintf(stderr, "cursor at row %d col %d: |%s|\n",
 				    pos.row, pos.col, row);
 				fail("cursor row lacks", arg);
