@@ -31,7 +31,11 @@ INIPARSER_LIBS := $(call pc,--libs,iniparser,-liniparser)
 
 KB_CPPFLAGS = -D_GNU_SOURCE $(INIPARSER_CFLAGS) $(EXPAT_CFLAGS) \
 	-DKANBAO_VERSION='"$(VERSION)"' -DKANBAO_DATADIR='"$(DATADIR)"'
-KB_CFLAGS = -std=c17 -Wall -Wextra -Wpedantic -MMD -MP
+# clang's -Wcomma where the compiler has it (gcc has no such warning)
+WCOMMA := $(shell $(CC) -Werror -Wcomma -x c -E /dev/null >/dev/null 2>&1 && \
+	echo -Wcomma)
+KB_CFLAGS = -std=c17 -Wall -Wextra -Wpedantic -Wshadow -Wconversion \
+	-Wmissing-prototypes $(WCOMMA) -MMD -MP
 ALL_CFLAGS = $(KB_CPPFLAGS) $(CPPFLAGS) $(KB_CFLAGS) $(CFLAGS)
 LIBS = $(UNISTRING_LIBS) $(EXPAT_LIBS) -pthread
 

@@ -108,8 +108,10 @@ index_keys(const char *text, struct keylines *kl)
 	while (*p != '\0') {
 		e = strchr(p, '\n');
 		n = e ? (size_t)(e - p) : strlen(p);
-		while (n > 0 && isspace((unsigned char)*p))
-			p++, n--;
+		while (n > 0 && isspace((unsigned char)*p)) {
+			p++;
+			n--;
+		}
 		if (n > 1 && *p == '[') {
 			const char	*q = memchr(p, ']', n);
 
@@ -186,8 +188,10 @@ check_syntax(const char *path, const char *text, size_t len, struct buf *warn)
 	while (p < end) {
 		e = memchr(p, '\n', (size_t)(end - p));
 		n = e ? (size_t)(e - p) : (size_t)(end - p);
-		while (n > 0 && isspace((unsigned char)*p))
-			p++, n--;
+		while (n > 0 && isspace((unsigned char)*p)) {
+			p++;
+			n--;
+		}
 		while (n > 0 && isspace((unsigned char)p[n - 1]))
 			n--;
 		if (n > 1000) {
@@ -227,8 +231,13 @@ read_all(const char *path, size_t *len, bool *regular)
 
 	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1)
 		return NULL;
-	if (fstat(fd, &st) != 0 || (!S_ISREG(st.st_mode) &&
-	    !S_ISCHR(st.st_mode))) {
+	if (fstat(fd, &st) != 0) {
+		e = errno;
+		close(fd);
+		errno = e;
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode) && !S_ISCHR(st.st_mode)) {
 		e = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
 		close(fd);
 		errno = e;
@@ -458,8 +467,10 @@ config_load(struct config *c, const char *path, struct buf *warn)
 	c->path = strdup(path);
 	/* a BOM, as some editors write, is not part of the first line */
 	body = text;
-	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
-		body += 3, len -= 3;
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
+		body += 3;
+		len -= 3;
+	}
 	if (len == 0 || !check_syntax(path, body, len, warn)) {
 		free(text);
 		free(def);

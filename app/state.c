@@ -76,15 +76,19 @@ state_load_position(const char *dir, const char *issue, struct position *pos)
 		*v++ = '\0';
 		errno = 0;
 		n = strtoul(v, &end, 10);
-		if (strcmp(line, "article") == 0 && *end == '\0' && !errno)
-			pos->article = n, seen |= 1;
-		else if (strcmp(line, "block") == 0 && strcmp(v, "head") == 0)
-			pos->block = (size_t)-1, seen |= 2;
-		else if (strcmp(line, "block") == 0 && *end == '\0' && !errno)
-			pos->block = n, seen |= 2;
-		else if (strcmp(line, "offset") == 0 && *end == '\0' && !errno)
-			pos->off = n, seen |= 4;
-		else if (strcmp(line, "view") == 0)
+		if (strcmp(line, "article") == 0 && *end == '\0' && !errno) {
+			pos->article = n;
+			seen |= 1;
+		} else if (strcmp(line, "block") == 0 && strcmp(v, "head") == 0) {
+			pos->block = (size_t)-1;
+			seen |= 2;
+		} else if (strcmp(line, "block") == 0 && *end == '\0' && !errno) {
+			pos->block = n;
+			seen |= 2;
+		} else if (strcmp(line, "offset") == 0 && *end == '\0' && !errno) {
+			pos->off = n;
+			seen |= 4;
+		} else if (strcmp(line, "view") == 0)
 			pos->reading = strcmp(v, "reader") == 0;
 		else if (strcmp(line, "columns") == 0 && *end == '\0' && n <= 16)
 			pos->columns = (int)n;

@@ -166,8 +166,10 @@ walk_one(struct vec *v, const char *dir, bool top, struct vec *dirs)
 	if ((d = opendir(dir)) == NULL)
 		return !top;
 	buf_add(&p, dir, dlen);
-	if (dlen == 0 || dir[dlen - 1] != '/')
-		buf_addc(&p, '/'), dlen++;
+	if (dlen == 0 || dir[dlen - 1] != '/') {
+		buf_addc(&p, '/');
+		dlen++;
+	}
 	while (ok && (de = readdir(d)) != NULL) {
 		if (de->d_name[0] == '.')
 			continue;

@@ -489,15 +489,15 @@ parse_assemble(struct parser *p)
 	 * them as banners, make them an article, the first as its headline.
 	 */
 	if (p->nart == 0 && p->nban > 0 && !p->failed) {
-		struct bart	*a;
+		struct bart	*first;
 
 		p->nitems = 0;
-		if ((a = art_new(p, p->ban[0].src)) == NULL)
+		if ((first = art_new(p, p->ban[0].src)) == NULL)
 			return;
-		a->a.headline = parse_dup_punct(p, p->ban[0].text,
+		first->a.headline = parse_dup_punct(p, p->ban[0].text,
 		    p->ban[0].len);
 		for (i = 1; i < p->nban; i++)
-			art_block(p, a, BLOCK_PARA, p->ban[i].text,
+			art_block(p, first, BLOCK_PARA, p->ban[i].text,
 			    p->ban[i].len, p->ban[i].src);
 		p->nban = 0;
 	}

@@ -91,7 +91,7 @@ classify(struct parser *p, struct raw *r)
 		r->credit = r->text + k;
 		while (k > 0 && r->text[k - 1] == ' ')
 			k--;
-		r->len = k;
+		r->len = (uint32_t)k;	/* text ≤ ISSUE_TEXT_MAX */
 		r->by = (uint32_t)line_byline(p->lx, r->text, r->len);
 	} else if (line_is_title(p->lx, r->text, r->len, r->chars, r->by))
 		r->kind = R_TITLE;
@@ -159,9 +159,9 @@ caption_head(struct parser *p, size_t k)
 			break;
 		}
 		c->text = t;
-		c->len = b.len;
+		c->len = (uint32_t)b.len;
 		c->by = (uint32_t)line_byline(p->lx, t, b.len);
-		c->chars = u8_count(t, b.len);
+		c->chars = (uint32_t)u8_count(t, b.len);
 		c->src = r->src;
 		c->gap = r->gap;
 		r->kind = R_EMPTY;
@@ -232,7 +232,7 @@ masthead_zone(struct parser *p)
 		    r->kind == R_SIGN || r->kind == R_CAPTION ||
 		    r->kind == R_SECTION || r->kind == R_CREDIT)
 			break;
-		if (r->kind != R_TITLE && r->kind != R_BODY)
+		if (r->kind != R_TITLE)
 			continue;
 		/*
 		 * The paper's name: a short line ending in the lexicon's word for a paper (报), or a # line
@@ -313,11 +313,14 @@ dated_heading(struct parser *p)
 	while (b > 0 && s[b - 1] == ' ')
 		b--;
 	if (b > 0 && e < r->len && ((s[b - 1] == '(' && s[e] == ')') ||
-	    (s[b - 1] == '[' && s[e] == ']')))
-		b--, e++;
-	else if (b >= 3 && str_starts(s + b - 3, 3, "（") &&
-	    str_starts(s + e, r->len - e, "）"))
-		b -= 3, e += 3;
+	    (s[b - 1] == '[' && s[e] == ']'))) {
+		b--;
+		e++;
+	} else if (b >= 3 && str_starts(s + b - 3, 3, "（") &&
+	    str_starts(s + e, r->len - e, "）")) {
+		b -= 3;
+		e += 3;
+	}
 	if (e < r->len && b > 0)
 		return;		/* the date stands inside a title */
 	while (b > 0 && s[b - 1] == ' ')
@@ -396,7 +399,7 @@ heading_levels(struct parser *p)
 		if (r->kind != R_TITLE || r->hlevel == 0)
 			continue;
 		if (r->hlevel >= art)
-			r->hlevel -= art - 2;
+			r->hlevel = (uint8_t)(r->hlevel - (art - 2));
 		else if (r->hlevel >= 2) {
 			r->hlevel = 0;
 			r->kicker_mark = true;

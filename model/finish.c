@@ -127,10 +127,13 @@ finish_blocks(struct parser *p, struct bblock *bb, size_t n)
 			const char	*c = skip_box(bb[i].credit, &m);
 
 			/* （某某摄）: the credit without its brackets */
-			if (m > 6 && str_starts(c, m, "（") && str_ends(c, m, "）"))
-				c += 3, m -= 6;
-			else if (m > 2 && c[0] == '(' && c[m - 1] == ')')
-				c++, m -= 2;
+			if (m > 6 && str_starts(c, m, "（") && str_ends(c, m, "）")) {
+				c += 3;
+				m -= 6;
+			} else if (m > 2 && c[0] == '(' && c[m - 1] == ')') {
+				c++;
+				m -= 2;
+			}
 			v[i].extra = arena_strndup(p->a, c, m);
 		}
 		bb_free(&bb[i]);
@@ -420,12 +423,14 @@ count_han(const struct parser *p, size_t a0, size_t a1, size_t max)
  * A run of articles worked on by one processor, with memory of its own:
  * its damage counted, then its articles finished.
  */
+enum fjob { F_SPACES, F_HAN, F_FINISH };
+
 struct fpart {
 	struct parser	 w;		/* the parser's, with the arena and
 					   scratch of this part */
 	struct article	*av;
 	size_t		 a0, a1;
-	enum { F_SPACES, F_HAN, F_FINISH } job;
+	enum fjob job;
 	size_t		 n, max;	/* F_SPACES, F_HAN: counted, limit */
 };
 
@@ -451,7 +456,7 @@ fpart_run(void *arg, size_t k)
 
 /* Runs job on every part; the sum of their counts. */
 static size_t
-fparts_run(struct fpart *fp, size_t np, int job, size_t max)
+fparts_run(struct fpart *fp, size_t np, enum fjob job, size_t max)
 {
 	size_t	k, n = 0;
 

@@ -754,8 +754,10 @@ index_build(const struct archive *ar, const struct index *old,
 		ii.first = (uint32_t)k;
 		ii.hash = path_hash(ar->v[i].path);
 		memcpy(ii.date, dates[i], sizeof dates[i]);
-		while (k < nd && d[k].issue == i)
-			k++, ii.count++;
+		while (k < nd && d[k].issue == i) {
+			k++;
+			ii.count++;
+		}
 		buf_add(&out, (const char *)&ii, sizeof ii);
 		for (j = (size_t)ii.hash & (nhash - 1); hash[j] != 0;
 		    j = (j + 1) & (nhash - 1))

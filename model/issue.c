@@ -137,8 +137,8 @@ fill(struct filler *f, struct raw *r)
 		f->failed = true;
 		return;
 	}
-	r->len = clean->len;
-	r->chars = u8_count(r->text, r->len);
+	r->len = (uint32_t)clean->len;	/* text ≤ ISSUE_TEXT_MAX */
+	r->chars = (uint32_t)u8_count(r->text, r->len);
 	r->by = (uint32_t)line_byline(f->p->lx, r->text, r->len);
 }
 
@@ -257,6 +257,18 @@ split(struct parser *p)
 	return true;
 }
 
+/* False (text freed) when sanitised text is over what a model may hold. */
+static bool
+small_enough(char **text, size_t len, const char **err)
+{
+	if (len <= ISSUE_TEXT_MAX)
+		return true;
+	free(*text);
+	*text = NULL;
+	*err = "too large once tabs and bad bytes are replaced (over 3 GiB)";
+	return false;
+}
+
 /* Parses in[0..n-1], freeing owned (NULL or in) once it is sanitised. */
 static struct issue *
 parse(const char *in, size_t n, char *owned, const struct issue_opts *opts,
@@ -270,7 +282,7 @@ parse(const char *in, size_t n, char *owned, const struct issue_opts *opts,
 	*err = "out of memory";
 	text = text_sanitise(in, n, &len);
 	free(owned);
-	if (text == NULL)
+	if (text == NULL || !small_enough(&text, len, err))
 		return NULL;
 	/* a saved RSS or Atom feed: XML, read as such */
 	if (feed_is(text, len))
@@ -283,7 +295,7 @@ parse(const char *in, size_t n, char *owned, const struct issue_opts *opts,
 			return NULL;
 		text = text_sanitise(flat, flen, &len);
 		free(flat);
-		if (text == NULL)
+		if (text == NULL || !small_enough(&text, len, err))
 			return NULL;
 	}
 	/* a web edition's articles with front matter: the vault front-end */

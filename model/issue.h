@@ -13,6 +13,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/*
+ * The most text an issue may hold once sanitised (tabs become spaces and
+ * bad bytes U+FFFD, so a 1 GiB file can grow): the passes and the layout
+ * keep lengths and offsets in 32 bits, many of them, to stay small.
+ */
+#define ISSUE_TEXT_MAX	((size_t)3 << 30)
+
 enum block_kind {
 	BLOCK_PARA,		/* body paragraph */
 	BLOCK_SUBHEAD,		/* subhead inside an article */

@@ -77,15 +77,15 @@ text(struct layout *l, const char *s, size_t n, int width, int indent,
 
 		memset(&ln, 0, sizeof ln);
 		ln.s = s + w->off;
-		ln.len = w->len;
+		ln.len = (uint32_t)w->len;	/* text ≤ ISSUE_TEXT_MAX */
 		ln.cells = w->cells;
-		ln.indent = w->indent / 2;
-		ln.style = st;
+		ln.indent = (int16_t)(w->indent / 2);
+		ln.style = (uint8_t)st;
 		ln.head = st == LS_MAST || st == LS_BANNER || st == LS_KICKER ||
 		    st == LS_HEADLINE || st == LS_DECK || st == LS_BYLINE;
 		ln.article = (uint32_t)art;
 		ln.block = (uint32_t)block;
-		ln.off = w->off;
+		ln.off = (uint32_t)w->off;
 		push(l, &ln);
 	}
 }

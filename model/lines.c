@@ -221,10 +221,14 @@ past_own(const struct lexicon *lx, const char *s, size_t *n)
 {
 	size_t	k, i;
 
-	if ((k = lex_starts(s, *n, lx->own)) > 0)
-		s += k, *n -= k;
-	for (i = 0; i < 2 && (k = lex_starts(s, *n, lx->prefix)) > 0; i++)
-		s += k, *n -= k;
+	if ((k = lex_starts(s, *n, lx->own)) > 0) {
+		s += k;
+		*n -= k;
+	}
+	for (i = 0; i < 2 && (k = lex_starts(s, *n, lx->prefix)) > 0; i++) {
+		s += k;
+		*n -= k;
+	}
 	return s;
 }
 
@@ -240,7 +244,7 @@ line_is_byline(const struct lexicon *lx, const char *s, size_t n)
 	    text_has(s, n, "。") || text_has(s, n, "，"))
 		return false;
 	if (str_starts(s, n, "□"))
-		return c <= 60;
+		return true;	/* short enough: counted above */
 	if (lex_starts(s, n, lx->lead) > 0)
 		return c <= 40;
 	s = skip_box(s, &n);
@@ -430,7 +434,7 @@ next_word(const char *s, size_t n, size_t from, size_t last,
 	return best;
 }
 
-size_t
+static size_t
 line_byline_end(const struct lexicon *lx, const char *s, size_t n)
 {
 	size_t		 i, k, lim = n < 240 ? n : 240, end = 0;

@@ -279,7 +279,7 @@ mast_fields(const char *s, size_t n, struct mast *m)
 	bool		 pending = m->year != 0 && m->day == 0, any = false;
 
 	for (;;) {
-		while (c.i < c.n && (s[c.i] == ' ' ? (c.i++, true) :
+		while (c.i < c.n && (lit(&c, " ") ||
 		    lit(&c, "\xe3\x80\x80") || lit(&c, "□") || lit(&c, "|") ||
 		    lit(&c, "·")))
 			;

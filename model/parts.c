@@ -33,11 +33,13 @@ page_of(const char *s)
 
 	while (i < n) {
 		len = text_decode_fast(s + i, n - i, &c);
-		if (c >= '0' && c <= '9')
-			v = v * 10 + (int)(c - '0'), k++;
-		else if (c >= 0xff10 && c <= 0xff19)
-			v = v * 10 + (int)(c - 0xff10), k++;
-		else if (k > 0)
+		if (c >= '0' && c <= '9') {
+			v = v * 10 + (int)(c - '0');
+			k++;
+		} else if (c >= 0xff10 && c <= 0xff19) {
+			v = v * 10 + (int)(c - 0xff10);
+			k++;
+		} else if (k > 0)
 			break;
 		if (k > 4)
 			return 0;

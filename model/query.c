@@ -240,34 +240,44 @@ query_snippet(const char *s, size_t n, size_t at)
  * snippet shows the article where it can), so that no text of the issue
  * is out of reach of a search.
  */
+/* Adds s[0..n-1] (NULL: nothing) and a space to b. */
+static void
+add_field(struct buf *b, const char *s, size_t n)
+{
+	if (s == NULL)
+		return;
+	buf_add(b, s, n);
+	buf_addc(b, ' ');
+}
+
 char *
 query_article_text(const struct issue *is, size_t k, size_t *len)
 {
 	const struct article	*a = &is->articles[k];
+	const struct block	*bl;
 	struct buf		 b = { 0 };
 	size_t			 i;
 
 	if (a->kicker)
-		buf_adds(&b, a->kicker), buf_addc(&b, ' ');
+		add_field(&b, a->kicker, strlen(a->kicker));
 	if (a->headline && !a->guessed)
-		buf_adds(&b, a->headline), buf_addc(&b, ' ');
+		add_field(&b, a->headline, strlen(a->headline));
 	if (a->deck)
-		buf_adds(&b, a->deck), buf_addc(&b, ' ');
+		add_field(&b, a->deck, strlen(a->deck));
 	if (a->byline && !a->byline_inline)
-		buf_adds(&b, a->byline), buf_addc(&b, ' ');
+		add_field(&b, a->byline, strlen(a->byline));
 	for (i = 0; i < a->nblocks; i++) {
-		buf_add(&b, a->blocks[i].text, a->blocks[i].len);
-		buf_addc(&b, ' ');
-		if (a->blocks[i].extra != NULL)	/* a photo credit */
-			buf_adds(&b, a->blocks[i].extra), buf_addc(&b, ' ');
+		bl = &a->blocks[i];
+		add_field(&b, bl->text, bl->len);
+		if (bl->extra != NULL)	/* a photo credit */
+			add_field(&b, bl->extra, strlen(bl->extra));
 	}
 	if (k == 0) {
 		for (i = 0; i < is->nmast; i++)
-			buf_add(&b, is->mast[i].text, is->mast[i].len), buf_addc(&b, ' ');
+			add_field(&b, is->mast[i].text, is->mast[i].len);
 		for (i = 0; i < is->nitems; i++)
-			if (is->items[i].banner != NULL)
-				buf_add(&b, is->items[i].banner->text,
-				    is->items[i].banner->len), buf_addc(&b, ' ');
+			if ((bl = is->items[i].banner) != NULL)
+				add_field(&b, bl->text, bl->len);
 	}
 	return buf_take(&b, len);
 }

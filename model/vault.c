@@ -144,8 +144,10 @@ value(struct arena *ar, const char *s, size_t a, size_t b, const char *key)
 		i++;
 	while (e > i && s[e - 1] == ' ')
 		e--;
-	if (e - i >= 2 && (s[i] == '"' || s[i] == '\'') && s[e - 1] == s[i])
-		i++, e--;
+	if (e - i >= 2 && (s[i] == '"' || s[i] == '\'') && s[e - 1] == s[i]) {
+		i++;
+		e--;
+	}
 	return e > i ? arena_strndup(ar, s + i, e - i) : NULL;
 }
 

@@ -384,7 +384,7 @@ escape_sequence(void)
 	r = get_wch(&ch);
 	if (r != OK || (ch != '[' && ch != 'O')) {
 		if (r != ERR)
-			unget_wch(ch);	/* Alt+key, or Esc then a key */
+			unget_wch((wchar_t)ch);	/* Alt+key, or Esc then a key */
 		timeout(-1);
 		return false;
 	}

@@ -105,14 +105,17 @@ find_step(struct tui *t, int dir)
 	if (dir > 0) {
 		for (i = 0; i < n && spot_cmp(&v[i], &here) <= 0; i++)
 			;
-		if (i == n)
-			i = 0, wrapped = true;
+		if (i == n) {
+			i = 0;
+			wrapped = true;
+		}
 	} else {
 		for (k = n; k > 0 && spot_cmp(&v[k - 1], &here) >= 0; k--)
 			;
-		if (k == 0)
-			i = n - 1, wrapped = true;
-		else
+		if (k == 0) {
+			i = n - 1;
+			wrapped = true;
+		} else
 			i = k - 1;
 	}
 	t->art = v[i].art;

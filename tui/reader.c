@@ -193,7 +193,7 @@ reader_draw(struct tui *t, struct frame *f)
 	/* linear mode: no margin cell, the text at the line's start */
 	m = t->linear ? 0 : 1;
 	for (k = 0; (ln = placed_line(t, t->page, k, &pl)) != NULL; k++) {
-		attrset(style_attr(t, ln->style));
+		attrset((int)style_attr(t, ln->style));
 		move(pl->row, m + pl->col);
 		for (i = 0; i < ln->indent; i++)
 			addstr("\xe3\x80\x80");

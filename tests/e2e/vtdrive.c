@@ -249,18 +249,31 @@ print_screen(FILE *f)
 	}
 }
 
+/*
+ * TEXT on a row, or across rows as a line the terminal wrapped: the rows
+ * joined, so that no check depends on how long a path in a message is.
+ */
 static bool
 screen_has(const char *text)
 {
-	char	line[4096];
+	char	line[4096], *all;
+	size_t	n = 0, len;
 	int	y;
+	bool	found = false;
 
-	for (y = 0; y < rows; y++) {
+	if ((all = malloc((size_t)rows * sizeof line)) == NULL)
+		return false;
+	for (y = 0; y < rows && !found; y++) {
 		row_text(y, line, sizeof line);
-		if (strstr(line, text) != NULL)
-			return true;
+		found = strstr(line, text) != NULL;
+		len = strlen(line);
+		memcpy(all + n, line, len);
+		n += len;
 	}
-	return false;
+	all[n] = '\0';
+	found = found || strstr(all, text) != NULL;
+	free(all);
+	return found;
 }
 
 static bool

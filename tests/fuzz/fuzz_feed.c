@@ -16,6 +16,8 @@ static const char	head[] = "<?xml version=\"1.0\"?><rss><channel>"
 			    "<description>";
 static const char	tail[] = "</description></item></channel></rss>";
 
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -31,6 +31,8 @@ count_han(const char *s, size_t n, int sign)
 	}
 }
 
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

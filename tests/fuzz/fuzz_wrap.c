@@ -37,6 +37,8 @@ wc_cells(const char *s, size_t n)
 	return w;
 }
 
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
