@@ -183,14 +183,22 @@ load(const char *path, const struct config *cf)
 {
 	struct issue_opts	 o = { .keep_punct = cf->keep_punct };
 	struct issue		*is;
-	const char		*err;
+	struct buf		 skipped = { 0 };
+	const char		*err, *p, *e;
 	char			*s;
 	size_t			 n;
 
-	if ((s = vault_read(path, &n, &err)) == NULL) {
+	if ((s = vault_read(path, &n, &err, &skipped)) == NULL) {
 		say(path, err);
+		buf_free(&skipped);
 		return NULL;
 	}
+	/* a day's file left out is said, a line each: kanbao: FILE: why */
+	for (p = skipped.p; p != NULL && p < skipped.p + skipped.len; p = e + 1) {
+		e = memchr(p, '\n', (size_t)(skipped.p + skipped.len - p));
+		fprintf(stderr, "kanbao: %.*s (left out)\n", (int)(e - p), p);
+	}
+	buf_free(&skipped);
 	is = issue_parse_free(s, n, &o, &err);
 	if (is == NULL)
 		say(path, err);

@@ -464,7 +464,7 @@ parse_entry(void *arg, size_t t)
 	size_t			 len, k;
 
 	r->date[0] = '\0';
-	if ((s = vault_read(path, &len, &err)) == NULL)
+	if ((s = vault_read(path, &len, &err, NULL)) == NULL)
 		return;
 	is = issue_parse_free(s, len, NULL, &err);
 	archive_issue_date(is, path, r->date);

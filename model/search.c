@@ -94,7 +94,7 @@ scan_search(const struct archive *ar, const char *raw, char *const *w,
 	const char		 *e;
 
 	for (i = 0; i < ar->n; i++) {
-		if ((s = vault_read(ar->v[i].path, &len, &e)) == NULL)
+		if ((s = vault_read(ar->v[i].path, &len, &e, NULL)) == NULL)
 			continue;
 		is = issue_parse_free(s, len, NULL, &e);
 		if (is == NULL)

@@ -431,7 +431,7 @@ vault_day_stat(const char *dir, struct stat *out)
  */
 static char *
 day_read(const char *path, size_t max, bool head, size_t *len,
-    const char **err)
+    const char **err, struct buf *skipped)
 {
 	struct stat	 st;
 	struct vfile	*v = NULL;
@@ -470,8 +470,16 @@ day_read(const char *path, size_t max, bool head, size_t *len,
 		char	*raw;
 
 		if ((raw = head ? file_read_max(v[k].path, max, true, &flen,
-		    err) : file_read(v[k].path, &flen, err)) == NULL)
-			continue;	/* an unreadable file: the rest stands */
+		    err) : file_read(v[k].path, &flen, err)) == NULL) {
+			/* an unreadable file: the rest stands, and it is said */
+			if (skipped != NULL) {
+				buf_adds(skipped, v[k].path);
+				buf_adds(skipped, ": ");
+				buf_adds(skipped, *err);
+				buf_addc(skipped, '\n');
+			}
+			continue;
+		}
 		txt[k] = text_sanitise(raw, flen, &tlen[k]);
 		free(raw);
 		if (txt[k] == NULL)
@@ -535,13 +543,14 @@ day_read(const char *path, size_t max, bool head, size_t *len,
 }
 
 char *
-vault_read(const char *path, size_t *len, const char **err)
+vault_read(const char *path, size_t *len, const char **err,
+    struct buf *skipped)
 {
-	return day_read(path, 0, false, len, err);
+	return day_read(path, 0, false, len, err, skipped);
 }
 
 char *
 vault_read_head(const char *path, size_t max, size_t *len, const char **err)
 {
-	return day_read(path, max, true, len, err);
+	return day_read(path, max, true, len, err, NULL);
 }

@@ -42,9 +42,13 @@ bool		 vault_day_stat(const char *dir, struct stat *);
 /*
  * The text of the issue at path: a file's bytes, or a day's folder's
  * files in name order with their page folders as front matter.  Free
- * with free(); NULL and *err when it cannot be read.
+ * with free(); NULL and *err when it cannot be read.  A day's file that
+ * cannot be read (or is binary) is left out, with a line "PATH: why"
+ * added to skipped when it is not NULL.
  */
-char		*vault_read(const char *path, size_t *len, const char **err);
+struct buf;
+char		*vault_read(const char *path, size_t *len, const char **err,
+		    struct buf *skipped);
 /* The same, each file's first max bytes only: what a library entry needs. */
 char		*vault_read_head(const char *path, size_t max, size_t *len,
 		    const char **err);

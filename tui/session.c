@@ -133,6 +133,7 @@ issue_open(struct tui *t, size_t i)
 	struct issue_opts	 o = { .keep_punct = t->cf->keep_punct };
 	struct issue		*is;
 	struct position		 p;
+	struct buf		 skipped = { 0 };
 	const char		*err;
 	char			*s, *path;
 	size_t			 n, k;
@@ -143,17 +144,28 @@ issue_open(struct tui *t, size_t i)
 		status(t, "out of memory");
 		return false;
 	}
-	if ((s = vault_read(path, &n, &err)) == NULL) {
+	if ((s = vault_read(path, &n, &err, &skipped)) == NULL) {
 		status(t, "%s: %s", path, err);
 		free(path);
+		buf_free(&skipped);
 		return false;
 	}
 	is = issue_parse_free(s, n, &o, &err);
 	if (is == NULL) {
 		status(t, "%s: %s", path, err);
 		free(path);
+		buf_free(&skipped);
 		return false;
 	}
+	/* a day's file that could not be read: the first said, and how many */
+	if (skipped.len > 0) {
+		for (n = 0, k = 0; k < skipped.len; k++)
+			n += skipped.p[k] == '\n';
+		skipped.p[strcspn(skipped.p, "\n")] = '\0';
+		status(t, "left out %zu %s: %s", n, plural(n, "file", "files"),
+		    base_name(skipped.p));
+	}
+	buf_free(&skipped);
 	issue_save_position(t);
 	issue_free(t->is);
 	free(t->path);

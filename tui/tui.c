@@ -464,7 +464,7 @@ open_file(struct tui *t, const char *target, const struct stat *st)
 		say("%s", t->msg);
 		return false;
 	}
-	t->msg[0] = '\0';
+	/* what issue_open said (a day's file left out) stays on show */
 	issue_show(t, t->was_reading);
 	return true;
 }

@@ -31,6 +31,11 @@ check columnsnodump 2 "$k" --toc --columns 2 "$TOP/assets/qinghe-2025-06-10.txt"
 check missing 1 "$k" --dump "$WORK/nope.txt" && err_is ".*nope.txt: No such file"
 check dir 1 "$k" --dump "$TOP/assets" && err_is ".*assets: is a directory"
 check binary 1 "$k" --toc "$k" && err_is ".*binary data"
+# a binary file in a day's folder: the rest is the issue, the file is named
+check dayfolder-binary 0 "$k" --toc "$TOP/tests/fixtures/dayfolder-bad/2025-01-04" &&
+    err_is ".*02-城市/b.md: binary data, not a text issue (left out)" &&
+    { grep -q "青河市冬季供暖平稳运行" "$WORK/out" ||
+    { echo "FAIL dayfolder-binary: the readable article is missing"; fails=$((fails + 1)); }; }
 check version 0 "$k" --version
 check help 0 "$k" --help && grep -q "next-page" "$WORK/out" || { echo "FAIL help lacks keys"; fails=$((fails + 1)); }
 # --help fits 80 columns (bytes here: never fewer than cells)
