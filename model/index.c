@@ -453,23 +453,40 @@ struct collecting {
 	struct parsed		*res;
 };
 
+static bool
+is_oom(const char *err)
+{
+	return err != NULL && strcmp(err, "out of memory") == 0;
+}
+
 static void
 parse_entry(void *arg, size_t t)
 {
 	struct collecting	*c = arg;
 	struct parsed		*r = &c->res[t];
 	const char		*path = c->ar->v[c->todo[t]].path, *err;
+	/* one issue a processor already: no pool inside a pool's thread */
+	struct issue_opts	 o = { .parallel = SIZE_MAX };
 	struct issue		*is;
 	char			*s;
 	size_t			 len, k;
 
 	r->date[0] = '\0';
-	if ((s = vault_read(path, &len, &err, NULL)) == NULL)
+	/*
+	 * An issue that cannot be read is indexed as having no articles
+	 * until its file changes; out of memory is no such answer: the
+	 * build fails (and nothing of it is kept) rather than remember it.
+	 */
+	if ((s = vault_read(path, &len, &err, NULL)) == NULL) {
+		r->oom = is_oom(err);
 		return;
-	is = issue_parse_free(s, len, NULL, &err);
+	}
+	is = issue_parse_free(s, len, &o, &err);
 	archive_issue_date(is, path, r->date);
-	if (is == NULL)
+	if (is == NULL) {
+		r->oom = is_oom(err);
 		return;
+	}
 	if ((r->d = calloc(is->narticles + 1, sizeof *r->d)) == NULL) {
 		r->oom = true;
 		issue_free(is);

@@ -123,7 +123,9 @@ struct issue_opts {
 				   (its blocks, and the others', left out) */
 	size_t	parallel;	/* bytes of text from which the articles are
 				   finished in parts, one processor a part
-				   (0: POOL_PARALLEL; the result is the same) */
+				   (0: POOL_PARALLEL; SIZE_MAX: never, for a
+				   caller that runs issues in parallel; the
+				   result is the same) */
 };
 
 /*

@@ -5,12 +5,16 @@
  * in the ASan run, valgrind by hand).  Each test runs its work once to
  * count the allocations, then again with the 1st, 2nd, ... n-th failing.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fixtures.h"
 #include "failalloc.h"
+#include "../../model/archive.h"
 #include "../../model/file.h"
+#include "../../model/search.h"
 #include "../../model/issue.h"
 #include "../../model/layout.h"
 #include "../../model/text.h"
@@ -120,6 +124,57 @@ parse_and_layout_in_parts_fail_cleanly(void **state)
 	fail_each(parse_and_lay_out_in_parts);
 }
 
+/*
+ * An index build that runs out of memory leaves nothing behind that a
+ * later search trusts: the next search (memory back) finds every hit a
+ * build with memory finds.  An issue whose parse failed must not be kept
+ * as an issue of no articles.  The n-th allocation fails for n spread
+ * over the whole build (each n a fresh cache).
+ */
+static void
+index_build_failure_is_not_kept(void **state)
+{
+	struct archive		 ar;
+	struct query_hit	*hits;
+	size_t			 want, nhits;
+	const char		*err, *warn;
+	char			 root[] = "/tmp/kanbao-alloc-XXXXXX", cache[64],
+				 cmd[96];
+	unsigned long		 n, failed;
+	int			 tries = 0;
+
+	(void)state;
+	assert_non_null(mkdtemp(root));
+	assert_true(archive_open(&ar, "../../assets", NULL, &err));
+	snprintf(cache, sizeof cache, "%s/ref", root);
+	assert_true(search_library(&ar, "青河", cache, NULL, NULL, &hits,
+	    &want, &err, &warn));
+	query_free_hits(hits, want);
+	assert_true(want > 3);
+	for (n = 1; ; n += n / 8 + 1, tries++) {
+		snprintf(cache, sizeof cache, "%s/c%lu", root, n);
+		failalloc_at(n);
+		if (search_library(&ar, "青河", cache, NULL, NULL, &hits,
+		    &nhits, &err, &warn))
+			query_free_hits(hits, nhits);
+		failed = failalloc_failed();
+		failalloc_at(0);
+		if (failed == 0)
+			break;		/* past the build's last allocation */
+		assert_true(search_library(&ar, "青河", cache, NULL, NULL,
+		    &hits, &nhits, &err, &warn));
+		query_free_hits(hits, nhits);
+		if (nhits != want)
+			print_message("allocation %lu failed: then %zu hits, "
+			    "not %zu\n", n, nhits, want);
+		assert_int_equal(nhits, want);
+	}
+	assert_true(tries > 20);
+	archive_close(&ar);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", root);
+	assert_int_equal(system(cmd), 0);
+}
+
 int
 main(void)
 {
@@ -127,6 +182,7 @@ main(void)
 		cmocka_unit_test(sanitise_fails_cleanly),
 		cmocka_unit_test(parse_and_layout_fail_cleanly),
 		cmocka_unit_test(parse_and_layout_in_parts_fail_cleanly),
+		cmocka_unit_test(index_build_failure_is_not_kept),
 	};
 	const char	*err;
 	int		 r;
