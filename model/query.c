@@ -137,12 +137,13 @@ out:
  * More than QUERY_MAX_WORDS words give (size_t)-1 and no words.
  */
 size_t
-query_words(const char *q, char ***out)
+query_words(const char *q, char ***out, const char **err)
 {
 	char	**w = NULL, *f;
 	size_t	  n = 0, cap = 0, k, len, i;
 
 	*out = NULL;
+	*err = "out of memory";
 	while (*q != '\0') {
 		while (*q == ' ' || strncmp(q, "\xe3\x80\x80", 3) == 0)
 			q += *q == ' ' ? 1 : 3;
@@ -153,7 +154,9 @@ query_words(const char *q, char ***out)
 			;
 		f = query_fold(q, k, &len);
 		q += k;
-		if (f == NULL || len == 0) {
+		if (f == NULL)
+			goto fail;
+		if (len == 0) {
 			free(f);
 			continue;
 		}
@@ -170,17 +173,24 @@ query_words(const char *q, char ***out)
 				w[i] = w[--n];
 			} else
 				i++;
+		if (n == QUERY_MAX_WORDS)
+			*err = "the query has too many words (at most "
+			    QUERY_MAX_WORDS_S ")";
 		if (n == QUERY_MAX_WORDS || !vec_grow(&w, &cap, n, sizeof *w)) {
 			free(f);
-			for (i = 0; i < n; i++)
-				free(w[i]);
-			free(w);
-			return n == QUERY_MAX_WORDS ? (size_t)-1 : 0;
+			goto fail;
 		}
 		w[n++] = f;
 	}
+	if (n == 0)
+		*err = "the query has no words";
 	*out = w;
 	return n;
+fail:
+	for (i = 0; i < n; i++)
+		free(w[i]);
+	free(w);
+	return 0;
 }
 
 char *

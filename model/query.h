@@ -46,10 +46,10 @@ bool		 query_find(const char *s, size_t n, size_t from,
 
 /*
  * The query's folded words, deduplicated (a word inside another goes),
- * into *out (free each and the array); how many, 0 for none, or
- * (size_t)-1 for more than QUERY_MAX_WORDS or no memory.
+ * into *out (free each and the array); how many, or 0 with *err saying
+ * why: no words, more than QUERY_MAX_WORDS, or out of memory.
  */
-size_t		 query_words(const char *q, char ***out);
+size_t		 query_words(const char *q, char ***out, const char **err);
 /* A line of s around byte at, for a hit; free it. */
 char		*query_snippet(const char *s, size_t n, size_t at);
 /*

@@ -15,8 +15,11 @@ static bool	scan_search(const struct archive *, const char *, char *const *,
 		    size_t, struct query_hit **, size_t *);
 static void	search_sort(const struct archive *, struct query_hit *, size_t);
 
-/* Whether article k holds every word; *snip gets a snippet of the hit. */
-static bool
+/*
+ * Whether article k holds every word: 1 (and *snip a snippet of the
+ * hit), 0, or -1 when out of memory.
+ */
+static int
 article_matches(const struct issue *is, size_t k, char *const *w, size_t nw,
     const char *raw, char **snip)
 {
@@ -26,15 +29,19 @@ article_matches(const struct issue *is, size_t k, char *const *w, size_t nw,
 
 	*snip = NULL;
 	if ((t = query_article_text(is, k, &tlen)) == NULL)
-		return false;
+		return -1;
 	if ((f = query_fold(t, tlen, &flen)) == NULL) {
 		free(t);
-		return false;
+		return -1;
 	}
 	for (i = 0; i < nw && ok; i++)
 		ok = strstr(f, w[i]) != NULL;
-	if (ok)
-		*snip = query_snippet(t, tlen, query_hit_at(t, raw, f, w[0]));
+	if (ok && (*snip = query_snippet(t, tlen,
+	    query_hit_at(t, raw, f, w[0]))) == NULL) {
+		free(f);
+		free(t);
+		return -1;
+	}
 	free(f);
 	free(t);
 	return ok;
@@ -55,10 +62,7 @@ search_library(const struct archive *ar, const char *query,
 	if (warn != NULL)
 		*warn = NULL;
 	/* a query no search can take is said once, here */
-	if ((nw = query_words(query, &w)) == 0 || nw == (size_t)-1) {
-		*err = nw == 0 ? "the query has no words" :
-		    "the query has too many words (at most "
-		    QUERY_MAX_WORDS_S ")";
+	if ((nw = query_words(query, &w, err)) == 0) {
 		free(w);
 		return false;
 	}
@@ -92,22 +96,34 @@ scan_search(const struct archive *ar, const char *raw, char *const *w,
 	struct issue		 *is;
 	char			 *s, *snip, date[11];
 	const char		 *e;
+	int			  m;
+	bool			  oom = false;
 
-	for (i = 0; i < ar->n; i++) {
-		if ((s = vault_read(ar->v[i].path, &len, &e, NULL)) == NULL)
+	/*
+	 * An issue that cannot be read or parsed has no hits (as the index
+	 * has it); out of memory fails the search: no partial answer.
+	 */
+	for (i = 0; i < ar->n && !oom; i++) {
+		if ((s = vault_read(ar->v[i].path, &len, &e, NULL)) == NULL) {
+			oom = strcmp(e, "out of memory") == 0;
 			continue;
-		is = issue_parse_free(s, len, NULL, &e);
-		if (is == NULL)
+		}
+		if ((is = issue_parse_free(s, len, NULL, &e)) == NULL) {
+			oom = strcmp(e, "out of memory") == 0;
 			continue;
+		}
 		if (ar->v[i].date[0] != '\0')
 			memcpy(date, ar->v[i].date, sizeof date);
 		else
 			archive_issue_date(is, ar->v[i].path, date);
-		for (j = 0; j < is->narticles; j++) {
-			if (!article_matches(is, j, w, nw, raw, &snip))
+		for (j = 0; j < is->narticles && !oom; j++) {
+			if ((m = article_matches(is, j, w, nw, raw, &snip)) <= 0) {
+				oom = m < 0;
 				continue;
+			}
 			if (!vec_grow(&h, &cap, n, sizeof *h)) {
 				free(snip);
+				oom = true;
 				break;
 			}
 			h[n].entry = i;
@@ -116,11 +132,15 @@ scan_search(const struct archive *ar, const char *raw, char *const *w,
 			h[n].headline = strdup(is->articles[j].headline ?
 			    is->articles[j].headline : "");
 			h[n].snippet = snip;
-			n++;
+			if (h[n++].headline == NULL)
+				oom = true;
 		}
 		issue_free(is);
 	}
-	search_sort(ar, h, n);
+	if (oom) {
+		query_free_hits(h, n);
+		return false;
+	}
 	*hits = h;
 	*nhits = n;
 	return true;

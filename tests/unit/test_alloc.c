@@ -175,6 +175,47 @@ index_build_failure_is_not_kept(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+/*
+ * A search by scanning the files (no cache) out of memory fails and
+ * says so; it never answers with the hits it found before it ran out.
+ */
+static void
+scan_failure_is_no_answer(void **state)
+{
+	struct archive		 ar;
+	struct query_hit	*hits;
+	size_t			 want, nhits;
+	const char		*err, *warn;
+	unsigned long		 n, failed;
+	bool			 ok;
+
+	(void)state;
+	assert_true(archive_open(&ar, "../../assets", NULL, &err));
+	assert_true(search_library(&ar, "青河 市", NULL, NULL, NULL, &hits,
+	    &want, &err, &warn));
+	query_free_hits(hits, want);
+	for (n = 1; ; n += n / 16 + 1) {
+		failalloc_at(n);
+		ok = search_library(&ar, "青河 市", NULL, NULL, NULL, &hits,
+		    &nhits, &err, &warn);
+		failed = failalloc_failed();
+		failalloc_at(0);
+		if (failed == 0)
+			break;
+		/* (an allocation the answer can do without may fail) */
+		if (ok) {
+			query_free_hits(hits, nhits);
+			if (nhits != want)
+				fail_msg("allocation %lu failed, yet %zu hits "
+				    "of %zu were given as the answer", n, nhits,
+				    want);
+			continue;
+		}
+		assert_string_equal(err, "out of memory");
+	}
+	archive_close(&ar);
+}
+
 int
 main(void)
 {
@@ -183,6 +224,7 @@ main(void)
 		cmocka_unit_test(parse_and_layout_fail_cleanly),
 		cmocka_unit_test(parse_and_layout_in_parts_fail_cleanly),
 		cmocka_unit_test(index_build_failure_is_not_kept),
+		cmocka_unit_test(scan_failure_is_no_answer),
 	};
 	const char	*err;
 	int		 r;
