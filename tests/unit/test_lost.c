@@ -379,7 +379,7 @@ check(const char *path)
 	char			 u[8];
 
 	assert_int_equal(stat(path, &st), 0);
-	raw = S_ISDIR(st.st_mode) ? vault_read(path, &n, &err) :
+	raw = S_ISDIR(st.st_mode) ? vault_read(path, &n, &err, NULL) :
 	    file_read(path, &n, &err);
 	if (raw == NULL)
 		return;		/* hostile fixtures the reader refuses */
