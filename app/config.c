@@ -350,9 +350,15 @@ apply(struct config *c, const struct setting *s, const char *v, const char *path
 			c->library = *v ? paths_expand(v, &err) : NULL;
 			if (c->library == NULL && *v)
 				c->library = strdup(v);
+			if (c->library == NULL && *v)
+				buf_addf(warn, "%s:%d: %s: out of memory\n",
+				    path, line, s->name);
 		} else {
 			free(c->save_dir);
 			c->save_dir = *v ? strdup(v) : NULL;
+			if (c->save_dir == NULL && *v)
+				buf_addf(warn, "%s:%d: %s: out of memory\n",
+				    path, line, s->name);
 		}
 		return;
 	}

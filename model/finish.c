@@ -288,8 +288,11 @@ merge_continuations(struct parser *p, struct article *av)
 				continue;
 			v = arena_alloc(p->a, (av[a].nblocks + av[b].nblocks +
 			    4) * sizeof *v);
-			if (v == NULL)
-				break;
+			if (v == NULL) {
+				p->failed = true;	/* never half merged */
+				free(map);
+				return;
+			}
 			memcpy(v, av[b].blocks, av[b].nblocks * sizeof *v);
 			/*
 			 * After the 上接 note, the continued part's own title
@@ -312,6 +315,8 @@ merge_continuations(struct parser *p, struct article *av)
 		size_t	*to = malloc((p->nart + 1) * sizeof *to);
 
 		if (to == NULL) {
+			/* merged into b but still standing: it would show twice */
+			p->failed = true;
 			free(map);
 			return;
 		}

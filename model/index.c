@@ -1107,7 +1107,10 @@ index_lookup(const struct index *ix, const size_t *toar, char *const *w,
 		}
 		free(f);
 		h[n].snippet = query_snippet(text, tlen, (size_t)(q - text));
-		n++;
+		if (h[n++].headline == NULL || h[n - 1].snippet == NULL) {
+			r = L_OOM;
+			break;
+		}
 	}
 done:
 	free(cand);

@@ -20,8 +20,8 @@
 #include "../../model/text.h"
 #include "../../model/wrap.h"
 
-static char	*sample;
-static size_t	 nsample;
+static char	*sample, *merging;
+static size_t	 nsample, nmerging;
 
 /*
  * Parses and lays out the sample, in parts on all processors from
@@ -67,6 +67,17 @@ parse_and_lay_out_in_parts(void)
 	return parse_and_lay_out_from(1);
 }
 
+/* An article that goes on further on (下转, 上接): its parts merged. */
+static bool
+parse_merging(void)
+{
+	const char	*err;
+	struct issue	*is = issue_parse(merging, nmerging, NULL, &err);
+
+	issue_free(is);
+	return is != NULL;
+}
+
 static bool
 sanitise(void)
 {
@@ -107,6 +118,14 @@ sanitise_fails_cleanly(void **state)
 {
 	(void)state;
 	fail_each(sanitise);
+}
+
+/* A merge of an article's parts half done would show one part twice. */
+static void
+merging_fails_cleanly(void **state)
+{
+	(void)state;
+	fail_each(parse_merging);
 }
 
 static void
@@ -225,14 +244,18 @@ main(void)
 		cmocka_unit_test(parse_and_layout_in_parts_fail_cleanly),
 		cmocka_unit_test(index_build_failure_is_not_kept),
 		cmocka_unit_test(scan_failure_is_no_answer),
+		cmocka_unit_test(merging_fails_cleanly),
 	};
 	const char	*err;
 	int		 r;
 
 	sample = file_read("../../assets/qinghe-2025-06-10.txt", &nsample, &err);
-	if (sample == NULL)
+	merging = file_read("../../tests/regress/continuation.in", &nmerging,
+	    &err);
+	if (sample == NULL || merging == NULL)
 		return 1;
 	r = cmocka_run_group_tests(tests, NULL, NULL);
 	free(sample);
+	free(merging);
 	return r;
 }
