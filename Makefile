@@ -132,7 +132,7 @@ e2e: $(BUILD)/kanbao $(BUILD)/tests/vtdrive
 
 # the reader's threads (the library read, a library search) under
 # ThreadSanitizer, in the scripts that start them
-TSAN_VT = startup-race library library-search readon calendar
+TSAN_VT = startup-race library library-search readon calendar search-during-read
 tsan: $(BUILD)/tests/vtdrive
 	@$(MAKE) --no-print-directory BUILD=build/tsan CFLAGS="-O1 -g -fsanitize=thread" \
 	    LDFLAGS=-fsanitize=thread build/tsan/kanbao

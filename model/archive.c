@@ -645,6 +645,39 @@ archive_close(struct archive *ar)
 	memset(ar, 0, sizeof *ar);
 }
 
+static bool
+dup_or_null(char **dst, const char *src)
+{
+	*dst = src != NULL ? strdup(src) : NULL;
+	return src == NULL || *dst != NULL;
+}
+
+bool
+archive_copy(struct archive *dst, const struct archive *src)
+{
+	size_t	i;
+
+	memset(dst, 0, sizeof *dst);
+	if ((dst->v = calloc(src->n + 1, sizeof *dst->v)) == NULL)
+		return false;
+	for (i = 0; i < src->n; i++) {
+		dst->v[i] = src->v[i];
+		dst->v[i].path = dst->v[i].title = dst->v[i].headline = NULL;
+		dst->n = i + 1;
+		if (!dup_or_null(&dst->v[i].path, src->v[i].path) ||
+		    !dup_or_null(&dst->v[i].title, src->v[i].title) ||
+		    !dup_or_null(&dst->v[i].headline, src->v[i].headline)) {
+			archive_close(dst);
+			return false;
+		}
+	}
+	if (!dup_or_null(&dst->root, src->root)) {
+		archive_close(dst);
+		return false;
+	}
+	return true;
+}
+
 /* The date of a parsed issue: its masthead's, else its file name's. */
 void
 archive_issue_date(const struct issue *is, const char *path, char *out)

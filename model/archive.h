@@ -55,6 +55,8 @@ bool	archive_open_tick(struct archive *, const char *dir,
 bool	archive_open_folder_of(struct archive *, const char *file,
 	    const char *cachedir, const char **err);
 void	archive_close(struct archive *);
+/* A copy of src of its own (for another thread); false when out of memory. */
+bool	archive_copy(struct archive *dst, const struct archive *src);
 
 typedef void archive_progress(size_t done, size_t total, void *arg);
 

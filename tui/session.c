@@ -225,7 +225,8 @@ issue_enter(struct tui *t, size_t i)
  */
 struct search_job {
 	pthread_t		 th;
-	const struct archive	*ar;
+	struct archive		 ar;		/* the library's, a copy: the
+						   loop may replace its own */
 	char			*query;
 	const char		*cachedir, *err, *warn;
 	struct query_hit	*hits;
@@ -250,7 +251,8 @@ job_run(void *arg)
 {
 	struct search_job	*j = arg;
 
-	j->ok = search_library(j->ar, j->query, j->cachedir, job_progress, j,
+	test_delay("KANBAO_TEST_SEARCH_DELAY");
+	j->ok = search_library(&j->ar, j->query, j->cachedir, job_progress, j,
 	    &j->hits, &j->nhits, &j->err, &j->warn);
 	atomic_store(&j->finished, true);
 	return NULL;
@@ -266,12 +268,14 @@ library_search(struct tui *t)
 		return;
 	}
 	if ((j = calloc(1, sizeof *j)) == NULL ||
-	    (j->query = strdup(t->query)) == NULL) {
+	    (j->query = strdup(t->query)) == NULL ||
+	    !archive_copy(&j->ar, &t->ar)) {
+		if (j != NULL)
+			free(j->query);
 		free(j);
 		status(t, "out of memory");
 		return;
 	}
-	j->ar = &t->ar;
 	j->cachedir = t->cachedir;
 	t->job = j;
 	j->threaded = pthread_create(&j->th, NULL, job_run, j) == 0;
@@ -297,6 +301,9 @@ library_search_poll(struct tui *t, bool wait)
 		pthread_join(j->th, NULL);
 	t->job = NULL;
 	t->indexed = t->nindex = 0;
+	/* hits name issues of the copy: of the library as it is now */
+	if (j->ok)
+		hits_remap(j->hits, &j->nhits, &j->ar, &t->ar);
 	if (!j->ok)
 		status(t, "search: %s", j->err);
 	else {
@@ -313,9 +320,52 @@ library_search_poll(struct tui *t, bool wait)
 		}
 		view_show(t, &view_results);
 	}
+	archive_close(&j->ar);
 	free(j->query);
 	free(j);
 	return false;
+}
+
+void
+test_delay(const char *name)
+{
+	const char	*v = getenv(name);
+	long		 ms = v != NULL ? strtol(v, NULL, 10) : 0;
+
+	if (ms > 0 && ms < 60000)
+		nanosleep(&(struct timespec){ ms / 1000, ms % 1000 * 1000000 },
+		    NULL);
+}
+
+size_t
+entry_of(const struct archive *ar, const char *path)
+{
+	size_t	i;
+
+	for (i = 0; path != NULL && i < ar->n; i++)
+		if (strcmp(ar->v[i].path, path) == 0)
+			return i;
+	return (size_t)-1;
+}
+
+void
+hits_remap(struct query_hit *h, size_t *n, const struct archive *from,
+    const struct archive *to)
+{
+	size_t	i, k = 0, e;
+
+	for (i = 0; i < *n; i++) {
+		e = h[i].entry < from->n ?
+		    entry_of(to, from->v[h[i].entry].path) : (size_t)-1;
+		if (e == (size_t)-1) {
+			free(h[i].headline);
+			free(h[i].snippet);
+			continue;
+		}
+		h[k] = h[i];
+		h[k++].entry = e;
+	}
+	*n = k;
 }
 
 void

@@ -59,6 +59,7 @@ reading_run(void *arg)
 {
 	struct reading	*r = arg;
 
+	test_delay("KANBAO_TEST_READ_DELAY");
 	r->ok = archive_open_tick(&r->ar, r->dir, r->cachedir, reading_tick, r,
 	    &r->err);
 	atomic_store(&r->finished, true);
@@ -71,18 +72,6 @@ library_ready(struct tui *t)
 	t->ndated = 0;
 	while (t->ndated < t->ar.n && t->ar.v[t->ndated].date[0] != '\0')
 		t->ndated++;
-}
-
-/* Index of path in the library, or (size_t)-1. */
-static size_t
-entry_of(const struct archive *ar, const char *path)
-{
-	size_t	i;
-
-	for (i = 0; path != NULL && i < ar->n; i++)
-		if (strcmp(ar->v[i].path, path) == 0)
-			return i;
-	return (size_t)-1;
 }
 
 /*
@@ -109,28 +98,15 @@ entry_before(const struct archive *ar, const char *date)
 static void
 hits_move(struct tui *t, const struct archive *to)
 {
-	size_t	i, n = 0, e;
-
-	for (i = 0; i < t->nhits; i++) {
-		e = t->hits[i].entry < t->ar.n ?
-		    entry_of(to, t->ar.v[t->hits[i].entry].path) : (size_t)-1;
-		if (e == (size_t)-1) {
-			free(t->hits[i].headline);
-			free(t->hits[i].snippet);
-			continue;
-		}
-		t->hits[n] = t->hits[i];
-		t->hits[n++].entry = e;
-	}
-	t->nhits = n;
+	hits_remap(t->hits, &t->nhits, &t->ar, to);
 }
 
 /*
  * Takes the library read on its thread in place of the one listed by
  * file names, the selection and the open issue kept; false while the
  * thread is still at work.  The thread is joined once: after that, and
- * whenever it is asked again, the answer is true.  While a library
- * search reads t->ar on its own thread, the list is not replaced.
+ * whenever it is asked again, the answer is true.  (A library search
+ * running meanwhile reads a copy of its own.)
  */
 static bool
 reading_poll(struct tui *t, struct reading *r)
@@ -141,7 +117,7 @@ reading_poll(struct tui *t, struct reading *r)
 
 	if (r->taken)
 		return true;
-	if (!atomic_load(&r->finished) || t->job != NULL) {
+	if (!atomic_load(&r->finished)) {
 		size_t	total = atomic_load(&r->total);
 
 		t->reading = atomic_load(&r->done);

@@ -113,6 +113,16 @@ typedef void list_row(const struct tui *, size_t i, char *buf, size_t len,
 void	draw_list(struct tui *, struct frame *, const char *title, size_t n,
 	    list_row *, const char *empty, const char *left, const char *mark);
 void	list_scroll(struct frame *, size_t n, int rows);
+/* Tests: sleeps the milliseconds the environment variable name holds. */
+void	test_delay(const char *name);
+/* Index of path in the library, or (size_t)-1. */
+size_t	entry_of(const struct archive *, const char *path);
+/*
+ * Search results name issues by their place in a library: hits of from
+ * made to name the same issues in to (a hit on an issue to lacks goes).
+ */
+void	hits_remap(struct query_hit *, size_t *n, const struct archive *from,
+	    const struct archive *to);
 /* A click at screen row y: selects that entry, or opens it if selected. */
 void	list_click(struct tui *, struct frame *, int y);
 /* A click in the reader: the reading line goes to that line. */
