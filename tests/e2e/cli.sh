@@ -51,6 +51,13 @@ for f in "$TOP"/assets/*.txt; do
 	    { echo "FAIL golden $n.dump37"; diff "$TOP/tests/golden/$n.dump37" "$WORK/out" | head -20; fails=$((fails + 1)); }
 done
 
+# two columns of 24 cells and a gutter of 2 in pages of 16 rows (read
+# by eye when made: the second column starts at cell 27, headlines span
+# both, no line starts with closing punctuation)
+check "dump 50x2" 0 "$k" --dump --width 50 --columns 2 --height 16 "$TOP/assets/qinghe-2025-06-11.txt" &&
+    cmp -s "$WORK/out" "$TOP/tests/golden/qinghe-2025-06-11.dump50x2" ||
+    { echo "FAIL golden qinghe-2025-06-11.dump50x2"; diff "$TOP/tests/golden/qinghe-2025-06-11.dump50x2" "$WORK/out" | head -20; fails=$((fails + 1)); }
+
 # --height pages end with a form feed; no line wider than the width
 check pages 0 "$k" --dump --width 50 --columns 2 --height 12 "$TOP/assets/qinghe-2025-06-10.txt"
 grep -q "$(printf '\f')" "$WORK/out" || { echo "FAIL no form feed"; fails=$((fails + 1)); }
@@ -64,9 +71,11 @@ grep -q "qinghe-2025-06-10.txt	2025-06-10	麦浪翻金迎开镰" "$WORK/out" ||
     { echo "FAIL search"; cat "$WORK/out"; fails=$((fails + 1)); }
 # a phrase broken across a blank line in the file, and full-width digits
 check searchjoin 0 "$k" --search 三百多亩麦子 "$TOP/assets"
-[ -s "$WORK/out" ] || { echo "FAIL search across a broken paragraph"; fails=$((fails + 1)); }
+[ "$(cut -f2,3 "$WORK/out")" = "2025-06-10	麦浪翻金迎开镰 机收提速保颗粒归仓" ] ||
+    { echo "FAIL search across a broken paragraph"; cat "$WORK/out"; fails=$((fails + 1)); }
 check searchwide 0 "$k" --search "２４００个" "$TOP/assets"
-[ -s "$WORK/out" ] || { echo "FAIL search with full-width digits"; fails=$((fails + 1)); }
+[ "$(cut -f2,3 "$WORK/out")" = "2025-06-11	青河市公布今年十项便民举措" ] ||
+    { echo "FAIL search with full-width digits"; cat "$WORK/out"; fails=$((fails + 1)); }
 
 # a file name with an escape sequence, a tab and a bad byte is printed
 # with '?' for each, as ls does: never raw to the terminal
@@ -188,14 +197,8 @@ for f in "$TOP"/tests/fixtures/hostile/* "$WORK"/big/*; do
 	done
 done
 
-# memory: peak RSS for a 20 MB input stays a small multiple of it
-if [ -x /usr/bin/time ] && [ -z "${ASAN:-}" ]; then
-	kb=$( { /usr/bin/time -f %M "$k" --dump --width 80 "$WORK/big/longline.txt" > /dev/null; } 2>&1 | tail -n 1)
-	size=$(($(wc -c < "$WORK/big/longline.txt") / 1024))
-	if [ "$kb" -gt $((size * 12)) ]; then
-		echo "FAIL peak RSS ${kb} KiB for a ${size} KiB input"; fails=$((fails + 1))
-	fi
-fi
+# (peak memory depends on the allocator and the machine: make bench
+# measures it, tests never assert it)
 
 # A file that sets the window title through OSC does not change it in a
 # real terminal (tmux): the pane title stays ours.

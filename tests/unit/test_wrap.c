@@ -4,6 +4,7 @@
 
 #include "fixtures.h"
 #include "../../model/buf.h"
+#include "../../model/file.h"
 #include "../../model/text.h"
 #include "../../model/wrap.h"
 
@@ -109,6 +110,122 @@ no_line_too_wide_no_rule_broken_no_text_lost(void **state)
 			check_paragraph(&w, fixture_paras[f], width, 4);
 		}
 	wrap_free(&w);
+}
+
+/*
+ * The Chinese rules (GB/T 15834, W3C clreq) written out here, apart from
+ * text_no_line_start() and text_no_line_end(): a change to those sets
+ * that lets one of these start or end a line is caught, not agreed with.
+ */
+static const char *const never_first[] = {
+	"，", "。", "、", "；", "：", "？", "！", "）", "》", "」", "』",
+	"”", "’", "】", "〕", "〉", "…", ",", ".", ";", ":", "?", "!", ")",
+};
+static const char *const never_last[] = {
+	"（", "《", "「", "『", "“", "‘", "【", "〔", "〈", "(",
+};
+
+static bool
+is_one_of(const char *s, size_t n, const char *const *set, size_t nset,
+    bool at_end)
+{
+	size_t	i, k;
+
+	for (i = 0; i < nset; i++) {
+		k = strlen(set[i]);
+		if (k <= n && memcmp(at_end ? s + n - k : s, set[i], k) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Converters leave spaces before punctuation, and after a space a line
+ * may break (UAX #14): there only the Chinese rules keep the marks off a
+ * line's start.  Our own sentences, a space before every mark.
+ */
+static const char *const spaced[] = {
+	"往年最怕的是机子等人 、人等机子 ，今年手机上一约 ，第二天机手就到了 。",
+	"河边新修了步道 、凉亭 、驿站 ；傍晚散步的人多了 ：老人 、孩子都有 ！",
+	"他问 ：“ 这条路通到哪里 ？” 她答 ：“ 通到 《青河晚报》 的老楼 。”",
+	"展览分三部分 （ 历史 、现状 、未来 ）， 每部分都配有图片 …… 欢迎参观 。",
+};
+
+/*
+ * Every paragraph (a line of the file) of the samples at widths 6-60,
+ * and the spaced sentences at 8-60.
+ */
+static void
+kinsoku_oracle_on_the_samples(void **state)
+{
+	static const char *const files[] = {
+		"../../assets/qinghe-2025-06-10.txt",
+		"../../assets/qinghe-2025-06-11.txt",
+		"../../assets/qinghe-2025-06-12.txt",
+	};
+	struct wrapper	 w;
+	const char	*err, *s, *e;
+	char		*text;
+	size_t		 f, n, checked = 0;
+	long		 k, i;
+	int		 width;
+
+	(void)state;
+	wrap_init(&w, 1);
+	for (f = 0; f < sizeof files / sizeof files[0]; f++) {
+		assert_non_null(text = file_read(files[f], &n, &err));
+		for (s = text; s < text + n; s = e + 1) {
+			if ((e = memchr(s, '\n', (size_t)(text + n - s))) == NULL)
+				e = text + n;
+			for (width = 6; width <= 60; width++) {
+				k = wrap_paragraph(&w, s, (size_t)(e - s), width, 0);
+				assert_true(k >= 0);
+				for (i = 0; i < k; i++) {
+					const struct wrap_line	*l = &w.lines[i];
+					const char		*t = s + l->off;
+
+					if (i > 0 && is_one_of(t, l->len,
+					    never_first, sizeof never_first /
+					    sizeof never_first[0], false))
+						fail_msg("%s width %d: a line "
+						    "starts %.*s", files[f], width,
+						    (int)l->len, t);
+					if (i + 1 < k && is_one_of(t, l->len,
+					    never_last, sizeof never_last /
+					    sizeof never_last[0], true))
+						fail_msg("%s width %d: a line "
+						    "ends %.*s", files[f], width,
+						    (int)l->len, t);
+					checked++;
+				}
+			}
+		}
+		free(text);
+	}
+	/* (at 6 cells "来 ），" cannot stand on one line: 8 and up) */
+	for (f = 0; f < sizeof spaced / sizeof spaced[0]; f++)
+		for (width = 8; width <= 60; width++) {
+			s = spaced[f];
+			k = wrap_paragraph(&w, s, strlen(s), width, 0);
+			assert_true(k >= 0);
+			for (i = 0; i < k; i++) {
+				const struct wrap_line	*l = &w.lines[i];
+				const char		*t = s + l->off;
+
+				if (i > 0 && is_one_of(t, l->len, never_first,
+				    sizeof never_first / sizeof never_first[0],
+				    false))
+					fail_msg("width %d: a line starts %.*s",
+					    width, (int)l->len, t);
+				if (i + 1 < k && is_one_of(t, l->len,
+				    never_last, sizeof never_last /
+				    sizeof never_last[0], true))
+					fail_msg("width %d: a line ends %.*s",
+					    width, (int)l->len, t);
+			}
+		}
+	wrap_free(&w);
+	assert_true(checked > 10000);
 }
 
 static void
@@ -304,6 +421,7 @@ main(void)
 		cmocka_unit_test(latin_words_break_at_spaces),
 		cmocka_unit_test(indent_only_on_first_line),
 		cmocka_unit_test(scripts),
+		cmocka_unit_test(kinsoku_oracle_on_the_samples),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
