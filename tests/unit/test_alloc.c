@@ -219,11 +219,12 @@ scan_failure_is_no_answer(void **state)
 		    &nhits, &err, &warn);
 		failed = failalloc_failed();
 		failalloc_at(0);
+		if (ok)
+			query_free_hits(hits, nhits);
 		if (failed == 0)
 			break;
 		/* (an allocation the answer can do without may fail) */
 		if (ok) {
-			query_free_hits(hits, nhits);
 			if (nhits != want)
 				fail_msg("allocation %lu failed, yet %zu hits "
 				    "of %zu were given as the answer", n, nhits,
