@@ -31,7 +31,7 @@
 #include "model/issue.h"
 #include "model/layout.h"
 #include "model/text.h"
-#include "model/vault.h"
+#include "model/day.h"
 #include "tree.h"
 #include "app/config.h"
 #include "app/paths.h"
@@ -188,7 +188,7 @@ load(const char *path, const struct config *cf)
 	char			*s;
 	size_t			 n;
 
-	if ((s = vault_read(path, &n, &err, &skipped)) == NULL) {
+	if ((s = day_read(path, &n, &err, &skipped)) == NULL) {
 		say(path, err);
 		buf_free(&skipped);
 		return NULL;
@@ -480,7 +480,7 @@ line_mode(const char *target, const struct args *a0, const struct config *cf)
 
 	memset(&ar, 0, sizeof ar);
 	if (!(stat(target, &st) == 0 && S_ISDIR(st.st_mode) &&
-	    !vault_is_day(target)))
+	    !day_is(target)))
 		return line_issue(target, a0, cf, false);
 	if (!archive_open(&ar, target, NULL, &err)) {
 		say(target, err);

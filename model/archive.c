@@ -21,7 +21,7 @@
 #include "pool.h"
 #include "issue.h"
 #include "text.h"
-#include "vault.h"
+#include "day.h"
 
 #define HEAD_BYTES	1536	/* an issue's masthead and first headline */
 #define HEAD_MORE	16384	/* when they hold no date (nor the name) or no headline */
@@ -55,7 +55,7 @@ date_entry(struct archive_entry *e)
 
 	named = date_from_name(base != NULL ? base + 1 : e->path, date);
 	if (dir)
-		s = vault_read_head(e->path, HEAD_MORE, &n, &err);
+		s = day_read_head(e->path, HEAD_MORE, &n, &err);
 	else
 		s = file_read_max(e->path, HEAD_BYTES, true, &n, &err);
 	if (s != NULL)
@@ -195,7 +195,7 @@ walk_one(struct vec *v, const char *dir, bool top, struct vec *dirs)
 		}
 		if (de->d_type == DT_DIR || S_ISDIR(st.st_mode)) {
 			/* a day's folder of article files is one issue */
-			if (vault_day_stat(p.p, &st)) {
+			if (day_stat(p.p, &st)) {
 				ok = add(v, p.p, &st);
 				continue;
 			}
@@ -275,7 +275,7 @@ walk_all(struct vec *v, const char *dir)
 	char		*lone;
 
 	/* the folder named may itself be a day's folder: one issue */
-	if (vault_day_stat(dir, &st))
+	if (day_stat(dir, &st))
 		return add(v, dir, &st);
 	if (!walk(v, dir, true, &dirs)) {
 		free_vec(&dirs);

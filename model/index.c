@@ -19,7 +19,7 @@
 #include "issue.h"
 #include "pool.h"
 #include "text.h"
-#include "vault.h"
+#include "day.h"
 
 #define MAGIC	"KANBAOI1"
 #define VERSION	12
@@ -477,7 +477,7 @@ parse_entry(void *arg, size_t t)
 	 * until its file changes; out of memory is no such answer: the
 	 * build fails (and nothing of it is kept) rather than remember it.
 	 */
-	if ((s = vault_read(path, &len, &err, NULL)) == NULL) {
+	if ((s = day_read(path, &len, &err, NULL)) == NULL) {
 		r->oom = is_oom(err);
 		return;
 	}

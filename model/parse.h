@@ -225,10 +225,13 @@ bool	line_photo_mark(const struct lexicon *, const char *, size_t);
 void	line_tidy_byline(const struct lexicon *, const char *, size_t,
 	    struct buf *);
 
+/* plain.c: the plain-text front-end's blocks */
+bool	plain_split(struct parser *);
+
 /* classify.c */
 void	parse_classify(struct parser *);
 
-/* assemble.c */
+/* article.c: the issue under construction (below assemble.c and heads.c) */
 struct bart	*art_cur(struct parser *);
 struct bart	*art_new(struct parser *, size_t);
 struct bblock	*art_block(struct parser *, struct bart *, enum block_kind,
@@ -238,8 +241,10 @@ void		 bb_free(struct bblock *);
 void		 art_banner(struct parser *, const struct raw *);
 void		 art_banner_text(struct parser *, const char *, size_t, size_t);
 void		 art_flush_photos(struct parser *, struct bart *);
-void		 art_flush_upcont(struct parser *, struct bart *);
 size_t		 raw_next(struct parser *, size_t);
+
+/* assemble.c */
+void		 art_flush_upcont(struct parser *, struct bart *);
 void		 parse_assemble(struct parser *);
 
 /* heads.c */

@@ -9,7 +9,7 @@
 #include "index.h"
 #include "issue.h"
 #include "search.h"
-#include "vault.h"
+#include "day.h"
 
 static bool	scan_search(const struct archive *, const char *, char *const *,
 		    size_t, struct query_hit **, size_t *);
@@ -104,7 +104,7 @@ scan_search(const struct archive *ar, const char *raw, char *const *w,
 	 * has it); out of memory fails the search: no partial answer.
 	 */
 	for (i = 0; i < ar->n && !oom; i++) {
-		if ((s = vault_read(ar->v[i].path, &len, &e, NULL)) == NULL) {
+		if ((s = day_read(ar->v[i].path, &len, &e, NULL)) == NULL) {
 			oom = strcmp(e, "out of memory") == 0;
 			continue;
 		}

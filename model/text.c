@@ -542,3 +542,11 @@ text_may_have_hangul(const char *s, size_t n)
 	return memchr(s, 0xea, n) != NULL || memchr(s, 0xeb, n) != NULL ||
 	    memchr(s, 0xec, n) != NULL || memchr(s, 0xed, n) != NULL;
 }
+
+size_t
+text_line_end(const char *s, size_t n, size_t i)
+{
+	const char	*p = i < n ? memchr(s + i, '\n', n - i) : NULL;
+
+	return p != NULL ? (size_t)(p - s) : n;
+}

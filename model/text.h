@@ -169,4 +169,7 @@ text_last(const char *s, size_t n)
 	return c;
 }
 
+/* Where the line at s[i] ends: its '\n', or n (also when i >= n). */
+size_t		text_line_end(const char *s, size_t n, size_t i);
+
 #endif

@@ -5,20 +5,16 @@
  * with page folders (2025-01-02/05-评论/, .md files).  Each article is parsed on
  * its own, its front matter giving what its text lacks (headline, byline,
  * page, the issue's date), and the parts make one issue.  Front matter is
- * metadata, never text: it is not shown.
+ * metadata, never text: it is not shown.  A day's folder is read by
+ * day.c; nothing here reads a file.
  */
 #include <ctype.h>
-#include <dirent.h>
-#include <errno.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "arena.h"
 #include "date.h"
 #include "buf.h"
-#include "file.h"
 #include "issue.h"
 #include "parse.h"
 #include "text.h"
@@ -26,19 +22,10 @@
 
 #define MAX_META_LINES	40	/* a front matter block is short */
 
-/* The line at s[i..]: its end (the '\n' or n) into *e. */
-static size_t
-line_end(const char *s, size_t n, size_t i)
-{
-	const char	*p = memchr(s + i, '\n', n - i);
-
-	return p != NULL ? (size_t)(p - s) : n;
-}
-
 static bool
 is_rule(const char *s, size_t n, size_t i)
 {
-	size_t	e = line_end(s, n, i);
+	size_t	e = text_line_end(s, n, i);
 
 	while (e > i && s[e - 1] == ' ')
 		e--;
@@ -62,24 +49,24 @@ meta_line(const char *s, size_t i, size_t e)
  * them one of title, date, section, author), `---`.  Returns the offset
  * after its closing line, or 0.
  */
-static size_t
-front_matter(const char *s, size_t n, size_t i)
+size_t
+vault_front_matter(const char *s, size_t n, size_t i)
 {
 	size_t	e, lines = 0, first;
 
 	if (!is_rule(s, n, i))
 		return 0;
-	first = line_end(s, n, i) + 1;
+	first = text_line_end(s, n, i) + 1;
 	if (first >= n)
 		return 0;
-	e = line_end(s, n, first);
+	e = text_line_end(s, n, first);
 	if (!(str_starts(s + first, e - first, "title:") ||
 	    str_starts(s + first, e - first, "date:") ||
 	    str_starts(s + first, e - first, "section:") ||
 	    str_starts(s + first, e - first, "author:")))
 		return 0;
 	for (i = first; i < n && lines < MAX_META_LINES; lines++) {
-		e = line_end(s, n, i);
+		e = text_line_end(s, n, i);
 		if (is_rule(s, n, i))
 			return e < n ? e + 1 : n;
 		/* key: value, or a YAML list item or continuation */
@@ -98,17 +85,17 @@ vault_has_front_matter(const char *s, size_t n)
 
 	while (i < n && (s[i] == '\n' || s[i] == ' '))
 		i++;
-	return front_matter(s, n, i) > 0;
+	return vault_front_matter(s, n, i) > 0;
 }
 
 /* Where key's line in the block s[a..b) starts, or (size_t)-1. */
-static size_t
-value_at(const char *s, size_t a, size_t b, const char *key)
+size_t
+vault_value_at(const char *s, size_t a, size_t b, const char *key)
 {
 	size_t	i, e, k = strlen(key);
 
 	for (i = a; i < b; i = e + 1) {
-		e = line_end(s, b, i);
+		e = text_line_end(s, b, i);
 		if (e - i > k && memcmp(s + i, key, k) == 0 && s[i + k] == ':')
 			return i;
 	}
@@ -116,8 +103,8 @@ value_at(const char *s, size_t a, size_t b, const char *key)
 }
 
 /* A page folder's name as a front matter line, one line whatever it holds. */
-static void
-add_section(struct buf *b, const char *page)
+void
+vault_add_section(struct buf *b, const char *page)
 {
 	size_t	k0 = b->len, k;
 
@@ -136,9 +123,9 @@ value(struct arena *ar, const char *s, size_t a, size_t b, const char *key)
 {
 	size_t	i, e, k = strlen(key);
 
-	if ((i = value_at(s, a, b, key)) == (size_t)-1)
+	if ((i = vault_value_at(s, a, b, key)) == (size_t)-1)
 		return NULL;
-	e = line_end(s, b, i);
+	e = text_line_end(s, b, i);
 	i += k + 1;
 	while (i < e && s[i] == ' ')
 		i++;
@@ -163,8 +150,8 @@ vault_parse(char *text, size_t len, const struct issue_opts *opts,
 	if ((is = parts_new(text, len, "markdown+yaml")) == NULL)
 		return NULL;
 	/* the front matter blocks, each opening at a line start */
-	for (i = 0; i < len; i = line_end(text, len, i) + 1) {
-		if ((e = front_matter(text, len, i)) == 0)
+	for (i = 0; i < len; i = text_line_end(text, len, i) + 1) {
+		if ((e = vault_front_matter(text, len, i)) == 0)
 			continue;
 		if ((r = parts_add(&m, &mcap, &nm)) == NULL) {
 			free(m);
@@ -185,372 +172,3 @@ vault_parse(char *text, size_t len, const struct issue_opts *opts,
 }
 
 /* ---- a day's folder ------------------------------------------------- */
-
-struct vfile {
-	char		*path;
-	char		*page;		/* the page folder's name, or NULL */
-	struct stat	 st;
-};
-
-static int
-by_vpath(const void *a, const void *b)
-{
-	return strcmp(((const struct vfile *)a)->path,
-	    ((const struct vfile *)b)->path);
-}
-
-static void
-free_files(struct vfile *v, size_t n)
-{
-	size_t	k;
-
-	for (k = 0; k < n; k++) {
-		free(v[k].path);
-		free(v[k].page);
-	}
-	free(v);
-}
-
-/*
- * Whether a file named by the date alone and numbers (20200119-01-03.txt:
- * the day, the page, the article) belongs to the day *day, which the
- * first such file sets: an article file of that day, not an issue.
- */
-static bool
-day_part(const char *name, char *day)
-{
-	char	date[11];
-	size_t	n = strcspn(name, ".");
-
-	if (!date_from_name(name, date) ||
-	    strspn(name, "0123456789-_") != n)
-		return false;
-	if (day[0] == '\0')
-		memcpy(day, date, sizeof date);
-	return strcmp(day, date) == 0;
-}
-
-/*
- * A folder not named by a date holding only article files of one day
- * (20200119-01-01.txt, 20200119-01-02.txt): told by names alone, and at
- * the first that is not one (a folder of days' issues, of years).
- */
-static bool
-one_day(const char *dir)
-{
-	DIR		*d;
-	struct dirent	*de;
-	char		 day[11] = "";
-	size_t		 n = 0;
-	bool		 ok = true;
-
-	if ((d = opendir(dir)) == NULL)
-		return false;
-	while (ok && (de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		if (de->d_type == DT_DIR)
-			ok = false;
-		else if (file_is_issue(de->d_name))
-			ok = day_part(de->d_name, day) && ++n > 0;
-	}
-	closedir(d);
-	return ok && n >= 2;
-}
-
-/*
- * The issue files of a day's folder and of its page folders (one level),
- * sorted by path.  False when out of memory; *dated set when a file has a
- * date of its own (then the folder is a library, not an issue).
- */
-static bool
-day_files(const char *dir, struct vfile **out, size_t *nout, bool *dated)
-{
-	struct vfile	*v = NULL;
-	size_t		 n = 0, cap = 0;
-	char		 date[11];
-	struct buf	 p = { 0 };
-	DIR		*d, *d2;
-	struct dirent	*de, *de2;
-	struct stat	 st;
-	bool		 ok = true;
-	char		 day[11] = "";
-
-	*dated = false;
-	if ((d = opendir(dir)) == NULL)
-		return true;
-	while (ok && (de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		p.len = 0;
-		buf_addf(&p, "%s/%s", dir, de->d_name);
-		if (p.failed || stat(p.p, &st) != 0)
-			continue;
-		if (S_ISREG(st.st_mode) && file_is_issue(de->d_name)) {
-			*dated |= date_from_name(de->d_name, date) &&
-			    !day_part(de->d_name, day);
-			ok = vec_grow(&v, &cap, n, sizeof *v) &&
-			    (v[n].path = strdup(p.p)) != NULL;
-			if (ok) {
-				v[n].st = st;
-				v[n++].page = NULL;
-			}
-			continue;
-		}
-		if (!S_ISDIR(st.st_mode) || (d2 = opendir(p.p)) == NULL)
-			continue;
-		while (ok && (de2 = readdir(d2)) != NULL) {
-			struct buf	q = { 0 };
-
-			if (!file_is_issue(de2->d_name))
-				continue;
-			buf_addf(&q, "%s/%s", p.p, de2->d_name);
-			if (q.failed || stat(q.p, &st) != 0 || !S_ISREG(st.st_mode)) {
-				buf_free(&q);
-				continue;
-			}
-			*dated |= date_from_name(de2->d_name, date) &&
-			    !day_part(de2->d_name, day);
-			ok = vec_grow(&v, &cap, n, sizeof *v);
-			if (ok) {
-				v[n].path = buf_take(&q, NULL);
-				v[n].page = strdup(de->d_name);
-				v[n].st = st;
-				ok = v[n].path != NULL && v[n].page != NULL;
-				n++;
-			}
-			buf_free(&q);
-		}
-		closedir(d2);
-	}
-	closedir(d);
-	buf_free(&p);
-	if (!ok) {
-		free_files(v, n);
-		return false;
-	}
-	if (n > 1)
-		qsort(v, n, sizeof *v, by_vpath);
-	*out = v;
-	*nout = n;
-	return true;
-}
-
-/*
- * Whether dir is a day's folder: 1 with its files in *v, *n (free with
- * free_files()), 0 when it is not, -1 when memory runs out.
- */
-static int
-day_list(const char *dir, struct vfile **v, size_t *n)
-{
-	const char	*base;
-	char		 date[11], *copy;
-	size_t		 len = strlen(dir);
-	bool		 dated;
-	int		 r = 0;
-
-	*v = NULL;
-	*n = 0;
-	/* the folder's own name, a trailing slash aside */
-	if ((copy = strdup(dir)) == NULL)
-		return -1;
-	while (len > 1 && copy[len - 1] == '/')
-		copy[--len] = '\0';
-	base = strrchr(copy, '/');
-	if (date_from_name(base ? base + 1 : copy, date) || one_day(copy)) {
-		if (!day_files(copy, v, n, &dated))
-			r = -1;
-		else if (*n > 0 && !dated)
-			r = 1;
-	}
-	free(copy);
-	if (r != 1) {
-		free_files(*v, *n);
-		*v = NULL;
-		*n = 0;
-	}
-	return r;
-}
-
-bool
-vault_is_day(const char *dir)
-{
-	struct vfile	*v;
-	size_t		 n;
-	bool		 ok = day_list(dir, &v, &n) == 1;
-
-	free_files(v, n);
-	return ok;
-}
-
-static bool
-later(struct timespec a, struct timespec b)
-{
-	return a.tv_sec > b.tv_sec || (a.tv_sec == b.tv_sec &&
-	    a.tv_nsec > b.tv_nsec);
-}
-
-bool
-vault_day_stat(const char *dir, struct stat *out)
-{
-	struct vfile	*v;
-	size_t		 n, k;
-	uint64_t	 h = 14695981039346656037ULL;
-	const char	*c;
-
-	if (day_list(dir, &v, &n) != 1)
-		return false;
-	memset(out, 0, sizeof *out);
-	out->st_mode = S_IFDIR;
-	for (k = 0; k < n; k++) {
-		/* the names in order: a page folder renamed moves articles */
-		for (c = v[k].path; *c != '\0'; c++)
-			h = (h ^ (unsigned char)*c) * 1099511628211ULL;
-		h = (h ^ '\n') * 1099511628211ULL;
-		out->st_size += v[k].st.st_size;
-		if (later(v[k].st.st_mtim, out->st_mtim))
-			out->st_mtim = v[k].st.st_mtim;
-		if (later(v[k].st.st_ctim, out->st_ctim))
-			out->st_ctim = v[k].st.st_ctim;
-	}
-	/*
-	 * A file added or removed changes the count even at the same size,
-	 * a file or page folder renamed the names' hash (in the top bits).
-	 */
-	out->st_size += (off_t)(n & 0xff) << 40;
-	out->st_size += (off_t)(h >> 50) << 48;
-	free_files(v, n);
-	return true;
-}
-
-#define DAY_MAX	((off_t)1 << 30)	/* a day's files, as a file: 1 GiB */
-
-/*
- * A day's folder's text, each file's first max bytes when head (a
- * library entry needs no more), else whole.
- */
-static char *
-day_read(const char *path, size_t max, bool head, size_t *len,
-    const char **err, struct buf *skipped)
-{
-	struct stat	 st;
-	struct vfile	*v = NULL;
-	struct buf	 b = { 0 };
-	size_t		 n = 0, k, flen, *tlen = NULL, i, e;
-	off_t		 total;
-	char		*s, **txt = NULL;
-	bool		 plain = true;
-
-	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
-		return head ? file_read_max(path, max, true, len, err) :
-		    file_read(path, len, err);
-	switch (day_list(path, &v, &n)) {
-	case 1:
-		break;
-	case 0:
-		*err = "is a directory, not an issue file";
-		return NULL;
-	default:
-		*err = "out of memory";
-		return NULL;
-	}
-	/* as large a day as a file may be, and no larger */
-	for (k = 0, total = 0; k < n && !head; k++)
-		total += v[k].st.st_size;
-	if (total > DAY_MAX) {
-		free_files(v, n);
-		*err = "day folder too large (over 1 GiB)";
-		return NULL;
-	}
-	/* the files' texts first: how they are joined depends on them all */
-	if ((txt = calloc(n, sizeof *txt)) == NULL ||
-	    (tlen = calloc(n, sizeof *tlen)) == NULL)
-		b.failed = true;
-	for (k = 0; k < n && !b.failed; k++) {
-		char	*raw;
-
-		if ((raw = head ? file_read_max(v[k].path, max, true, &flen,
-		    err) : file_read(v[k].path, &flen, err)) == NULL) {
-			/* an unreadable file: the rest stands, and it is said */
-			if (skipped != NULL) {
-				buf_adds(skipped, v[k].path);
-				buf_adds(skipped, ": ");
-				buf_adds(skipped, *err);
-				buf_addc(skipped, '\n');
-			}
-			continue;
-		}
-		txt[k] = text_sanitise(raw, flen, &tlen[k]);
-		free(raw);
-		if (txt[k] == NULL)
-			b.failed = true;
-		else if (v[k].page != NULL || vault_has_front_matter(txt[k],
-		    tlen[k]))
-			plain = false;
-	}
-	/*
-	 * Plain article files in one folder are joined like cat, a line
-	 * break at each end (their text says what they are).  Else each
-	 * file as it is; one without front matter gets a block naming its
-	 * page folder, one with front matter but no section gets the page
-	 * folder as its section.  Metadata, never shown as text.
-	 */
-	for (k = 0; k < n && !b.failed; k++) {
-		if ((s = txt[k]) == NULL)
-			continue;
-		flen = tlen[k];
-		if (plain) {
-			buf_add(&b, s, flen);
-			if (flen > 0 && s[flen - 1] != '\n')
-				buf_addc(&b, '\n');
-			continue;
-		}
-		if (b.len > 0)
-			buf_adds(&b, "\n\n");
-		i = strspn(s, "\n ");
-		if ((e = front_matter(s, flen, i)) == 0) {
-			buf_adds(&b, "---\n");
-			add_section(&b, v[k].page);
-			buf_adds(&b, "---\n");
-			buf_add(&b, s, flen);
-		} else {
-			/* the page after the opening rule, as it stands */
-			size_t	first = line_end(s, flen, i) + 1;
-
-			buf_add(&b, s, first);
-			if (value_at(s, first, e, "section") == (size_t)-1)
-				add_section(&b, v[k].page);
-			buf_add(&b, s + first, flen - first);
-		}
-	}
-	for (k = 0; txt != NULL && k < n; k++)
-		free(txt[k]);
-	free(txt);
-	free(tlen);
-	free_files(v, n);
-	if (b.failed) {
-		buf_free(&b);
-		*err = "out of memory";
-		return NULL;
-	}
-	if (b.len == 0) {
-		buf_free(&b);
-		*err = "no readable issue files in this folder";
-		return NULL;
-	}
-	*err = NULL;
-	return buf_take(&b, len);
-}
-
-char *
-vault_read(const char *path, size_t *len, const char **err,
-    struct buf *skipped)
-{
-	return day_read(path, 0, false, len, err, skipped);
-}
-
-char *
-vault_read_head(const char *path, size_t max, size_t *len, const char **err)
-{
-	return day_read(path, max, true, len, err, NULL);
-}

@@ -1,7 +1,7 @@
 /*
  * vault: Markdown files with YAML front matter (a web edition's articles),
- * concatenated or kept as a day's folder with page folders, read as one
- * issue.
+ * concatenated or kept as a day's folder with page folders (read by
+ * day.c), parsed as one issue.
  */
 #ifndef KANBAO_VAULT_H
 #define KANBAO_VAULT_H
@@ -24,33 +24,15 @@ struct issue	*vault_parse(char *text, size_t len,
 		    const struct issue_opts *, const char **err);
 
 /*
- * Whether dir is a day's folder: named by a date (2025-01-02, 20250102),
- * holding issue files (*.md, *.txt) directly or in page folders, none of
- * them with a date of its own.  Such a folder is one issue.
+ * Front matter at s[i] (the "---" line): where its closing rule's line
+ * ends, or 0 when there is none.
  */
-bool		 vault_is_day(const char *dir);
-
-struct stat;
-/*
- * For a day's folder, what stands for its stat(2) in the caches: the
- * sizes of its files summed (and their count), their latest mtime and
- * ctime, so that editing, adding or removing an article is seen.  False
- * when dir is not a day's folder.
- */
-bool		 vault_day_stat(const char *dir, struct stat *);
-
-/*
- * The text of the issue at path: a file's bytes, or a day's folder's
- * files in name order with their page folders as front matter.  Free
- * with free(); NULL and *err when it cannot be read.  A day's file that
- * cannot be read (or is binary) is left out, with a line "PATH: why"
- * added to skipped when it is not NULL.
- */
+size_t		 vault_front_matter(const char *s, size_t n, size_t i);
+/* Where the value of key starts in the front matter s[a..b), or -1. */
+size_t		 vault_value_at(const char *s, size_t a, size_t b,
+		    const char *key);
 struct buf;
-char		*vault_read(const char *path, size_t *len, const char **err,
-		    struct buf *skipped);
-/* The same, each file's first max bytes only: what a library entry needs. */
-char		*vault_read_head(const char *path, size_t max, size_t *len,
-		    const char **err);
+/* A section line naming page (a day's page folder) added to b. */
+void		 vault_add_section(struct buf *b, const char *page);
 
 #endif

@@ -12,7 +12,7 @@
 
 #include "../model/issue.h"
 #include "../model/search.h"
-#include "../model/vault.h"
+#include "../model/day.h"
 #include "view.h"
 
 struct frame *
@@ -144,7 +144,7 @@ issue_open(struct tui *t, size_t i)
 		status(t, "out of memory");
 		return false;
 	}
-	if ((s = vault_read(path, &n, &err, &skipped)) == NULL) {
+	if ((s = day_read(path, &n, &err, &skipped)) == NULL) {
 		status(t, "%s: %s", path, err);
 		free(path);
 		buf_free(&skipped);

@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #include "../model/issue.h"
-#include "../model/vault.h"
+#include "../model/day.h"
 #include "../app/paths.h"
 #include "../app/state.h"
 #include "tui.h"
@@ -451,7 +451,7 @@ open_target(struct tui *t, const char *target, const struct stat *st)
 {
 	const char	*err;
 
-	t->library = S_ISDIR(st->st_mode) && !vault_is_day(target);
+	t->library = S_ISDIR(st->st_mode) && !day_is(target);
 	if (t->library) {
 		/*
 		 * Listed at once by file names (a walk is quick), then read

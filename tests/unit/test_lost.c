@@ -27,7 +27,7 @@
 #include "../../model/issue.h"
 #include "../../model/layout.h"
 #include "../../model/text.h"
-#include "../../model/vault.h"
+#include "../../model/day.h"
 
 /* ---- markup out, as the reader's rules say ------------------------- */
 
@@ -379,7 +379,7 @@ check(const char *path)
 	char			 u[8];
 
 	assert_int_equal(stat(path, &st), 0);
-	raw = S_ISDIR(st.st_mode) ? vault_read(path, &n, &err, NULL) :
+	raw = S_ISDIR(st.st_mode) ? day_read(path, &n, &err, NULL) :
 	    file_read(path, &n, &err);
 	if (raw == NULL)
 		return;		/* hostile fixtures the reader refuses */
@@ -439,7 +439,7 @@ check_dir(const char *dir, const char *ext)
 		if (stat(p, &st) != 0)
 			continue;
 		if (S_ISDIR(st.st_mode)) {
-			if (vault_is_day(p)) {
+			if (day_is(p)) {
 				check(p);
 				n++;
 			} else
