@@ -20,7 +20,7 @@ image_caption(struct raw *r)
 	size_t	open, close, k;
 
 	r->kind = R_CAPTION;
-	if (str_ends(r->text, r->len, "）"))
+	if (str_ends(r->text, r->len, PU_RPAREN))
 		close = r->len - 3;
 	else if (str_ends(r->text, r->len, ")"))
 		close = r->len - 1;
@@ -30,12 +30,12 @@ image_caption(struct raw *r)
 		open--;
 		while (open > 0 && ((unsigned char)r->text[open] & 0xc0) == 0x80)
 			open--;
-		if (str_starts(r->text + open, r->len - open, "（") ||
+		if (str_starts(r->text + open, r->len - open, PU_LPAREN) ||
 		    r->text[open] == '(')
 			break;
 	}
 	if (open == 0 || k > 16 || !(str_starts(r->text + open, r->len - open,
-	    "（") || r->text[open] == '('))
+	    PU_LPAREN) || r->text[open] == '('))
 		return;
 	r->text[close] = '\0';
 	r->credit = r->text + open + (r->text[open] == '(' ? 1 : 3);
@@ -111,7 +111,7 @@ mark_headlines(struct parser *p)
 
 	for (k = 0; k + 1 < p->nraw; k++) {
 		r = &p->raw[k];
-		if (r->kind != R_BODY || r->chars > 80 || text_has(r->text, r->len, "。") ||
+		if (r->kind != R_BODY || r->chars > 80 || text_has(r->text, r->len, PU_STOP) ||
 		    ends_sentence(r->text, r->len) || u8_last(r->text, r->len) == 0xff0c ||
 		    u8_last(r->text, r->len) == ',' ||
 		    r->by > 0)
@@ -316,8 +316,8 @@ dated_heading(struct parser *p)
 	    (s[b - 1] == '[' && s[e] == ']'))) {
 		b--;
 		e++;
-	} else if (b >= 3 && str_starts(s + b - 3, 3, "（") &&
-	    str_starts(s + e, r->len - e, "）")) {
+	} else if (b >= 3 && str_starts(s + b - 3, 3, PU_LPAREN) &&
+	    str_starts(s + e, r->len - e, PU_RPAREN)) {
 		b -= 3;
 		e += 3;
 	}
@@ -335,7 +335,7 @@ dated_heading(struct parser *p)
 		b = r->len - e;
 	}
 	/* 《晚间新闻》: the name without its title marks */
-	if (str_starts(s, b, "《") && str_ends(s, b, "》") && b > 6)
+	if (str_starts(s, b, PU_LBOOK) && str_ends(s, b, PU_RBOOK) && b > 6)
 		p->is->title = arena_strndup(p->a, s + 3, b - 6);
 	else
 		p->is->title = arena_strndup(p->a, s, b);

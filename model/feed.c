@@ -104,7 +104,7 @@ on_start(void *arg, const XML_Char *name, const XML_Char **attr)
 		    f->field != F_BY)
 			f->field = F_NONE;
 		else if (f->field == F_BY && f->v[f->n - 1].f[F_BY].len > 0)
-			buf_adds(&f->v[f->n - 1].f[F_BY], "、");
+			buf_adds(&f->v[f->n - 1].f[F_BY], PU_LIST_COMMA);
 	} else if (!f->in_item && !f->got_channel && strcmp(l, "title") == 0 &&
 	    f->depth <= 3) {
 		f->field = F_TITLE;
@@ -222,9 +222,9 @@ item_text(const struct buf *html, struct buf *out)
 			buf_adds(out, "\n\n![");
 			for (; k < cap.len; k++)
 				if (cap.p[k] == '[')
-					buf_adds(out, "［");
+					buf_adds(out, PU_FW_LBRACKET);
 				else if (cap.p[k] == ']')
-					buf_adds(out, "］");
+					buf_adds(out, PU_FW_RBRACKET);
 				else
 					buf_addc(out, cap.p[k]);
 			buf_adds(out, "](#)\n\n");

@@ -22,8 +22,8 @@ title_from_source(struct parser *p)
 	for (i = 0; i < p->nart && p->is->title == NULL; i++) {
 		b = p->art[i].a.byline;
 		if (b == NULL || !line_is_source(b, strlen(b)) ||
-		    (o = strstr(b, "《")) == NULL ||
-		    (e = strstr(o, "》")) == NULL || e - o <= 3 || e - o > 3 + 48)
+		    (o = strstr(b, PU_LBOOK)) == NULL ||
+		    (e = strstr(o, PU_RBOOK)) == NULL || e - o <= 3 || e - o > 3 + 48)
 			continue;
 		p->is->title = arena_strndup(p->a, o + 3, (size_t)(e - o - 3));
 		p->is->title_guessed = true;
@@ -127,7 +127,7 @@ finish_blocks(struct parser *p, struct bblock *bb, size_t n)
 			const char	*c = skip_box(bb[i].credit, &m);
 
 			/* （某某摄）: the credit without its brackets */
-			if (m > 6 && str_starts(c, m, "（") && str_ends(c, m, "）")) {
+			if (m > 6 && str_starts(c, m, PU_LPAREN) && str_ends(c, m, PU_RPAREN)) {
 				c += 3;
 				m -= 6;
 			} else if (m > 2 && c[0] == '(' && c[m - 1] == ')') {
@@ -177,7 +177,7 @@ guess_headline(struct parser *p, struct article *a)
 	by = line_byline(p->lx, s, n);
 	start = by;
 	while (start < n && (s[start] == ':' || s[start] == ' ' ||
-	    str_starts(s + start, n - start, "：")))
+	    str_starts(s + start, n - start, PU_COLON)))
 		start += s[start] == ' ' || s[start] == ':' ? 1 : 3;
 	for (i = start, k = 0; i < n && k < 20; k++) {
 		text_char	c;
@@ -194,7 +194,7 @@ guess_headline(struct parser *p, struct article *a)
 		struct buf	h = { 0 };
 
 		buf_add(&h, s + start, i - start);
-		buf_adds(&h, "…");
+		buf_adds(&h, PU_ELLIPSIS);
 		a->headline = h.failed ? NULL : arena_strndup(p->a, h.p, h.len);
 		if (h.failed)
 			p->failed = true;

@@ -57,8 +57,10 @@ heads_opens(struct parser *p, size_t i, size_t j, bool strong)
 				return true;
 		}
 		/* kicker and headline, not a subhead and a broken line */
-		return j - i >= 2 && !text_has(p->raw[j - 1].text, p->raw[j - 1].len,
-		    "、") && !text_has(p->raw[j - 1].text, p->raw[j - 1].len, "，");
+		return j - i >= 2 &&
+		    !text_has(p->raw[j - 1].text, p->raw[j - 1].len,
+		    PU_LIST_COMMA) &&
+		    !text_has(p->raw[j - 1].text, p->raw[j - 1].len, PU_COMMA);
 	case R_TITLE:
 		return photo;
 	default:
@@ -69,7 +71,8 @@ heads_opens(struct parser *p, size_t i, size_t j, bool strong)
 static bool
 deck_marked(const struct raw *r)
 {
-	return str_starts(r->text, r->len, "—") || str_starts(r->text, r->len, "－－") ||
+	return str_starts(r->text, r->len, PU_EM_DASH) ||
+	    str_starts(r->text, r->len, PU_FW_HYPHEN PU_FW_HYPHEN) ||
 	    str_starts(r->text, r->len, "--");
 }
 
@@ -105,18 +108,18 @@ split_deck(struct parser *p, struct bart *a, const char *s, size_t n)
 		/* the brackets' first bytes are E2, E3 or EF */
 		if (b != 0xe2 && b != 0xe3 && b != 0xef)
 			;
-		else if (str_starts(s + i, n - i, "【") || str_starts(s + i, n - i,
-		    "《") || str_starts(s + i, n - i, "（") ||
-		    str_starts(s + i, n - i, "“"))
+		else if (str_starts(s + i, n - i, PU_LLENTIL) || str_starts(s + i, n - i,
+		    PU_LBOOK) || str_starts(s + i, n - i, PU_LPAREN) ||
+		    str_starts(s + i, n - i, PU_LQUOTE))
 			depth++;
-		else if (depth > 0 && (str_starts(s + i, n - i, "】") ||
-		    str_starts(s + i, n - i, "》") || str_starts(s + i, n - i,
-		    "）") || str_starts(s + i, n - i, "”")))
+		else if (depth > 0 && (str_starts(s + i, n - i, PU_RLENTIL) ||
+		    str_starts(s + i, n - i, PU_RBOOK) || str_starts(s + i, n - i,
+		    PU_RPAREN) || str_starts(s + i, n - i, PU_RQUOTE)))
 			depth--;
 		if (i == 0 || s[i] != ' ' || depth > 0)
 			continue;
-		if (str_starts(s + i + 1, n - i - 1, "—") ||
-		    str_starts(s + i + 1, n - i - 1, "－－")) {
+		if (str_starts(s + i + 1, n - i - 1, PU_EM_DASH) ||
+		    str_starts(s + i + 1, n - i - 1, PU_FW_HYPHEN PU_FW_HYPHEN)) {
 			best = i;
 			break;
 		}

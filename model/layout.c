@@ -1,10 +1,12 @@
 /* layout: sections of header + columns, paginated. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
 #include "buf.h"
 #include "layout.h"
+#include "lexicon.h"
 #include "pool.h"
 #include "text.h"
 
@@ -353,7 +355,9 @@ article(struct layout *l, const struct issue *is, size_t ai,
 	size_t			 hs = l->nlines, he, bs, i, n, first;
 	int			 W = l->o.width, cw = l->colwidth;
 	const char		*s, *sep;
+	char			 label[32];
 
+	snprintf(label, sizeof label, "%s ", lexicon_photo_label(is->profile));
 	if (mast) {
 		masthead(l, is, ai);
 		if (is->nmast > 0)
@@ -388,11 +392,13 @@ article(struct layout *l, const struct issue *is, size_t ai,
 				reoffset(l, first, strlen("-- "), b->len, 0);
 			break;
 		case BLOCK_PHOTO:
-			sep = b->extra != NULL && b->len > 0 ? " — " : "";
-			s = gen(l, &n, "[图] ", b->text, sep, b->extra);
+			/* the script's label: [图], [写真], [사진] */
+			sep = b->extra != NULL && b->len > 0 ?
+			    " " PU_EM_DASH " " : "";
+			s = gen(l, &n, label, b->text, sep, b->extra);
 			first = l->nlines;
 			text(l, s, n, cw, 0, LS_PHOTO, ai, i);
-			reoffset(l, first, strlen("[图] "), b->len, strlen(sep));
+			reoffset(l, first, strlen(label), b->len, strlen(sep));
 			break;
 		case BLOCK_NOTE:
 			text(l, b->text, b->len, cw, 0, LS_NOTE, ai, i);

@@ -101,6 +101,62 @@ static lex_words	ko_paper = { "신문", "일보", NULL };
 
 static lex_words	none = { NULL };
 
+/* Masthead fields, every script's (see struct lex_mast). */
+static lex_words	mast_lunar = { "农历", "農曆", "農历", NULL };
+static lex_words	mast_leap = { "闰", "閏", NULL };
+static lex_words	mast_ja_day = { "曜日", "曜", NULL };
+static lex_words	mast_ko_day = { "요일", NULL };
+static lex_words	mast_week = { "星期", "周", "週", "礼拜", "禮拜", NULL };
+static lex_words	mast_number_lead = { "总第", "總第", "第", "제", NULL };
+static lex_words	mast_number_tail = { "期", "号", "號", "호", NULL };
+static lex_words	mast_pages_lead = { "今日", "本期", "共", NULL };
+static lex_words	mast_pages_tail = { "版", NULL };
+static lex_words	mast_year = { "年", "년", NULL };
+static lex_words	mast_month = { "月", "월", NULL };
+static lex_words	mast_day = { "日", "일", NULL };
+static lex_words	mast_contact = { "刊号", "刊號", "邮发代号", "郵發代號",
+			    "ISSN", NULL };
+static lex_words	mast_publisher = { "主管", "主办", "主辦", "出版", NULL };
+
+const char	lex_numerals[] = "一二三四五六七八九十";
+
+const struct lex_mast	lex_mast = {
+	.lunar = mast_lunar,
+	.stems = "甲乙丙丁戊己庚辛壬癸",
+	.branches = "子丑寅卯辰巳午未申酉戌亥",
+	.leap = mast_leap,
+	.lunar_month = "正一二三四五六七八九十冬腊臘",
+	.month_tail = "一二",
+	.day_tens = "初十廿二三卅",
+	.numerals = lex_numerals,
+	.ja_days = "月火水木金土日",
+	.ja_day = mast_ja_day,
+	.ko_days = "월화수목금토일",
+	.ko_day = mast_ko_day,
+	.week = mast_week,
+	.week_days = "一二三四五六日天",
+	.weekday = "星期",
+	.number_lead = mast_number_lead,
+	.number_tail = mast_number_tail,
+	.pages_lead = mast_pages_lead,
+	.pages_tail = mast_pages_tail,
+	.year = mast_year,
+	.month = mast_month,
+	.day = mast_day,
+	.contact = mast_contact,
+	.publisher = mast_publisher,
+};
+
+lex_words	lex_ordinal = { "第", NULL };
+lex_words	lex_part = { "部分", NULL };
+lex_words	lex_photo_place = { "（上）", "（下）", "（左）", "（右）", "（中）",
+		    "(上)", "(下)", "(左)", "(右)", NULL };
+lex_words	lex_photo_after = { "为", "為", "：", ":", " ", "（", "(", "＝",
+		    "=", "|", "｜", NULL };
+lex_words	lex_date_year = { "年", NULL };
+lex_words	lex_date_month = { "月", NULL };
+lex_words	lex_page_units = { "版", "面", "면", NULL };
+
 static const struct lexicon	profiles[] = {
 	{
 		.name = "zh-Hans",
@@ -114,6 +170,7 @@ static const struct lexicon	profiles[] = {
 		.commentary = hans_commentary, .paper = hans_paper,
 		.contact = hans_contact,
 		.joiners = "的之与和及在为把让向从对将被给同并且或以于跟使由至“《（〈「(",
+		.photo_label = "[图]",
 	},
 	{
 		.name = "zh-Hant",
@@ -127,6 +184,7 @@ static const struct lexicon	profiles[] = {
 		.commentary = hant_commentary, .paper = hant_paper,
 		.contact = hant_contact,
 		.joiners = "的之與和及在為把讓向從對將被給同並且或以於跟使由至“《（〈「『(",
+		.photo_label = "[圖]",
 	},
 	{
 		.name = "ja",
@@ -140,6 +198,7 @@ static const struct lexicon	profiles[] = {
 		.commentary = ja_commentary, .paper = ja_paper,
 		.contact = none,
 		.joiners = "のとにをがへでや“《（〈「『(",
+		.photo_label = "[写真]",
 	},
 	{
 		.name = "ko",
@@ -153,6 +212,7 @@ static const struct lexicon	profiles[] = {
 		.commentary = ko_commentary, .paper = ko_paper,
 		.contact = none,
 		.joiners = "“《（〈「(",
+		.photo_label = "[사진]",
 	},
 };
 
@@ -258,6 +318,15 @@ lexicon_detect(const char *s, size_t n)
 	if (kana > 0 && kana * 8 >= kana + han)
 		return &profiles[2];
 	return &profiles[t > sc ? 1 : 0];
+}
+
+const char *
+lexicon_photo_label(const char *profile)
+{
+	const struct lexicon	*lx = profile != NULL ? lexicon_get(profile) :
+				    NULL;
+
+	return lx != NULL ? lx->photo_label : profiles[0].photo_label;
 }
 
 const struct lexicon *

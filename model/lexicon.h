@@ -43,11 +43,92 @@ struct lexicon {
 	const char *const	 *contact;	/* after the name in a contact line */
 	const char		 *joiners;	/* a split headline's first line
 						   ends on one of these */
+	const char		 *photo_label;	/* before a caption: [图] */
 };
+
+/*
+ * What a masthead's fields are made of, in every script at once (the
+ * fields are read before the script is known): sets of characters as
+ * UTF-8 strings, lists of words tried in order.
+ */
+struct lex_mast {
+	const char *const	*lunar;		/* 农历 */
+	const char		*stems;		/* 甲乙...: a year's first */
+	const char		*branches;	/* 子丑...: its second */
+	const char *const	*leap;		/* 闰 */
+	const char		*lunar_month;	/* 正, numerals, 冬, 腊 */
+	const char		*month_tail;	/* 一二: of 十一, 十二 */
+	const char		*day_tens;	/* 初十廿二三卅 */
+	const char		*numerals;	/* 一 to 十 */
+	const char		*ja_days;	/* 月火水木金土日 */
+	const char *const	*ja_day;	/* 曜日, 曜 */
+	const char		*ko_days;	/* 월화수목금토일 */
+	const char *const	*ko_day;	/* 요일 */
+	const char *const	*week;		/* 星期, 周, 礼拜 */
+	const char		*week_days;	/* 一二三四五六日天 */
+	const char		*weekday;	/* 星期: how a weekday is said */
+	const char *const	*number_lead;	/* 总第, 第, 제 */
+	const char *const	*number_tail;	/* 期, 号, 호 */
+	const char *const	*pages_lead;	/* 今日, 本期, 共 */
+	const char *const	*pages_tail;	/* 版 */
+	const char *const	*year;		/* 年, 년 */
+	const char *const	*month;		/* 月, 월 */
+	const char *const	*day;		/* 日, 일 */
+	const char *const	*contact;	/* 刊号, 邮发代号: a paper's codes */
+	const char *const	*publisher;	/* 主管, 主办, 出版 */
+};
+extern const struct lex_mast	lex_mast;
+
+/*
+ * Words of page furniture the parser reads in every script: the ordinal
+ * before a number (第), section numbers, the place a photo stands in
+ * (（上）), what follows a photo's mark (为, ：), units of a source line's
+ * date or page (年 月 版 面 면).
+ */
+extern const char	lex_numerals[];		/* 一二三四五六七八九十 */
+extern lex_words	lex_ordinal;		/* 第 */
+extern lex_words	lex_part;		/* 部分: 第一部分 */
+extern lex_words	lex_photo_place;	/* （上）, (左) */
+extern lex_words	lex_photo_after;	/* 为, ：, ＝ */
+extern lex_words	lex_date_year;		/* 年 */
+extern lex_words	lex_date_month;		/* 月 */
+extern lex_words	lex_page_units;		/* 版, 面, 면: every script's */
+
+/*
+ * Punctuation the parser looks for, by name (UTF-8): full-width forms
+ * (FW_), Chinese brackets and marks.
+ */
+#define PU_COMMA	"\xef\xbc\x8c"	/* ， */
+#define PU_STOP		"\xe3\x80\x82"	/* 。 */
+#define PU_LIST_COMMA	"\xe3\x80\x81"	/* 、 */
+#define PU_COLON	"\xef\xbc\x9a"	/* ： */
+#define PU_SEMICOLON	"\xef\xbc\x9b"	/* ； */
+#define PU_LPAREN	"\xef\xbc\x88"	/* （ */
+#define PU_RPAREN	"\xef\xbc\x89"	/* ） */
+#define PU_LLENTIL	"\xe3\x80\x90"	/* 【 */
+#define PU_RLENTIL	"\xe3\x80\x91"	/* 】 */
+#define PU_LTORTOISE	"\xe3\x80\x94"	/* 〔 */
+#define PU_RTORTOISE	"\xe3\x80\x95"	/* 〕 */
+#define PU_LBOOK	"\xe3\x80\x8a"	/* 《 */
+#define PU_RBOOK	"\xe3\x80\x8b"	/* 》 */
+#define PU_LQUOTE	"\xe2\x80\x9c"	/* “ */
+#define PU_RQUOTE	"\xe2\x80\x9d"	/* ” */
+#define PU_ELLIPSIS	"\xe2\x80\xa6"	/* … */
+#define PU_EM_DASH	"\xe2\x80\x94"	/* — */
+#define PU_BOX		"\xe2\x96\xa1"	/* □ */
+#define PU_IDEO_SPACE	"\xe3\x80\x80"	/* the ideographic space */
+#define PU_FW_EQUALS	"\xef\xbc\x9d"	/* ＝ */
+#define PU_FW_BAR	"\xef\xbd\x9c"	/* ｜ */
+#define PU_FW_LBRACKET	"\xef\xbc\xbb"	/* ［ */
+#define PU_FW_RBRACKET	"\xef\xbc\xbd"	/* ］ */
+#define PU_FW_HYPHEN	"\xef\xbc\x8d"	/* － */
+#define PU_FW_STOP	"\xef\xbc\x8e"	/* ． */
 
 /* The profile for the text s[0..n-1]: its script and, for Chinese, forms. */
 const struct lexicon	*lexicon_detect(const char *s, size_t n);
 const struct lexicon	*lexicon_get(const char *name);
+/* What stands before a photo's caption in a profile's text: [图], [写真]. */
+const char		*lexicon_photo_label(const char *profile);
 
 /* Whether s[0..n-1] starts (ends) with one of the words; its length, or 0. */
 size_t	lex_starts(const char *s, size_t n, const char *const *words);

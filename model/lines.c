@@ -105,7 +105,7 @@ const char *
 skip_box(const char *s, size_t *n)
 {
 	for (;;) {
-		if (str_starts(s, *n, "□") || str_starts(s, *n, "\xe3\x80\x80")) {
+		if (str_starts(s, *n, PU_BOX) || str_starts(s, *n, PU_IDEO_SPACE)) {
 			s += 3;
 			*n -= 3;
 		} else if (*n > 0 && *s == ' ') {
@@ -142,8 +142,10 @@ static size_t
 open_bracket(const char *s, size_t n, const char **close)
 {
 	static const char *const	 pairs[][2] = {
-		{ "（", "）" }, { "(", ")" }, { "【", "】" }, { "[", "]" },
-		{ "〔", "〕" }, { "［", "］" },
+		{ PU_LPAREN, PU_RPAREN }, { "(", ")" },
+		{ PU_LLENTIL, PU_RLENTIL }, { "[", "]" },
+		{ PU_LTORTOISE, PU_RTORTOISE },
+		{ PU_FW_LBRACKET, PU_FW_RBRACKET },
 	};
 	size_t				 i;
 
@@ -208,8 +210,8 @@ line_is_credit(const struct lexicon *lx, const char *s, size_t n)
 	}
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
-	if (n == 0 || u8_over(s, n, 30) || text_has(s, n, "。") ||
-	    text_has(s, n, "，") || text_has(s, n, ","))
+	if (n == 0 || u8_over(s, n, 30) || text_has(s, n, PU_STOP) ||
+	    text_has(s, n, PU_COMMA) || text_has(s, n, ","))
 		return false;
 	return lex_ends(s, n, lx->credit) > 0 ||
 	    lex_starts(s, n, lx->credit_lead) > 0;
@@ -241,9 +243,9 @@ line_is_byline(const struct lexicon *lx, const char *s, size_t n)
 	/* a sentence is no byline: 기자들이 모였다. */
 	if (n > 4 * 60 || (c = u8_count(s, n)) > 60 || l == '.' ||
 	    l == '!' || l == '?' || l == 0xff01 || l == 0xff1f ||
-	    text_has(s, n, "。") || text_has(s, n, "，"))
+	    text_has(s, n, PU_STOP) || text_has(s, n, PU_COMMA))
 		return false;
-	if (str_starts(s, n, "□"))
+	if (str_starts(s, n, PU_BOX))
 		return true;	/* short enough: counted above */
 	if (lex_starts(s, n, lx->lead) > 0)
 		return c <= 40;
@@ -255,30 +257,30 @@ line_is_byline(const struct lexicon *lx, const char *s, size_t n)
 		const char	*t = past_own(lx, s, &m);
 
 		if (lex_starts(t, m, lx->reporter) > 0)
-			return !text_has(t, m, "：") && !text_has(t, m, ":");
+			return !text_has(t, m, PU_COLON) && !text_has(t, m, ":");
 	}
 	/* 홍길동 기자, 山田太郎記者: the name first */
 	if (!lx->name_first)
 		return false;
 	e = trim_mail(s, n);
 	return c <= 30 && lex_ends(s, e, lx->reporter) > 0 &&
-	    !text_has(s, e, ". ") && !text_has(s, e, "：");
+	    !text_has(s, e, ". ") && !text_has(s, e, PU_COLON);
 }
 
 bool
 line_is_note(const struct lexicon *lx, const char *s, size_t n)
 {
-	static const char	*dash[] = { "—", "－", "-", "【" };
+	static const char	*dash[] = { PU_EM_DASH, PU_FW_HYPHEN, "-", PU_LLENTIL };
 	size_t			 i;
 
 	if (lex_starts(s, n, lx->note) > 0 ||
-	    (str_starts(s, n, "【") && lex_starts(s + 3, n - 3, lx->note) > 0))
+	    (str_starts(s, n, PU_LLENTIL) && lex_starts(s + 3, n - 3, lx->note) > 0))
 		return true;
 	if (u8_over(s, n, 16))
 		return false;
 	for (i = 0; i < sizeof dash / sizeof dash[0]; i++)
 		if (str_starts(s, n, dash[i]) && (str_ends(s, n, dash[i]) ||
-		    (i == 3 && str_ends(s, n, "】"))) && n > 2 * strlen(dash[i]))
+		    (i == 3 && str_ends(s, n, PU_RLENTIL))) && n > 2 * strlen(dash[i]))
 			return true;
 	return false;
 }
@@ -290,11 +292,11 @@ line_is_cont(const struct lexicon *lx, const char *s, size_t n, int *page,
 {
 	const struct lex_cont	*c;
 	const char		*close;
-	size_t			 i, o, k;
+	size_t			 i, o, k, m;
 	int			 v;
 
 	if ((o = open_bracket(s, n, &close)) == 0 || o > 3 ||
-	    str_starts(s, n, "【") || str_starts(s, n, "["))
+	    str_starts(s, n, PU_LLENTIL) || str_starts(s, n, "["))
 		return false;
 	for (c = lx->cont; c->after != NULL; c++) {
 		i = o;
@@ -302,8 +304,8 @@ line_is_cont(const struct lexicon *lx, const char *s, size_t n, int *page,
 		if (!str_starts(s + i, n - i, c->before))
 			continue;
 		i += k;
-		if (k > 0 && str_starts(s + i, n - i, "第"))
-			i += 3;
+		if (k > 0 && (m = lex_starts(s + i, n - i, lex_ordinal)) > 0)
+			i += m;
 		if ((v = number(s, n, &i, 3)) < 0)
 			continue;
 		if (!str_starts(s + i, n - i, c->after))
@@ -328,7 +330,7 @@ line_trailing_cont(const struct lexicon *lx, const char *s, size_t n)
 
 	for (i = n; i > 0 && n - i < 48; i--) {
 		if (s[i - 1] != '(' && !(i >= 3 && str_starts(s + i - 3,
-		    n - i + 3, "（")))
+		    n - i + 3, PU_LPAREN)))
 			continue;
 		i -= s[i - 1] == '(' ? 1 : 3;
 		if (i > 0 && line_is_cont(lx, s + i, n - i, &page, &up)) {
@@ -349,15 +351,14 @@ line_is_page(const struct lexicon *lx, const char *s, size_t n, int *page)
 
 	if (u8_over(s, n, 20))
 		return false;
-	if (str_starts(s, n, "第"))
-		i = 3;
+	i = lex_starts(s, n, lex_ordinal);
 	if ((v = number(s, n, &i, 3)) < 0)
 		return false;
 	if ((k = lex_starts(s + i, n - i, lx->page_unit)) == 0)
 		return false;
 	i += k;
 	if (i < n && !(s[i] == ' ' || s[i] == ':' || str_starts(s + i, n - i,
-	    "：") || str_starts(s + i, n - i, "\xe3\x80\x80")))
+	    PU_COLON) || str_starts(s + i, n - i, PU_IDEO_SPACE)))
 		return false;
 	*page = v;
 	return true;
@@ -367,7 +368,7 @@ line_is_page(const struct lexicon *lx, const char *s, size_t n, int *page)
 bool
 line_is_meta(const struct lexicon *lx, const char *s, size_t n)
 {
-	if (u8_over(s, n, 60) || text_has(s, n, "。"))
+	if (u8_over(s, n, 60) || text_has(s, n, PU_STOP))
 		return false;
 	s = skip_box(s, &n);
 	return lex_starts(s, n, lx->meta) > 0;
@@ -388,12 +389,12 @@ bracket_dateline(const struct lexicon *lx, const char *s, size_t n)
 	for (i = o; i < n && i < 90 && !str_starts(s + i, n - i, close); i++)
 		;
 	if (i >= n || i >= 90 || (memchr(s + o, '=', i - o) == NULL &&
-	    !text_has(s + o, i - o, "＝")))
+	    !text_has(s + o, i - o, PU_FW_EQUALS)))
 		return 0;
 	e = i + strlen(close);
 	/* 홍길동 기자 = */
 	for (k = e; k < n && k - e < 48; k++)
-		if (s[k] == '=' || str_starts(s + k, n - k, "＝")) {
+		if (s[k] == '=' || str_starts(s + k, n - k, PU_FW_EQUALS)) {
 			size_t	m = k;
 
 			while (m > e && s[m - 1] == ' ')
@@ -454,7 +455,7 @@ line_byline_end(const struct lexicon *lx, const char *s, size_t n)
 				return 0;
 		for (; i + 4 < lim && i < 80; i++)
 			if (s[i] == ' ' && (str_starts(s + i + 1, n - i - 1,
-			    "— ") || str_starts(s + i + 1, n - i - 1, "-- ")))
+			    PU_EM_DASH " ") || str_starts(s + i + 1, n - i - 1, "-- ")))
 				return i;
 		return 0;
 	} else {
@@ -475,10 +476,10 @@ line_byline_end(const struct lexicon *lx, const char *s, size_t n)
 			p = s + pos + k;
 			if (p < s + n && (*p == ' ' || *p == '(' ||
 			    str_starts(p, (size_t)(s + n - p), "\xc2\xa0") ||
-			    str_starts(p, (size_t)(s + n - p), "（") ||
-			    str_starts(p, (size_t)(s + n - p), "\xe3\x80\x80")) &&
+			    str_starts(p, (size_t)(s + n - p), PU_LPAREN) ||
+			    str_starts(p, (size_t)(s + n - p), PU_IDEO_SPACE)) &&
 			    lex_ends(s, pos, lx->dateline_by) > 0) {
-				if (text_has(s, pos, "，") || text_has(s, pos, "。") ||
+				if (text_has(s, pos, PU_COMMA) || text_has(s, pos, PU_STOP) ||
 				    text_has(s, pos, ","))
 					break;
 				end = pos + k;
@@ -498,8 +499,8 @@ line_byline_end(const struct lexicon *lx, const char *s, size_t n)
 	/* spaces, no-break spaces (a web page's &nbsp;) */
 	while (i < n && (s[i] == ' ' || str_starts(s + i, n - i, "\xc2\xa0")))
 		i += s[i] == ' ' ? 1 : 2;
-	if (end > 0 && (str_starts(s + i, n - i, "（") || (i < n && s[i] == '('))) {
-		const char	*close = s[i] == '(' ? ")" : "）";
+	if (end > 0 && (str_starts(s + i, n - i, PU_LPAREN) || (i < n && s[i] == '('))) {
+		const char	*close = s[i] == '(' ? ")" : PU_RPAREN;
 		size_t		 j;
 
 		for (j = i; j < lim && j - i < 120; j++)
@@ -510,13 +511,13 @@ line_byline_end(const struct lexicon *lx, const char *s, size_t n)
 	for (i = end; i + 6 <= lim; i++) {
 		if ((unsigned char)s[i] < 0xc0)
 			continue;	/* the words are not ASCII */
-		if (str_starts(s + i, n - i, "。") || str_starts(s + i, n - i, "，"))
+		if (str_starts(s + i, n - i, PU_STOP) || str_starts(s + i, n - i, PU_COMMA))
 			break;
 		if ((k = lex_starts(s + i, n - i, lx->report)) > 0) {
 			p = s + i + k;
 			if (p < s + n && (*p == ':' || str_starts(p,
-			    (size_t)(s + n - p), "：") || *p == ' ' ||
-			    str_starts(p, (size_t)(s + n - p), "）")))
+			    (size_t)(s + n - p), PU_COLON) || *p == ' ' ||
+			    str_starts(p, (size_t)(s + n - p), PU_RPAREN)))
 				return i + k;
 		}
 	}
@@ -620,7 +621,7 @@ line_is_sign(const char *s, size_t n)
 {
 	size_t	k;
 
-	if (!str_starts(s, n, "□"))
+	if (!str_starts(s, n, PU_BOX))
 		return false;
 	s = skip_box(s, &n);
 	return all_han(s, n, &k) && k >= 2 && k <= 4;
@@ -630,13 +631,14 @@ bool
 line_is_section(const char *s, size_t n)
 {
 	struct { const char *open, *close; } f[] = {
-		{ "", "、" }, { "（", "）" }, { "(", ")" }, { "第", "部分" },
+		{ "", PU_LIST_COMMA }, { PU_LPAREN, PU_RPAREN }, { "(", ")" },
+		{ lex_ordinal[0], lex_part[0] },
 	};
-	static const char	*num = "一二三四五六七八九十";
+	const char		*num = lex_numerals;
 	size_t			 i, j, k, c;
 	text_char		 ch;
 
-	if (u8_over(s, n, 40) || text_has(s, n, "。"))
+	if (u8_over(s, n, 40) || text_has(s, n, PU_STOP))
 		return false;
 	for (i = 0; i < sizeof f / sizeof f[0]; i++) {
 		if (!str_starts(s, n, f[i].open))
@@ -655,8 +657,8 @@ line_is_section(const char *s, size_t n)
 	/* 1. 2、 3． */
 	for (j = 0; j < n && j < 2 && s[j] >= '0' && s[j] <= '9'; j++)
 		;
-	if (j > 0 && j < n && (s[j] == '.' || str_starts(s + j, n - j, "、") ||
-	    str_starts(s + j, n - j, "．")) && u8_count(s, n) <= 30 &&
+	if (j > 0 && j < n && (s[j] == '.' || str_starts(s + j, n - j, PU_LIST_COMMA) ||
+	    str_starts(s + j, n - j, PU_FW_STOP)) && u8_count(s, n) <= 30 &&
 	    !(j + 1 < n && s[j] == '.' && s[j + 1] >= '0' && s[j + 1] <= '9'))
 		return true;
 	return false;
@@ -703,14 +705,14 @@ line_is_title(const struct lexicon *lx, const char *s, size_t n, size_t chars,
 	if ((l == 0xff1f || l == 0xff01 || l == '?' || l == '!') && chars > 30)
 		return false;
 	/* a note in brackets: （作者单位：…）, （本报记者 某某） */
-	if ((str_starts(s, n, "（") && l == 0xff09) || (s[0] == '(' && l == ')'))
+	if ((str_starts(s, n, PU_LPAREN) && l == 0xff09) || (s[0] == '(' && l == ')'))
 		return false;
-	if (text_has(s, n, "。") || text_has(s, n, "；") || full_stop(s, n))
+	if (text_has(s, n, PU_STOP) || text_has(s, n, PU_SEMICOLON) || full_stop(s, n))
 		return false;
-	commas = str_count(s, n, "，") + str_count(s, n, ",");
+	commas = str_count(s, n, PU_COMMA) + str_count(s, n, ",");
 	if (commas > 1 || (commas == 1 && chars > 30))
 		return false;
-	if ((text_has(s, n, "：") || text_has(s, n, ":")) && chars > 30)
+	if ((text_has(s, n, PU_COLON) || text_has(s, n, ":")) && chars > 30)
 		return false;
 	return line_trailing_cont(lx, s, n) >= n;
 }
@@ -723,15 +725,15 @@ size_t
 line_credit(const struct lexicon *lx, const char *s, size_t n)
 {
 	size_t	i, lo = n > 120 ? n - 120 : 1;
-	bool	bracket = n > 0 && (str_ends(s, n, "）") || s[n - 1] == ')');
+	bool	bracket = n > 0 && (str_ends(s, n, PU_RPAREN) || s[n - 1] == ')');
 
 	/*
 	 * The last □ in the final 120 bytes that starts a credit, or a
 	 * credit in brackets that ends the text: ……。（某某 摄）
 	 */
 	for (i = n; i-- > lo; )
-		if (((unsigned char)s[i] == 0xe2 ? str_starts(s + i, n - i, "□") :
-		    bracket && (s[i] == '(' || str_starts(s + i, n - i, "（"))) &&
+		if (((unsigned char)s[i] == 0xe2 ? str_starts(s + i, n - i, PU_BOX) :
+		    bracket && (s[i] == '(' || str_starts(s + i, n - i, PU_LPAREN))) &&
 		    line_is_credit(lx, s + i, n - i))
 			return i;
 	return 0;
@@ -746,17 +748,17 @@ line_is_series(const struct lexicon *lx, const char *s, size_t n)
 {
 	size_t	k, i;
 
-	if (u8_over(s, n, 40) || text_has(s, n, "。") ||
+	if (u8_over(s, n, 40) || text_has(s, n, PU_STOP) ||
 	    (k = lex_starts(s, n, lx->series)) == 0)
 		return 0;
 	i = k;
 	while (i < n && s[i] == ' ')
 		i++;
-	if (str_starts(s + i, n - i, "："))
+	if (str_starts(s + i, n - i, PU_COLON))
 		i += 3;
 	else if (i < n && (s[i] == ':' || s[i] == '|'))
 		i++;
-	else if (str_starts(s + i, n - i, "｜"))
+	else if (str_starts(s + i, n - i, PU_FW_BAR))
 		i += 3;
 	else
 		return 0;
@@ -775,18 +777,18 @@ line_is_source(const char *s, size_t n)
 	const char	*open, *q;
 	size_t		 m;
 
-	if (u8_over(s, n, 60) || text_has(s, n, "。") ||
-	    (open = text_find(s, n, "《", 3)) == NULL ||
-	    text_find(open, n - (size_t)(open - s), "》", 3) == NULL ||
-	    !(str_ends(s, n, "）") || (n > 0 && s[n - 1] == ')')))
+	if (u8_over(s, n, 60) || text_has(s, n, PU_STOP) ||
+	    (open = text_find(s, n, PU_LBOOK, 3)) == NULL ||
+	    text_find(open, n - (size_t)(open - s), PU_RBOOK, 3) == NULL ||
+	    !(str_ends(s, n, PU_RPAREN) || (n > 0 && s[n - 1] == ')')))
 		return false;
 	/* the last bracket holds a date or a page */
 	for (q = s + n - 1; q > open; q--)
-		if (*q == '(' || str_starts(q, (size_t)(s + n - q), "（"))
+		if (*q == '(' || str_starts(q, (size_t)(s + n - q), PU_LPAREN))
 			break;
 	m = (size_t)(s + n - q);
-	return q > open && ((text_has(q, m, "年") && text_has(q, m, "月")) ||
-	    text_has(q, m, "版") || text_has(q, m, "面") || text_has(q, m, "면"));
+	return q > open && ((lex_has(q, m, lex_date_year) &&
+	    lex_has(q, m, lex_date_month)) || lex_has(q, m, lex_page_units));
 }
 
 /*
@@ -796,23 +798,19 @@ line_is_source(const char *s, size_t n)
 bool
 line_photo_mark(const struct lexicon *lx, const char *s, size_t n)
 {
-	static const char *const	 after[] = { "为", "為", "：", ":", " ",
-	    "（", "(", "＝", "=", "|", "｜", NULL };
-	static const char *const	 place[] = { "（上）", "（下）", "（左）",
-	    "（右）", "（中）", "(上)", "(下)", "(左)", "(右)", NULL };
 	size_t				 k;
 	text_char			 c;
 
 	if (n >= 3 && text_decode_fast(s, n, &c) == 3 && c >= 0x2460 && c <= 0x2473)
 		return true;	/* ① … ⑳ */
-	if (lex_starts(s, n, place) > 0)
+	if (lex_starts(s, n, lex_photo_place) > 0)
 		return true;
 	if ((k = lex_starts(s, n, lx->photo)) == 0)
 		return false;
 	if (k < n && text_decode_fast(s + k, n - k, &c) > 0 &&
 	    ((c >= 0x2460 && c <= 0x2473) || (c >= '0' && c <= '9')))
 		return true;
-	return lex_starts(s + k, n - k, after) > 0;
+	return lex_starts(s + k, n - k, lex_photo_after) > 0;
 }
 
 void
@@ -827,7 +825,7 @@ tline_at(const char *t, size_t len, size_t i, struct tline *l)
 	while (i < end) {
 		if (t[i] == ' ' || t[i] == '\t')
 			i++;
-		else if (str_starts(t + i, end - i, "\xe3\x80\x80"))
+		else if (str_starts(t + i, end - i, PU_IDEO_SPACE))
 			i += 3;
 		else
 			break;

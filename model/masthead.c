@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lexicon.h"
 #include "masthead.h"
 #include "text.h"
 
@@ -79,27 +80,34 @@ spaces(struct cur *c)
 		c->i++;
 }
 
-#define NUMS	"一二三四五六七八九十"
+/* The first of the words at the cursor, taken; false when none is. */
+static bool
+lits(struct cur *c, const char *const *words)
+{
+	for (; *words != NULL; words++)
+		if (lit(c, *words))
+			return true;
+	return false;
+}
 
 static bool
 lunar(struct cur *c, struct mast *m)
 {
-	size_t	start = c->i, k;
+	const struct lex_mast	*w = &lex_mast;
+	size_t			 start = c->i, k;
 
-	if (!lit(c, "农历") && !lit(c, "農曆"))
-		lit(c, "農历");
-	if (oneof(c, "甲乙丙丁戊己庚辛壬癸")) {
-		if (!oneof(c, "子丑寅卯辰巳午未申酉戌亥") || !lit(c, "年"))
+	lits(c, w->lunar);
+	if (oneof(c, w->stems)) {
+		if (!oneof(c, w->branches) || !lit(c, w->year[0]))
 			goto no;
 	}
-	if (!lit(c, "闰"))
-		lit(c, "閏");
-	if (!oneof(c, "正" NUMS "冬腊臘"))
+	lits(c, w->leap);
+	if (!oneof(c, w->lunar_month))
 		goto no;
-	oneof(c, "一二");
-	if (!lit(c, "月"))
+	oneof(c, w->month_tail);
+	if (!lit(c, w->month[0]))
 		goto no;
-	if (!oneof(c, "初十廿二三卅") || !oneof(c, NUMS))
+	if (!oneof(c, w->day_tens) || !oneof(c, w->numerals))
 		goto no;
 	k = c->i - start;
 	if (m->lunar[0] == '\0' && k < sizeof m->lunar) {
@@ -115,11 +123,12 @@ no:
 static bool
 weekday(struct cur *c, struct mast *m)
 {
-	size_t	start = c->i;
+	const struct lex_mast	*w = &lex_mast;
+	size_t			 start = c->i, wl;
 
 	/* 木曜日, 목요일: kept as written */
-	if ((oneof(c, "月火水木金土日") && (lit(c, "曜日") || lit(c, "曜"))) ||
-	    (oneof(c, "월화수목금토일") && lit(c, "요일"))) {
+	if ((oneof(c, w->ja_days) && lits(c, w->ja_day)) ||
+	    (oneof(c, w->ko_days) && lits(c, w->ko_day))) {
 		size_t	k = c->i - start;
 
 		if (m->weekday[0] == '\0' && k < sizeof m->weekday) {
@@ -129,18 +138,18 @@ weekday(struct cur *c, struct mast *m)
 		return true;
 	}
 	c->i = start;
-	if (!lit(c, "星期") && !lit(c, "周") && !lit(c, "週") &&
-	    !lit(c, "礼拜") && !lit(c, "禮拜"))
+	if (!lits(c, w->week))
 		return false;
-	if (!oneof(c, "一二三四五六日天")) {
+	if (!oneof(c, w->week_days)) {
 		c->i = start;
 		return false;
 	}
-	if (m->weekday[0] == '\0') {
-		/* always say 星期X */
-		memcpy(m->weekday, "星期", 6);
-		memcpy(m->weekday + 6, c->s + c->i - 3, 3);
-		m->weekday[9] = '\0';
+	/* always said one way: 星期X */
+	wl = strlen(w->weekday);
+	if (m->weekday[0] == '\0' && wl + 3 < sizeof m->weekday) {
+		memcpy(m->weekday, w->weekday, wl);
+		memcpy(m->weekday + wl, c->s + c->i - 3, 3);
+		m->weekday[wl + 3] = '\0';
 	}
 	return true;
 }
@@ -157,12 +166,12 @@ field(struct cur *c, struct mast *m, bool *day_pending)
 {
 	size_t	start = c->i, open = 0;
 
-	while (lit(c, "（") || lit(c, "("))
+	while (lit(c, PU_LPAREN) || lit(c, "("))
 		open++;
 	if (!bare_field(c, m, day_pending))
 		goto no;
 	for (; open > 0; open--)
-		if (!lit(c, "）") && !lit(c, ")"))
+		if (!lit(c, PU_RPAREN) && !lit(c, ")"))
 			goto no;
 	return true;
 no:
@@ -173,14 +182,14 @@ no:
 static bool
 bare_field(struct cur *c, struct mast *m, bool *day_pending)
 {
-	size_t	start = c->i;
-	long	y, mo, d, v;
+	const struct lex_mast	*w = &lex_mast;
+	size_t			 start = c->i;
+	long			 y, mo, d, v;
 
 	if (lunar(c, m) || weekday(c, m))
 		return true;
-	if (lit(c, "总第") || lit(c, "總第") || lit(c, "第") || lit(c, "제")) {
-		if (digits(c, 8, &v) > 0 && (lit(c, "期") || lit(c, "号") ||
-		    lit(c, "號") || lit(c, "호"))) {
+	if (lits(c, w->number_lead)) {
+		if (digits(c, 8, &v) > 0 && lits(c, w->number_tail)) {
 			if (m->number[0] == '\0')
 				snprintf(m->number, sizeof m->number, "%ld", v);
 			return true;
@@ -188,8 +197,8 @@ bare_field(struct cur *c, struct mast *m, bool *day_pending)
 		c->i = start;
 		return false;
 	}
-	if (lit(c, "今日") || lit(c, "本期") || lit(c, "共")) {
-		if (digits(c, 3, &v) > 0 && lit(c, "版")) {
+	if (lits(c, w->pages_lead)) {
+		if (digits(c, 3, &v) > 0 && lits(c, w->pages_tail)) {
 			if (m->pages == 0)
 				m->pages = (int)v;
 			return true;
@@ -197,13 +206,13 @@ bare_field(struct cur *c, struct mast *m, bool *day_pending)
 		c->i = start;
 		return false;
 	}
-	if (digits(c, 4, &y) == 4 && (lit(c, "年") || lit(c, "년"))) {
+	if (digits(c, 4, &y) == 4 && lits(c, w->year)) {
 		spaces(c);
-		if (digits(c, 2, &mo) > 0 && (lit(c, "月") || lit(c, "월")) &&
+		if (digits(c, 2, &mo) > 0 && lits(c, w->month) &&
 		    mo >= 1 && mo <= 12) {
 			d = 0;
 			spaces(c);
-			if (digits(c, 2, &d) > 0 && !lit(c, "日") && !lit(c, "일"))
+			if (digits(c, 2, &d) > 0 && !lits(c, w->day))
 				goto no;
 			if (d > 31)
 				goto no;
@@ -219,7 +228,7 @@ bare_field(struct cur *c, struct mast *m, bool *day_pending)
 	}
 	c->i = start;
 	if (*day_pending && digits(c, 2, &d) > 0 && d >= 1 && d <= 31) {
-		lit(c, "日");
+		lit(c, w->day[0]);
 		m->day = (int)d;
 		*day_pending = false;
 		return true;
@@ -252,7 +261,7 @@ may_open_field(struct cur c)
 	size_t		lo = 0, hi = sizeof first / sizeof first[0], mid;
 	text_char	ch;
 
-	while (lit(&c, "（") || lit(&c, "("))
+	while (lit(&c, PU_LPAREN) || lit(&c, "("))
 		;
 	if (c.i >= c.n)
 		return false;
@@ -280,7 +289,7 @@ mast_fields(const char *s, size_t n, struct mast *m)
 
 	for (;;) {
 		while (c.i < c.n && (lit(&c, " ") ||
-		    lit(&c, "\xe3\x80\x80") || lit(&c, "□") || lit(&c, "|") ||
+		    lit(&c, PU_IDEO_SPACE) || lit(&c, PU_BOX) || lit(&c, "|") ||
 		    lit(&c, "·")))
 			;
 		if (c.i >= c.n)
@@ -299,11 +308,9 @@ mast_is_contact(const char *s, size_t n)
 {
 	const char	*p;
 
-	if (n > 600 || text_has(s, n, "。"))
+	if (n > 600 || text_has(s, n, PU_STOP))
 		return false;
-	if (text_has(s, n, "刊号") || text_has(s, n, "刊號") ||
-	    text_has(s, n, "邮发代号") || text_has(s, n, "郵發代號") ||
-	    text_has(s, n, "ISSN"))
+	if (lex_has(s, n, lex_mast.contact))
 		return true;
 	for (p = s; n >= 5 && (p = memchr(p, 'C', n - 4 - (size_t)(p - s))) !=
 	    NULL; p++)
@@ -315,8 +322,6 @@ mast_is_contact(const char *s, size_t n)
 bool
 mast_is_publisher(const char *s, size_t n)
 {
-	return n < 200 && !text_has(s, n, "。") &&
-	    (text_has(s, n, "主管") || text_has(s, n, "主办") ||
-	    text_has(s, n, "主辦") ||
-	    text_has(s, n, "出版"));
+	return n < 200 && !text_has(s, n, PU_STOP) &&
+	    lex_has(s, n, lex_mast.publisher);
 }

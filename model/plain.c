@@ -21,7 +21,7 @@ blank_line(const char *s, size_t n)
 	while (i < n) {
 		if (s[i] == ' ')
 			i++;
-		else if (str_starts(s + i, n - i, "\xe3\x80\x80"))
+		else if (str_starts(s + i, n - i, PU_IDEO_SPACE))
 			i += 3;
 		else
 			return false;

@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "issue.h"
 #include "query.h"
+#include "lexicon.h"
 #include "text.h"
 
 text_char
@@ -145,12 +146,12 @@ query_words(const char *q, char ***out, const char **err)
 	*out = NULL;
 	*err = "out of memory";
 	while (*q != '\0') {
-		while (*q == ' ' || strncmp(q, "\xe3\x80\x80", 3) == 0)
+		while (*q == ' ' || strncmp(q, PU_IDEO_SPACE, 3) == 0)
 			q += *q == ' ' ? 1 : 3;
 		if (*q == '\0')
 			break;
 		for (k = 0; q[k] != '\0' && q[k] != ' ' &&
-		    strncmp(q + k, "\xe3\x80\x80", 3) != 0; k++)
+		    strncmp(q + k, PU_IDEO_SPACE, 3) != 0; k++)
 			;
 		f = query_fold(q, k, &len);
 		q += k;

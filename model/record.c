@@ -57,9 +57,9 @@ page_line(const struct lexicon *lx, const struct tline *l)
 		return false;
 	/* the name in brackets after it, maybe empty */
 	for (i = 0; i < n; i++)
-		if (l->s[i] == '(' || str_starts(l->s + i, n - i, "（"))
+		if (l->s[i] == '(' || str_starts(l->s + i, n - i, PU_LPAREN))
 			break;
-	if (i < n && !str_ends(l->s, n, ")") && !str_ends(l->s, n, "）"))
+	if (i < n && !str_ends(l->s, n, ")") && !str_ends(l->s, n, PU_RPAREN))
 		return false;
 	return line_is_page(lx, l->s, i, &page);
 }
@@ -75,7 +75,7 @@ column_line(const struct lexicon *lx, const struct tline *l, size_t *name)
 		return false;
 	while (k < l->n && l->s[k] == ' ')
 		k++;
-	if (str_starts(l->s + k, l->n - k, "："))
+	if (str_starts(l->s + k, l->n - k, PU_COLON))
 		k += 3;
 	else if (k < l->n && l->s[k] == ':')
 		k++;
@@ -135,16 +135,16 @@ title_fields(struct arena *ar, const struct tline *l, size_t k,
 
 	for (e = 0; e < n; e++)
 		if ((s[e] == ' ' && e + 1 < n && s[e + 1] == ' ') ||
-		    str_starts(s + e, n - e, "\xe3\x80\x80"))
+		    str_starts(s + e, n - e, PU_IDEO_SPACE))
 			break;
 	m->title = arena_strndup(ar, s, e);
 	for (i = e; i < n; ) {
 		while (i < n && (s[i] == ' ' || str_starts(s + i, n - i,
-		    "\xe3\x80\x80")))
+		    PU_IDEO_SPACE)))
 			i += s[i] == ' ' ? 1 : 3;
 		for (e = i; e < n; e++)
 			if ((s[e] == ' ' && e + 1 < n && s[e + 1] == ' ') ||
-			    str_starts(s + e, n - e, "\xe3\x80\x80"))
+			    str_starts(s + e, n - e, PU_IDEO_SPACE))
 				break;
 		if (e > i) {
 			if (deck.len > 0)
@@ -206,7 +206,7 @@ fields(struct arena *ar, const struct lexicon *lx, const char *t,
 				m->kicker = arena_strndup(ar, l.s + name,
 				    l.n - name);
 		} else if (!dated && m->author == NULL && l.indent == 0 &&
-		    u8_count(l.s, l.n) <= 40 && !text_has(l.s, l.n, "。"))
+		    u8_count(l.s, l.n) <= 40 && !text_has(l.s, l.n, PU_STOP))
 			m->author = arena_strndup(ar, l.s, l.n);
 		else
 			break;

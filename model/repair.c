@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "repair.h"
+#include "lexicon.h"
 #include "text.h"
 
 #define LOOKAHEAD 512	/* how far a tag or link may reach */
@@ -18,7 +19,7 @@ skip_spaces(const char *s, size_t n, size_t i)
 	for (;;) {
 		if (i < n && s[i] == ' ')
 			i++;
-		else if (i + 3 <= n && memcmp(s + i, "\xe3\x80\x80", 3) == 0)
+		else if (i + 3 <= n && memcmp(s + i, PU_IDEO_SPACE, 3) == 0)
 			i += 3;
 		else
 			return i;
@@ -295,7 +296,7 @@ repair_markup(const char *s, size_t n, struct buf *out, struct markup *m)
 		if (out->len > start && out->p[out->len - 1] == ' ')
 			out->len--;
 		else if (out->len >= start + 3 &&
-		    memcmp(out->p + out->len - 3, "\xe3\x80\x80", 3) == 0)
+		    memcmp(out->p + out->len - 3, PU_IDEO_SPACE, 3) == 0)
 			out->len -= 3;
 		else
 			break;

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The architecture as a test: model/ calls nothing above it (no #include
-# of tui/, app/ or the program) and its files call each other without a
-# circle -- each is built on those below it.  From the symbols each
+# of tui/, app/ or the program), its files call each other without a
+# circle -- each is built on those below it -- and the words of a script
+# are in the lexicon only.  From the symbols each
 # object file defines and uses (nm), the calls between files are sorted
 # with tsort(1), which names a circle when there is one.
 set -u
@@ -12,6 +13,20 @@ if grep -n '#include "\.\./' "$top"/model/*.c "$top"/model/*.h; then
 	echo "FAIL layers: model/ includes from above it"
 	fail=1
 fi
+# the words and marks of a script are the lexicon's (lexicon.c, .h): no
+# CJK or Hangul in a string of another model/ file (comments aside)
+for f in "$top"/model/*.c "$top"/model/*.h; do
+	case $f in */lexicon.[ch]) continue ;; esac
+	${CC:-cc} -fpreprocessed -dD -E -P "$f" 2>/dev/null |
+	    LC_ALL=C.UTF-8 grep -nP '"([^"\\]|\\.)*[\x{2000}-\x{2bff}\x{3000}-\x{9fff}\x{ac00}-\x{d7af}\x{ff00}-\x{ffef}]' |
+	    sed "s|^|$(basename "$f"): |" > "${TMPDIR:-/tmp}/layers.$$"
+	if [ -s "${TMPDIR:-/tmp}/layers.$$" ]; then
+		echo "FAIL layers: words outside the lexicon:"
+		cat "${TMPDIR:-/tmp}/layers.$$"
+		fail=1
+	fi
+	rm -f "${TMPDIR:-/tmp}/layers.$$"
+done
 edges=$(mktemp)
 trap 'rm -f "$edges"' EXIT
 for o in "$build"/model/*.o; do
