@@ -242,15 +242,12 @@ has_cont(const struct lexicon *lx, const struct article *a, bool up)
 static size_t
 cont_heading(const struct article *a, struct block *v)
 {
-	const char	*line[4];
+	const char	*line[ARTICLE_HEADS];
 	size_t		 i, n = 0;
 
-	line[0] = a->kicker;
-	line[1] = a->guessed ? NULL : a->headline;
-	line[2] = a->deck;
-	line[3] = a->byline_inline ? NULL : a->byline;
-	for (i = 0; i < 4; i++) {
-		if (line[i] == NULL || *line[i] == '\0')
+	article_heads(a, line);
+	for (i = 0; i < ARTICLE_HEADS; i++) {
+		if (line[i] == NULL)
 			continue;
 		memset(&v[n], 0, sizeof v[n]);
 		v[n].kind = i == 3 ? BLOCK_PARA : BLOCK_SUBHEAD;

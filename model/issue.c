@@ -60,3 +60,17 @@ issue_date_line(const struct issue *is, const char *date, char *buf,
 	if (strspn(buf, " ") == strlen(buf))
 		buf[0] = '\0';
 }
+
+void
+article_heads(const struct article *a, const char *out[ARTICLE_HEADS])
+{
+	size_t	i;
+
+	out[0] = a->kicker;
+	out[1] = a->guessed ? NULL : a->headline;
+	out[2] = a->deck;
+	out[3] = a->byline_inline ? NULL : a->byline;
+	for (i = 0; i < ARTICLE_HEADS; i++)
+		if (out[i] != NULL && *out[i] == '\0')
+			out[i] = NULL;
+}

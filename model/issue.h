@@ -142,6 +142,15 @@ void		 issue_free(struct issue *);
 
 const char	*issue_kind_name(enum article_kind);
 
+#define ARTICLE_HEADS	4
+/*
+ * The article's head as its lines are shown, saved and searched: kicker,
+ * headline (not a guessed one), deck, byline (not one inside the text);
+ * NULL for each one it lacks or has empty.
+ */
+void		 article_heads(const struct article *,
+		    const char *out[ARTICLE_HEADS]);
+
 /*
  * The masthead's fields on one line, as the front page shows them:
  * "2025-06-10 星期二 乙巳年五月十五  No. 8812  pages: 4" (date, when the

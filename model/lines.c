@@ -161,22 +161,9 @@ open_bracket(const char *s, size_t n, const char **close)
 static int
 number(const char *s, size_t n, size_t *i, int max)
 {
-	int	v = 0, k = 0;
+	long	v;
 
-	while (k < max) {
-		if (*i < n && s[*i] >= '0' && s[*i] <= '9')
-			v = v * 10 + (s[(*i)++] - '0');
-		else if (*i + 3 <= n && (unsigned char)s[*i] == 0xef &&
-		    (unsigned char)s[*i + 1] == 0xbc &&
-		    (unsigned char)s[*i + 2] >= 0x90 &&
-		    (unsigned char)s[*i + 2] <= 0x99) {
-			v = v * 10 + ((unsigned char)s[*i + 2] - 0x90);
-			*i += 3;
-		} else
-			break;
-		k++;
-	}
-	return k > 0 ? v : -1;
+	return text_digits(s, n, i, max, &v) > 0 ? (int)v : -1;
 }
 
 /* Without a trailing e-mail address and spaces: 홍길동 기자 hong@... */

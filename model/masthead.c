@@ -28,23 +28,7 @@ lit(struct cur *c, const char *w)
 static int
 digits(struct cur *c, int max, long *v)
 {
-	int		 k = 0;
-	text_char	 ch;
-	size_t		 len;
-
-	*v = 0;
-	while (c->i < c->n && k < max) {
-		len = text_decode_fast(c->s + c->i, c->n - c->i, &ch);
-		if (ch >= '0' && ch <= '9')
-			*v = *v * 10 + (long)(ch - '0');
-		else if (ch >= 0xff10 && ch <= 0xff19)
-			*v = *v * 10 + (long)(ch - 0xff10);
-		else
-			break;
-		c->i += len;
-		k++;
-	}
-	return k;
+	return text_digits(c->s, c->n, &c->i, max, v);
 }
 
 /* Matches one character of the set (UTF-8 characters, concatenated). */

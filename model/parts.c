@@ -27,25 +27,18 @@ struct combine {
 static int
 page_of(const char *s)
 {
-	size_t		i = 0, n = s ? strlen(s) : 0, len;
+	size_t		i = 0, n = s ? strlen(s) : 0;
 	text_char	c;
-	int		v = 0, k = 0;
+	long		v;
+	int		k;
 
+	/* the first number in it; 0 when it has more than four digits */
 	while (i < n) {
-		len = text_decode_fast(s + i, n - i, &c);
-		if (c >= '0' && c <= '9') {
-			v = v * 10 + (int)(c - '0');
-			k++;
-		} else if (c >= 0xff10 && c <= 0xff19) {
-			v = v * 10 + (int)(c - 0xff10);
-			k++;
-		} else if (k > 0)
-			break;
-		if (k > 4)
-			return 0;
-		i += len;
+		if ((k = text_digits(s, n, &i, 5, &v)) > 0)
+			return k > 4 ? 0 : (int)v;
+		i += text_decode_fast(s + i, n - i, &c);
 	}
-	return v;
+	return 0;
 }
 
 /* Adds the blocks of src to the combined issue at offset base. */

@@ -266,17 +266,14 @@ query_article_text(const struct issue *is, size_t k, size_t *len)
 {
 	const struct article	*a = &is->articles[k];
 	const struct block	*bl;
+	const char		*head[ARTICLE_HEADS];
 	struct buf		 b = { 0 };
 	size_t			 i;
 
-	if (a->kicker)
-		add_field(&b, a->kicker, strlen(a->kicker));
-	if (a->headline && !a->guessed)
-		add_field(&b, a->headline, strlen(a->headline));
-	if (a->deck)
-		add_field(&b, a->deck, strlen(a->deck));
-	if (a->byline && !a->byline_inline)
-		add_field(&b, a->byline, strlen(a->byline));
+	article_heads(a, head);
+	for (i = 0; i < ARTICLE_HEADS; i++)
+		if (head[i] != NULL)
+			add_field(&b, head[i], strlen(head[i]));
 	for (i = 0; i < a->nblocks; i++) {
 		bl = &a->blocks[i];
 		add_field(&b, bl->text, bl->len);

@@ -93,12 +93,33 @@ invisible_format(text_char c)
 	    (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
 }
 
+text_char
+text_shown(const char *s, size_t n, size_t i, size_t *len, char out[8])
+{
+	text_char	c;
+
+	*len = text_decode(s + i, n - i, &c);
+	if (c == 0xad) {	/* a soft hyphen: '-' where the line breaks */
+		out[0] = i + *len < n ? '\0' : '-';
+		out[1] = '\0';
+	} else if (text_is_unsafe(c, *len)) {
+		out[0] = '?';
+		out[1] = '\0';
+	} else {
+		memcpy(out, s + i, *len);
+		out[*len] = '\0';
+	}
+	return c;
+}
+
 void
 text_line_out(struct buf *b, const char *s, size_t n)
 {
-	size_t	i = 0, k;
+	size_t	i = 0, k, len;
+	char	e[8];
 
 	while (i < n) {
+		/* runs of plain bytes at once; a soft hyphen as it shows */
 		for (k = i; k + 1 < n && !((unsigned char)s[k] == 0xc2 &&
 		    (unsigned char)s[k + 1] == 0xad); k++)
 			;
@@ -107,9 +128,9 @@ text_line_out(struct buf *b, const char *s, size_t n)
 			return;
 		}
 		buf_add(b, s + i, k - i);
-		if (k + 2 == n)
-			buf_addc(b, '-');	/* the line breaks at it */
-		i = k + 2;
+		text_shown(s, n, k, &len, e);
+		buf_adds(b, e);
+		i = k + len;
 	}
 }
 
@@ -549,4 +570,26 @@ text_line_end(const char *s, size_t n, size_t i)
 	const char	*p = i < n ? memchr(s + i, '\n', n - i) : NULL;
 
 	return p != NULL ? (size_t)(p - s) : n;
+}
+
+int
+text_digits(const char *s, size_t n, size_t *i, int max, long *v)
+{
+	text_char	ch;
+	size_t		len;
+	int		k = 0;
+
+	*v = 0;
+	while (*i < n && k < max) {
+		len = text_decode_fast(s + *i, n - *i, &ch);
+		if (ch >= '0' && ch <= '9')
+			*v = *v * 10 + (long)(ch - '0');
+		else if (ch >= 0xff10 && ch <= 0xff19)
+			*v = *v * 10 + (long)(ch - 0xff10);
+		else
+			break;
+		*i += len;
+		k++;
+	}
+	return k;
 }

@@ -45,6 +45,13 @@ void text_clean_out(struct buf *b, const char *s, size_t n, bool tsv);
  * shown, but as a '-' where the line breaks at it, its last character.
  */
 void text_line_out(struct buf *b, const char *s, size_t n);
+/*
+ * How the character at s[i] of the line s[0..n) shows: the bytes to
+ * write into out (a soft hyphen nothing, or '-' as the line's last; an
+ * unsafe character '?'), its length in s into *len; the character.
+ */
+text_char text_shown(const char *s, size_t n, size_t i, size_t *len,
+	    char out[8]);
 
 /*
  * Whether a character decoded from len bytes must not reach a terminal:
@@ -171,5 +178,11 @@ text_last(const char *s, size_t n)
 
 /* Where the line at s[i] ends: its '\n', or n (also when i >= n). */
 size_t		text_line_end(const char *s, size_t n, size_t i);
+
+/*
+ * Reads up to max digits, ASCII or full width (０-９), from s[*i] on into
+ * *v, moving *i past them; how many there were.
+ */
+int		text_digits(const char *s, size_t n, size_t *i, int max, long *v);
 
 #endif

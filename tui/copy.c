@@ -23,12 +23,12 @@
 void
 article_text(const struct article *a, struct buf *b)
 {
-	const char	*head[4] = { a->kicker, a->guessed ? NULL : a->headline,
-			    a->deck, a->byline_inline ? NULL : a->byline };
+	const char	*head[ARTICLE_HEADS];
 	size_t		 i;
 
-	for (i = 0; i < 4; i++)
-		if (head[i] != NULL && *head[i] != '\0') {
+	article_heads(a, head);
+	for (i = 0; i < ARTICLE_HEADS; i++)
+		if (head[i] != NULL) {
 			buf_adds(b, head[i]);
 			buf_addc(b, '\n');
 		}

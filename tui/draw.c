@@ -71,23 +71,14 @@ put(int y, int x, const char *s, size_t n, int maxw)
 		cut = false;
 	move(y, x);
 	while (i < n) {
-		len = text_decode(s + i, n - i, &c);
-		if (c == 0xad) {
-			/* a soft hyphen: '-' where the line breaks at it */
-			if (i + len < n) {
-				i += len;
-				continue;
-			}
-			memcpy(e, "-", 2);
-			cw = 1;
-		} else if (text_is_unsafe(c, len)) {
-			memcpy(e, "?", 2);
-			cw = 1;
-		} else {
-			memcpy(e, s + i, len);
-			e[len] = '\0';
-			cw = text_char_width(c, ambiguous);
+		/* a soft hyphen '-' or nothing, an unsafe character '?' */
+		c = text_shown(s, n, i, &len, e);
+		if (e[0] == '\0') {
+			i += len;
+			continue;
 		}
+		cw = c == 0xad || (e[0] == '?' && e[1] == '\0') ? 1 :
+		    text_char_width(c, ambiguous);
 		if (w + cw > maxw)
 			break;
 		addstr(e);

@@ -47,13 +47,13 @@ find_all(const struct tui *t, size_t *n)
 	*n = 0;
 	for (a = 0; a < t->is->narticles; a++) {
 		const struct article	*ar = &t->is->articles[a];
-		const char		*head[4] = { ar->kicker, ar->headline,
-					    ar->deck, ar->byline };
+		const char		*head[ARTICLE_HEADS];
 
-		for (k = 0; k < 4; k++)
-			if (head[k] != NULL && (k != 1 || !ar->guessed) &&
-			    query_find(head[k], strlen(head[k]), 0, t->query,
-			    &at, &len)) {
+		/* the head as shown: a byline inside the text is found there */
+		article_heads(ar, head);
+		for (k = 0; k < ARTICLE_HEADS; k++)
+			if (head[k] != NULL && query_find(head[k],
+			    strlen(head[k]), 0, t->query, &at, &len)) {
 				if (!add_spot(&v, n, &cap, a, 0, 0))
 					return v;
 				break;

@@ -2,7 +2,8 @@
  * libFuzzer target: any bytes parse and lay out, in one go or shared out
  * between threads, without a crash and without losing text: every Han
  * character of the sanitised input is in the layout as often as it was
- * there (图 aside: the layout labels photos [图]).
+ * there (the characters of the photo label aside: the layout labels a
+ * photo [图], [圖], [写真] by the paper's script).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -10,23 +11,32 @@
 
 #include "../../model/issue.h"
 #include "../../model/layout.h"
+#include "../../model/lexicon.h"
 #include "../../model/text.h"
 
 #define HAN_FIRST	0x4e00
 #define HAN_LAST	0x9fff
 
 static int	han[HAN_LAST - HAN_FIRST + 1];
+static const char *label;	/* the issue's photo label */
 
 static void
 count_han(const char *s, size_t n, int sign)
 {
-	size_t		i = 0;
-	text_char	c;
+	size_t		i = 0, k;
+	text_char	c, l;
 
 	while (i < n) {
 		i += text_decode(s + i, n - i, &c);
-		/* the layout labels photos [图] (split when narrow): not 图 */
-		if (c >= HAN_FIRST && c <= HAN_LAST && c != 0x56fe)
+		if (c < HAN_FIRST || c > HAN_LAST)
+			continue;
+		/* the layout's label (split when narrow): not counted */
+		for (k = 0; label[k] != '\0'; k += text_decode(label + k,
+		    strlen(label + k), &l))
+			if (text_decode(label + k, strlen(label + k), &l) > 0 &&
+			    l == c)
+				break;
+		if (label[k] == '\0')
 			han[c - HAN_FIRST] += sign;
 	}
 }
@@ -48,6 +58,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		io.parallel = o.parallel = 1;
 	if ((is = issue_parse((const char *)data, size, &io, &err)) == NULL)
 		return 0;
+	label = lexicon_photo_label(is->profile);
 	o.width = size > 1 ? 1 + data[1] % 120 : 40;
 	o.height = size > 2 ? data[2] % 40 : 0;
 	o.columns = size > 3 ? 1 + data[3] % 4 : 1;
