@@ -52,6 +52,8 @@ struct args {
 	const char	*query;
 	int		 width, columns, height;
 	bool		 linear;
+	const char	*locale_note;	/* the reader's: see utf8_locale() */
+	struct buf	*warn;		/* the config's warnings, for the reader */
 };
 
 static void
@@ -230,23 +232,17 @@ render(const char *path, const struct args *a, const struct config *cf,
 	struct layout		 l;
 	struct layout_opts	 o;
 	struct buf		 row = { 0 }, out = { 0 };
-	size_t			*start = NULL, *order = NULL, maxn = 0;
-	int			 at, r, maxrows = 0, rc = 1;
-	size_t			 p, i, k;
-	bool			 sorted = true;
+	size_t			*order = NULL, maxn = 0;
+	int			 at, r, rc = 1;
+	size_t			 p, k;
 
 	if ((is = load(path, cf)) == NULL)
 		return 1;
-	memset(&o, 0, sizeof o);
+	config_layout_opts(cf, a->linear, &o);
 	o.width = a->width > 0 ? a->width : terminal_width();
 	o.columns = a->columns > 0 ? a->columns : cf->columns > 0 ?
 	    cf->columns : 1;
 	o.height = a->height;
-	o.gutter = 2;
-	o.indent = a->linear ? 0 : cf->indent;
-	o.ambiguous = cf->ambiguous;
-	o.korean_syllable = cf->korean_syllable;
-	o.linear = a->linear;
 	o.masthead = true;
 	o.banners = true;
 	layout_init(&l);
@@ -254,46 +250,27 @@ render(const char *path, const struct args *a, const struct config *cf,
 		say(path, "out of memory");
 		goto fail;
 	}
-	for (p = 0; p < l.npages; p++) {
-		if (l.pages[p].rows > maxrows)
-			maxrows = l.pages[p].rows;
+	for (p = 0; p < l.npages; p++)
 		if (l.pages[p].n > maxn)
 			maxn = l.pages[p].n;
+	if ((order = calloc(maxn + 1, sizeof *order)) == NULL) {
+		say(path, "out of memory");
+		goto fail;
 	}
 	for (p = 0; p < l.npages; p++) {
 		const struct lpage	*pg = &l.pages[p];
 
 		if (p > 0)
 			buf_adds(&out, o.height > 0 ? "\f\n" : "\n");
-		/* one column: its lines are placed in row order already */
-		sorted = true;
-		for (i = pg->first + 1; i < pg->first + pg->n && sorted; i++)
-			sorted = l.placed[i].row > l.placed[i - 1].row ||
-			    (l.placed[i].row == l.placed[i - 1].row &&
-			    l.placed[i].col >= l.placed[i - 1].col);
-		/* else the lines in row order (columns come one by one) */
-		if (!sorted && start == NULL && ((start = calloc((size_t)maxrows +
-		    2, sizeof *start)) == NULL || (order = calloc(maxn + 1,
-		    sizeof *order)) == NULL)) {
+		if (!layout_page_rows(&l, p, order)) {
 			say(path, "out of memory");
 			goto fail;
-		}
-		if (!sorted) {
-			memset(start, 0, ((size_t)pg->rows + 2) * sizeof *start);
-			for (i = 0; i < pg->n; i++)
-				start[l.placed[pg->first + i].row + 2]++;
-			for (r = 0; r < pg->rows; r++)
-				start[r + 2] += start[r + 1];
-			for (i = 0; i < pg->n; i++)
-				order[start[l.placed[pg->first + i].row + 1]++] =
-				    pg->first + i;
 		}
 		for (r = 0, k = 0; r < pg->rows; r++) {
 			row.len = 0;
 			at = 0;
 			for (; k < pg->n; k++) {
-				const struct placed	*pl = &l.placed[sorted ?
-				    pg->first + k : order[k]];
+				const struct placed	*pl = &l.placed[order[k]];
 
 				if (pl->row != r)
 					break;
@@ -323,7 +300,6 @@ render(const char *path, const struct args *a, const struct config *cf,
 	rc = fflush(stdout) == 0 ? 0 : 1;
 fail:
 	buf_free(&row);
-	free(start);
 	free(order);
 	buf_free(&out);
 	layout_free(&l);
@@ -747,6 +723,73 @@ utf8_locale(void)
 	return "";
 }
 
+static int
+run_toc(const char *target, const struct args *a, const struct config *cf)
+{
+	(void)a;
+	return toc(target, cf);
+}
+
+static int
+run_tree(const char *target, const struct args *a, const struct config *cf)
+{
+	(void)a;
+	return tree(target, cf);
+}
+
+static int
+run_list(const char *target, const struct args *a, const struct config *cf)
+{
+	(void)a;
+	return list(target, cf);
+}
+
+static int
+run_search(const char *target, const struct args *a, const struct config *cf)
+{
+	return search(a->query, target ? target : default_target(cf), cf);
+}
+
+/* The reader: full screen, or line by line where the terminal cannot. */
+static int
+run_reader(const char *target, const struct args *a, const struct config *cf)
+{
+	struct buf	*warn = a->warn, w = { 0 };
+
+	if (a->locale_note != NULL && *a->locale_note == '\0') {
+		say("locale", "no UTF-8 locale is installed (try "
+		    "LANG=C.UTF-8, or install one with locale-gen); "
+		    "the reader needs one");
+		return 1;
+	}
+	if (a->locale_note != NULL) {
+		buf_addf(&w, "locale: the environment's is not UTF-8; "
+		    "using %s\n%s", a->locale_note, warn->p ? warn->p : "");
+		buf_free(warn);
+		*warn = w;
+	}
+	if (tui_line_terminal())
+		return line_mode(target ? target : default_target(cf), a, cf);
+	return tui_main(target ? target : default_target(cf), cf, a->linear,
+	    warn->p);
+}
+
+/* What each mode is: its option, what it needs, and what runs it. */
+static const struct {
+	const char	*flag;		/* as a message names it */
+	const char	*needs;		/* said when no FILE or DIR is given */
+	bool		 caches;	/* writes caches: cleaned up on a signal */
+	int		(*run)(const char *, const struct args *,
+			    const struct config *);
+} modes_of[] = {
+	[M_READ] = { "kanbao", NULL, false, run_reader },
+	[M_DUMP] = { "--dump", "needs a FILE", false, dump },
+	[M_TOC] = { "--toc", "needs a FILE", false, run_toc },
+	[M_TREE] = { "--tree", "needs a FILE", false, run_tree },
+	[M_LIST] = { "--list", "needs a DIR", true, run_list },
+	[M_SEARCH] = { "--search", NULL, true, run_search },
+};
+
 int
 main(int argc, char **argv)
 {
@@ -765,7 +808,7 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct args	 a = { M_READ, NULL, NULL, 0, 0, 0, false };
+	struct args	 a = { M_READ, NULL, NULL, 0, 0, 0, false, NULL, NULL };
 	struct config	 cf;
 	struct buf	 warn = { 0 };
 	const char	*target, *locale_note;
@@ -819,11 +862,8 @@ main(int argc, char **argv)
 		    "choose one of --dump, --toc, --tree, --list, --search");
 	if (argc - optind > 1)
 		return bad_usage(argv[optind + 1], "one FILE or DIR only");
-	if ((a.mode == M_DUMP || a.mode == M_TOC || a.mode == M_TREE ||
-	    a.mode == M_LIST) && optind == argc)
-		return bad_usage(a.mode == M_LIST ? "--list" : a.mode == M_DUMP ?
-		    "--dump" : a.mode == M_TREE ? "--tree" : "--toc",
-		    a.mode == M_LIST ? "needs a DIR" : "needs a FILE");
+	if (modes_of[a.mode].needs != NULL && optind == argc)
+		return bad_usage(modes_of[a.mode].flag, modes_of[a.mode].needs);
 	if (a.mode == M_SEARCH && *a.query == '\0')
 		return bad_usage("--search", "needs a non-empty QUERY");
 	/* the page's shape is --dump's; the reader takes the window's */
@@ -855,49 +895,11 @@ main(int argc, char **argv)
 		}
 	}
 	target = optind < argc ? argv[optind] : NULL;
-	if (a.mode == M_LIST || a.mode == M_SEARCH)
+	if (modes_of[a.mode].caches)
 		clean_on_signals();
-	switch (a.mode) {
-	case M_DUMP:
-		rc = dump(target, &a, &cf);
-		break;
-	case M_TOC:
-		rc = toc(target, &cf);
-		break;
-	case M_TREE:
-		rc = tree(target, &cf);
-		break;
-	case M_LIST:
-		rc = list(target, &cf);
-		break;
-	case M_SEARCH:
-		rc = search(a.query, target ? target : default_target(&cf), &cf);
-		break;
-	default:
-		if (locale_note != NULL && *locale_note == '\0') {
-			say("locale", "no UTF-8 locale is installed (try "
-			    "LANG=C.UTF-8, or install one with locale-gen); "
-			    "the reader needs one");
-			rc = 1;
-			break;
-		}
-		if (locale_note != NULL) {
-			struct buf	w = { 0 };
-
-			buf_addf(&w, "locale: the environment's is not UTF-8; "
-			    "using %s\n%s", locale_note, warn.p ? warn.p : "");
-			buf_free(&warn);
-			warn = w;
-		}
-		if (tui_line_terminal()) {
-			rc = line_mode(target ? target : default_target(&cf),
-			    &a, &cf);
-			break;
-		}
-		rc = tui_main(target ? target : default_target(&cf), &cf,
-		    a.linear, warn.p);
-		break;
-	}
+	a.locale_note = locale_note;
+	a.warn = &warn;
+	rc = modes_of[a.mode].run(target, &a, &cf);
 	buf_free(&warn);
 	config_free(&cf);
 	return rc;

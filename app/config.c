@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "../model/layout.h"
 #include "paths.h"
 
 enum type { T_INT, T_AUTO_INT, T_ENUM, T_STRING };
@@ -565,4 +566,15 @@ print_wrapped(FILE *f, const char *text, int indent, int width)
 		s = brk + 1;
 	}
 	fprintf(f, "%s\n", s);
+}
+
+void
+config_layout_opts(const struct config *cf, bool linear, struct layout_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->gutter = 2;
+	o->indent = linear ? 0 : cf->indent;
+	o->ambiguous = cf->ambiguous;
+	o->korean_syllable = cf->korean_syllable;
+	o->linear = linear;
 }

@@ -45,6 +45,14 @@ void	config_defaults(struct config *);
  */
 bool	config_load(struct config *, const char *path, struct buf *warn);
 void	config_free(struct config *);
+struct layout_opts;
+/*
+ * The layout's options as the config sets them -- the reader's and
+ * --dump's alike: indent, widths, Korean breaks, linear mode, gutter.
+ * Width, height and columns are the caller's.
+ */
+void	config_layout_opts(const struct config *, bool linear,
+	    struct layout_opts *);
 /* Prints the settings table as INI comments (for --help and the man page). */
 void	config_print_help(FILE *);
 

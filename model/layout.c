@@ -685,6 +685,40 @@ layout_find(const struct layout *l, size_t art, size_t block, size_t off)
 	return l->npages > 0 ? l->npages - 1 : 0;
 }
 
+bool
+layout_page_rows(const struct layout *l, size_t p, size_t *order)
+{
+	const struct lpage	*pg = &l->pages[p];
+	const struct placed	*v = &l->placed[pg->first];
+	size_t			*start, i;
+	int			 r;
+	bool			 sorted = true;
+
+	/* one column: its lines are placed in row order already */
+	for (i = 1; i < pg->n && sorted; i++)
+		sorted = v[i].row > v[i - 1].row || (v[i].row == v[i - 1].row &&
+		    v[i].col >= v[i - 1].col);
+	if (sorted) {
+		for (i = 0; i < pg->n; i++)
+			order[i] = pg->first + i;
+		return true;
+	}
+	/*
+	 * Else counted out by row (columns come one by one, so within a
+	 * row the lines stand left to right already): stable, linear.
+	 */
+	if ((start = calloc((size_t)pg->rows + 2, sizeof *start)) == NULL)
+		return false;
+	for (i = 0; i < pg->n; i++)
+		start[v[i].row + 2]++;
+	for (r = 0; r < pg->rows; r++)
+		start[r + 2] += start[r + 1];
+	for (i = 0; i < pg->n; i++)
+		order[start[v[i].row + 1]++] = pg->first + i;
+	free(start);
+	return true;
+}
+
 /*
  * Where a line's part of its block ends, in the block's terms: where
  * the next line of the block starts (the break's space is this line's),

@@ -106,6 +106,12 @@ size_t	layout_find(const struct layout *, size_t article, size_t block,
 
 /* The line at the top of the first column of page p, or NULL. */
 size_t	layout_line_end(const struct layout *, const struct lline *);
+/*
+ * Page p's placed lines in the order a screen or a text dump shows them:
+ * row by row, left to right -- indexes into l->placed, into order (room
+ * for the page's n).  False when out of memory.
+ */
+bool	layout_page_rows(const struct layout *, size_t p, size_t *order);
 const struct lline *layout_page_anchor(const struct layout *, size_t p);
 
 #endif

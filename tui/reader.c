@@ -69,15 +69,10 @@ reader_layout(struct tui *t)
 	const struct lline	*ln;
 	size_t			 k;
 
-	memset(&o, 0, sizeof o);
+	config_layout_opts(t->cf, t->linear, &o);
 	o.width = COLS - 2;
 	o.height = LINES - 1;
 	o.columns = t->linear ? 1 : reader_columns(t);
-	o.gutter = 2;
-	o.indent = t->linear ? 0 : t->cf->indent;
-	o.ambiguous = t->cf->ambiguous;
-	o.korean_syllable = t->cf->korean_syllable;
-	o.linear = t->linear;
 	o.guessed = true;
 	t->laid = false;
 	if (o.width < 1 || o.height < 1 || t->is == NULL ||

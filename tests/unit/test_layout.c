@@ -70,6 +70,58 @@ pages_of_columns_fit_the_screen(void **state)
 }
 
 /*
+ * A page's lines row by row, left to right, as a dump prints them: every
+ * placed line once, rows rising, columns rising within a row.
+ */
+static void
+page_rows_in_screen_order(void **state)
+{
+	struct issue		*is = sample();
+	struct layout		 l;
+	struct layout_opts	 o = { 0 };
+	size_t			*order, p, i, *seen;
+	int			 N;
+
+	(void)state;
+	layout_init(&l);
+	for (N = 1; N <= 3; N++) {
+		o.width = 30 * N;
+		o.height = 12;
+		o.columns = N;
+		o.gutter = 2;
+		o.ambiguous = 1;
+		assert_true(layout_issue(&l, is, &o, 0, is->narticles));
+		assert_non_null(order = calloc(l.nplaced + 1, sizeof *order));
+		assert_non_null(seen = calloc(l.nplaced + 1, sizeof *seen));
+		for (p = 0; p < l.npages; p++) {
+			const struct lpage	*pg = &l.pages[p];
+
+			assert_true(layout_page_rows(&l, p, order));
+			for (i = 0; i < pg->n; i++) {
+				const struct placed	*a = &l.placed[order[i]];
+
+				assert_true(order[i] >= pg->first &&
+				    order[i] < pg->first + pg->n);
+				seen[order[i]]++;
+				if (i > 0) {
+					const struct placed *b =
+					    &l.placed[order[i - 1]];
+
+					assert_true(a->row > b->row ||
+					    (a->row == b->row && a->col > b->col));
+				}
+			}
+		}
+		for (i = 0; i < l.nplaced; i++)
+			assert_int_equal(seen[i], 1);
+		free(order);
+		free(seen);
+	}
+	layout_free(&l);
+	issue_free(is);
+}
+
+/*
  * An article's last page sets its columns as evenly as a newspaper does:
  * seven lines in three columns are 3, 2 and 2, not 3, 3 and 1 (issue 26).
  */
@@ -258,6 +310,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(pages_of_columns_fit_the_screen),
 		cmocka_unit_test(last_page_balanced),
+		cmocka_unit_test(page_rows_in_screen_order),
 		cmocka_unit_test(reading_order_is_column_by_column),
 		cmocka_unit_test(anchor_survives_relayout),
 		cmocka_unit_test(parts_join_up_as_one_layout),
