@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <iniparser.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -12,51 +13,65 @@
 #include "../model/layout.h"
 #include "paths.h"
 
-enum type { T_INT, T_AUTO_INT, T_ENUM, T_STRING };
+/*
+ * A setting's kind: a number in an int (auto: 0), one of its values in
+ * an int (its index) or a bool (the second value: true), a path.
+ */
+enum type { T_INT, T_AUTO_INT, T_ENUM, T_FLAG, T_STRING };
 
 struct setting {
 	const char	*name;
 	enum type	 type;
+	size_t		 off;		/* of its field in struct config */
 	int		 min, max;
-	const char	*values;	/* T_ENUM: space-separated */
-	const char	*def;
+	const char	*values;	/* T_ENUM, T_FLAG: space-separated */
+	const char	*def;		/* the default, as the file would say it */
 	const char	*help;
 };
 
+#define AT(field)	offsetof(struct config, field)
+
+/* Each setting tied to its field: defaults and the file read by one table. */
 static const struct setting settings[] = {
-	{ "columns", T_AUTO_INT, 1, 8, NULL, "auto",
+	{ "columns", T_AUTO_INT, AT(columns), 1, 8, NULL, "auto",
 	  "columns of text in the reader: auto (from the width) or 1-8" },
-	{ "column-width", T_INT, 16, 200, NULL, "40",
+	{ "column-width", T_INT, AT(column_width), 16, 200, NULL, "40",
 	  "widest column in cells when columns = auto" },
-	{ "indent", T_INT, 0, 4, NULL, "2",
+	{ "indent", T_INT, AT(indent), 0, 4, NULL, "2",
 	  "ideographic spaces before each body paragraph" },
-	{ "ambiguous-width", T_INT, 1, 2, NULL, "1",
+	{ "ambiguous-width", T_INT, AT(ambiguous), 1, 2, NULL, "1",
 	  "cells of East Asian ambiguous characters such as \xe2\x80\x9c \xe2\x80\xa6 \xe2\x80\x94" },
-	{ "korean-break", T_ENUM, 0, 0, "word syllable", "word",
+	{ "korean-break", T_FLAG, AT(korean_syllable), 0, 0, "word syllable",
+	  "word",
 	  "Korean lines break between words (word) or anywhere (syllable)" },
-	{ "punctuation", T_ENUM, 0, 0, "fix keep", "fix",
+	{ "punctuation", T_FLAG, AT(keep_punct), 0, 0, "fix keep", "fix",
 	  "fix: full-width punctuation in Chinese text; keep: as converted" },
-	{ "theme", T_ENUM, 0, 0, "default mono high-contrast", "default",
-	  "colours; NO_COLOR in the environment means mono" },
-	{ "clipboard", T_ENUM, 0, 0, "osc52 off", "osc52",
+	{ "theme", T_ENUM, AT(theme), 0, 0, "default mono high-contrast",
+	  "default", "colours; NO_COLOR in the environment means mono" },
+	{ "clipboard", T_FLAG, AT(no_clipboard), 0, 0, "osc52 off", "osc52",
 	  "y and Y copy to the terminal's clipboard (OSC 52, also over ssh)" },
-	{ "mouse", T_ENUM, 0, 0, "on off", "on",
+	{ "mouse", T_FLAG, AT(no_mouse), 0, 0, "on off", "on",
 	  "the wheel scrolls, a click selects; off: the terminal selects text" },
-	{ "library", T_STRING, 0, 0, NULL, "",
+	{ "library", T_STRING, AT(library), 0, 0, NULL, "",
 	  "folder of issues opened when kanbao is started without a file" },
-	{ "save-folder", T_STRING, 0, 0, NULL, "~/kanbao",
+	{ "save-folder", T_STRING, AT(save_dir), 0, 0, NULL, "~/kanbao",
 	  "s saves the article as a text file in this folder (~/ is home)" },
 };
 
+static void	apply(struct config *, const struct setting *, const char *,
+		    const char *, int, struct buf *);
+
+/* Every setting at its default, from the table (paths: none, NULL). */
 void
 config_defaults(struct config *c)
 {
+	size_t	i;
+
 	memset(c, 0, sizeof *c);
-	c->columns = 0;
-	c->column_width = 40;
-	c->indent = 2;
-	c->ambiguous = 1;
-	c->theme = THEME_DEFAULT;
+	for (i = 0; i < sizeof settings / sizeof settings[0]; i++)
+		if (settings[i].type != T_STRING)
+			apply(c, &settings[i], settings[i].def, "(defaults)", 0,
+			    NULL);
 }
 
 void
@@ -302,7 +317,7 @@ apply(struct config *c, const struct setting *s, const char *v, const char *path
 	switch (s->type) {
 	case T_AUTO_INT:
 		if (strcasecmp(v, "auto") == 0) {
-			c->columns = 0;
+			*(int *)(void *)((char *)c + s->off) = 0;
 			return;
 		}
 		/* FALLTHROUGH */
@@ -316,31 +331,19 @@ apply(struct config *c, const struct setting *s, const char *v, const char *path
 			    "auto or " : "", s->min, s->max, s->def);
 			return;
 		}
-		if (strcmp(s->name, "columns") == 0)
-			c->columns = (int)n;
-		else if (strcmp(s->name, "column-width") == 0)
-			c->column_width = (int)n;
-		else if (strcmp(s->name, "indent") == 0)
-			c->indent = (int)n;
-		else if (strcmp(s->name, "ambiguous-width") == 0)
-			c->ambiguous = (int)n;
+		*(int *)(void *)((char *)c + s->off) = (int)n;
 		return;
 	case T_ENUM:
+	case T_FLAG:
 		if (!enum_index(s->values, v, &idx)) {
 			buf_addf(warn, "%s:%d: %s = %s: want one of %s; using %s\n",
 			    path, line, s->name, v, s->values, s->def);
 			return;
 		}
-		if (strcmp(s->name, "punctuation") == 0)
-			c->keep_punct = idx == 1;
-		else if (strcmp(s->name, "korean-break") == 0)
-			c->korean_syllable = idx == 1;
-		else if (strcmp(s->name, "theme") == 0)
-			c->theme = (enum theme)idx;
-		else if (strcmp(s->name, "clipboard") == 0)
-			c->no_clipboard = idx == 1;
-		else if (strcmp(s->name, "mouse") == 0)
-			c->no_mouse = idx == 1;
+		if (s->type == T_FLAG)
+			*(bool *)(void *)((char *)c + s->off) = idx == 1;
+		else
+			*(int *)(void *)((char *)c + s->off) = idx;
 		return;
 	case T_STRING:
 		if (strcmp(s->name, "library") == 0) {

@@ -29,7 +29,7 @@ struct config {
 	bool			 korean_syllable; /* break Korean anywhere */
 	bool			 no_clipboard;	/* clipboard = off */
 	bool			 no_mouse;	/* mouse = off */
-	enum theme		 theme;
+	int			 theme;		/* enum theme */
 	char			*library;	/* NULL when not set */
 	char			*save_dir;	/* NULL: ~/kanbao */
 	char			*path;		/* the file read, or NULL */

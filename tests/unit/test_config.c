@@ -42,6 +42,28 @@ library_under_home(void **state)
 	unlink(p);
 }
 
+/* The defaults are the table's, as the man page and --help say them. */
+static void
+defaults_from_the_table(void **state)
+{
+	struct config	 c;
+
+	(void)state;
+	config_defaults(&c);
+	assert_int_equal(c.columns, 0);		/* auto */
+	assert_int_equal(c.column_width, 40);
+	assert_int_equal(c.indent, 2);
+	assert_int_equal(c.ambiguous, 1);
+	assert_int_equal(c.theme, THEME_DEFAULT);
+	assert_false(c.keep_punct);		/* fix */
+	assert_false(c.korean_syllable);	/* word */
+	assert_false(c.no_clipboard);		/* osc52 */
+	assert_false(c.no_mouse);		/* on */
+	assert_null(c.library);
+	assert_null(c.save_dir);		/* ~/kanbao */
+	config_free(&c);
+}
+
 static void
 good_values(void **state)
 {
@@ -144,6 +166,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(defaults_from_the_table),
 		cmocka_unit_test(good_values),
 		cmocka_unit_test(library_under_home),
 		cmocka_unit_test(bad_values_warn_with_line_and_keep_defaults),
