@@ -3,7 +3,6 @@
  * the list cache).  Searching them is search.c's.
  */
 #include <dirent.h>
-#include <pthread.h>
 #include <stdatomic.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -26,7 +25,6 @@
 #define HEAD_BYTES	1536	/* an issue's masthead and first headline */
 #define HEAD_MORE	16384	/* when they hold no date (nor the name) or no headline */
 #define LIST_MAGIC	"kanbao-list 3"	/* the list cache's first line */
-#define MAX_THREADS	8	/* to walk a library's folders */
 
 struct vec {
 	struct archive_entry	*v;
@@ -237,23 +235,19 @@ walk(struct vec *v, const char *dir, bool top, struct vec *defer)
 }
 
 /* The folders of a library, walked by threads, each folder into its part. */
-struct pool {
+struct walking {
 	const struct vec	*dirs;
 	struct vec		*parts;
-	atomic_size_t		 next;
 	atomic_bool		 failed;
 };
 
-static void *
-pool_work(void *arg)
+static void
+walk_part(void *arg, size_t i)
 {
-	struct pool	*p = arg;
-	size_t		 i;
+	struct walking	*w = arg;
 
-	while ((i = atomic_fetch_add(&p->next, 1)) < p->dirs->n)
-		if (!walk(&p->parts[i], p->dirs->v[i].path, false, NULL))
-			atomic_store(&p->failed, true);
-	return NULL;
+	if (!walk(&w->parts[i], w->dirs->v[i].path, false, NULL))
+		atomic_store(&w->failed, true);
 }
 
 /*
@@ -267,11 +261,9 @@ walk_all(struct vec *v, const char *dir)
 {
 	struct stat	 st;
 	struct vec	 dirs = { 0 };
-	struct pool	 p = { &dirs, NULL, 0, false };
-	pthread_t	 th[MAX_THREADS - 1];
-	long		 cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	struct walking	 p = { &dirs, NULL, false };
 	bool		 ok = true;
-	size_t		 i, j, nth = 0, want;
+	size_t		 i, j;
 	char		*lone;
 
 	/* the folder named may itself be a day's folder: one issue */
@@ -301,17 +293,8 @@ walk_all(struct vec *v, const char *dir)
 		errno = ENOMEM;
 		return false;
 	}
-	want = cpus > 1 ? (size_t)cpus : 1;
-	if (want > dirs.n)
-		want = dirs.n;
-	if (want > MAX_THREADS)
-		want = MAX_THREADS;
-	while (nth + 1 < want &&
-	    pthread_create(&th[nth], NULL, pool_work, &p) == 0)
-		nth++;
-	pool_work(&p);
-	while (nth > 0)
-		pthread_join(th[--nth], NULL);
+	/* a thread a processor (pool.c), however few the folders */
+	pool_split(dirs.n, walk_part, &p);
 	ok = !atomic_load(&p.failed);
 	for (i = 0; i < dirs.n; i++) {
 		for (j = 0; j < p.parts[i].n; j++) {
@@ -376,39 +359,14 @@ archive_cache_path(const char *cachedir, const char *dir, const char *prefix)
 static void
 load_list_cache(const char *file, struct vec *c)
 {
-	char			*s = NULL, *line, *next, *fld[7], *p, *end;
-	size_t			 n = 0, k;
-	off_t			 size;
-	ssize_t			 r;
+	char			*s, *line, *next, *fld[7], *p;
+	size_t			 n, k;
 	struct archive_entry	 e;
 	struct stat		 st;
-	const char		*err;
-	int			 fd;
 
 	memset(c, 0, sizeof *c);
-	if ((fd = file_open(file, true, &size, &err)) == -1)
+	if ((s = file_read_summed(file, (size_t)1 << 30, &n)) == NULL)
 		return;
-	if (size > 0 && size < (off_t)1 << 30 &&
-	    (s = malloc((size_t)size + 1)) != NULL) {
-		while (n < (size_t)size &&
-		    ((r = read(fd, s + n, (size_t)size - n)) > 0 ||
-		    (r == -1 && errno == EINTR)))
-			n += r > 0 ? (size_t)r : 0;
-		s[n] = '\0';
-	}
-	close(fd);
-	if (s == NULL)
-		return;
-	/* the last line: sum HEX */
-	if (n < 2 || s[n - 1] != '\n')
-		goto out;
-	for (p = s + n - 1; p > s && p[-1] != '\n'; p--)
-		;
-	if (strncmp(p, "sum ", 4) != 0 ||
-	    strtoull(p + 4, &end, 16) != file_checksum(s, (size_t)(p - s), 0) ||
-	    *end != '\n')
-		goto out;
-	*p = '\0';
 	if (strncmp(s, LIST_MAGIC "\n", sizeof LIST_MAGIC) != 0)
 		goto out;
 	for (line = s + sizeof LIST_MAGIC; *line != '\0'; line = next) {
@@ -464,8 +422,7 @@ save_list_cache(const char *file, const struct vec *v)
 		    e->size, e->mtime, e->ctime, e->date, e->title ? e->title : "",
 		    e->headline ? e->headline : "");
 	}
-	buf_addf(&b, "sum %016llx\n",
-	    (unsigned long long)file_checksum(b.p, b.len, 0));
+	file_add_sum(&b);
 	if (!b.failed)
 		file_write_atomic(file, b.p, b.len, false);
 	buf_free(&b);

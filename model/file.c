@@ -360,3 +360,35 @@ file_is_issue(const char *name)
 			return true;
 	return false;
 }
+
+void
+file_add_sum(struct buf *b)
+{
+	buf_addf(b, "sum %016llx\n",
+	    (unsigned long long)file_checksum(b->p, b->len, 0));
+}
+
+char *
+file_read_summed(const char *path, size_t max, size_t *len)
+{
+	const char	*err;
+	char		*s, *p, *end;
+	size_t		 n;
+
+	if ((s = file_read_max(path, max, false, &n, &err)) == NULL)
+		return NULL;
+	if (n < 2 || s[n - 1] != '\n')
+		goto bad;
+	for (p = s + n - 1; p > s && p[-1] != '\n'; p--)
+		;
+	if (strncmp(p, "sum ", 4) != 0 ||
+	    strtoull(p + 4, &end, 16) != file_checksum(s, (size_t)(p - s), 0) ||
+	    *end != '\n')
+		goto bad;
+	*p = '\0';
+	*len = (size_t)(p - s);
+	return s;
+bad:
+	free(s);
+	return NULL;
+}

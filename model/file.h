@@ -82,4 +82,14 @@ bool	file_out_close(struct file_out *, const char *path, bool durable);
  */
 uint64_t	file_checksum(const void *p, size_t n, uint64_t h);
 
+struct buf;
+/*
+ * A cache of text lines ending in a line `sum HEX` over all before it:
+ * file_add_sum() writes that line; file_read_summed() reads the file at
+ * path (at most max bytes) and gives its text without the line, NUL-
+ * terminated, or NULL when it is missing, damaged or foreign.
+ */
+void	file_add_sum(struct buf *);
+char	*file_read_summed(const char *path, size_t max, size_t *len);
+
 #endif
