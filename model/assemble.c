@@ -10,6 +10,12 @@
 #include "parse.h"
 
 #define HEAD_RUN	16	/* title lines looked at together */
+/*
+ * Characters from which a lone unmarked title line inside an article is
+ * a paragraph cut short rather than a subhead: subheads are phrases of a
+ * few words, a dozen characters is already a clause.
+ */
+#define SHORT_LINE	12
 
 static void
 add_photo(struct parser *p, const char *cap, size_t n, const char *credit,
@@ -112,227 +118,299 @@ body(struct parser *p, const struct raw *r)
 	}
 }
 
+/*
+ * The block kinds' handlers: each takes block i (and what goes with it)
+ * into the issue being built, and says where the next one starts.
+ */
+typedef size_t	handler(struct parser *, size_t);
+
+/*
+ * A section over text of its own (## 摘要, a list), or where stories are
+ * marked headings, what stands before the first (the day's contents):
+ * banners, up to the next marked heading.  0 when block i is no such.
+ */
+static size_t
+on_banners(struct parser *p, size_t i)
+{
+	const struct raw	*r = &p->raw[i];
+	struct bart		*a = art_cur(p);
+
+	if (!((r->kind == R_TITLE && r->section) || (p->outline && a == NULL &&
+	    r->kind != R_EMPTY && r->kind != R_MAST && !(r->kind == R_TITLE &&
+	    (r->hlevel > 0 || r->kicker_mark)))))
+		return 0;
+	art_flush_photos(p, a);
+	art_banner(p, r);
+	for (i++; i < p->nraw; i++) {
+		r = &p->raw[i];
+		if (r->kind == R_TITLE && (r->hlevel > 0 || r->kicker_mark))
+			break;
+		if (r->kind != R_EMPTY)
+			art_banner(p, r);
+	}
+	return i;
+}
+
+static size_t
+on_empty(struct parser *p, size_t i)
+{
+	(void)p;
+	return i + 1;
+}
+
+static size_t
+on_mast(struct parser *p, size_t i)
+{
+	const struct raw	*r = &p->raw[i];
+	struct bblock		*b;
+
+	if (!vec_grow(&p->mastb, &p->mastcap, p->nmastb, sizeof *p->mastb)) {
+		p->failed = true;
+		return i + 1;
+	}
+	b = &p->mastb[p->nmastb++];
+	memset(b, 0, sizeof *b);
+	b->kind = BLOCK_MAST;
+	b->src = r->src;
+	b->text = r->text;
+	b->len = r->len;
+	if (mast_is_contact(r->text, r->len) && p->is->contact == NULL)
+		p->is->contact = arena_strndup(p->a, r->text, r->len);
+	return i + 1;
+}
+
+/* A page's name or its credits: a banner (the page number kept). */
+static size_t
+on_page(struct parser *p, size_t i)
+{
+	const struct raw	*r = &p->raw[i];
+
+	if (r->kind == R_PAGE)
+		p->page = r->page;
+	art_flush_photos(p, art_cur(p));
+	art_banner(p, r);
+	return i + 1;
+}
+
+static size_t
+on_photo(struct parser *p, size_t i)
+{
+	const struct raw	*r = &p->raw[i];
+
+	if (r->kind == R_CREDIT)
+		add_photo(p, "", 0, r->text, r->src);
+	else
+		add_photo(p, r->text, r->len, r->credit, r->src);
+	return i + 1;
+}
+
+/* Title lines [i, j) that open no article: subheads or short paragraphs. */
+static void
+titles_in(struct parser *p, struct bart *a, size_t i, size_t j)
+{
+	const struct raw	*r;
+	size_t			 k;
+
+	art_flush_photos(p, a);
+	for (k = i; k < j; k++) {
+		r = &p->raw[k];
+		/*
+		 * A web edition marks its subheads: an unmarked short line
+		 * is a paragraph.
+		 */
+		if (r->hlevel == 0 && ((r->chars >= SHORT_LINE &&
+		    memchr(r->text, ' ', r->len) == NULL && k + 1 == j) ||
+		    ((p->opts->whole || a->marked) && !r->kicker_mark)))
+			body(p, r);
+		else
+			art_block(p, a, BLOCK_SUBHEAD, r->text, r->len, r->src);
+	}
+}
+
+static size_t
+on_title(struct parser *p, size_t i)
+{
+	const struct raw	*r = &p->raw[i];
+	struct bart		*a = art_cur(p);
+	struct bblock		*last;
+	size_t			 j, k;
+	bool			 sub, opens;
+
+	/*
+	 * A run of title lines, at most HEAD_RUN of them: a headline's
+	 * kicker, decks and the lines before it are fewer, and each step
+	 * looks at the run again.
+	 */
+	for (j = i + 1; j < p->nraw && j - i < HEAD_RUN &&
+	    p->raw[j].kind == R_TITLE && p->raw[j].gap == 0; j++)
+		;
+	sub = a != NULL && a->nbody > 0 && r->hlevel >= 3 &&
+	    !heads_opens(p, i, j, true);
+	opens = !sub && heads_opens(p, i, j, false);
+	/* a pending 上接 note goes with a new article, else here */
+	if (!opens) {
+		art_flush_upcont(p, a);	/* may move a's blocks */
+		heads_series(p, a);
+	}
+	last = last_para(a);
+	if (sub) {
+		/* a subhead; what follows it is text */
+		art_flush_photos(p, a);
+		art_block(p, a, BLOCK_SUBHEAD, r->text, r->len, r->src);
+		return i + 1;
+	}
+	if (a != NULL && j == i + 1 && r->hlevel == 0 &&
+	    ((a->nb > 0 && a->b[a->nb - 1].kind == BLOCK_SUBHEAD) ||
+	    (last != NULL && !ends_sentence(last->text, last->len))) &&
+	    !opens) {
+		body(p, r);
+		return j;
+	}
+	if (opens)
+		return heads_open(p, i, j);
+	if (a == NULL) {
+		for (k = i; k < j; k++)
+			art_banner(p, &p->raw[k]);
+		return j;
+	}
+	titles_in(p, a, i, j);
+	return j;
+}
+
+static size_t
+on_byline(struct parser *p, size_t i)
+{
+	const struct raw	*r = &p->raw[i];
+	struct bart		*a = art_cur(p);
+
+	if (a == NULL || a->nbody > 0 || a->a.byline != NULL) {
+		/* where the name leads (홍길동 기자), it follows the text */
+		if (a != NULL && a->nbody > 0 && a->a.byline == NULL &&
+		    p->lx->name_first && r->kind == R_BYLINE) {
+			art_flush_photos(p, a);
+			set_byline(p, a, r->text, r->len);
+			return i + 1;
+		}
+		if (a != NULL && (a->nbody > 0 || p->opts->one_article)) {
+			/* a signature after the text */
+			art_flush_photos(p, a);
+			art_block(p, a, BLOCK_PARA, r->text, r->len, r->src);
+			return i + 1;
+		}
+		if ((a = art_new(p, r->src)) == NULL)
+			return i + 1;
+	}
+	art_flush_photos(p, a);
+	set_byline(p, a, r->text, r->len);
+	a->sign = r->kind == R_SIGN;
+	return i + 1;
+}
+
+static size_t
+on_series(struct parser *p, size_t i)
+{
+	size_t	k = raw_next(p, i + 1);
+
+	p->series = &p->raw[i];
+	if (p->opts->one_article || k >= p->nraw || p->raw[k].kind != R_TITLE)
+		heads_series(p, art_cur(p));
+	return i + 1;
+}
+
+/* A numbered section's head or an editor's note: a block of its own. */
+static size_t
+on_marked(struct parser *p, size_t i)
+{
+	const struct raw	*r = &p->raw[i];
+	struct bart		*a = art_cur(p);
+
+	if (a == NULL && (a = art_new(p, r->src)) == NULL)
+		return i + 1;
+	art_flush_photos(p, a);
+	art_block(p, a, r->kind == R_SECTION ? BLOCK_SECTION : BLOCK_NOTE,
+	    r->text, r->len, r->src);
+	return i + 1;
+}
+
+static size_t
+on_cont(struct parser *p, size_t i)
+{
+	struct raw	*r = &p->raw[i];
+	struct bart	*a = art_cur(p);
+	size_t		 k = raw_next(p, i + 1);
+
+	/* 上接 before a headline: held for the article it opens */
+	if (r->up && k < p->nraw && p->raw[k].kind == R_TITLE) {
+		p->upcont = r;
+		return i + 1;
+	}
+	if (a == NULL && (a = art_new(p, r->src)) == NULL)
+		return i + 1;
+	art_flush_photos(p, a);
+	art_block(p, a, BLOCK_CONT, r->text, r->len, r->src);
+	return i + 1;
+}
+
+static size_t
+on_body(struct parser *p, size_t i)
+{
+	body(p, &p->raw[i]);
+	return i + 1;
+}
+
+/* A footer after every article: its lines, one block, the article's. */
+static size_t
+on_repeat(struct parser *p, size_t i)
+{
+	const struct raw	*r = &p->raw[i];
+	struct bart		*a = art_cur(p);
+	struct bblock		*last;
+
+	if (a == NULL) {
+		art_banner(p, r);
+		return i + 1;
+	}
+	art_flush_photos(p, a);
+	if ((last = art_block(p, a, BLOCK_SOURCE, r->text, r->len,
+	    r->src)) == NULL)
+		return i + 1;
+	for (i++; i < p->nraw && (p->raw[i].kind == R_REPEAT ||
+	    p->raw[i].kind == R_EMPTY); i++)
+		if (p->raw[i].kind == R_REPEAT)
+			bb_join(p, last, p->raw[i].text, p->raw[i].len);
+	return i;
+}
+
+static handler *const	handlers[] = {
+	[R_EMPTY] = on_empty,
+	[R_MAST] = on_mast,
+	[R_TITLE] = on_title,
+	[R_BODY] = on_body,
+	[R_BYLINE] = on_byline,
+	[R_SIGN] = on_byline,
+	[R_CREDIT] = on_photo,
+	[R_CAPTION] = on_photo,
+	[R_SECTION] = on_marked,
+	[R_NOTE] = on_marked,
+	[R_CONT] = on_cont,
+	[R_PAGE] = on_page,
+	[R_META] = on_page,
+	[R_SERIES] = on_series,
+	[R_REPEAT] = on_repeat,
+};
+
 void
 parse_assemble(struct parser *p)
 {
-	struct raw	*r;
-	struct bart	*a;
-	struct bblock	*last;
-	size_t		 i, j, k;
-	bool		 sub, opens;
+	size_t		 i, next;
+	struct bart	*first;
 
 	/* the front-end has the heads: one article, all of it body */
 	if (p->opts->known && p->opts->one_article && p->nraw > 0)
 		art_new(p, p->raw[0].src);
-	for (i = 0; i < p->nraw && !p->failed; ) {
-		r = &p->raw[i];
-		a = art_cur(p);
-		/*
-		 * A section over text of its own (## 摘要, a list), or where
-		 * stories are marked headings, what stands before the first
-		 * (the day's contents): banners.
-		 */
-		if ((r->kind == R_TITLE && r->section) || (p->outline &&
-		    a == NULL && r->kind != R_EMPTY && r->kind != R_MAST &&
-		    !(r->kind == R_TITLE && (r->hlevel > 0 ||
-		    r->kicker_mark)))) {
-			art_flush_photos(p, a);
-			art_banner(p, r);
-			for (i++; i < p->nraw; i++) {
-				r = &p->raw[i];
-				if (r->kind == R_TITLE && (r->hlevel > 0 ||
-				    r->kicker_mark))
-					break;
-				if (r->kind != R_EMPTY)
-					art_banner(p, r);
-			}
-			continue;
-		}
-		switch (r->kind) {
-		case R_EMPTY:
-			i++;
-			continue;
-		case R_MAST:
-			if (!vec_grow(&p->mastb, &p->mastcap, p->nmastb,
-			    sizeof *p->mastb)) {
-				p->failed = true;
-				break;
-			}
-			memset(&p->mastb[p->nmastb], 0, sizeof *p->mastb);
-			p->mastb[p->nmastb].kind = BLOCK_MAST;
-			p->mastb[p->nmastb].src = r->src;
-			p->mastb[p->nmastb].text = r->text;
-			p->mastb[p->nmastb++].len = r->len;
-			if (mast_is_contact(r->text, r->len) &&
-			    p->is->contact == NULL)
-				p->is->contact = arena_strndup(p->a,
-				    r->text, r->len);
-			i++;
-			continue;
-		case R_PAGE:
-			p->page = r->page;
-			/* FALLTHROUGH */
-		case R_META:
-			art_flush_photos(p, a);
-			art_banner(p, r);
-			i++;
-			continue;
-		case R_CAPTION:
-		case R_CREDIT:
-			if (r->kind == R_CREDIT)
-				add_photo(p, "", 0, r->text, r->src);
-			else
-				add_photo(p, r->text, r->len, r->credit, r->src);
-			i++;
-			continue;
-		case R_TITLE:
-			/*
-			 * A run of title lines, at most HEAD_RUN of them: a
-			 * headline's kicker, decks and the lines before it
-			 * are fewer, and each step looks at the run again.
-			 */
-			for (j = i + 1; j < p->nraw && j - i < HEAD_RUN &&
-			    p->raw[j].kind == R_TITLE && p->raw[j].gap == 0; j++)
-				;
-			sub = a != NULL && a->nbody > 0 && r->hlevel >= 3 &&
-			    !heads_opens(p, i, j, true);
-			opens = !sub && heads_opens(p, i, j, false);
-			/* a pending 上接 note goes with a new article, else here */
-			if (!opens) {
-				art_flush_upcont(p, a);	/* may move a's blocks */
-				heads_series(p, a);
-			}
-			last = last_para(a);
-			if (sub) {
-				/* a subhead; what follows it is text */
-				art_flush_photos(p, a);
-				art_block(p, a, BLOCK_SUBHEAD, r->text, r->len,
-				    r->src);
-				i++;
-				continue;
-			}
-			if (a != NULL && j == i + 1 && r->hlevel == 0 &&
-			    ((a->nb > 0 && a->b[a->nb - 1].kind == BLOCK_SUBHEAD) ||
-			    (last != NULL && !ends_sentence(last->text,
-			    last->len))) && !opens) {
-				body(p, r);
-				i = j;
-				continue;
-			}
-			if (opens) {
-				i = heads_open(p, i, j);
-				continue;
-			}
-			if (a == NULL) {
-				for (k = i; k < j; k++)
-					art_banner(p, &p->raw[k]);
-				i = j;
-				continue;
-			}
-			art_flush_photos(p, a);
-			for (k = i; k < j; k++) {
-				r = &p->raw[k];
-				/*
-				 * A web edition marks its subheads: an
-				 * unmarked short line is a paragraph.
-				 */
-				if (r->hlevel == 0 && ((r->chars >= 12 &&
-				    memchr(r->text, ' ', r->len) == NULL &&
-				    k + 1 == j) || ((p->opts->whole || a->marked) &&
-				    !r->kicker_mark)))
-					body(p, r);
-				else
-					art_block(p, a, BLOCK_SUBHEAD, r->text,
-					    r->len, r->src);
-			}
-			i = j;
-			continue;
-		case R_SIGN:
-		case R_BYLINE:
-			if (a == NULL || a->nbody > 0 || a->a.byline != NULL) {
-				/*
-				 * Where the name leads (홍길동 기자), the
-				 * byline follows the text.
-				 */
-				if (a != NULL && a->nbody > 0 &&
-				    a->a.byline == NULL && p->lx->name_first &&
-				    r->kind == R_BYLINE) {
-					art_flush_photos(p, a);
-					set_byline(p, a, r->text, r->len);
-					i++;
-					continue;
-				}
-				if (a != NULL && (a->nbody > 0 ||
-				    p->opts->one_article)) {
-					/* a signature after the text */
-					art_flush_photos(p, a);
-					art_block(p, a, BLOCK_PARA, r->text,
-					    r->len, r->src);
-					i++;
-					continue;
-				}
-				if ((a = art_new(p, r->src)) == NULL)
-					break;
-			}
-			art_flush_photos(p, a);
-			set_byline(p, a, r->text, r->len);
-			a->sign = r->kind == R_SIGN;
-			i++;
-			continue;
-		case R_SERIES:
-			k = raw_next(p, i + 1);
-			p->series = r;
-			if (p->opts->one_article || k >= p->nraw ||
-			    p->raw[k].kind != R_TITLE)
-				heads_series(p, a);
-			i++;
-			continue;
-		case R_SECTION:
-		case R_NOTE:
-			if (a == NULL && (a = art_new(p, r->src)) == NULL)
-				break;
-			art_flush_photos(p, a);
-			art_block(p, a, r->kind == R_SECTION ? BLOCK_SECTION :
-			    BLOCK_NOTE, r->text, r->len, r->src);
-			i++;
-			continue;
-		case R_CONT:
-			k = raw_next(p, i + 1);
-			if (r->up && k < p->nraw && p->raw[k].kind == R_TITLE) {
-				p->upcont = r;
-				i++;
-				continue;
-			}
-			if (a == NULL && (a = art_new(p, r->src)) == NULL)
-				break;
-			art_flush_photos(p, a);
-			art_block(p, a, BLOCK_CONT, r->text, r->len, r->src);
-			i++;
-			continue;
-		case R_BODY:
-			body(p, r);
-			i++;
-			continue;
-		case R_REPEAT:
-			/* a footer after every article: one line, its own */
-			if (a == NULL) {
-				art_banner(p, r);
-				i++;
-				continue;
-			}
-			art_flush_photos(p, a);
-			if ((last = art_block(p, a, BLOCK_SOURCE, r->text,
-			    r->len, r->src)) == NULL)
-				break;
-			for (i++; i < p->nraw && (p->raw[i].kind == R_REPEAT ||
-			    p->raw[i].kind == R_EMPTY); i++)
-				if (p->raw[i].kind == R_REPEAT)
-					bb_join(p, last, p->raw[i].text,
-					    p->raw[i].len);
-			continue;
-		}
-		i++;
-	}
+	for (i = 0; i < p->nraw && !p->failed; i = next)
+		if ((next = on_banners(p, i)) == 0)
+			next = handlers[p->raw[i].kind](p, i);
 	art_flush_upcont(p, art_cur(p));
 	heads_series(p, art_cur(p));
 	art_flush_photos(p, art_cur(p));
@@ -341,8 +419,6 @@ parse_assemble(struct parser *p)
 	 * them as banners, make them an article, the first as its headline.
 	 */
 	if (p->nart == 0 && p->nban > 0 && !p->failed) {
-		struct bart	*first;
-
 		p->nitems = 0;
 		if ((first = art_new(p, p->ban[0].src)) == NULL)
 			return;
