@@ -10,6 +10,11 @@
 #include "date.h"
 #include "parse.h"
 
+#define LEN_CAPTION	150	/* a photo's caption: a few sentences at
+				   most, never a story's paragraph run on */
+#define LEN_PAPER	12	/* a paper's name (人民日报海外版): a name,
+				   not a phrase */
+
 /*
  * An image's description is a photo's caption; a short note in brackets
  * at its end, its credit: 恒指升逾300點（港台圖片）.
@@ -84,7 +89,7 @@ classify(struct parser *p, struct raw *r)
 		r->kind = R_SERIES;
 	else if (line_is_source(r->text, r->len))
 		r->kind = R_BYLINE;
-	else if (r->hlevel > 0 && r->chars <= 80)
+	else if (r->hlevel > 0 && r->chars <= LEN_HEADING)
 		r->kind = R_TITLE;
 	else if ((k = line_credit(p->lx, r->text, r->len)) > 0) {
 		r->kind = R_CAPTION;
@@ -111,7 +116,8 @@ mark_headlines(struct parser *p)
 
 	for (k = 0; k + 1 < p->nraw; k++) {
 		r = &p->raw[k];
-		if (r->kind != R_BODY || r->chars > 80 || text_has(r->text, r->len, PU_STOP) ||
+		if (r->kind != R_BODY || r->chars > LEN_HEADING ||
+		    text_has(r->text, r->len, PU_STOP) ||
 		    ends_sentence(r->text, r->len) || u8_last(r->text, r->len) == 0xff0c ||
 		    u8_last(r->text, r->len) == ',' ||
 		    r->by > 0)
@@ -147,7 +153,7 @@ caption_head(struct parser *p, size_t k)
 			break;
 		r = &p->raw[j - 1];
 		if ((r->kind != R_BODY && !(r->kind == R_TITLE &&
-		    r->hlevel == 0)) || r->chars > 150 ||
+		    r->hlevel == 0)) || r->chars > LEN_CAPTION ||
 		    !line_photo_mark(p->lx, r->text, r->len) ||
 		    r->by > 0)
 			break;
@@ -238,7 +244,7 @@ masthead_zone(struct parser *p)
 		 * The paper's name: a short line ending in the lexicon's word for a paper (报), or a # line
 		 * when the page has a masthead (else it is a headline).
 		 */
-		if (is->title == NULL && r->chars <= 12 &&
+		if (is->title == NULL && r->chars <= LEN_PAPER &&
 		    ((lex_ends(r->text, r->len, p->lx->paper) > 0 &&
 		    r->hlevel <= 1) || (r->hlevel == 1 && (p->mast.year != 0 ||
 		    p->mast.number[0] != '\0' || p->mast.pages != 0)))) {
@@ -303,7 +309,7 @@ dated_heading(struct parser *p)
 	if (i == p->nraw || p->is->title != NULL || p->mast.year != 0)
 		return;
 	r = &p->raw[i];
-	if (r->hlevel != 1 || r->kind != R_TITLE || r->chars > 40 ||
+	if (r->hlevel != 1 || r->kind != R_TITLE || r->chars > LEN_HEAD ||
 	    !find_date(r->text, r->len, &at, &len, date))
 		return;
 	s = r->text;

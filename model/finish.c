@@ -12,6 +12,14 @@
 #include "parse.h"
 #include "pool.h"
 
+#define LEN_GUESS	20	/* a headline made from the first words: up
+				   to the first clause's end, 20 at most */
+#define BLOCK_COST	80	/* bytes an arena gives a block beside its
+				   text: its struct and a credit's copy */
+#define HAN_PER_SPACE	200	/* space damage is everywhere when there is
+				   a stray space in 200 Han characters (5 in
+				   1,000); rarer, they are an author's */
+
 /* The paper named in a web edition's source line: 某某《某某日报》（…）. */
 static void
 title_from_source(struct parser *p)
@@ -179,7 +187,7 @@ guess_headline(struct parser *p, struct article *a)
 	while (start < n && (s[start] == ':' || s[start] == ' ' ||
 	    str_starts(s + start, n - start, PU_COLON)))
 		start += s[start] == ' ' || s[start] == ':' ? 1 : 3;
-	for (i = start, k = 0; i < n && k < 20; k++) {
+	for (i = start, k = 0; i < n && k < LEN_GUESS; k++) {
 		text_char	c;
 		size_t		len = text_decode_fast(s + i, n - i, &c);
 
@@ -520,7 +528,8 @@ fparts_new(struct parser *p, size_t *np)
 		memset(fp[k].w.scratch, 0, sizeof fp[k].w.scratch);
 		fp[k].w.failed = false;
 		if ((fp[k].w.a = arena_new()) == NULL ||
-		    !arena_reserve(fp[k].w.a, bytes + bytes / 4 + nb * 80)) {
+		    !arena_reserve(fp[k].w.a, bytes + bytes / 4 +
+		    nb * BLOCK_COST)) {
 			p->failed = true;
 			arena_free(fp[k].w.a);
 			while (k-- > 0)
@@ -582,9 +591,10 @@ parse_finish(struct parser *p)
 		spaces = fp ? fparts_run(fp, np, F_SPACES, 0) :
 		    count_spaces(p, 0, p->nart);
 		if (spaces > 0)
-			han = fp ? fparts_run(fp, np, F_HAN, spaces * 200) :
-			    count_han(p, 0, p->nart, spaces * 200);
-		p->damaged = han > 0 && han <= spaces * 200;
+			han = fp ? fparts_run(fp, np, F_HAN,
+			    spaces * HAN_PER_SPACE) :
+			    count_han(p, 0, p->nart, spaces * HAN_PER_SPACE);
+		p->damaged = han > 0 && han <= spaces * HAN_PER_SPACE;
 	}
 	p->is->damage.spaces = p->damaged;
 

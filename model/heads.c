@@ -7,6 +7,13 @@
 #include "arena.h"
 #include "parse.h"
 
+#define LEN_CLAUSE	12	/* each half of "headline deck" on one line
+				   split at a space: a clause at least */
+#define LEN_LABEL	4	/* a label over a heading (社论, 专栏) */
+#define LEN_DECK	20	/* a deck without a dash: long, and half as
+				   long again as the line above it */
+#define LEN_KICKER	10	/* a kicker above a headline: a few words */
+
 /* Whether the run of title-like blocks [i, j) opens an article. */
 bool
 heads_opens(struct parser *p, size_t i, size_t j, bool strong)
@@ -123,8 +130,8 @@ split_deck(struct parser *p, struct bart *a, const char *s, size_t n)
 			best = i;
 			break;
 		}
-		if (best == 0 && u8_count(s, i) >= 12 &&
-		    u8_count(s + i + 1, n - i - 1) >= 12 &&
+		if (best == 0 && u8_count(s, i) >= LEN_CLAUSE &&
+		    u8_count(s + i + 1, n - i - 1) >= LEN_CLAUSE &&
 		    text_is_cjk(u8_last(s, i)) &&
 		    text_is_cjk(u8_first(s + i + 1, n - i - 1)))
 			best = i;
@@ -196,7 +203,8 @@ heads_open(struct parser *p, size_t i, size_t j)
 		 * A column's name over a longer title (## 短评, ### 让…):
 		 * the name is the kicker, the title the headline.
 		 */
-		if (h + 1 < j && r[h].chars <= 4 && r[h + 1].hlevel > level &&
+		if (h + 1 < j && r[h].chars <= LEN_LABEL &&
+		    r[h + 1].hlevel > level &&
 		    !deck_marked(&r[h + 1]) && r[h + 1].chars > r[h].chars &&
 		    (h == i || r[h - 1].hlevel != level)) {
 			h++;
@@ -217,8 +225,8 @@ heads_open(struct parser *p, size_t i, size_t j)
 			h--;
 		/* ... unless the last line is a long deck without a dash */
 		if (h > i && h == j - 1 && !r[h - 1].kicker_mark &&
-		    r[h].chars >= 20 && r[h].chars * 2 >= r[h - 1].chars * 3 &&
-		    !(r[h - 1].chars <= 10 && h - 1 == i))
+		    r[h].chars >= LEN_DECK && r[h].chars * 2 >= r[h - 1].chars * 3 &&
+		    !(r[h - 1].chars <= LEN_KICKER && h - 1 == i))
 			h--;
 		/* a headline split over two lines is one headline */
 		if (h > i && !r[h - 1].kicker_mark &&

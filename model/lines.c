@@ -197,7 +197,7 @@ line_is_credit(const struct lexicon *lx, const char *s, size_t n)
 	}
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
-	if (n == 0 || u8_over(s, n, 30) || text_has(s, n, PU_STOP) ||
+	if (n == 0 || u8_over(s, n, LEN_NAME) || text_has(s, n, PU_STOP) ||
 	    text_has(s, n, PU_COMMA) || text_has(s, n, ","))
 		return false;
 	return lex_ends(s, n, lx->credit) > 0 ||
@@ -228,16 +228,16 @@ line_is_byline(const struct lexicon *lx, const char *s, size_t n)
 	text_char	l = u8_last(s, n);
 
 	/* a sentence is no byline: 기자들이 모였다. */
-	if (n > 4 * 60 || (c = u8_count(s, n)) > 60 || l == '.' ||
+	if (n > 4 * LEN_LINE || (c = u8_count(s, n)) > LEN_LINE || l == '.' ||
 	    l == '!' || l == '?' || l == 0xff01 || l == 0xff1f ||
 	    text_has(s, n, PU_STOP) || text_has(s, n, PU_COMMA))
 		return false;
 	if (str_starts(s, n, PU_BOX))
 		return true;	/* short enough: counted above */
 	if (lex_starts(s, n, lx->lead) > 0)
-		return c <= 40;
+		return c <= LEN_HEAD;
 	s = skip_box(s, &n);
-	if (c > 40)
+	if (c > LEN_HEAD)
 		return false;
 	{
 		size_t		 m = n;
@@ -250,7 +250,7 @@ line_is_byline(const struct lexicon *lx, const char *s, size_t n)
 	if (!lx->name_first)
 		return false;
 	e = trim_mail(s, n);
-	return c <= 30 && lex_ends(s, e, lx->reporter) > 0 &&
+	return c <= LEN_NAME && lex_ends(s, e, lx->reporter) > 0 &&
 	    !text_has(s, e, ". ") && !text_has(s, e, PU_COLON);
 }
 
@@ -263,7 +263,7 @@ line_is_note(const struct lexicon *lx, const char *s, size_t n)
 	if (lex_starts(s, n, lx->note) > 0 ||
 	    (str_starts(s, n, PU_LLENTIL) && lex_starts(s + 3, n - 3, lx->note) > 0))
 		return true;
-	if (u8_over(s, n, 16))
+	if (u8_over(s, n, LEN_NOTE))
 		return false;
 	for (i = 0; i < sizeof dash / sizeof dash[0]; i++)
 		if (str_starts(s, n, dash[i]) && (str_ends(s, n, dash[i]) ||
@@ -336,7 +336,7 @@ line_is_page(const struct lexicon *lx, const char *s, size_t n, int *page)
 	size_t	i = 0, k;
 	int	v;
 
-	if (u8_over(s, n, 20))
+	if (u8_over(s, n, LEN_PAGE))
 		return false;
 	i = lex_starts(s, n, lex_ordinal);
 	if ((v = number(s, n, &i, 3)) < 0)
@@ -355,7 +355,7 @@ line_is_page(const struct lexicon *lx, const char *s, size_t n, int *page)
 bool
 line_is_meta(const struct lexicon *lx, const char *s, size_t n)
 {
-	if (u8_over(s, n, 60) || text_has(s, n, PU_STOP))
+	if (u8_over(s, n, LEN_LINE) || text_has(s, n, PU_STOP))
 		return false;
 	s = skip_box(s, &n);
 	return lex_starts(s, n, lx->meta) > 0;
@@ -373,9 +373,10 @@ bracket_dateline(const struct lexicon *lx, const char *s, size_t n)
 
 	if ((o = open_bracket(s, n, &close)) == 0)
 		return 0;
-	for (i = o; i < n && i < 90 && !str_starts(s + i, n - i, close); i++)
+	for (i = o; i < n && i < REACH_BRACKET &&
+	    !str_starts(s + i, n - i, close); i++)
 		;
-	if (i >= n || i >= 90 || (memchr(s + o, '=', i - o) == NULL &&
+	if (i >= n || i >= REACH_BRACKET || (memchr(s + o, '=', i - o) == NULL &&
 	    !text_has(s + o, i - o, PU_FW_EQUALS)))
 		return 0;
 	e = i + strlen(close);
@@ -425,7 +426,8 @@ next_word(const char *s, size_t n, size_t from, size_t last,
 static size_t
 line_byline_end(const struct lexicon *lx, const char *s, size_t n)
 {
-	size_t		 i, k, lim = n < 240 ? n : 240, end = 0;
+	size_t		 i, k, end = 0;
+	size_t		 lim = n < REACH_LEAD ? n : REACH_LEAD;
 	const char	*p;
 
 	if ((end = bracket_dateline(lx, s, n)) > 0)
@@ -436,11 +438,11 @@ line_byline_end(const struct lexicon *lx, const char *s, size_t n)
 	else if (n > 8 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' &&
 	    s[1] <= 'Z' && s[2] >= 'A' && s[2] <= 'Z') {
 		/* a Latin dateline: PLACE, Month 10 (Agency) -- */
-		for (i = 3; i < lim && i < 80 && s[i] != ','; i++)
+		for (i = 3; i < lim && i < REACH_LATIN && s[i] != ','; i++)
 			if (!(s[i] >= 'A' && s[i] <= 'Z') && s[i] != ' ' &&
 			    s[i] != '-' && s[i] != '.')
 				return 0;
-		for (; i + 4 < lim && i < 80; i++)
+		for (; i + 4 < lim && i < REACH_LATIN; i++)
 			if (s[i] == ' ' && (str_starts(s + i + 1, n - i - 1,
 			    PU_EM_DASH " ") || str_starts(s + i + 1, n - i - 1, "-- ")))
 				return i;
@@ -455,7 +457,7 @@ line_byline_end(const struct lexicon *lx, const char *s, size_t n)
 				break;
 			chars += u8_count(s + at, pos - at);
 			at = pos;
-			if (chars > 30)
+			if (chars > LEN_NAME)
 				break;
 			if ((unsigned char)s[pos] < 0x80 ||
 			    (k = lex_starts(s + pos, n - pos, lx->dateline)) == 0)
@@ -490,7 +492,7 @@ line_byline_end(const struct lexicon *lx, const char *s, size_t n)
 		const char	*close = s[i] == '(' ? ")" : PU_RPAREN;
 		size_t		 j;
 
-		for (j = i; j < lim && j - i < 120; j++)
+		for (j = i; j < lim && j - i < REACH_CREDIT; j++)
 			if (str_starts(s + j, n - j, close))
 				return j + strlen(close);
 	}
@@ -625,7 +627,7 @@ line_is_section(const char *s, size_t n)
 	size_t			 i, j, k, c;
 	text_char		 ch;
 
-	if (u8_over(s, n, 40) || text_has(s, n, PU_STOP))
+	if (u8_over(s, n, LEN_HEAD) || text_has(s, n, PU_STOP))
 		return false;
 	for (i = 0; i < sizeof f / sizeof f[0]; i++) {
 		if (!str_starts(s, n, f[i].open))
@@ -645,7 +647,7 @@ line_is_section(const char *s, size_t n)
 	for (j = 0; j < n && j < 2 && s[j] >= '0' && s[j] <= '9'; j++)
 		;
 	if (j > 0 && j < n && (s[j] == '.' || str_starts(s + j, n - j, PU_LIST_COMMA) ||
-	    str_starts(s + j, n - j, PU_FW_STOP)) && u8_count(s, n) <= 30 &&
+	    str_starts(s + j, n - j, PU_FW_STOP)) && u8_count(s, n) <= LEN_NAME &&
 	    !(j + 1 < n && s[j] == '.' && s[j + 1] >= '0' && s[j + 1] <= '9'))
 		return true;
 	return false;
@@ -683,13 +685,14 @@ line_is_title(const struct lexicon *lx, const char *s, size_t n, size_t chars,
 	size_t		commas;
 
 	/* each test says no on its own: the cheap ones first */
-	if (chars == 0 || chars > 60 || by > 0)
+	if (chars == 0 || chars > LEN_LINE || by > 0)
 		return false;
 	l = u8_last(s, n);
 	if (l == 0xff0c || l == 0x3001 || l == 0xff1b || l == 0xff1a ||
 	    l == ',' || l == ';' || l == ':' || l == '.')
 		return false;
-	if ((l == 0xff1f || l == 0xff01 || l == '?' || l == '!') && chars > 30)
+	if ((l == 0xff1f || l == 0xff01 || l == '?' || l == '!') &&
+	    chars > LEN_NAME)
 		return false;
 	/* a note in brackets: （作者单位：…）, （本报记者 某某） */
 	if ((str_starts(s, n, PU_LPAREN) && l == 0xff09) || (s[0] == '(' && l == ')'))
@@ -697,9 +700,10 @@ line_is_title(const struct lexicon *lx, const char *s, size_t n, size_t chars,
 	if (text_has(s, n, PU_STOP) || text_has(s, n, PU_SEMICOLON) || full_stop(s, n))
 		return false;
 	commas = str_count(s, n, PU_COMMA) + str_count(s, n, ",");
-	if (commas > 1 || (commas == 1 && chars > 30))
+	if (commas > 1 || (commas == 1 && chars > LEN_NAME))
 		return false;
-	if ((text_has(s, n, PU_COLON) || text_has(s, n, ":")) && chars > 30)
+	if ((text_has(s, n, PU_COLON) || text_has(s, n, ":")) &&
+	    chars > LEN_NAME)
 		return false;
 	return line_trailing_cont(lx, s, n) >= n;
 }
@@ -711,7 +715,7 @@ line_is_title(const struct lexicon *lx, const char *s, size_t n, size_t chars,
 size_t
 line_credit(const struct lexicon *lx, const char *s, size_t n)
 {
-	size_t	i, lo = n > 120 ? n - 120 : 1;
+	size_t	i, lo = n > REACH_CREDIT ? n - REACH_CREDIT : 1;
 	bool	bracket = n > 0 && (str_ends(s, n, PU_RPAREN) || s[n - 1] == ')');
 
 	/*
@@ -735,7 +739,7 @@ line_is_series(const struct lexicon *lx, const char *s, size_t n)
 {
 	size_t	k, i;
 
-	if (u8_over(s, n, 40) || text_has(s, n, PU_STOP) ||
+	if (u8_over(s, n, LEN_HEAD) || text_has(s, n, PU_STOP) ||
 	    (k = lex_starts(s, n, lx->series)) == 0)
 		return 0;
 	i = k;
@@ -764,7 +768,7 @@ line_is_source(const char *s, size_t n)
 	const char	*open, *q;
 	size_t		 m;
 
-	if (u8_over(s, n, 60) || text_has(s, n, PU_STOP) ||
+	if (u8_over(s, n, LEN_LINE) || text_has(s, n, PU_STOP) ||
 	    (open = text_find(s, n, PU_LBOOK, 3)) == NULL ||
 	    text_find(open, n - (size_t)(open - s), PU_RBOOK, 3) == NULL ||
 	    !(str_ends(s, n, PU_RPAREN) || (n > 0 && s[n - 1] == ')')))

@@ -225,6 +225,32 @@ bool	line_photo_mark(const struct lexicon *, const char *, size_t);
 void	line_tidy_byline(const struct lexicon *, const char *, size_t,
 	    struct buf *);
 
+/*
+ * Lengths, in characters, that tell a line's part: a page's furniture is
+ * short and a sentence of text long, so each part has a most it runs to.
+ * (Bytes where a scan reaches: three to a Han character.)
+ */
+#define LEN_NAME	30	/* a byline, a credit, a dateline's lead, a
+				   clause of a title: names, a place, a few
+				   words -- never a sentence */
+#define LEN_HEAD	40	/* a headline or section head: one line of a
+				   page's widest column */
+#define LEN_LINE	60	/* a line of furniture with names and a date
+				   (page credits, a source line) or a deck:
+				   a full line of a page */
+#define LEN_PAGE	20	/* 第02版 要闻: a number and a word or two */
+#define LEN_NOTE	16	/* — 编者按 —: a label, a word or two */
+#define LEN_HEADING	80	/* a marked heading that is still a heading
+				   (beyond, a paragraph marked by mistake) */
+#define REACH_BRACKET	90	/* bytes: 【记者=홍길동】 closes within 30
+				   characters of its opening */
+#define REACH_LEAD	240	/* bytes: a byline at a paragraph's start
+				   ends within 80 characters */
+#define REACH_LATIN	80	/* bytes: a Latin dateline's PLACE, ends */
+#define REACH_CREDIT	120	/* bytes: a credit at a caption's end, or a
+				   bracket's close after a byline, within 40
+				   characters */
+
 /* plain.c: the plain-text front-end's blocks */
 bool	plain_split(struct parser *);
 
