@@ -43,7 +43,7 @@ MODEL_SRC = model/arena.c model/buf.c model/text.c model/wrap.c \
 	model/repair.c model/masthead.c model/issue.c model/lines.c model/classify.c \
 	model/plain.c model/pipeline.c model/dispatch.c \
 	model/article.c model/assemble.c model/heads.c model/finish.c model/lexicon.c model/date.c model/layout.c \
-	model/file.c model/archive.c model/index.c model/vault.c model/day.c model/parts.c \
+	model/file.c model/archive.c model/index.c model/ixfile.c model/ixbuild.c model/vault.c model/day.c model/parts.c \
 	model/record.c model/stack.c model/feed.c model/html.c model/query.c \
 	model/search.c model/pool.c
 APP_SRC = app/config.c app/paths.c app/state.c
