@@ -48,7 +48,8 @@ MODEL_SRC = model/arena.c model/buf.c model/text.c model/wrap.c \
 	model/search.c model/pool.c
 APP_SRC = app/config.c app/paths.c app/state.c
 TUI_SRC = tui/caps.c tui/keymap.c tui/draw.c tui/session.c tui/reader.c \
-    tui/find.c tui/copy.c tui/lists.c tui/calendar.c tui/commands.c tui/tui.c
+    tui/find.c tui/copy.c tui/lists.c tui/calendar.c tui/commands.c tui/tui.c \
+    tui/pager.c
 MODEL_OBJ = $(MODEL_SRC:%.c=$(BUILD)/%.o)
 APP_OBJ = $(APP_SRC:%.c=$(BUILD)/%.o)
 TUI_OBJ = $(TUI_SRC:%.c=$(BUILD)/%.o)

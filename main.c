@@ -362,135 +362,13 @@ dump(const char *path, const struct args *a, const struct config *cf)
 }
 
 /* A number from the environment (LINES, COLUMNS), else def. */
+/* --dump's text of one issue for the line-mode pager: linear, one column. */
 static int
-env_number(const char *name, int def)
+pager_text(const char *path, int width, void *arg, struct buf *out)
 {
-	const char	*v = getenv(name);
-	int		 n;
+	struct args	a = { M_DUMP, NULL, NULL, width, 1, 0, true, NULL, NULL };
 
-	return v != NULL && number(v, 1, 10000, &n) ? n : def;
-}
-
-/*
- * The reader on a terminal that cannot move the cursor (TERM=dumb, an
- * editor's shell buffer): the issue in linear form, a screenful at a time
- * with a plain prompt, as more(1) does there -- no escape sequence at
- * all.  A page is LINES - 2 lines: the prompt and the echoed Enter take
- * the other two.  A library first lists its issues by number.
- */
-/*
- * One issue, a screenful at a time, as a pager on a terminal that cannot
- * address the cursor: Enter the next page, b the one before, /word the
- * next page with the word, q back to the list (or out).
- */
-static int
-line_issue(const char *path, const struct args *a0, const struct config *cf,
-    bool listed)
-{
-	struct args	  a = *a0;
-	struct buf	  text = { 0 };
-	char		**v = NULL, *p, *nl, line[256];
-	size_t		  n = 0, cap = 0, top = 0, i, rows;
-	int		  r = 0;
-
-	rows = (size_t)(env_number("LINES", 24) - 2);
-	if (rows < 1)
-		rows = 1;
-	a.linear = true;
-	a.width = env_number("COLUMNS", 80);
-	a.columns = 1;
-	a.height = 0;
-	if (render(path, &a, cf, &text) != 0)
-		return 1;
-	for (p = text.p; p != NULL && *p != '\0'; p = nl + 1) {
-		if ((nl = strchr(p, '\n')) != NULL)
-			*nl = '\0';
-		if (!vec_grow(&v, &cap, n, sizeof *v)) {
-			r = 1;
-			goto out;
-		}
-		v[n++] = p;
-		if (nl == NULL)
-			break;
-	}
-	for (;;) {
-		for (i = top; i < n && i < top + rows; i++)
-			printf("%s\n", v[i]);
-		if (top + rows >= n)
-			break;		/* the end: back to the list */
-		printf("-- more: Enter next, b back, /word find, q %s --",
-		    listed ? "list" : "quit");
-		fflush(stdout);
-		if (fgets(line, sizeof line, stdin) == NULL ||
-		    line[0] == 'q' || line[0] == 'Q')
-			break;
-		line[strcspn(line, "\n")] = '\0';
-		if (line[0] == 'b')
-			top = top > rows ? top - rows : 0;
-		else if (line[0] == '/' && line[1] != '\0') {
-			for (i = top + 1; i < n && strstr(v[i], line + 1) == NULL;
-			    i++)
-				;
-			if (i < n)
-				top = i;
-			else
-				printf("not found: %s\n", line + 1);
-		} else
-			top += rows;
-	}
-out:
-	free(v);
-	buf_free(&text);
-	return r;
-}
-
-static int
-line_mode(const char *target, const struct args *a0, const struct config *cf)
-{
-	struct archive	 ar;
-	struct stat	 st;
-	char		 line[256], *p;
-	const char	*err;
-	size_t		 i, e, nd;
-	int		 n = 0;
-
-	memset(&ar, 0, sizeof ar);
-	if (!(stat(target, &st) == 0 && S_ISDIR(st.st_mode) &&
-	    !day_is(target)))
-		return line_issue(target, a0, cf, false);
-	if (!archive_open(&ar, target, NULL, &err)) {
-		say(target, err);
-		return 1;
-	}
-	/* the library as the reader lists it: newest first, headlines */
-	for (nd = 0; nd < ar.n && ar.v[nd].date[0] != '\0'; nd++)
-		;
-	for (;;) {
-		for (i = 0; i < ar.n; i++) {
-			e = i < nd ? nd - 1 - i : i;	/* undated last */
-			printf("%4zu  %s  ", i + 1, ar.v[e].date[0] ?
-			    ar.v[e].date : "undated   ");
-			put_clean(stdout, ar.v[e].title ? ar.v[e].title : "",
-			    true);
-			printf("%s", ar.v[e].title && ar.v[e].headline ?
-			    "  " : "");
-			put_clean(stdout, ar.v[e].headline ? ar.v[e].headline :
-			    "", true);
-			putchar('\n');
-		}
-		printf("issue number (q quits): ");
-		fflush(stdout);
-		if (fgets(line, sizeof line, stdin) == NULL ||
-		    (p = strtok(line, " \n")) == NULL ||
-		    !number(p, 1, (int)ar.n, &n))
-			break;
-		i = (size_t)n - 1;
-		if (line_issue(ar.v[i < nd ? nd - 1 - i : i].path, a0, cf,
-		    true) != 0)
-			break;
-	}
-	archive_close(&ar);
-	return fflush(stdout) == 0 ? 0 : 1;
+	return render(path, &a, arg, out);
 }
 
 /* A progress bar on stderr, when it is a terminal and a build takes long. */
@@ -769,7 +647,8 @@ run_reader(const char *target, const struct args *a, const struct config *cf)
 		*warn = w;
 	}
 	if (tui_line_terminal())
-		return line_mode(target ? target : default_target(cf), a, cf);
+		return pager_main(target ? target : default_target(cf),
+		    pager_text, (void *)cf);
 	return tui_main(target ? target : default_target(cf), cf, a->linear,
 	    warn->p);
 }

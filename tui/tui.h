@@ -25,6 +25,16 @@ int	tui_main(const char *target, const struct config *, bool linear,
  */
 bool	tui_line_terminal(void);
 
+struct buf;
+/* An issue as text, laid out width cells wide (the --dump formatter's). */
+typedef int	pager_render(const char *path, int width, void *arg,
+		    struct buf *out);
+/*
+ * The reader where the terminal cannot move the cursor: the issue at
+ * target, or the library there, a screenful at a time (pager.c).
+ */
+int	pager_main(const char *target, pager_render *, void *arg);
+
 /* Prints the default key bindings, as --help and the man page show them. */
 void	tui_print_keys(FILE *);
 
