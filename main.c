@@ -318,7 +318,7 @@ toc(const char *path, const struct config *cf)
 	if ((is = load(path, cf)) == NULL)
 		return 1;
 	/* the masthead's date, else the one in the file name, as --list */
-	archive_issue_date(is, path, date);
+	issue_date_of(is, path, date);
 	fputs("issue", stdout);
 	field(is->title);
 	field(date);

@@ -19,7 +19,7 @@ bool
 state_save_position(const char *dir, const char *issue,
     const struct position *pos)
 {
-	char		*f = archive_cache_path(dir, issue, "pos");
+	char		*f = file_cache_path(dir, issue, "pos");
 	struct buf	 b = { 0 };
 	char		 blk[32];
 	bool		 ok;
@@ -53,7 +53,7 @@ slurp(const char *f)
 bool
 state_load_position(const char *dir, const char *issue, struct position *pos)
 {
-	char		*f = archive_cache_path(dir, issue, "pos"), *s, *line;
+	char		*f = file_cache_path(dir, issue, "pos"), *s, *line;
 	char		*next, *v, *end;
 	unsigned	 seen = 0;
 	size_t		 n;

@@ -73,7 +73,7 @@ date_entry(struct archive_entry *e)
 		is = issue_parse(s, n, &head, &err);
 		free(s);
 	}
-	archive_issue_date(is, e->path, e->date);
+	issue_date_of(is, e->path, e->date);
 	if (is != NULL) {
 		if (is->title != NULL)
 			e->title = strdup(is->title);
@@ -336,20 +336,6 @@ by_path(const void *a, const void *b)
 	    ((const struct archive_entry *)b)->path);
 }
 
-char *
-archive_cache_path(const char *cachedir, const char *dir, const char *prefix)
-{
-	char		*real = realpath(dir, NULL);
-	const char	*p = real ? real : dir;
-	unsigned long	 h = 5381;
-	struct buf	 b = { 0 };
-
-	for (; *p != '\0'; p++)
-		h = h * 33 ^ (unsigned char)*p;
-	free(real);
-	buf_addf(&b, "%s/%s-%016lx", cachedir, prefix, h);
-	return buf_take(&b, NULL);
-}
 
 /*
  * Reads the list cache: entries sorted by path.  The file ends with a
@@ -525,7 +511,7 @@ open_tick(struct archive *ar, const char *dir, bool flat, const char *cachedir,
 
 	if (!scan(ar, dir, flat, err))
 		return false;
-	cf = cachedir ? archive_cache_path(cachedir, dir, flat ? "flat" :
+	cf = cachedir ? file_cache_path(cachedir, dir, flat ? "flat" :
 	    "list") : NULL;
 	if (cf != NULL)
 		load_list_cache(cf, &c);
@@ -582,7 +568,7 @@ archive_name_dates(struct archive *ar)
 	size_t	i;
 
 	for (i = 0; i < ar->n; i++)
-		archive_issue_date(NULL, ar->v[i].path, ar->v[i].date);
+		issue_date_of(NULL, ar->v[i].path, ar->v[i].date);
 	if (ar->n > 1)
 		qsort(ar->v, ar->n, sizeof *ar->v, by_date);
 }
@@ -635,16 +621,4 @@ archive_copy(struct archive *dst, const struct archive *src)
 	return true;
 }
 
-/* The date of a parsed issue: its masthead's, else its file name's. */
-void
-archive_issue_date(const struct issue *is, const char *path, char *out)
-{
-	const char	*base = strrchr(path, '/');
-
-	out[0] = '\0';
-	if (is != NULL && is->date[0] != '\0')
-		memcpy(out, is->date, 11);
-	else
-		date_from_name(base ? base + 1 : path, out);
-}
 

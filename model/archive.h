@@ -66,15 +66,4 @@ typedef void archive_progress(size_t done, size_t total, void *arg);
  */
 void	archive_name_dates(struct archive *);
 
-/* A cache file name for dir under cachedir: PREFIX-HASH.EXT; free it. */
-char	*archive_cache_path(const char *cachedir, const char *dir,
-	    const char *prefix);
-
-struct issue;
-/*
- * The date of an issue into out[11]: its masthead's, else the one in its
- * file name; "" when neither has one.
- */
-void	archive_issue_date(const struct issue *, const char *path, char *out);
-
 #endif

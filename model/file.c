@@ -392,3 +392,18 @@ bad:
 	free(s);
 	return NULL;
 }
+
+char *
+file_cache_path(const char *cachedir, const char *dir, const char *prefix)
+{
+	char		*real = realpath(dir, NULL);
+	const char	*p = real ? real : dir;
+	unsigned long	 h = 5381;
+	struct buf	 b = { 0 };
+
+	for (; *p != '\0'; p++)
+		h = h * 33 ^ (unsigned char)*p;
+	free(real);
+	buf_addf(&b, "%s/%s-%016lx", cachedir, prefix, h);
+	return buf_take(&b, NULL);
+}

@@ -82,6 +82,10 @@ bool	file_out_close(struct file_out *, const char *path, bool durable);
  */
 uint64_t	file_checksum(const void *p, size_t n, uint64_t h);
 
+/* A cache file name for dir under cachedir: PREFIX-HASH; free it. */
+char	*file_cache_path(const char *cachedir, const char *dir,
+	    const char *prefix);
+
 struct buf;
 /*
  * A cache of text lines ending in a line `sum HEX` over all before it:

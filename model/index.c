@@ -446,8 +446,8 @@ index_search(const struct archive *ar, const char *query, char *const *w,
 	*hits = NULL;
 	*nhits = 0;
 	*err = "out of memory";
-	file = archive_cache_path(cachedir, ar->root ? ar->root : ".", "index");
-	dfile = archive_cache_path(cachedir, ar->root ? ar->root : ".", "delta");
+	file = file_cache_path(cachedir, ar->root ? ar->root : ".", "index");
+	dfile = file_cache_path(cachedir, ar->root ? ar->root : ".", "delta");
 	if (file != NULL && dfile != NULL) {
 		raw = query_first_word(query, w[0]);
 		/*

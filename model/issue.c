@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "date.h"
 #include "issue.h"
 
 void
@@ -73,4 +74,16 @@ article_heads(const struct article *a, const char *out[ARTICLE_HEADS])
 	for (i = 0; i < ARTICLE_HEADS; i++)
 		if (out[i] != NULL && *out[i] == '\0')
 			out[i] = NULL;
+}
+
+void
+issue_date_of(const struct issue *is, const char *path, char *out)
+{
+	const char	*base = strrchr(path, '/');
+
+	out[0] = '\0';
+	if (is != NULL && is->date[0] != '\0')
+		memcpy(out, is->date, 11);
+	else
+		date_from_name(base ? base + 1 : path, out);
 }

@@ -142,6 +142,13 @@ void		 issue_free(struct issue *);
 
 const char	*issue_kind_name(enum article_kind);
 
+/*
+ * The date of an issue into out[11]: its masthead's, else the one in its
+ * file name (path's); "" when neither has one.  is may be NULL.
+ */
+void		 issue_date_of(const struct issue *, const char *path,
+		    char *out);
+
 #define ARTICLE_HEADS	4
 /*
  * The article's head as its lines are shown, saved and searched: kicker,

@@ -213,7 +213,7 @@ parse_entry(void *arg, size_t t)
 		return;
 	}
 	is = issue_parse_free(s, len, &o, &err);
-	archive_issue_date(is, path, r->date);
+	issue_date_of(is, path, r->date);
 	if (is == NULL) {
 		r->oom = is_oom(err);
 		return;

@@ -115,7 +115,7 @@ scan_search(const struct archive *ar, const char *raw, char *const *w,
 		if (ar->v[i].date[0] != '\0')
 			memcpy(date, ar->v[i].date, sizeof date);
 		else
-			archive_issue_date(is, ar->v[i].path, date);
+			issue_date_of(is, ar->v[i].path, date);
 		for (j = 0; j < is->narticles && !oom; j++) {
 			if ((m = article_matches(is, j, w, nw, raw, &snip)) <= 0) {
 				oom = m < 0;

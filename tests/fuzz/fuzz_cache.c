@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "../../model/archive.h"
+#include "../../model/file.h"
 #include "library.h"
 
 static const char *const issues[] = {
@@ -48,7 +49,7 @@ setup(void)
 		return -1;
 	listing(&ar, want, sizeof want);
 	archive_close(&ar);
-	if ((listfile = archive_cache_path(cache, lib, "list")) == NULL)
+	if ((listfile = file_cache_path(cache, lib, "list")) == NULL)
 		return -1;
 	return 0;
 }

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "../../model/archive.h"
+#include "../../model/file.h"
 #include "../../model/search.h"
 #include "library.h"
 
@@ -66,7 +67,7 @@ setup(void)
 	query_free_hits(h, n);
 	archive_close(&ar);
 	/* file_read() is for text: it refuses the NUL bytes of an index */
-	if ((ixfile = archive_cache_path(cache, lib, "index")) == NULL ||
+	if ((ixfile = file_cache_path(cache, lib, "index")) == NULL ||
 	    (f = fopen(ixfile, "rb")) == NULL)
 		return -1;
 	if (fseek(f, 0, SEEK_END) != 0 || (i = (size_t)ftell(f)) == 0 ||
