@@ -118,7 +118,7 @@ mark_headlines(struct parser *p)
 		r = &p->raw[k];
 		if (r->kind != R_BODY || r->chars > LEN_HEADING ||
 		    text_has(r->text, r->len, PU_STOP) ||
-		    ends_sentence(r->text, r->len) || u8_last(r->text, r->len) == 0xff0c ||
+		    ends_sentence(r->text, r->len) || u8_last(r->text, r->len) == U_FW_COMMA ||
 		    u8_last(r->text, r->len) == ',' ||
 		    r->by > 0)
 			continue;

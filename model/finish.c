@@ -191,8 +191,8 @@ guess_headline(struct parser *p, struct article *a)
 		text_char	c;
 		size_t		len = text_decode_fast(s + i, n - i, &c);
 
-		if ((c == 0xff0c || c == 0x3002 || c == 0xff1f || c == 0xff01 ||
-		    c == 0xff1b) && k >= 6)
+		if ((c == U_FW_COMMA || c == U_STOP || c == U_FW_QUESTION || c == U_FW_EXCLAM ||
+		    c == U_FW_SEMICOLON) && k >= 6)
 			break;
 		i += len;
 	}

@@ -20,11 +20,11 @@ static const struct entity {
 } entities[] = {
 	{ "amp", '&' }, { "apos", '\'' }, { "bull", 0x2022 },
 	{ "copy", 0xa9 }, { "emsp", 0x2003 }, { "ensp", 0x2002 },
-	{ "gt", '>' }, { "hellip", 0x2026 }, { "laquo", 0xab },
-	{ "ldquo", 0x201c }, { "lsquo", 0x2018 }, { "lt", '<' },
+	{ "gt", '>' }, { "hellip", U_ELLIPSIS }, { "laquo", 0xab },
+	{ "ldquo", U_LDQUOTE }, { "lsquo", U_LSQUOTE }, { "lt", '<' },
 	{ "mdash", 0x2014 }, { "middot", 0xb7 }, { "nbsp", ' ' },
 	{ "ndash", 0x2013 }, { "quot", '"' }, { "raquo", 0xbb },
-	{ "rdquo", 0x201d }, { "reg", 0xae }, { "rsquo", 0x2019 },
+	{ "rdquo", U_RDQUOTE }, { "reg", 0xae }, { "rsquo", U_RSQUOTE },
 	{ "thinsp", 0x2009 }, { "times", 0xd7 }, { "yen", 0xa5 },
 };
 

@@ -229,7 +229,7 @@ line_is_byline(const struct lexicon *lx, const char *s, size_t n)
 
 	/* a sentence is no byline: 기자들이 모였다. */
 	if (n > 4 * LEN_LINE || (c = u8_count(s, n)) > LEN_LINE || l == '.' ||
-	    l == '!' || l == '?' || l == 0xff01 || l == 0xff1f ||
+	    l == '!' || l == '?' || l == U_FW_EXCLAM || l == U_FW_QUESTION ||
 	    text_has(s, n, PU_STOP) || text_has(s, n, PU_COMMA))
 		return false;
 	if (str_starts(s, n, PU_BOX))
@@ -688,14 +688,14 @@ line_is_title(const struct lexicon *lx, const char *s, size_t n, size_t chars,
 	if (chars == 0 || chars > LEN_LINE || by > 0)
 		return false;
 	l = u8_last(s, n);
-	if (l == 0xff0c || l == 0x3001 || l == 0xff1b || l == 0xff1a ||
+	if (l == U_FW_COMMA || l == U_LIST_COMMA || l == U_FW_SEMICOLON || l == U_FW_COLON ||
 	    l == ',' || l == ';' || l == ':' || l == '.')
 		return false;
-	if ((l == 0xff1f || l == 0xff01 || l == '?' || l == '!') &&
+	if ((l == U_FW_QUESTION || l == U_FW_EXCLAM || l == '?' || l == '!') &&
 	    chars > LEN_NAME)
 		return false;
 	/* a note in brackets: （作者单位：…）, （本报记者 某某） */
-	if ((str_starts(s, n, PU_LPAREN) && l == 0xff09) || (s[0] == '(' && l == ')'))
+	if ((str_starts(s, n, PU_LPAREN) && l == U_FW_RPAREN) || (s[0] == '(' && l == ')'))
 		return false;
 	if (text_has(s, n, PU_STOP) || text_has(s, n, PU_SEMICOLON) || full_stop(s, n))
 		return false;

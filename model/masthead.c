@@ -250,7 +250,7 @@ may_open_field(struct cur c)
 	if (c.i >= c.n)
 		return false;
 	text_decode_fast(c.s + c.i, c.n - c.i, &ch);
-	if ((ch >= '0' && ch <= '9') || (ch >= 0xff10 && ch <= 0xff19))
+	if ((ch >= '0' && ch <= '9') || (ch >= U_FW_ZERO && ch <= U_FW_NINE))
 		return true;
 	while (lo < hi) {
 		mid = (lo + hi) / 2;

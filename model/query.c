@@ -13,13 +13,13 @@
 text_char
 query_fold_char(text_char c)
 {
-	if (c >= 0xff01 && c <= 0xff5e)
+	if (c >= U_FW_EXCLAM && c <= 0xff5e)
 		c -= 0xfee0;
 	switch (c) {
-	case 0x3001: return ',';
-	case 0x3002: return '.';
-	case 0x201c: case 0x201d: case 0x300c: case 0x300d: return '"';
-	case 0x2018: case 0x2019: case 0x300e: case 0x300f: return '\'';
+	case U_LIST_COMMA: return ',';
+	case U_STOP: return '.';
+	case U_LDQUOTE: case U_RDQUOTE: case U_LCORNER: case U_RCORNER: return '"';
+	case U_LSQUOTE: case U_RSQUOTE: case U_LWCORNER: case U_RWCORNER: return '\'';
 	default: break;
 	}
 	if (c >= 'A' && c <= 'Z')

@@ -315,7 +315,7 @@ ctx_cjk(text_char c)
 static bool
 is_digit(text_char c)
 {
-	return (c >= '0' && c <= '9') || (c >= 0xff10 && c <= 0xff19);
+	return (c >= '0' && c <= '9') || (c >= U_FW_ZERO && c <= U_FW_NINE);
 }
 
 /*
@@ -406,9 +406,9 @@ japanese(const char *s, size_t n)
 		}
 		i += text_decode_fast(s + i, n - i, &c);
 		/* what a paragraph quotes is not its own language */
-		if (c == 0x300c || c == 0x300e || c == 0x201c)
+		if (c == U_LCORNER || c == U_LWCORNER || c == U_LDQUOTE)
 			quoted++;
-		else if ((c == 0x300d || c == 0x300f || c == 0x201d) &&
+		else if ((c == U_RCORNER || c == U_RWCORNER || c == U_RDQUOTE) &&
 		    quoted > 0)
 			quoted--;
 		else if (quoted > 0)
@@ -430,16 +430,16 @@ japanese(const char *s, size_t n)
 static bool
 punct_ctx(text_char c)
 {
-	return ctx_cjk(c) && c != 0x201c && c != 0x201d && c != 0x2018 &&
-	    c != 0x2019;
+	return ctx_cjk(c) && c != U_LDQUOTE && c != U_RDQUOTE && c != U_LSQUOTE &&
+	    c != U_RSQUOTE;
 }
 
 /* A full-width mark that carries its own spacing. */
 static bool
 spaced_mark(text_char c)
 {
-	return c == 0xff0c || c == 0xff1a || c == 0xff1b || c == 0xff1f ||
-	    c == 0xff01;
+	return c == U_FW_COMMA || c == U_FW_COLON || c == U_FW_SEMICOLON || c == U_FW_QUESTION ||
+	    c == U_FW_EXCLAM;
 }
 
 /*
@@ -459,16 +459,16 @@ punct_one(struct punct_state *ps, text_char c, text_char prev, text_char next)
 
 	switch (c) {
 	case ',':
-		return cjk && !(is_digit(prev) && is_digit(next)) ? 0xff0c : c;
+		return cjk && !(is_digit(prev) && is_digit(next)) ? U_FW_COMMA : c;
 	case ':':
-		return cjk && !(is_digit(prev) && is_digit(next)) ? 0xff1a : c;
+		return cjk && !(is_digit(prev) && is_digit(next)) ? U_FW_COLON : c;
 	case ';':
-		return cjk ? 0xff1b : c;
+		return cjk ? U_FW_SEMICOLON : c;
 	case '?':
 	case '!':
 		if (punct_ctx(prev) || (next != 0 && punct_ctx(next) &&
 		    !(prev < 0x80 && isalnum((int)prev))))
-			return c == '?' ? 0xff1f : 0xff01;
+			return c == '?' ? U_FW_QUESTION : U_FW_EXCLAM;
 		return c;
 	case '(':
 		if (ps->depth < 64 && cjk)
@@ -476,24 +476,24 @@ punct_one(struct punct_state *ps, text_char c, text_char prev, text_char next)
 		else if (ps->depth < 64)
 			ps->stack &= ~(1UL << ps->depth);
 		ps->depth++;
-		return ps->depth <= 64 && cjk ? 0xff08 : c;
+		return ps->depth <= 64 && cjk ? U_FW_LPAREN : c;
 	case ')':
 		if (ps->depth > 0) {
 			ps->depth--;
 			if (ps->depth < 64 && (ps->stack >> ps->depth) & 1)
-				return 0xff09;
+				return U_FW_RPAREN;
 		} else if (cjk)
-			return 0xff09;
+			return U_FW_RPAREN;
 		return c;
 	case '"':
 		ps->dq_open = !ps->dq_open;
 		if (cjk)
-			return ps->dq_open ? 0x201d : 0x201c;
+			return ps->dq_open ? U_RDQUOTE : U_LDQUOTE;
 		return c;
 	case '\'':
 		if (text_is_han(prev) || text_is_han(next)) {
 			ps->sq_open = !ps->sq_open;
-			return ps->sq_open ? 0x2019 : 0x2018;
+			return ps->sq_open ? U_RSQUOTE : U_LSQUOTE;
 		}
 		return c;
 	case '<':

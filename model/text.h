@@ -14,6 +14,31 @@
 
 typedef uint32_t text_char;
 
+/* Code points the parser and the reader name (full-width forms FW_). */
+enum {
+	U_FW_COMMA	= 0xff0c,	/* ， */
+	U_LIST_COMMA	= 0x3001,	/* 、 */
+	U_STOP		= 0x3002,	/* 。 */
+	U_FW_SEMICOLON	= 0xff1b,	/* ； */
+	U_FW_COLON	= 0xff1a,	/* ： */
+	U_FW_QUESTION	= 0xff1f,	/* ？ */
+	U_FW_EXCLAM	= 0xff01,	/* ！ */
+	U_FW_LPAREN	= 0xff08,	/* （ */
+	U_FW_RPAREN	= 0xff09,	/* ） */
+	U_LCORNER	= 0x300c,	/* 「 */
+	U_RCORNER	= 0x300d,	/* 」 */
+	U_LWCORNER	= 0x300e,	/* 『 */
+	U_RWCORNER	= 0x300f,	/* 』 */
+	U_LDQUOTE	= 0x201c,	/* “ */
+	U_RDQUOTE	= 0x201d,	/* ” */
+	U_LSQUOTE	= 0x2018,	/* ‘ */
+	U_RSQUOTE	= 0x2019,	/* ’ */
+	U_ELLIPSIS	= 0x2026,	/* … */
+	U_FW_ZERO	= 0xff10,	/* ０ */
+	U_FW_NINE	= 0xff19,	/* ９ */
+};
+
+
 /*
  * Decodes one UTF-8 character of s[0..n-1] (n > 0) into *c and returns the
  * number of bytes it used (at least 1).  Invalid, overlong, surrogate or

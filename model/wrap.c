@@ -136,9 +136,9 @@ find_breaks(struct wrapper *w, const char *s, size_t n)
 			else if (w->korean_word && a != ' ' && b != ' ' &&
 			    (ahangul || bhangul || (kword && i < wend)))
 				brk[i] = UC_BREAK_PROHIBITED;	/* keep-all */
-			else if ((b == 0x201c || b == 0x2018) && acjk)
+			else if ((b == U_LDQUOTE || b == U_LSQUOTE) && acjk)
 				brk[i] = UC_BREAK_POSSIBLE;
-			else if ((a == 0x201d || a == 0x2019) && bcjk)
+			else if ((a == U_RDQUOTE || a == U_RSQUOTE) && bcjk)
 				brk[i] = UC_BREAK_POSSIBLE;
 			else if (brk[i] == UC_BREAK_HYPHENATION)
 				brk[i] = UC_BREAK_POSSIBLE;

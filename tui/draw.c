@@ -59,7 +59,7 @@ int
 put(int y, int x, const char *s, size_t n, int maxw)
 {
 	size_t		 i = 0, len;
-	int		 w = 0, cw, ew = text_char_width(0x2026, ambiguous);
+	int		 w = 0, cw, ew = text_char_width(U_ELLIPSIS, ambiguous);
 	text_char	 c;
 	char		 e[8];
 	bool		 cut = text_width(s, n, ambiguous) > (size_t)(maxw > 0 ?
@@ -201,7 +201,7 @@ mark_query(int y, int x, const char *s, int maxw, const char *q)
 	len = strlen(s);
 	limit = (size_t)maxw;
 	if (text_width(s, len, ambiguous) > limit)
-		limit -= (size_t)text_char_width(0x2026, ambiguous);
+		limit -= (size_t)text_char_width(U_ELLIPSIS, ambiguous);
 	while (query_find(s, len, from, q, &at, &n)) {
 		before = text_width(s, at, ambiguous);
 		if (before + text_width(s + at, n, ambiguous) > limit)
