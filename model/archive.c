@@ -24,7 +24,7 @@
 
 #define HEAD_BYTES	1536	/* an issue's masthead and first headline */
 #define HEAD_MORE	16384	/* when they hold no date (nor the name) or no headline */
-#define LIST_MAGIC	"kanbao-list 3"	/* the list cache's first line */
+#define LIST_MAGIC	"kanbao-list 4"	/* the list cache's first line */
 
 struct vec {
 	struct archive_entry	*v;
@@ -118,7 +118,7 @@ ns(struct timespec t)
 }
 
 static bool
-add(struct vec *v, const char *path, const struct stat *st)
+add(struct vec *v, const char *path, const struct stat *st, uint64_t names)
 {
 	struct archive_entry	*p;
 
@@ -132,6 +132,7 @@ add(struct vec *v, const char *path, const struct stat *st)
 	p->mtime = ns(st->st_mtim);
 	p->ctime = ns(st->st_ctim);
 	p->dir = S_ISDIR(st->st_mode);
+	p->names = names;
 	v->n++;
 	return true;
 }
@@ -160,6 +161,7 @@ walk_one(struct vec *v, const char *dir, bool top, struct vec *dirs)
 	struct buf	 p = { 0 };
 	bool		 ok = true;
 	size_t		 dlen = strlen(dir);
+	uint64_t	 names;
 
 	if ((d = opendir(dir)) == NULL)
 		return !top;
@@ -193,14 +195,14 @@ walk_one(struct vec *v, const char *dir, bool top, struct vec *dirs)
 		}
 		if (de->d_type == DT_DIR || S_ISDIR(st.st_mode)) {
 			/* a day's folder of article files is one issue */
-			if (day_stat(p.p, &st)) {
-				ok = add(v, p.p, &st);
+			if (day_stat(p.p, &st, &names)) {
+				ok = add(v, p.p, &st, names);
 				continue;
 			}
 			memset(&st, 0, sizeof st);
-			ok = add(dirs, p.p, &st);
+			ok = add(dirs, p.p, &st, 0);
 		} else if (S_ISREG(st.st_mode) && file_is_issue(de->d_name))
-			ok = add(v, p.p, &st);
+			ok = add(v, p.p, &st, 0);
 	}
 	closedir(d);
 	buf_free(&p);
@@ -264,11 +266,12 @@ walk_all(struct vec *v, const char *dir)
 	struct walking	 p = { &dirs, NULL, false };
 	bool		 ok = true;
 	size_t		 i, j;
+	uint64_t	 names;
 	char		*lone;
 
 	/* the folder named may itself be a day's folder: one issue */
-	if (day_stat(dir, &st))
-		return add(v, dir, &st);
+	if (day_stat(dir, &st, &names))
+		return add(v, dir, &st, names);
 	if (!walk(v, dir, true, &dirs)) {
 		free_vec(&dirs);
 		return false;
@@ -345,7 +348,7 @@ by_path(const void *a, const void *b)
 static void
 load_list_cache(const char *file, struct vec *c)
 {
-	char			*s, *line, *next, *fld[7], *p;
+	char			*s, *line, *next, *fld[8], *p;
 	size_t			 n, k;
 	struct archive_entry	 e;
 	struct stat		 st;
@@ -359,24 +362,24 @@ load_list_cache(const char *file, struct vec *c)
 		next = line + strcspn(line, "\n");
 		if (*next == '\n')
 			*next++ = '\0';
-		for (k = 0, p = line; k < 7; k++) {
+		for (k = 0, p = line; k < 8; k++) {
 			fld[k] = p;
 			if ((p = strchr(p, '\t')) == NULL)
 				break;
 			*p++ = '\0';
 		}
-		if (k != 6 || strlen(fld[4]) > 10)
+		if (k != 7 || strlen(fld[5]) > 10)
 			continue;
 		memset(&st, 0, sizeof st);
-		if (!add(c, fld[0], &st))
+		if (!add(c, fld[0], &st, strtoull(fld[4], NULL, 16)))
 			break;
 		e = c->v[c->n - 1];
 		e.size = strtoll(fld[1], NULL, 10);
 		e.mtime = strtoll(fld[2], NULL, 10);
 		e.ctime = strtoll(fld[3], NULL, 10);
-		memcpy(e.date, fld[4], strlen(fld[4]) + 1);
-		e.title = *fld[5] ? strdup(fld[5]) : NULL;
-		e.headline = *fld[6] ? strdup(fld[6]) : NULL;
+		memcpy(e.date, fld[5], strlen(fld[5]) + 1);
+		e.title = *fld[6] ? strdup(fld[6]) : NULL;
+		e.headline = *fld[7] ? strdup(fld[7]) : NULL;
 		c->v[c->n - 1] = e;
 	}
 	if (c->n > 1)
@@ -404,9 +407,9 @@ save_list_cache(const char *file, const struct vec *v)
 		if (!safe_field(e->path) || !safe_field(e->title) ||
 		    !safe_field(e->headline))
 			continue;
-		buf_addf(&b, "%s\t%lld\t%lld\t%lld\t%s\t%s\t%s\n", e->path,
-		    e->size, e->mtime, e->ctime, e->date, e->title ? e->title : "",
-		    e->headline ? e->headline : "");
+		buf_addf(&b, "%s\t%lld\t%lld\t%lld\t%llx\t%s\t%s\t%s\n",
+		    e->path, e->size, e->mtime, e->ctime, e->names, e->date,
+		    e->title ? e->title : "", e->headline ? e->headline : "");
 	}
 	file_add_sum(&b);
 	if (!b.failed)
@@ -433,7 +436,7 @@ scan(struct archive *ar, const char *dir, bool flat, const char **err)
 		return false;
 	}
 	if (S_ISREG(st.st_mode)) {
-		if (!add(&v, dir, &st))
+		if (!add(&v, dir, &st, 0))
 			goto oom;
 	} else if (!S_ISDIR(st.st_mode)) {
 		*err = "not a folder or an issue file";
@@ -526,7 +529,8 @@ open_tick(struct archive *ar, const char *dir, bool flat, const char *cachedir,
 		    bsearch(e, c.v, c.n, sizeof *c.v, by_path) : NULL;
 
 		if (hit != NULL && hit->size == e->size &&
-		    hit->mtime == e->mtime && hit->ctime == e->ctime) {
+		    hit->mtime == e->mtime && hit->ctime == e->ctime &&
+		    hit->names == e->names) {
 			memcpy(e->date, hit->date, sizeof hit->date);
 			e->title = hit->title;
 			e->headline = hit->headline;

@@ -17,6 +17,8 @@ struct archive_entry {
 	char		*headline;	/* first headline, or NULL */
 	long long	 size;		/* of the file when it was read, */
 	long long	 mtime, ctime;	/* and its times, in nanoseconds */
+	unsigned long long names;	/* a day's folder: its files' names
+					   and count (day_stat), else 0 */
 	bool		 dir;		/* a day's folder, not a file */
 };
 

@@ -223,7 +223,7 @@ later(struct timespec a, struct timespec b)
 }
 
 bool
-day_stat(const char *dir, struct stat *out)
+day_stat(const char *dir, struct stat *out, uint64_t *names)
 {
 	struct vfile	*v;
 	size_t		 n, k;
@@ -245,12 +245,8 @@ day_stat(const char *dir, struct stat *out)
 		if (later(v[k].st.st_ctim, out->st_ctim))
 			out->st_ctim = v[k].st.st_ctim;
 	}
-	/*
-	 * A file added or removed changes the count even at the same size,
-	 * a file or page folder renamed the names' hash (in the top bits).
-	 */
-	out->st_size += (off_t)(n & 0xff) << 40;
-	out->st_size += (off_t)(h >> 50) << 48;
+	/* a file added or removed changes the count even at the same size */
+	*names = (h ^ n) * 1099511628211ULL;
 	free_files(v, n);
 	return true;
 }

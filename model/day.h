@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /*
  * Whether dir is a day's folder: named by a date (2025-01-02, 20250102),
@@ -18,11 +19,11 @@ bool		 day_is(const char *dir);
 struct stat;
 /*
  * For a day's folder, what stands for its stat(2) in the caches: the
- * sizes of its files summed (and their count), their latest mtime and
- * ctime, so that editing, adding or removing an article is seen.  False
- * when dir is not a day's folder.
+ * sizes of its files summed, their latest mtime and ctime, and in *names
+ * a hash of their names and count, so that editing, adding, removing or
+ * renaming an article is seen.  False when dir is not a day's folder.
  */
-bool		 day_stat(const char *dir, struct stat *);
+bool		 day_stat(const char *dir, struct stat *, uint64_t *names);
 
 /*
  * The text of the issue at path: a file's bytes, or a day's folder's

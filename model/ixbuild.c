@@ -313,6 +313,7 @@ collect(const struct archive *ar, const struct index *old,
 		slot[i] = (size_t)-1;
 		if (oi != NULL && oi->size == ar->v[i].size &&
 		    oi->mtime == ar->v[i].mtime && oi->ctime == ar->v[i].ctime &&
+		    oi->names == ar->v[i].names &&
 		    ix_arts_ok(old, oi))
 			continue;
 		slot[i] = ntodo;
@@ -497,6 +498,7 @@ ix_build(const struct archive *ar, const struct index *old,
 		memset(&ii, 0, sizeof ii);
 		ii.path = stroff[i];
 		ii.size = ar->v[i].size;
+		ii.names = ar->v[i].names;
 		ii.mtime = ar->v[i].mtime;
 		ii.ctime = ar->v[i].ctime;
 		ii.first = (uint32_t)k;

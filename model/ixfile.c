@@ -192,7 +192,8 @@ ix_map(const struct index *ix, const struct archive *ar, size_t *toar,
 		if (k < 0 || toar[k] != SIZE_MAX ||
 		    ix->is[k].size != ar->v[i].size ||
 		    ix->is[k].mtime != ar->v[i].mtime ||
-		    ix->is[k].ctime != ar->v[i].ctime)
+		    ix->is[k].ctime != ar->v[i].ctime ||
+		    ix->is[k].names != ar->v[i].names)
 			stale[n++] = i;
 		else
 			toar[k] = i;

@@ -13,7 +13,7 @@
 #include "archive.h"
 
 #define MAGIC	"KANBAOI1"
-#define VERSION	12
+#define VERSION	13
 
 struct hdr {
 	char		magic[8];
@@ -30,6 +30,7 @@ struct iissue {
 	int64_t		size, mtime, ctime;	/* mtime, ctime in ns */
 	uint32_t	first, count;	/* articles */
 	uint64_t	hash;		/* of the path */
+	uint64_t	names;		/* a day's folder's (archive_entry) */
 	char		date[16];	/* YYYY-MM-DD, "" when undated */
 };
 
