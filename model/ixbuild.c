@@ -70,11 +70,29 @@ str_flush(struct strings *st, bool all)
 	st->b.len = 0;
 }
 
+/* Writes v at q, 7 bits a byte, low bits first; returns the end. */
+static unsigned char *
+put_varint(unsigned char *q, uint32_t v)
+{
+	while (v >= 0x80) {
+		*q++ = (unsigned char)((v & 0x7f) | 0x80);
+		v >>= 7;
+	}
+	*q++ = (unsigned char)v;
+	return q;
+}
+
+/*
+ * A bigram's postings as they are gathered: already as the file keeps
+ * them, varints of the differences between articles (the first its
+ * number), a byte or two a posting rather than four.
+ */
 struct slot {
 	uint64_t	 key;
 	uint32_t	 last;		/* article + 1 last added */
-	uint32_t	 n, cap;
-	uint32_t	*v;
+	uint32_t	 n;		/* postings */
+	uint32_t	 len, cap;	/* bytes of v */
+	unsigned char	*v;
 };
 
 struct table {
@@ -121,8 +139,8 @@ slot_for(struct table *t, uint64_t key)
 		if (t->s[i].key == key)
 			return &t->s[i];
 	t->s[i].key = key;
-	t->s[i].cap = 4;
-	if ((t->s[i].v = malloc(4 * sizeof *t->s[i].v)) == NULL) {
+	t->s[i].cap = 8;
+	if ((t->s[i].v = malloc(8)) == NULL) {
 		t->s[i].cap = 0;
 		return NULL;
 	}
@@ -136,7 +154,7 @@ add_bigrams(struct table *t, const char *f, size_t n, uint32_t art)
 	size_t		 i = 0;
 	text_char	 a = 0, b;
 	struct slot	*s;
-	uint32_t	*v;
+	unsigned char	*v;
 
 	while (i < n) {
 		i += text_decode_fast(f + i, n - i, &b);
@@ -144,14 +162,19 @@ add_bigrams(struct table *t, const char *f, size_t n, uint32_t art)
 			if ((s = slot_for(t, (uint64_t)a << 21 | b)) == NULL)
 				return false;
 			if (s->last != art + 1) {
-				if (s->n == s->cap) {
-					if ((v = realloc(s->v, s->cap * 2 *
-					    sizeof *v)) == NULL)
+				/* five bytes at most a posting */
+				if (s->len + 5 > s->cap) {
+					if (s->cap > UINT32_MAX / 2 ||
+					    (v = realloc(s->v, s->cap * 2)) ==
+					    NULL)
 						return false;
 					s->v = v;
 					s->cap *= 2;
 				}
-				s->v[s->n++] = art;
+				s->len = (uint32_t)(put_varint(s->v + s->len,
+				    s->last == 0 ? art : art - (s->last - 1)) -
+				    s->v);
+				s->n++;
 				s->last = art + 1;
 			}
 		}
@@ -404,17 +427,6 @@ collect(const struct archive *ar, const struct index *old,
 	return true;
 }
 
-/* Writes v at q, 7 bits a byte, low bits first; returns the end. */
-static unsigned char *
-put_varint(unsigned char *q, uint32_t v)
-{
-	while (v >= 0x80) {
-		*q++ = (unsigned char)((v & 0x7f) | 0x80);
-		v >>= 7;
-	}
-	*q++ = (unsigned char)v;
-	return q;
-}
 
 static void
 pad8(struct buf *b)
@@ -433,11 +445,11 @@ ix_build(const struct archive *ar, const struct index *old,
 	size_t			 nd = 0, i, k, nterms = 0;
 	struct table		 t = { 0 };
 	struct slot		*terms = NULL;
-	struct buf		 out = { 0 }, post = { 0 };
+	struct buf		 out = { 0 };
 	struct strings		 str = { { 0 }, 0, NULL };
 	struct file_out		 f;
 	struct hdr		 h;
-	uint64_t		*stroff = NULL, nhash, base;
+	uint64_t		*stroff = NULL, nhash, base, npost;
 	uint32_t		*hash = NULL;
 	char			(*dates)[11];
 	bool			 ok = false;
@@ -476,9 +488,12 @@ ix_build(const struct archive *ar, const struct index *old,
 	file_out_write(&f, zero, (size_t)(base - h.off_str - h.nstr));
 	if ((terms = malloc((t.n ? t.n : 1) * sizeof *terms)) == NULL)
 		goto out;
+	/* the terms take the postings over from the table */
 	for (i = 0; i < t.cap; i++)
-		if (t.s[i].cap != 0)
+		if (t.s[i].cap != 0) {
 			terms[nterms++] = t.s[i];
+			t.s[i].v = NULL;
+		}
 	qsort(terms, nterms, sizeof *terms, by_key);
 
 	memcpy(h.magic, MAGIC, 8);
@@ -528,43 +543,31 @@ ix_build(const struct archive *ar, const struct index *old,
 	}
 	pad8(&out);
 	h.off_terms = base + out.len;
-	/* the postings, encoded first: the terms say where each starts */
-	for (i = 0; i < nterms; i++) {
-		size_t		 at = post.len;
-		unsigned char	*q;
-
-		/* five bytes at most a posting */
-		if (!buf_reserve(&post, (size_t)terms[i].n * 5))
-			break;
-		q = (unsigned char *)post.p + post.len;
-		for (k = 0; k < terms[i].n; k++)
-			q = put_varint(q, k == 0 ? terms[i].v[0] :
-			    terms[i].v[k] - terms[i].v[k - 1]);
-		post.len = (size_t)(q - (unsigned char *)post.p);
-		terms[i].last = (uint32_t)at;	/* reused: the offset */
-		terms[i].cap = (uint32_t)(post.len - at);	/* the bytes */
-	}
-	if (post.failed)
-		goto out;
-	for (i = 0; i < nterms; i++) {
-		struct iterm	it = { terms[i].key, terms[i].last, terms[i].n,
-		    ix_term_sum(terms[i].key, terms[i].last, terms[i].n,
-		    terms[i].cap, (const unsigned char *)post.p + terms[i].last),
-		    terms[i].cap, 0 };
+	/* the terms, each where its postings will start */
+	for (i = 0, npost = 0; i < nterms; i++) {
+		struct iterm	it = { terms[i].key, npost, terms[i].n,
+		    ix_term_sum(terms[i].key, npost, terms[i].n,
+		    terms[i].len, terms[i].v), terms[i].len, 0 };
 
 		buf_add(&out, (const char *)&it, sizeof it);
+		npost += terms[i].len;
 	}
 	pad8(&out);
 	h.off_post = base + out.len;
-	h.npost = post.len;
-	buf_add(&out, post.p, post.len);
-	pad8(&out);
-	h.size = base + out.len;
+	h.npost = npost;
+	h.size = (h.off_post + npost + 7) / 8 * 8;
 	if (out.failed)
 		goto out;
 	h.sum = ix_hdr_sum(&h, out.p + (h.off_issues - base),
 	    out.p + (h.off_hash - base));
 	file_out_write(&f, out.p, out.len);
+	/* then the postings as gathered, each let go once written */
+	for (i = 0; i < nterms; i++) {
+		file_out_write(&f, terms[i].v, terms[i].len);
+		free(terms[i].v);
+		terms[i].v = NULL;
+	}
+	file_out_write(&f, zero, (size_t)(h.size - h.off_post - npost));
 	file_out_write_at(&f, 0, &h, sizeof h);
 	ok = true;
 	if (progress != NULL)
@@ -576,6 +579,8 @@ out:
 	for (i = 0; i < t.cap; i++)
 		free(t.s[i].v);
 	free(t.s);
+	for (i = 0; terms != NULL && i < nterms; i++)
+		free(terms[i].v);
 	free(terms);
 	free(stroff);
 	free(hash);
@@ -584,6 +589,5 @@ out:
 	free(d);
 	buf_free(&out);
 	buf_free(&str.b);
-	buf_free(&post);
 	return ok;
 }
