@@ -457,6 +457,7 @@ search(const char *query, const char *dir, const struct config *cf)
 		free(cache);
 		return 1;
 	}
+	ar.index_memory = (size_t)cf->index_memory << 20;
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	if (!search_library(&ar, query, cache, progress, &start, &hits, &nhits,
 	    &err, &warn)) {

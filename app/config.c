@@ -52,6 +52,8 @@ static const struct setting settings[] = {
 	  "y and Y copy to the terminal's clipboard (OSC 52, also over ssh)" },
 	{ "mouse", T_FLAG, AT(no_mouse), 0, 0, "on off", "on",
 	  "the wheel scrolls, a click selects; off: the terminal selects text" },
+	{ "index-memory", T_INT, AT(index_memory), 8, 65536, NULL, "128",
+	  "megabytes a search index's build may hold (then it writes segments)" },
 	{ "library", T_STRING, AT(library), 0, 0, NULL, "",
 	  "folder of issues opened when kanbao is started without a file" },
 	{ "save-folder", T_STRING, AT(save_dir), 0, 0, NULL, "~/kanbao",

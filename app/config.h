@@ -25,6 +25,7 @@ struct config {
 	int			 column_width;	/* widest column, cells */
 	int			 indent;	/* ideographic spaces */
 	int			 ambiguous;	/* 1 or 2 */
+	int			 index_memory;	/* MB an index build may hold */
 	bool			 keep_punct;
 	bool			 korean_syllable; /* break Korean anywhere */
 	bool			 no_clipboard;	/* clipboard = off */

@@ -140,7 +140,7 @@ add(struct vec *v, const char *path, const struct stat *st, uint64_t names)
 static void
 free_vec(struct vec *v)
 {
-	struct archive	a = { v->v, v->n, NULL };
+	struct archive	a = { v->v, v->n, NULL, 0 };
 
 	archive_close(&a);
 	memset(v, 0, sizeof *v);

@@ -26,6 +26,8 @@ struct archive {
 	struct archive_entry	*v;	/* oldest first, undated last */
 	size_t			 n;
 	char			*root;	/* the folder or file it was opened on */
+	size_t			 index_memory;	/* bytes its index's build
+						   may hold (0: 128 MB) */
 };
 
 /*

@@ -95,10 +95,56 @@ struct slot {
 	unsigned char	*v;
 };
 
+/*
+ * The bigrams gathered, in a hash table; past the budget its postings are
+ * written out sorted as a segment (a temporary file) and the table starts
+ * again, and the segments are merged into the index at the end.
+ */
 struct table {
 	struct slot	*s;
 	size_t		 cap, n;
+	size_t		 bytes;		/* of the slots and their postings */
+	size_t		 budget;	/* most bytes held, 0: no limit */
+	const char	*file;		/* the index: its folder holds the
+					   segments */
+	FILE		**seg;
+	size_t		 nseg;
 };
+
+#define INDEX_MEMORY	((size_t)128 << 20)	/* the default budget */
+
+/*
+ * A temporary file in the folder of file (the index's: the same disk),
+ * unnamed so that nothing is left of it however the process ends.
+ */
+static FILE *
+tmp_near(const char *file)
+{
+	const char	*slash = strrchr(file, '/');
+	char		*dir, *name;
+	FILE		*f = NULL;
+	int		 fd;
+
+	if ((dir = slash != NULL ? strndup(file, (size_t)(slash - file + 1)) :
+	    strdup("./")) == NULL)
+		return NULL;
+#ifdef O_TMPFILE
+	fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+#else
+	fd = -1;
+#endif
+	if (fd == -1 && (name = malloc(strlen(dir) + 16)) != NULL) {
+		strcpy(name, dir);
+		strcat(name, ".segXXXXXX");
+		if ((fd = mkstemp(name)) != -1)
+			unlink(name);
+		free(name);
+	}
+	free(dir);
+	if (fd != -1 && (f = fdopen(fd, "w+")) == NULL)
+		close(fd);
+	return f;
+}
 
 /*
  * A key's first slot among cap (a power of two): the high half of a
@@ -122,6 +168,7 @@ slot_for(struct table *t, uint64_t key)
 
 		if ((ns = calloc(cap, sizeof *ns)) == NULL)
 			return NULL;
+		t->bytes += (cap - t->cap) * sizeof *ns;
 		for (i = 0; i < t->cap; i++) {
 			if (t->s[i].cap == 0)
 				continue;
@@ -144,6 +191,7 @@ slot_for(struct table *t, uint64_t key)
 		t->s[i].cap = 0;
 		return NULL;
 	}
+	t->bytes += 8;
 	t->n++;
 	return &t->s[i];
 }
@@ -169,6 +217,7 @@ add_bigrams(struct table *t, const char *f, size_t n, uint32_t art)
 					    NULL)
 						return false;
 					s->v = v;
+					t->bytes += s->cap;
 					s->cap *= 2;
 				}
 				s->len = (uint32_t)(put_varint(s->v + s->len,
@@ -190,6 +239,187 @@ by_key(const void *a, const void *b)
 			y = ((const struct slot *)b)->key;
 
 	return x < y ? -1 : x > y;
+}
+
+/* The table's terms sorted, at the front of t->s; how many. */
+static size_t
+table_sorted(struct table *t)
+{
+	struct slot	s;
+	size_t		i, n = 0;
+
+	/* moved, not copied: each slot's postings are held once */
+	for (i = 0; i < t->cap; i++)
+		if (t->s[i].cap != 0) {
+			s = t->s[i];
+			memset(&t->s[i], 0, sizeof t->s[i]);
+			t->s[n++] = s;
+		}
+	qsort(t->s, n, sizeof *t->s, by_key);
+	return n;
+}
+
+/*
+ * A segment's term: its key, count and bytes of postings, and the last
+ * article in them (the next segment's first posting is told from it).
+ */
+struct segterm {
+	uint64_t	key;
+	uint32_t	n, len, last, pad;
+};
+
+/* Writes the table out as a segment and empties it; false on failure. */
+static bool
+spill(struct table *t)
+{
+	struct segterm	 st;
+	FILE		*f, **v;
+	size_t		 i, n = table_sorted(t);
+	bool		 ok;
+
+	if ((v = realloc(t->seg, (t->nseg + 1) * sizeof *v)) == NULL)
+		return false;
+	t->seg = v;
+	if ((f = tmp_near(t->file)) == NULL)
+		return false;
+	t->seg[t->nseg++] = f;
+	setvbuf(f, NULL, _IOFBF, 1 << 16);
+	for (i = 0, ok = true; i < n; i++) {
+		memset(&st, 0, sizeof st);
+		st.key = t->s[i].key;
+		st.n = t->s[i].n;
+		st.len = t->s[i].len;
+		st.last = t->s[i].last - 1;
+		ok = ok && fwrite(&st, sizeof st, 1, f) == 1 &&
+		    fwrite(t->s[i].v, 1, st.len, f) == st.len;
+		free(t->s[i].v);
+	}
+	memset(t->s, 0, t->cap * sizeof *t->s);
+	t->n = 0;
+	t->bytes = t->cap * sizeof *t->s;
+	return ok && fflush(f) == 0;
+}
+
+/* A segment being read: its term at hand, its postings in v. */
+struct segread {
+	FILE		*f;
+	struct segterm	 t;
+	unsigned char	*v;
+	size_t		 cap;
+	bool		 has;
+};
+
+static bool
+seg_next(struct segread *r)
+{
+	unsigned char	*v;
+
+	r->has = false;
+	if (fread(&r->t, sizeof r->t, 1, r->f) != 1)
+		return feof(r->f);
+	if (r->t.len > r->cap) {
+		if ((v = realloc(r->v, r->t.len)) == NULL)
+			return false;
+		r->v = v;
+		r->cap = r->t.len;
+	}
+	if (fread(r->v, 1, r->t.len, r->f) != r->t.len)
+		return false;
+	r->has = true;
+	return true;
+}
+
+/* Reads a varint at p (n bytes); its length, 0 when there is none. */
+static size_t
+get_varint(const unsigned char *p, size_t n, uint32_t *v)
+{
+	size_t	i;
+
+	*v = 0;
+	for (i = 0; i < n && i < 5; i++) {
+		*v |= (uint32_t)(p[i] & 0x7f) << (7 * i);
+		if (!(p[i] & 0x80))
+			return i + 1;
+	}
+	return 0;
+}
+
+/*
+ * Merges the segments, key by key, each key's postings joined in the
+ * order of the segments (their articles rise from one to the next), and
+ * hands each term to fn; false on a failure.  Read twice by ix_build:
+ * once for the terms, once for the postings.
+ */
+static bool
+merge(struct table *t, bool (*fn)(void *, uint64_t, uint32_t,
+    const unsigned char *, size_t), void *arg)
+{
+	struct segread	*r;
+	struct buf	 m = { 0 };
+	size_t		 i, k;
+	uint64_t	 key;
+	uint32_t	 n, prev = 0, first;
+	bool		 ok = true, any;
+
+	if ((r = calloc(t->nseg, sizeof *r)) == NULL)
+		return false;
+	for (i = 0; i < t->nseg && ok; i++) {
+		r[i].f = t->seg[i];
+		ok = fseek(r[i].f, 0, SEEK_SET) == 0 && seg_next(&r[i]);
+	}
+	while (ok) {
+		for (i = 0, any = false, key = 0; i < t->nseg; i++)
+			if (r[i].has && (!any || r[i].t.key < key)) {
+				key = r[i].t.key;
+				any = true;
+			}
+		if (!any)
+			break;
+		m.len = 0;
+		n = 0;
+		for (i = 0; i < t->nseg && ok; i++) {
+			if (!r[i].has || r[i].t.key != key)
+				continue;
+			if (n == 0)
+				buf_add(&m, (const char *)r[i].v, r[i].t.len);
+			else if ((k = get_varint(r[i].v, r[i].t.len,
+			    &first)) == 0 || first <= prev)
+				ok = false;
+			else {
+				/* its first posting: from the last before */
+				unsigned char	 d[5];
+
+				buf_add(&m, (const char *)d, (size_t)(put_varint(d,
+				    first - prev) - d));
+				buf_add(&m, (const char *)r[i].v + k,
+				    r[i].t.len - k);
+			}
+			n += r[i].t.n;
+			prev = r[i].t.last;
+			ok = ok && seg_next(&r[i]);
+		}
+		ok = ok && !m.failed && fn(arg, key, n,
+		    (const unsigned char *)m.p, m.len);
+	}
+	for (i = 0; i < t->nseg; i++)
+		free(r[i].v);
+	free(r);
+	buf_free(&m);
+	return ok;
+}
+
+static void
+table_free(struct table *t)
+{
+	size_t	i;
+
+	for (i = 0; i < t->cap; i++)
+		free(t->s[i].v);
+	free(t->s);
+	for (i = 0; i < t->nseg; i++)
+		fclose(t->seg[i]);
+	free(t->seg);
+	memset(t, 0, sizeof *t);
 }
 
 
@@ -281,8 +511,12 @@ take(struct doc *d, uint32_t art, struct table *t, struct strings *st)
 	bool		 ok;
 
 	if (d->headline == NULL || d->text == NULL ||
-	    (f = query_fold(d->text, d->tlen, &flen)) == NULL)
+	    (f = query_fold(d->text, d->tlen, &flen)) == NULL) {
+		free(d->headline);
+		free(d->text);
+		d->headline = d->text = NULL;
 		return false;
+	}
 	ok = add_bigrams(t, f, flen, art);
 	free(f);
 	d->hoff = str_add(st, d->headline, d->hlen);
@@ -308,13 +542,35 @@ take(struct doc *d, uint32_t art, struct table *t, struct strings *st)
  * parses too while it waits): the bigrams and strings of the index are
  * made as the parsing goes on, not after it.
  */
+/* Writes article d's record to the articles' file; false on failure. */
+static bool
+put_art(FILE *arts, const struct doc *d)
+{
+	struct iart	ia = { (uint32_t)d->issue, (uint32_t)d->index,
+			    d->hoff, d->toff, d->sum };
+
+	return fwrite(&ia, sizeof ia, 1, arts) == 1;
+}
+
+/*
+ * Takes one article into the index being built, its record to arts; and
+ * past the memory budget, the table's postings out as a segment.
+ */
+static bool
+take_one(struct doc *one, uint32_t art, struct table *tab,
+    struct strings *str, FILE *arts)
+{
+	return take(one, art, tab, str) && put_art(arts, one) &&
+	    (tab->budget == 0 || tab->bytes <= tab->budget || spill(tab));
+}
+
 static bool
 collect(const struct archive *ar, const struct index *old,
-    archive_progress *progress, void *arg, struct doc **out, size_t *nout,
-    char (*dates)[11], struct table *tab, struct strings *str)
+    archive_progress *progress, void *arg, FILE *arts, uint32_t *count,
+    size_t *nout, char (*dates)[11], struct table *tab, struct strings *str)
 {
-	struct doc		*d = NULL;
-	size_t			 n = 0, cap = 0, i, k, t, *todo, *slot;
+	struct doc		 one;
+	size_t			 n = 0, i, k, t, *todo, *slot;
 	size_t			 ntodo = 0;
 	struct collecting	 c = { ar, NULL, NULL };
 	struct pool_ordered	*pool;
@@ -359,15 +615,11 @@ collect(const struct archive *ar, const struct index *old,
 			memcpy(dates[i], r->date, sizeof dates[i]);
 			ok = !r->oom;
 			for (k = 0; k < r->n && ok; k++) {
-				if (!vec_grow(&d, &cap, n, sizeof *d)) {
-					ok = false;
-					break;
-				}
-				d[n] = r->d[k];
-				d[n].issue = i;
+				one = r->d[k];
+				one.issue = i;
 				r->d[k].headline = r->d[k].text = NULL;
-				ok = take(&d[n], (uint32_t)n, tab, str);
-				n++;
+				ok = take_one(&one, (uint32_t)n++, tab, str, arts);
+				count[i]++;
 			}
 			free_docs(r->d, r->n);
 			free(r->d);
@@ -389,20 +641,16 @@ collect(const struct archive *ar, const struct index *old,
 				if (oa->headline >= old->h->nstr ||
 				    oa->text >= old->h->nstr)
 					continue;
-				if (!vec_grow(&d, &cap, n, sizeof *d)) {
-					ok = false;
-					break;
-				}
-				memset(&d[n], 0, sizeof d[n]);
-				d[n].issue = i;
-				d[n].index = oa->index;
-				d[n].hlen = strlen(old->str + oa->headline);
-				d[n].tlen = strlen(old->str + oa->text);
-				d[n].headline = strndup(old->str + oa->headline,
-				    d[n].hlen);
-				d[n].text = strndup(old->str + oa->text, d[n].tlen);
-				ok = take(&d[n], (uint32_t)n, tab, str);
-				n++;
+				memset(&one, 0, sizeof one);
+				one.issue = i;
+				one.index = oa->index;
+				one.hlen = strlen(old->str + oa->headline);
+				one.tlen = strlen(old->str + oa->text);
+				one.headline = strndup(old->str + oa->headline,
+				    one.hlen);
+				one.text = strndup(old->str + oa->text, one.tlen);
+				ok = take_one(&one, (uint32_t)n++, tab, str, arts);
+				count[i]++;
 			}
 		}
 	}
@@ -415,14 +663,10 @@ collect(const struct archive *ar, const struct index *old,
 	free(c.res);
 	free(todo);
 	free(slot);
-	if (!ok) {
-		free_docs(d, n);
-		free(d);
+	if (!ok || fflush(arts) != 0)
 		return false;
-	}
 	if (progress != NULL)
 		progress(ntodo, ntodo, arg);
-	*out = d;
 	*nout = n;
 	return true;
 }
@@ -435,25 +679,84 @@ pad8(struct buf *b)
 		buf_addc(b, '\0');
 }
 
-/* Builds the index for ar from its files (and the old index) into file. */
+/* The terms' pass over the merged segments: each term where it goes. */
+struct terming {
+	struct file_out	*f;
+	uint64_t	 npost;
+	uint32_t	 nterms;
+};
+
+static bool
+term_out(void *arg, uint64_t key, uint32_t n, const unsigned char *post,
+    size_t len)
+{
+	struct terming	*w = arg;
+	struct iterm	 it = { key, w->npost, n, ix_term_sum(key, w->npost, n,
+			    (uint32_t)len, post), (uint32_t)len, 0 };
+
+	if (len > UINT32_MAX || w->nterms == UINT32_MAX)
+		return false;
+	file_out_write(w->f, &it, sizeof it);
+	w->npost += len;
+	w->nterms++;
+	return !w->f->failed;
+}
+
+/* The postings' pass: each term's postings, in the terms' order. */
+static bool
+post_out(void *arg, uint64_t key, uint32_t n, const unsigned char *post,
+    size_t len)
+{
+	struct file_out	*f = arg;
+
+	(void)key;
+	(void)n;
+	file_out_write(f, post, len);
+	return !f->failed;
+}
+
+/* Copies the articles' records from their temporary file into f. */
+static bool
+copy_arts(FILE *arts, struct file_out *f)
+{
+	char	b[1 << 16];
+	size_t	n;
+
+	if (fseek(arts, 0, SEEK_SET) != 0)
+		return false;
+	while ((n = fread(b, 1, sizeof b, arts)) > 0)
+		file_out_write(f, b, n);
+	return !ferror(arts) && !f->failed;
+}
+
+/*
+ * Builds the index for ar from its files (and the old index) into file,
+ * holding at most ar->index_memory bytes of postings (128 MB when 0):
+ * past that they go out as sorted segments, merged into the file at the
+ * end, as Lucene and Tantivy do.  The articles' records go to a file of
+ * their own as they are made; nothing grows with the library in memory
+ * but the issues' table.
+ */
 bool
 ix_build(const struct archive *ar, const struct index *old,
     const char *file, archive_progress *progress, void *arg)
 {
 	static const char	 zero[8];
-	struct doc		*d = NULL;
 	size_t			 nd = 0, i, k, nterms = 0;
 	struct table		 t = { 0 };
-	struct slot		*terms = NULL;
 	struct buf		 out = { 0 };
 	struct strings		 str = { { 0 }, 0, NULL };
+	struct terming		 w;
 	struct file_out		 f;
 	struct hdr		 h;
-	uint64_t		*stroff = NULL, nhash, base, npost;
-	uint32_t		*hash = NULL;
+	uint64_t		*stroff = NULL, nhash, base, npost = 0, at;
+	uint32_t		*hash = NULL, *count = NULL;
 	char			(*dates)[11];
+	FILE			*arts = NULL;
 	bool			 ok = false;
 
+	t.budget = ar->index_memory > 0 ? ar->index_memory : INDEX_MEMORY;
+	t.file = file;
 	/*
 	 * The file: the header, the strings, then the rest, which the
 	 * strings' size places.  Strings: paths, then each article's
@@ -462,11 +765,14 @@ ix_build(const struct archive *ar, const struct index *old,
 	 * soon as its bigrams are counted: the build holds little text.
 	 */
 	if ((dates = calloc(ar->n + 1, sizeof *dates)) == NULL ||
-	    (stroff = malloc((ar->n + 1) * sizeof *stroff)) == NULL) {
+	    (stroff = malloc((ar->n + 1) * sizeof *stroff)) == NULL ||
+	    (count = calloc(ar->n + 1, sizeof *count)) == NULL) {
+		free(stroff);
 		free(dates);
 		return false;
 	}
 	if (!file_out_open(&f, file)) {
+		free(count);
 		free(stroff);
 		free(dates);
 		return false;
@@ -478,29 +784,25 @@ ix_build(const struct archive *ar, const struct index *old,
 	for (i = 0; i < ar->n; i++)
 		stroff[i] = str_add(&str, ar->v[i].path,
 		    strlen(ar->v[i].path));
-	if (!collect(ar, old, progress, arg, &d, &nd, dates, &t, &str) ||
-	    str.b.failed)
+	if ((arts = tmp_near(file)) == NULL ||
+	    !collect(ar, old, progress, arg, arts, count, &nd, dates, &t,
+	    &str) || str.b.failed)
 		goto out;
 	str_flush(&str, true);
 	h.off_str = sizeof h;
 	h.nstr = str_at(&str);
 	base = (h.off_str + h.nstr + 7) / 8 * 8;
 	file_out_write(&f, zero, (size_t)(base - h.off_str - h.nstr));
-	if ((terms = malloc((t.n ? t.n : 1) * sizeof *terms)) == NULL)
+	/* segments written: the rest of the table is one more */
+	if (t.nseg > 0 && t.n > 0 && !spill(&t))
 		goto out;
-	/* the terms take the postings over from the table */
-	for (i = 0; i < t.cap; i++)
-		if (t.s[i].cap != 0) {
-			terms[nterms++] = t.s[i];
-			t.s[i].v = NULL;
-		}
-	qsort(terms, nterms, sizeof *terms, by_key);
+	if (t.nseg == 0)
+		nterms = table_sorted(&t);
 
 	memcpy(h.magic, MAGIC, 8);
 	h.version = VERSION;
 	h.nissues = (uint32_t)ar->n;
 	h.narticles = (uint32_t)nd;
-	h.nterms = (uint32_t)nterms;
 	h.off_issues = base + out.len;
 	for (nhash = 16; nhash < 2 * (uint64_t)ar->n; nhash *= 2)
 		;
@@ -517,12 +819,10 @@ ix_build(const struct archive *ar, const struct index *old,
 		ii.mtime = ar->v[i].mtime;
 		ii.ctime = ar->v[i].ctime;
 		ii.first = (uint32_t)k;
+		ii.count = count[i];
+		k += count[i];
 		ii.hash = ix_path_hash(ar->v[i].path);
 		memcpy(ii.date, dates[i], sizeof dates[i]);
-		while (k < nd && d[k].issue == i) {
-			k++;
-			ii.count++;
-		}
 		buf_add(&out, (const char *)&ii, sizeof ii);
 		for (j = (size_t)ii.hash & (nhash - 1); hash[j] != 0;
 		    j = (j + 1) & (nhash - 1))
@@ -535,58 +835,66 @@ ix_build(const struct archive *ar, const struct index *old,
 	buf_add(&out, (const char *)hash, nhash * sizeof *hash);
 	pad8(&out);
 	h.off_articles = base + out.len;
-	for (i = 0; i < nd; i++) {
-		struct iart	ia = { (uint32_t)d[i].issue, (uint32_t)d[i].index,
-		    d[i].hoff, d[i].toff, d[i].sum };
-
-		buf_add(&out, (const char *)&ia, sizeof ia);
-	}
-	pad8(&out);
-	h.off_terms = base + out.len;
-	/* the terms, each where its postings will start */
-	for (i = 0, npost = 0; i < nterms; i++) {
-		struct iterm	it = { terms[i].key, npost, terms[i].n,
-		    ix_term_sum(terms[i].key, npost, terms[i].n,
-		    terms[i].len, terms[i].v), terms[i].len, 0 };
-
-		buf_add(&out, (const char *)&it, sizeof it);
-		npost += terms[i].len;
-	}
-	pad8(&out);
-	h.off_post = base + out.len;
-	h.npost = npost;
-	h.size = (h.off_post + npost + 7) / 8 * 8;
 	if (out.failed)
 		goto out;
+	file_out_write(&f, out.p, out.len);
+	if (!copy_arts(arts, &f))
+		goto out;
+	at = h.off_articles + nd * sizeof(struct iart);
+	file_out_write(&f, zero, (size_t)((at + 7) / 8 * 8 - at));
+	h.off_terms = (at + 7) / 8 * 8;
+	if (t.nseg == 0) {
+		/* the terms, each where its postings will start */
+		for (i = 0; i < nterms; i++) {
+			struct iterm	it = { t.s[i].key, npost, t.s[i].n,
+			    ix_term_sum(t.s[i].key, npost, t.s[i].n,
+			    t.s[i].len, t.s[i].v), t.s[i].len, 0 };
+
+			file_out_write(&f, &it, sizeof it);
+			npost += t.s[i].len;
+		}
+	} else {
+		w.f = &f;
+		w.npost = 0;
+		w.nterms = 0;
+		if (!merge(&t, term_out, &w))
+			goto out;
+		nterms = w.nterms;
+		npost = w.npost;
+	}
+	h.nterms = (uint32_t)nterms;
+	at = h.off_terms + nterms * sizeof(struct iterm);
+	file_out_write(&f, zero, (size_t)((at + 7) / 8 * 8 - at));
+	h.off_post = (at + 7) / 8 * 8;
+	h.npost = npost;
+	h.size = (h.off_post + npost + 7) / 8 * 8;
+	/* then the postings, each let go once written */
+	if (t.nseg == 0)
+		for (i = 0; i < nterms; i++) {
+			file_out_write(&f, t.s[i].v, t.s[i].len);
+			free(t.s[i].v);
+			t.s[i].v = NULL;
+		}
+	else if (!merge(&t, post_out, &f))
+		goto out;
+	file_out_write(&f, zero, (size_t)(h.size - h.off_post - npost));
 	h.sum = ix_hdr_sum(&h, out.p + (h.off_issues - base),
 	    out.p + (h.off_hash - base));
-	file_out_write(&f, out.p, out.len);
-	/* then the postings as gathered, each let go once written */
-	for (i = 0; i < nterms; i++) {
-		file_out_write(&f, terms[i].v, terms[i].len);
-		free(terms[i].v);
-		terms[i].v = NULL;
-	}
-	file_out_write(&f, zero, (size_t)(h.size - h.off_post - npost));
 	file_out_write_at(&f, 0, &h, sizeof h);
-	ok = true;
+	ok = !f.failed;
 	if (progress != NULL)
 		progress(ar->n, ar->n, arg);
 out:
 	/* in its place when whole, else gone */
 	f.failed |= !ok;
 	ok = file_out_close(&f, file, false);
-	for (i = 0; i < t.cap; i++)
-		free(t.s[i].v);
-	free(t.s);
-	for (i = 0; terms != NULL && i < nterms; i++)
-		free(terms[i].v);
-	free(terms);
+	table_free(&t);
+	if (arts != NULL)
+		fclose(arts);
+	free(count);
 	free(stroff);
 	free(hash);
 	free(dates);
-	free_docs(d, nd);
-	free(d);
 	buf_free(&out);
 	buf_free(&str.b);
 	return ok;

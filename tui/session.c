@@ -277,6 +277,7 @@ library_search(struct tui *t)
 		return;
 	}
 	j->cachedir = t->cachedir;
+	j->ar.index_memory = (size_t)t->cf->index_memory << 20;
 	t->job = j;
 	j->threaded = pthread_create(&j->th, NULL, job_run, j) == 0;
 	if (!j->threaded) {

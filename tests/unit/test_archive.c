@@ -428,6 +428,37 @@ snippets_agree(void **state)
 	sh("rm -rf %s", dir);
 }
 
+/*
+ * An index built under a memory budget so small that every few articles
+ * go out as a segment is, once the segments are merged, the same file
+ * byte for byte as one built in memory, and finds the same (issue 24).
+ */
+static void
+build_under_a_budget(void **state)
+{
+	char		 dir[] = "/tmp/kanbao-budget-XXXXXX", cache[1100],
+			 small[1100], cmd[2400];
+	struct archive	 ar;
+	const char	*err;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(cache, sizeof cache, "%s/whole", dir);
+	snprintf(small, sizeof small, "%s/small", dir);
+	sh("mkdir -p %s/whole %s/small", dir);
+	assert_true(archive_open(&ar, "../../assets", NULL, &err));
+	same_hits(&ar, cache, "青河");
+	ar.index_memory = 1 << 16;	/* a segment every few articles */
+	same_hits(&ar, small, "青河");
+	same_hits(&ar, small, "秸秆 农机");
+	same_hits(&ar, small, "ＱＲ");
+	snprintf(cmd, sizeof cmd, "cmp %s/whole/index-* %s/small/index-*",
+	    dir, dir);
+	assert_int_equal(system(cmd), 0);
+	archive_close(&ar);
+	sh("rm -rf %s", dir);
+}
+
 static void
 links_in_a_library(void **state)
 {
@@ -657,6 +688,7 @@ main(void)
 		cmocka_unit_test(typed_dates),
 		cmocka_unit_test(day_folder_renamed),
 		cmocka_unit_test(snippets_agree),
+		cmocka_unit_test(build_under_a_budget),
 		cmocka_unit_test(every_phrase_of_the_samples),
 		cmocka_unit_test(every_phrase_of_the_seeds),
 		cmocka_unit_test(ordered_pool_gives_items_in_order),
