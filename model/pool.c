@@ -105,18 +105,41 @@ struct pool_ordered {
 	pthread_mutex_t	 mu;
 	pthread_cond_t	 cv;		/* one more item is done */
 	bool		*done;		/* per item, under mu */
+	size_t		 taken;		/* the caller waits for this, under mu */
+	bool		 stop;		/* under mu: no more items */
 	pthread_t	 th[POOL_MAX - 1];
 	size_t		 nth;
 };
 
-/* Does the next item no one has taken; false when none is left. */
+/*
+ * Items done ahead of the one the caller waits for, at most: results
+ * wait in memory until taken, so workers do not run ahead of a slow
+ * caller through a whole library.
+ */
+#define AHEAD	64
+
+/*
+ * Does the next item no one has taken; false when none is left.  A
+ * worker (ahead) waits while it is AHEAD items past the caller.
+ */
 static bool
-ordered_next(struct pool_ordered *p)
+ordered_next(struct pool_ordered *p, bool ahead)
 {
 	size_t	i = atomic_fetch_add(&p->next, 1);
 
 	if (i >= p->n)
 		return false;
+	if (ahead) {
+		bool	stop;
+
+		pthread_mutex_lock(&p->mu);
+		while (i >= p->taken + AHEAD && !p->stop)
+			pthread_cond_wait(&p->cv, &p->mu);
+		stop = p->stop;
+		pthread_mutex_unlock(&p->mu);
+		if (stop)
+			return false;
+	}
 	p->fn(p->arg, i);
 	pthread_mutex_lock(&p->mu);
 	p->done[i] = true;
@@ -128,7 +151,7 @@ ordered_next(struct pool_ordered *p)
 static void *
 ordered_work(void *arg)
 {
-	while (ordered_next(arg))
+	while (ordered_next(arg, true))
 		;
 	return NULL;
 }
@@ -162,13 +185,17 @@ pool_wait(struct pool_ordered *p, size_t i)
 {
 	bool	done;
 
+	pthread_mutex_lock(&p->mu);
+	p->taken = i;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
 	do {
 		pthread_mutex_lock(&p->mu);
 		done = p->done[i];
 		pthread_mutex_unlock(&p->mu);
 		if (done)
 			return;
-	} while (ordered_next(p));
+	} while (ordered_next(p, false));
 	pthread_mutex_lock(&p->mu);
 	while (!p->done[i])
 		pthread_cond_wait(&p->cv, &p->mu);
@@ -180,7 +207,11 @@ pool_stop(struct pool_ordered *p)
 {
 	if (p == NULL)
 		return;
+	pthread_mutex_lock(&p->mu);
 	atomic_store(&p->next, p->n);
+	p->stop = true;			/* none waits to go on */
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
 	while (p->nth > 0)
 		pthread_join(p->th[--p->nth], NULL);
 	pthread_cond_destroy(&p->cv);
