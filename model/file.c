@@ -198,11 +198,38 @@ file_out_open(struct file_out *o, const char *path)
 {
 	struct buf	t = { 0 };
 
+	const char	*slash = strrchr(path, '/');
+
 	memset(o, 0, sizeof *o);
 	o->fd = -1;
 	buf_addf(&t, "%s.tmp.%ld.XXXXXX", path, (long)getpid());
 	if (t.failed)
 		return false;
+#ifdef O_TMPFILE
+	/*
+	 * Unnamed until it is whole: however the process ends (a signal, a
+	 * kill, a crash), nothing of it is left.  It is linked in at close
+	 * through /proc; where either is missing, a named file as below.
+	 */
+	if (access("/proc/self/fd", X_OK) == 0) {
+		struct buf	dir = { 0 };
+
+		buf_add(&dir, path, slash != NULL ? (size_t)(slash - path + 1) :
+		    0);
+		buf_adds(&dir, slash != NULL ? "" : ".");
+		if (!dir.failed)
+			o->fd = open(dir.p, O_TMPFILE | O_RDWR | O_CLOEXEC,
+			    0600);
+		buf_free(&dir);
+		if (o->fd != -1) {
+			o->unnamed = true;
+			o->tmp = t.p;	/* the name it gets at close */
+			return true;
+		}
+	}
+#else
+	(void)slash;
+#endif
 	if ((o->fd = mkostemp(t.p, O_CLOEXEC)) == -1) {
 		buf_free(&t);
 		return false;
@@ -242,8 +269,23 @@ bool
 file_out_close(struct file_out *o, const char *path, bool durable)
 {
 	bool	ok = o->fd != -1 && !o->failed;
+	char	proc[64];
+	int	fd;
 
 	ok = ok && (!durable || fsync(o->fd) == 0);
+	if (ok && o->unnamed) {
+		/* a name for the whole file (unique: pid and random), then
+		 * its own, in one rename */
+		snprintf(proc, sizeof proc, "/proc/self/fd/%d", o->fd);
+		if ((fd = mkostemp(o->tmp, O_CLOEXEC)) == -1)
+			ok = false;
+		else {
+			close(fd);
+			unlink(o->tmp);
+			ok = linkat(AT_FDCWD, proc, AT_FDCWD, o->tmp,
+			    AT_SYMLINK_FOLLOW) == 0;
+		}
+	}
 	if (o->fd != -1 && close(o->fd) != 0)
 		ok = false;
 	if (ok)

@@ -68,6 +68,7 @@ struct file_out {
 	int		 fd;
 	uint64_t	 len;		/* its size so far */
 	bool		 failed;
+	bool		 unnamed;	/* O_TMPFILE: no name until closed */
 };
 bool	file_out_open(struct file_out *, const char *path);
 void	file_out_write(struct file_out *, const void *, size_t);

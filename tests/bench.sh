@@ -74,11 +74,14 @@ in_kb=$(( $(wc -c < "$work/short.txt") / 1024 ))
 rss=$( { /usr/bin/time -f %M "$kanbao" --dump --width 80 "$work/short.txt" > /dev/null; } 2>&1 | tail -n 1)
 echo "--dump of 400,000 short paragraphs ($in_kb KiB): peak RSS $rss KiB, $(ratio "$rss" "$in_kb")x the input (bar 8x)"
 
-# 3. libraries of daily issues made from the samples, dates rewritten
-gen() {	# gen DIR YEARS: YEARS years of daily issues, up to 2025
-	awk -v dir="$1" -v years="$2" -v a="$top/assets/qinghe-2025-06-10.txt" \
-	    -v b="$top/assets/qinghe-2025-06-11.txt" \
-	    -v c="$top/assets/qinghe-2025-06-12.txt" '
+# 3. libraries of daily issues made from the real seeds (the samples when
+# ../shared is absent), a date line on top of each; for a century, each
+# seed in 100 variants with 3% of their Han characters changed at random,
+# so that the vocabulary grows as a real archive's does
+gen() {	# gen DIR YEARS VARIANTS: YEARS years of daily issues, up to 2025
+	set -- "$1" "$2" "$3" "$top/../shared/seeds"
+	[ -d "$4" ] || set -- "$1" "$2" "$3" "$top/assets"
+	LC_ALL=C awk -v dir="$1" -v years="$2" -v variants="$3" -v src="$4" '
 	function slurp(f,	l, s) {
 		s = ""
 		while ((getline l < f) > 0)
@@ -86,8 +89,31 @@ gen() {	# gen DIR YEARS: YEARS years of daily issues, up to 2025
 		close(f)
 		return s
 	}
+	# 3% of the Han characters (a UTF-8 lead byte 0xe4-0xe9) changed
+	function mutate(s,	out, i, n, c) {
+		out = ""
+		n = length(s)
+		for (i = 1; i <= n; i++) {
+			c = substr(s, i, 1)
+			if (c >= "\344" && c <= "\351" && i + 2 <= n &&
+			    rand() < 0.03) {
+				out = out sprintf("%c%c%c", 229 + int(rand() * 5),
+				    128 + int(rand() * 64), 128 + int(rand() * 64))
+				i += 2
+			} else
+				out = out c
+		}
+		return out
+	}
 	BEGIN {
-		t[0] = slurp(a); t[1] = slurp(b); t[2] = slurp(c)
+		srand(24)
+		cmd = "ls " src "/*.txt"
+		while ((cmd | getline f) > 0)
+			seed[ns++] = slurp(f)
+		close(cmd)
+		for (k = 0; k < ns * variants; k++)
+			t[k] = variants > 1 ? mutate(seed[k % ns]) : seed[k % ns]
+		nt = ns * variants
 		split("31 28 31 30 31 30 31 31 30 31 30 31", dm, " ")
 		for (y = 2026 - years; y < 2026; y++) {
 			system("mkdir -p " dir "/" y)
@@ -95,9 +121,8 @@ gen() {	# gen DIR YEARS: YEARS years of daily issues, up to 2025
 				n = dm[m] + (m == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))
 				for (d = 1; d <= n; d++) {
 					f = sprintf("%s/%d/%d-%02d-%02d.txt", dir, y, y, m, d)
-					s = t[i % 3]
-					sub(/\n2025年6月\n/, "\n" y "年" m "月\n", s)
-					printf "%s\n本期检索号 KB%05d\n", s, i > f
+					printf "%d年%d月%d日\n\n%s\n本期检索号 KB%05d\n",
+					    y, m, d, t[i % nt], i > f
 					close(f)
 					i++
 				}
@@ -110,9 +135,15 @@ row() {	# row WHAT SECONDS BASE: a line of the table, the ratio to BASE
 	printf '%-44s %9s %8s\n' "$1" "$2" "$(ratio "$2" "$3")"
 }
 
-library() {	# library YEARS: the table's rows on that library
+library() {	# library YEARS VARIANTS: the table's rows on that library
 	lib="$work/lib$1"
-	gen "$lib" "$1"
+	gen "$lib" "$1" "$2"
+	# words of any paper: a common one first, then rarer ones
+	if [ -d "$top/../shared/seeds" ]; then
+		set -- "$1" "$2" 经济 记者 绿色
+	else
+		set -- "$1" "$2" 秸秆 社区食堂 QR
+	fi
 	sync	# no write-back of the new files under the timings
 	n=$(find "$lib" -name '*.txt' | wc -l)
 	lib_kb=$(du -sk "$lib" | cut -f1)
@@ -120,26 +151,26 @@ library() {	# library YEARS: the table's rows on that library
 	echo
 	echo "library: $1 years, $n issues, $lib_kb KiB"
 	printf '%-44s %9s %8s\n' what seconds "vs rg"
-	rg_t=$(secs 5 rg -F -l 秸秆 "$lib")
-	row "rg -F -l 秸秆" "$rg_t" "$rg_t"
+	rg_t=$(secs 5 rg -F -l $3 "$lib")
+	row "rg -F -l $3" "$rg_t" "$rg_t"
 	row "find -printf" "$(secs 5 find "$lib" -name '*.txt' -printf '%p %s %T@\n')" "$rg_t"
 	row "cold --list (bar 5x)" "$(cold all "$kanbao" --list "$lib")" "$rg_t"
 	row "warm --list" "$(secs 5 "$kanbao" --list "$lib")" "$rg_t"
-	t=$(cold index "$kanbao" --search 秸秆 "$lib")
+	t=$(cold index "$kanbao" --search $3 "$lib")
 	rm -f "$XDG_CACHE_HOME"/kanbao/index-* "$XDG_CACHE_HOME"/kanbao/delta-*
-	rss=$( { /usr/bin/time -f %M "$kanbao" --search 秸秆 "$lib" > /dev/null; } 2>&1 | tail -n 1)
+	rss=$( { /usr/bin/time -f %M "$kanbao" --search $3 "$lib" > /dev/null; } 2>&1 | tail -n 1)
 	row "cold index build (bar 15x), $rss KiB" "$t" "$rg_t"
-	for q in 秸秆 社区食堂 QR KB01234; do
+	for q in "$3" "$4" "$5" KB01234; do
 		row "warm --search $q" "$(secs 5 "$kanbao" --search "$q" "$lib")" "$rg_t"
 	done
-	rss=$( { /usr/bin/time -f %M "$kanbao" --search 秸秆 "$lib" > /dev/null; } 2>&1 | tail -n 1)
+	rss=$( { /usr/bin/time -f %M "$kanbao" --search $3 "$lib" > /dev/null; } 2>&1 | tail -n 1)
 	echo "peak RSS of a warm --search: $rss KiB (bar 20 MB)"
 	cache_kb=$(du -sk "$XDG_CACHE_HOME" | cut -f1)
 	echo "index and caches on disk: $cache_kb KiB, $(ratio "$cache_kb" "$lib_kb")x the library (bar 1.0x)"
 	f=$(find "$lib" -name '*.txt' | sort | sed -n 100p)
 	echo "编辑后新增的一句。" >> "$f"
 	s=$(date +%s.%N)
-	"$kanbao" --search 秸秆 "$lib" > /dev/null
+	"$kanbao" --search $3 "$lib" > /dev/null
 	row "--search after editing one issue (bar 2x)" "$(echo "$(date +%s.%N) - $s" | bc)" "$rg_t"
 	if command -v sqlite3 > /dev/null; then
 		db="$work/fts$1.db"
@@ -149,13 +180,13 @@ library() {	# library YEARS: the table's rows on that library
 		    WHERE name LIKE '%.txt';"
 		row "SQLite FTS5 trigram: build" "$(echo "$(date +%s.%N) - $s" | bc)" "$rg_t"
 		echo "SQLite FTS5 trigram: $(du -k "$db" | cut -f1) KiB on disk"
-		for q in 社区食堂 KB01234; do
+		for q in "$4" KB01234; do
 			row "SQLite FTS5 MATCH $q" "$(secs 5 sqlite3 "$db" "SELECT path FROM t WHERE t MATCH '\"$q\"'")" "$rg_t"
 		done
 		# a trigram index cannot hold a 2-character word: LIKE finds none
-		echo "files with 秸秆: rg $(rg -F -l 秸秆 "$lib" | wc -l)," \
-		    "kanbao $("$kanbao" --search 秸秆 "$lib" | cut -f1 | sort -u | wc -l)," \
-		    "FTS5 LIKE $(sqlite3 "$db" "SELECT count(*) FROM t WHERE body LIKE '%秸秆%'")"
+		echo "files with $3: rg $(rg -F -l $3 "$lib" | wc -l)," \
+		    "kanbao $("$kanbao" --search $3 "$lib" | cut -f1 | sort -u | wc -l)," \
+		    "FTS5 LIKE $(sqlite3 "$db" "SELECT count(*) FROM t WHERE body LIKE '%$3%'")"
 	else
 		echo "sqlite3 not installed: FTS5 not compared"
 	fi
@@ -163,8 +194,9 @@ library() {	# library YEARS: the table's rows on that library
 }
 
 if command -v rg > /dev/null; then
-	library 10
-	[ "${BENCH_YEARS:-30}" -ge 30 ] && library 30
+	library 10 1
+	# a century (BENCH_YEARS=0 leaves it out: it takes minutes)
+	[ "${BENCH_YEARS:-100}" -gt 10 ] && library "${BENCH_YEARS:-100}" 100
 else
 	echo "rg not installed: the libraries are not measured"
 fi

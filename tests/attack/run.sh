@@ -325,7 +325,22 @@ for t in 0.1 0.3 0.6; do
 	left=$(ls "$work/s1cache/kanbao" 2>/dev/null | grep -c '\.tmp\.')
 	[ "$left" = 0 ] && ok || bad "S1: $left temporary files left after ^C at $t s"
 done
-rm -rf "$work/s1" "$work/s1cache"
+# ... and after a kill no handler sees (SIGKILL, the OOM killer): the
+# files being made have no name until they are whole (and segments of a
+# build under a budget never have one)
+printf '[reader]\nindex-memory = 8\n' > "$work/s1.ini"
+for t in 0.05 0.15 0.4; do
+	rm -rf "$work/s1cache"
+	env XDG_CACHE_HOME="$work/s1cache" $T "$k" --config "$work/s1.ini" \
+	    --search 秸秆 "$work/s1" > /dev/null 2>&1 &
+	p=$!
+	sleep $t
+	kill -KILL $p 2>/dev/null
+	wait $p
+	left=$(ls -a "$work/s1cache/kanbao" 2>/dev/null | grep -vc '^\.\{1,2\}$\|^index-\|^list-')
+	[ "$left" = 0 ] && ok || bad "S1: $left files left after SIGKILL at $t s"
+done
+rm -rf "$work/s1" "$work/s1cache" "$work/s1.ini"
 
 # R5: a soft hyphen where it does not fit made a line a cell too wide
 printf 'wordwordwordwordwordwordwo\302\255rdword end\n' > "$work/r5.txt"
