@@ -308,13 +308,14 @@ fail:
 }
 
 static int
-toc(const char *path, const struct config *cf)
+toc(const char *path, const struct args *args, const struct config *cf)
 {
 	char		 date[11];
 	struct issue	*is;
 	char		 pages[16];
 	size_t		 i;
 
+	(void)args;
 	if ((is = load(path, cf)) == NULL)
 		return 1;
 	/* the masthead's date, else the one in the file name, as --list */
@@ -344,10 +345,11 @@ toc(const char *path, const struct config *cf)
 }
 
 static int
-tree(const char *path, const struct config *cf)
+tree(const char *path, const struct args *args, const struct config *cf)
 {
 	struct issue	*is;
 
+	(void)args;
 	if ((is = load(path, cf)) == NULL)
 		return 1;
 	tree_print(stdout, is);
@@ -409,13 +411,14 @@ cache_dir(void)
 }
 
 static int
-list(const char *dir, const struct config *cf)
+list(const char *dir, const struct args *args, const struct config *cf)
 {
 	struct archive	 ar;
 	const char	*err;
 	size_t		 i;
 	char		*cache = cache_dir();
 
+	(void)args;
 	(void)cf;
 	if (!archive_open(&ar, dir, cache, &err)) {
 		say(dir, err);
@@ -603,27 +606,6 @@ utf8_locale(void)
 }
 
 static int
-run_toc(const char *target, const struct args *a, const struct config *cf)
-{
-	(void)a;
-	return toc(target, cf);
-}
-
-static int
-run_tree(const char *target, const struct args *a, const struct config *cf)
-{
-	(void)a;
-	return tree(target, cf);
-}
-
-static int
-run_list(const char *target, const struct args *a, const struct config *cf)
-{
-	(void)a;
-	return list(target, cf);
-}
-
-static int
 run_search(const char *target, const struct args *a, const struct config *cf)
 {
 	return search(a->query, target ? target : default_target(cf), cf);
@@ -664,9 +646,9 @@ static const struct {
 } modes_of[] = {
 	[M_READ] = { "kanbao", NULL, false, run_reader },
 	[M_DUMP] = { "--dump", "needs a FILE", false, dump },
-	[M_TOC] = { "--toc", "needs a FILE", false, run_toc },
-	[M_TREE] = { "--tree", "needs a FILE", false, run_tree },
-	[M_LIST] = { "--list", "needs a DIR", true, run_list },
+	[M_TOC] = { "--toc", "needs a FILE", false, toc },
+	[M_TREE] = { "--tree", "needs a FILE", false, tree },
+	[M_LIST] = { "--list", "needs a DIR", true, list },
 	[M_SEARCH] = { "--search", NULL, true, run_search },
 };
 
