@@ -730,6 +730,99 @@ copy_arts(FILE *arts, struct file_out *f)
 }
 
 /*
+ * The issues' table and the path hash table into out (from h's
+ * off_issues), their places into h; false when out of memory.
+ */
+static bool
+issues_table(const struct archive *ar, const uint64_t *stroff,
+    const uint32_t *count, char (*dates)[11], struct buf *out, struct hdr *h)
+{
+	struct iissue	 ii;
+	uint32_t	*hash;
+	uint64_t	 nhash;
+	size_t		 i, j, k;
+
+	for (nhash = 16; nhash < 2 * (uint64_t)ar->n; nhash *= 2)
+		;
+	if ((hash = calloc(nhash, sizeof *hash)) == NULL)
+		return false;
+	for (i = 0, k = 0; i < ar->n; i++) {
+		memset(&ii, 0, sizeof ii);
+		ii.path = stroff[i];
+		ii.size = ar->v[i].size;
+		ii.names = ar->v[i].names;
+		ii.mtime = ar->v[i].mtime;
+		ii.ctime = ar->v[i].ctime;
+		ii.first = (uint32_t)k;
+		ii.count = count[i];
+		k += count[i];
+		ii.hash = ix_path_hash(ar->v[i].path);
+		memcpy(ii.date, dates[i], sizeof dates[i]);
+		buf_add(out, (const char *)&ii, sizeof ii);
+		for (j = (size_t)ii.hash & (nhash - 1); hash[j] != 0;
+		    j = (j + 1) & (nhash - 1))
+			;
+		hash[j] = (uint32_t)i + 1;
+	}
+	pad8(out);
+	h->off_hash = h->off_issues + out->len;
+	h->nhash = nhash;
+	buf_add(out, (const char *)hash, nhash * sizeof *hash);
+	pad8(out);
+	free(hash);
+	return !out->failed;
+}
+
+/*
+ * The terms then the postings into f from h->off_terms: from the table
+ * (nterms of them, sorted), or merged from its segments; their places
+ * and the file's size into h.
+ */
+static bool
+terms_and_postings(struct table *t, size_t nterms, struct file_out *f,
+    struct hdr *h)
+{
+	static const char	 zero[8];
+	struct terming		 w = { f, 0, 0 };
+	uint64_t		 npost = 0, at;
+	size_t			 i;
+
+	if (t->nseg == 0) {
+		/* the terms, each where its postings will start */
+		for (i = 0; i < nterms; i++) {
+			struct iterm	it = { t->s[i].key, npost, t->s[i].n,
+			    ix_term_sum(t->s[i].key, npost, t->s[i].n,
+			    t->s[i].len, t->s[i].v), t->s[i].len, 0 };
+
+			file_out_write(f, &it, sizeof it);
+			npost += t->s[i].len;
+		}
+	} else {
+		if (!merge(t, term_out, &w))
+			return false;
+		nterms = w.nterms;
+		npost = w.npost;
+	}
+	h->nterms = (uint32_t)nterms;
+	at = h->off_terms + nterms * sizeof(struct iterm);
+	file_out_write(f, zero, (size_t)((at + 7) / 8 * 8 - at));
+	h->off_post = (at + 7) / 8 * 8;
+	h->npost = npost;
+	h->size = (h->off_post + npost + 7) / 8 * 8;
+	/* then the postings, each let go once written */
+	if (t->nseg == 0)
+		for (i = 0; i < nterms; i++) {
+			file_out_write(f, t->s[i].v, t->s[i].len);
+			free(t->s[i].v);
+			t->s[i].v = NULL;
+		}
+	else if (!merge(t, post_out, f))
+		return false;
+	file_out_write(f, zero, (size_t)(h->size - h->off_post - npost));
+	return !f->failed;
+}
+
+/*
  * Builds the index for ar from its files (and the old index) into file,
  * holding at most ar->index_memory bytes of postings (128 MB when 0):
  * past that they go out as sorted segments, merged into the file at the
@@ -742,15 +835,14 @@ ix_build(const struct archive *ar, const struct index *old,
     const char *file, archive_progress *progress, void *arg)
 {
 	static const char	 zero[8];
-	size_t			 nd = 0, i, k, nterms = 0;
+	size_t			 nd = 0, i, nterms = 0;
 	struct table		 t = { 0 };
 	struct buf		 out = { 0 };
 	struct strings		 str = { { 0 }, 0, NULL };
-	struct terming		 w;
 	struct file_out		 f;
 	struct hdr		 h;
-	uint64_t		*stroff = NULL, nhash, base, npost = 0, at;
-	uint32_t		*hash = NULL, *count = NULL;
+	uint64_t		*stroff = NULL, base, at;
+	uint32_t		*count = NULL;
 	char			(*dates)[11];
 	FILE			*arts = NULL;
 	bool			 ok = false;
@@ -803,81 +895,18 @@ ix_build(const struct archive *ar, const struct index *old,
 	h.version = VERSION;
 	h.nissues = (uint32_t)ar->n;
 	h.narticles = (uint32_t)nd;
-	h.off_issues = base + out.len;
-	for (nhash = 16; nhash < 2 * (uint64_t)ar->n; nhash *= 2)
-		;
-	if ((hash = calloc(nhash, sizeof *hash)) == NULL)
+	h.off_issues = base;
+	if (!issues_table(ar, stroff, count, dates, &out, &h))
 		goto out;
-	for (i = 0, k = 0; i < ar->n; i++) {
-		struct iissue	ii;
-		size_t		j;
-
-		memset(&ii, 0, sizeof ii);
-		ii.path = stroff[i];
-		ii.size = ar->v[i].size;
-		ii.names = ar->v[i].names;
-		ii.mtime = ar->v[i].mtime;
-		ii.ctime = ar->v[i].ctime;
-		ii.first = (uint32_t)k;
-		ii.count = count[i];
-		k += count[i];
-		ii.hash = ix_path_hash(ar->v[i].path);
-		memcpy(ii.date, dates[i], sizeof dates[i]);
-		buf_add(&out, (const char *)&ii, sizeof ii);
-		for (j = (size_t)ii.hash & (nhash - 1); hash[j] != 0;
-		    j = (j + 1) & (nhash - 1))
-			;
-		hash[j] = (uint32_t)i + 1;
-	}
-	pad8(&out);
-	h.off_hash = base + out.len;
-	h.nhash = nhash;
-	buf_add(&out, (const char *)hash, nhash * sizeof *hash);
-	pad8(&out);
 	h.off_articles = base + out.len;
-	if (out.failed)
-		goto out;
 	file_out_write(&f, out.p, out.len);
 	if (!copy_arts(arts, &f))
 		goto out;
 	at = h.off_articles + nd * sizeof(struct iart);
 	file_out_write(&f, zero, (size_t)((at + 7) / 8 * 8 - at));
 	h.off_terms = (at + 7) / 8 * 8;
-	if (t.nseg == 0) {
-		/* the terms, each where its postings will start */
-		for (i = 0; i < nterms; i++) {
-			struct iterm	it = { t.s[i].key, npost, t.s[i].n,
-			    ix_term_sum(t.s[i].key, npost, t.s[i].n,
-			    t.s[i].len, t.s[i].v), t.s[i].len, 0 };
-
-			file_out_write(&f, &it, sizeof it);
-			npost += t.s[i].len;
-		}
-	} else {
-		w.f = &f;
-		w.npost = 0;
-		w.nterms = 0;
-		if (!merge(&t, term_out, &w))
-			goto out;
-		nterms = w.nterms;
-		npost = w.npost;
-	}
-	h.nterms = (uint32_t)nterms;
-	at = h.off_terms + nterms * sizeof(struct iterm);
-	file_out_write(&f, zero, (size_t)((at + 7) / 8 * 8 - at));
-	h.off_post = (at + 7) / 8 * 8;
-	h.npost = npost;
-	h.size = (h.off_post + npost + 7) / 8 * 8;
-	/* then the postings, each let go once written */
-	if (t.nseg == 0)
-		for (i = 0; i < nterms; i++) {
-			file_out_write(&f, t.s[i].v, t.s[i].len);
-			free(t.s[i].v);
-			t.s[i].v = NULL;
-		}
-	else if (!merge(&t, post_out, &f))
+	if (!terms_and_postings(&t, nterms, &f, &h))
 		goto out;
-	file_out_write(&f, zero, (size_t)(h.size - h.off_post - npost));
 	h.sum = ix_hdr_sum(&h, out.p + (h.off_issues - base),
 	    out.p + (h.off_hash - base));
 	file_out_write_at(&f, 0, &h, sizeof h);
@@ -893,7 +922,6 @@ out:
 		fclose(arts);
 	free(count);
 	free(stroff);
-	free(hash);
 	free(dates);
 	buf_free(&out);
 	buf_free(&str.b);
