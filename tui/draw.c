@@ -460,149 +460,177 @@ prompt_draw(const char *what, const struct buf *b, size_t at)
  * (kept per name in the state folder, across sessions).  Enter takes it;
  * Esc, ^C and ^G cancel (NULL).  A resize redraws the screen under it.
  */
+/* A prompt's line being edited, and its history. */
+struct edit {
+	struct buf	  b;
+	size_t		  at;		/* the cursor, a byte of b */
+	char		**hist, *typed;	/* typed: the line before Up */
+	size_t		  nhist, hi;
+};
+
+enum edit_op { E_NONE, E_DONE, E_CANCEL, E_BACK, E_DEL, E_LEFT, E_RIGHT,
+	E_HOME, E_END, E_UP, E_DOWN, E_CUT_START, E_CUT_END, E_WORD, E_TEXT };
+
+/* What a key does in a prompt, as shells and readline have it. */
+static enum edit_op
+edit_op(int r, wint_t ch)
+{
+	if (r == KEY_CODE_YES)
+		switch (ch) {
+		case KEY_ENTER:		return E_DONE;
+		case KEY_BACKSPACE:	return E_BACK;
+		case KEY_DC:		return E_DEL;
+		case KEY_LEFT:		return E_LEFT;
+		case KEY_RIGHT:		return E_RIGHT;
+		case KEY_HOME:		return E_HOME;
+		case KEY_END:		return E_END;
+		case KEY_UP:		return E_UP;
+		case KEY_DOWN:		return E_DOWN;
+		default:		return E_NONE;
+		}
+	switch (ch) {
+	case 27:		/* Esc */
+	case 3:			/* ^C, where it comes as a key */
+	case 7:			/* ^G */
+		return E_CANCEL;
+	case '\n':
+	case '\r':
+		return E_DONE;
+	case 127:
+	case 8:			/* ^H */
+		return E_BACK;
+	case 4:	return E_DEL;		/* ^D */
+	case 1:	return E_HOME;		/* ^A */
+	case 5:	return E_END;		/* ^E */
+	case 2:	return E_LEFT;		/* ^B */
+	case 6:	return E_RIGHT;		/* ^F */
+	case 21: return E_CUT_START;	/* ^U */
+	case 11: return E_CUT_END;	/* ^K */
+	case 23: return E_WORD;		/* ^W */
+	default:
+		return ch < 0x20 ? E_NONE : E_TEXT;
+	}
+}
+
+/* Does op (a character ch for E_TEXT) to the line. */
+static void
+edit_do(struct edit *e, enum edit_op op, wint_t ch)
+{
+	struct buf	*b = &e->b;
+	mbstate_t	 ms;
+	char		 c[8];
+	size_t		 k;
+
+	switch (op) {
+	case E_BACK:
+		if (e->at > 0) {
+			k = char_step(b, e->at, -1);
+			line_cut(b, k, e->at);
+			e->at = k;
+		}
+		break;
+	case E_DEL:
+		if (e->at < b->len)
+			line_cut(b, e->at, char_step(b, e->at, 1));
+		break;
+	case E_LEFT:	e->at = char_step(b, e->at, -1); break;
+	case E_RIGHT:	e->at = char_step(b, e->at, 1); break;
+	case E_HOME:	e->at = 0; break;
+	case E_END:	e->at = b->len; break;
+	case E_UP:
+		if (e->hi > 0) {
+			if (e->hi == e->nhist) {
+				free(e->typed);
+				e->typed = strdup(b->p);
+			}
+			line_set(b, &e->at, e->hist[--e->hi]);
+		}
+		break;
+	case E_DOWN:
+		if (e->hi < e->nhist) {
+			e->hi++;
+			line_set(b, &e->at, e->hi < e->nhist ?
+			    e->hist[e->hi] : e->typed);
+		}
+		break;
+	case E_CUT_START:
+		line_cut(b, 0, e->at);
+		e->at = 0;
+		break;
+	case E_CUT_END:
+		line_cut(b, e->at, b->len);
+		break;
+	case E_WORD:		/* the spaces, then the word */
+		k = e->at;
+		while (k > 0 && b->p[k - 1] == ' ')
+			k--;
+		while (k > 0 && b->p[k - 1] != ' ')
+			k = char_step(b, k, -1);
+		line_cut(b, k, e->at);
+		e->at = k;
+		break;
+	case E_TEXT:
+		memset(&ms, 0, sizeof ms);
+		if (b->len <= 400 &&
+		    (k = wcrtomb(c, (wchar_t)ch, &ms)) != (size_t)-1 &&
+		    buf_reserve(b, b->len + k + 1)) {
+			memmove(b->p + e->at + k, b->p + e->at,
+			    b->len - e->at + 1);
+			memcpy(b->p + e->at, c, k);
+			b->len += k;
+			e->at += k;
+		}
+		break;
+	default:
+		break;
+	}
+}
+
 char *
 prompt(struct tui *t, const char *what, const char *name)
 {
-	struct buf	 b = { 0 };
+	struct edit	 e;
+	enum edit_op	 op;
 	wint_t		 ch;
 	int		 r;
-	char		 e[8], **hist = NULL;
-	mbstate_t	 ms;
-	size_t		 k, at = 0, nhist = 0, hi;
-	char		*typed = NULL;	/* the line before Up was pressed */
 
-	state_load_history(t->statedir, name, &hist, &nhist);
-	hi = nhist;
-	buf_adds(&b, "");
+	memset(&e, 0, sizeof e);
+	state_load_history(t->statedir, name, &e.hist, &e.nhist);
+	e.hi = e.nhist;
+	buf_adds(&e.b, "");
 	for (;;) {
-		prompt_draw(what, &b, at);
+		prompt_draw(what, &e.b, e.at);
 		r = get_wch(&ch);
 		if (tui_got_term == SIGINT) {
 			tui_got_term = 0;	/* ^C cancels, never quits */
-			goto cancel;
+			break;
 		}
 		if (tui_got_term)
-			goto cancel;
+			break;
 		if (r == ERR)
 			continue;
-		if (r == KEY_CODE_YES) {
-			switch (ch) {
-			case KEY_RESIZE:
-				tui_redraw(t);
-				break;
-			case KEY_ENTER:
-				goto done;
-			case KEY_BACKSPACE:
-				if (at > 0) {
-					k = char_step(&b, at, -1);
-					line_cut(&b, k, at);
-					at = k;
-				}
-				break;
-			case KEY_DC:
-				if (at < b.len)
-					line_cut(&b, at, char_step(&b, at, 1));
-				break;
-			case KEY_LEFT:
-				at = char_step(&b, at, -1);
-				break;
-			case KEY_RIGHT:
-				at = char_step(&b, at, 1);
-				break;
-			case KEY_HOME:
-				at = 0;
-				break;
-			case KEY_END:
-				at = b.len;
-				break;
-			case KEY_UP:
-			case KEY_DOWN:
-				if (ch == KEY_UP && hi > 0) {
-					if (hi == nhist) {
-						free(typed);
-						typed = strdup(b.p);
-					}
-					line_set(&b, &at, hist[--hi]);
-				} else if (ch == KEY_DOWN && hi < nhist)
-					line_set(&b, &at, ++hi < nhist ?
-					    hist[hi] : typed);
-				break;
-			}
+		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
+			tui_redraw(t);
 			continue;
 		}
-		if (ch == 27 && escape_sequence())
+		if (r != KEY_CODE_YES && ch == 27 && escape_sequence())
 			continue;	/* a key this terminal's entry lacks */
-		switch (ch) {
-		case 27:		/* Esc */
-		case 3:			/* ^C, where it comes as a key */
-		case 7:			/* ^G */
-			goto cancel;
-		case '\n':
-		case '\r':
-			goto done;
-		case 127:
-		case 8:			/* ^H */
-			if (at > 0) {
-				k = char_step(&b, at, -1);
-				line_cut(&b, k, at);
-				at = k;
-			}
-			continue;
-		case 4:			/* ^D */
-			if (at < b.len)
-				line_cut(&b, at, char_step(&b, at, 1));
-			continue;
-		case 1:			/* ^A */
-			at = 0;
-			continue;
-		case 5:			/* ^E */
-			at = b.len;
-			continue;
-		case 2:			/* ^B */
-			at = char_step(&b, at, -1);
-			continue;
-		case 6:			/* ^F */
-			at = char_step(&b, at, 1);
-			continue;
-		case 21:		/* ^U */
-			line_cut(&b, 0, at);
-			at = 0;
-			continue;
-		case 11:		/* ^K */
-			line_cut(&b, at, b.len);
-			continue;
-		case 23:		/* ^W: the spaces, then the word */
-			k = at;
-			while (k > 0 && b.p[k - 1] == ' ')
-				k--;
-			while (k > 0 && b.p[k - 1] != ' ')
-				k = char_step(&b, k, -1);
-			line_cut(&b, k, at);
-			at = k;
-			continue;
+		if ((op = edit_op(r, ch)) == E_CANCEL)
+			break;
+		if (op == E_DONE) {
+			if (e.b.failed || e.b.len == 0)
+				break;
+			state_add_history(t->statedir, name, e.b.p, &e.hist,
+			    &e.nhist);
+			state_free_history(e.hist, e.nhist);
+			free(e.typed);
+			return buf_take(&e.b, NULL);
 		}
-		if (ch < 0x20 || b.len > 400)
-			continue;
-		memset(&ms, 0, sizeof ms);
-		if ((k = wcrtomb(e, (wchar_t)ch, &ms)) != (size_t)-1 &&
-		    buf_reserve(&b, b.len + k + 1)) {
-			memmove(b.p + at + k, b.p + at, b.len - at + 1);
-			memcpy(b.p + at, e, k);
-			b.len += k;
-			at += k;
-		}
+		edit_do(&e, op, ch);
 	}
-done:
-	if (b.failed || b.len == 0)
-		goto cancel;
-	state_add_history(t->statedir, name, b.p, &hist, &nhist);
-	state_free_history(hist, nhist);
-	free(typed);
-	return buf_take(&b, NULL);
-cancel:
-	state_free_history(hist, nhist);
-	free(typed);
-	buf_free(&b);
+	state_free_history(e.hist, e.nhist);
+	free(e.typed);
+	buf_free(&e.b);
 	return NULL;
 }
 
