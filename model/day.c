@@ -257,6 +257,44 @@ day_stat(const char *dir, struct stat *out, uint64_t *names)
  * A day's folder's text, each file's first max bytes when head (a
  * library entry needs no more), else whole.
  */
+/*
+ * Adds file text s[0..n-1] of page folder page to b.  Plain article files
+ * in one folder are joined like cat, a line break at each end (their text
+ * says what they are).  Else each file as it is; one without front matter
+ * gets a block naming its page folder, one with front matter but no
+ * section gets the page folder as its section.  Metadata, never shown as
+ * text.
+ */
+static void
+join_file(struct buf *b, const char *s, size_t n, const char *page,
+    bool plain)
+{
+	size_t	i, e, first;
+
+	if (plain) {
+		buf_add(b, s, n);
+		if (n > 0 && s[n - 1] != '\n')
+			buf_addc(b, '\n');
+		return;
+	}
+	if (b->len > 0)
+		buf_adds(b, "\n\n");
+	i = strspn(s, "\n ");
+	if ((e = vault_front_matter(s, n, i)) == 0) {
+		buf_adds(b, "---\n");
+		vault_add_section(b, page);
+		buf_adds(b, "---\n");
+		buf_add(b, s, n);
+		return;
+	}
+	/* the page after the opening rule, as it stands */
+	first = text_line_end(s, n, i) + 1;
+	buf_add(b, s, first);
+	if (vault_value_at(s, first, e, "section") == (size_t)-1)
+		vault_add_section(b, page);
+	buf_add(b, s + first, n - first);
+}
+
 static char *
 read_day(const char *path, size_t max, bool head, size_t *len,
     const char **err, struct buf *skipped)
@@ -264,9 +302,9 @@ read_day(const char *path, size_t max, bool head, size_t *len,
 	struct stat	 st;
 	struct vfile	*v = NULL;
 	struct buf	 b = { 0 };
-	size_t		 n = 0, k, flen, *tlen = NULL, i, e;
+	size_t		 n = 0, k, flen, *tlen = NULL;
 	off_t		 total;
-	char		*s, **txt = NULL;
+	char		**txt = NULL;
 	bool		 plain = true;
 
 	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
@@ -316,41 +354,9 @@ read_day(const char *path, size_t max, bool head, size_t *len,
 		    tlen[k]))
 			plain = false;
 	}
-	/*
-	 * Plain article files in one folder are joined like cat, a line
-	 * break at each end (their text says what they are).  Else each
-	 * file as it is; one without front matter gets a block naming its
-	 * page folder, one with front matter but no section gets the page
-	 * folder as its section.  Metadata, never shown as text.
-	 */
-	for (k = 0; k < n && !b.failed; k++) {
-		if ((s = txt[k]) == NULL)
-			continue;
-		flen = tlen[k];
-		if (plain) {
-			buf_add(&b, s, flen);
-			if (flen > 0 && s[flen - 1] != '\n')
-				buf_addc(&b, '\n');
-			continue;
-		}
-		if (b.len > 0)
-			buf_adds(&b, "\n\n");
-		i = strspn(s, "\n ");
-		if ((e = vault_front_matter(s, flen, i)) == 0) {
-			buf_adds(&b, "---\n");
-			vault_add_section(&b, v[k].page);
-			buf_adds(&b, "---\n");
-			buf_add(&b, s, flen);
-		} else {
-			/* the page after the opening rule, as it stands */
-			size_t	first = text_line_end(s, flen, i) + 1;
-
-			buf_add(&b, s, first);
-			if (vault_value_at(s, first, e, "section") == (size_t)-1)
-				vault_add_section(&b, v[k].page);
-			buf_add(&b, s + first, flen - first);
-		}
-	}
+	for (k = 0; k < n && !b.failed; k++)
+		if (txt[k] != NULL)
+			join_file(&b, txt[k], tlen[k], v[k].page, plain);
 	for (k = 0; txt != NULL && k < n; k++)
 		free(txt[k]);
 	free(txt);
