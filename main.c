@@ -652,8 +652,12 @@ static const struct {
 	[M_SEARCH] = { "--search", NULL, true, run_search },
 };
 
-int
-main(int argc, char **argv)
+/*
+ * The command line into a: -1 when the program goes on, else the exit
+ * status (--help, --version: 0; bad usage: 2, said).
+ */
+static int
+parse_args(int argc, char **argv, struct args *a)
 {
 	static const struct option	 longopts[] = {
 		{ "dump", no_argument, NULL, 'd' },
@@ -670,41 +674,28 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct args	 a = { M_READ, NULL, NULL, 0, 0, 0, false, NULL, NULL };
-	struct config	 cf;
-	struct buf	 warn = { 0 };
-	const char	*target, *locale_note;
-	int		 ch, rc, modes = 0;
+	int	ch, modes = 0;
 
-#ifdef M_MMAP_THRESHOLD
-	/*
-	 * Large vectors get mappings of their own, given back when freed: the
-	 * threshold that glibc raises on its own once one is freed leaves the
-	 * parser's freed vectors in the heap while the layout grows.
-	 */
-	mallopt(M_MMAP_THRESHOLD, 256 * 1024);
-#endif
-	locale_note = utf8_locale();
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":hV", longopts, NULL)) != -1) {
 		switch (ch) {
-		case 'd': a.mode = M_DUMP; modes++; break;
-		case 't': a.mode = M_TOC; modes++; break;
-		case 'T': a.mode = M_TREE; modes++; break;
-		case 'L': a.mode = M_LIST; modes++; break;
-		case 's': a.mode = M_SEARCH; a.query = optarg; modes++; break;
-		case 'l': a.linear = true; break;
-		case 'C': a.config = optarg; break;
+		case 'd': a->mode = M_DUMP; modes++; break;
+		case 't': a->mode = M_TOC; modes++; break;
+		case 'T': a->mode = M_TREE; modes++; break;
+		case 'L': a->mode = M_LIST; modes++; break;
+		case 's': a->mode = M_SEARCH; a->query = optarg; modes++; break;
+		case 'l': a->linear = true; break;
+		case 'C': a->config = optarg; break;
 		case 'w':
-			if (!number(optarg, 1, 10000, &a.width))
+			if (!number(optarg, 1, 10000, &a->width))
 				return bad_usage("--width", "want a number from 1 to 10000");
 			break;
 		case 'c':
-			if (!number(optarg, 1, 16, &a.columns))
+			if (!number(optarg, 1, 16, &a->columns))
 				return bad_usage("--columns", "want a number from 1 to 16");
 			break;
 		case 'H':
-			if (!number(optarg, 1, 100000, &a.height))
+			if (!number(optarg, 1, 100000, &a->height))
 				return bad_usage("--height", "want a number from 1 to 100000");
 			break;
 		case 'h':
@@ -724,15 +715,38 @@ main(int argc, char **argv)
 		    "choose one of --dump, --toc, --tree, --list, --search");
 	if (argc - optind > 1)
 		return bad_usage(argv[optind + 1], "one FILE or DIR only");
-	if (modes_of[a.mode].needs != NULL && optind == argc)
-		return bad_usage(modes_of[a.mode].flag, modes_of[a.mode].needs);
-	if (a.mode == M_SEARCH && *a.query == '\0')
+	if (modes_of[a->mode].needs != NULL && optind == argc)
+		return bad_usage(modes_of[a->mode].flag, modes_of[a->mode].needs);
+	if (a->mode == M_SEARCH && *a->query == '\0')
 		return bad_usage("--search", "needs a non-empty QUERY");
 	/* the page's shape is --dump's; the reader takes the window's */
-	if (a.mode != M_DUMP && (a.width > 0 || a.columns > 0 || a.height > 0))
-		return bad_usage(a.width > 0 ? "--width" : a.columns > 0 ?
+	if (a->mode != M_DUMP && (a->width > 0 || a->columns > 0 || a->height > 0))
+		return bad_usage(a->width > 0 ? "--width" : a->columns > 0 ?
 		    "--columns" : "--height", "only with --dump");
 
+	return -1;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct args	 a = { M_READ, NULL, NULL, 0, 0, 0, false, NULL, NULL };
+	struct config	 cf;
+	struct buf	 warn = { 0 };
+	const char	*target, *locale_note;
+	int		 rc;
+
+#ifdef M_MMAP_THRESHOLD
+	/*
+	 * Large vectors get mappings of their own, given back when freed: the
+	 * threshold that glibc raises on its own once one is freed leaves the
+	 * parser's freed vectors in the heap while the layout grows.
+	 */
+	mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+#endif
+	locale_note = utf8_locale();
+	if ((rc = parse_args(argc, argv, &a)) >= 0)
+		return rc;
 	config_defaults(&cf);
 	if (!config_load(&cf, a.config, &warn)) {
 		if (warn.p != NULL)
