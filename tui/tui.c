@@ -472,6 +472,76 @@ open_target(struct tui *t, const char *target, const struct stat *st)
 }
 
 
+/* The config's [keys] over the defaults; each problem said, with its line. */
+static void
+bind_keys(struct keymap *km, const struct config *cf)
+{
+	char	msg[256];
+	size_t	i;
+
+	keymap_defaults(km);
+	for (i = 0; i < cf->nkeys; i++)
+		if (!keymap_bind(km, cf->keys[i].command, cf->keys[i].keys,
+		    msg, sizeof msg) || msg[0] != '\0')
+			say("%s:%d: [keys] %s",
+			    cf->path ? cf->path : "config", cf->keys[i].line, msg);
+}
+
+/* The cache and state folders (said when missing), and what was read. */
+static void
+open_folders(struct tui *t)
+{
+	const char	*why;
+
+	t->cachedir = paths_dir(PATHS_CACHE, &why);
+	if (why != NULL)
+		say("cache folder: %s; working without a cache", why);
+	t->statedir = paths_dir(PATHS_STATE, &why);
+	if (why != NULL)
+		say("state folder: %s; positions and bookmarks are not kept",
+		    why);
+	state_load_reads(t->statedir, &t->reads, &t->nreads);
+}
+
+/* The library: listed at once by names, read on a thread meanwhile. */
+static void
+run_library(struct tui *t, struct reading *r, const char *target)
+{
+	view_show(t, &view_library);
+	library_start(t);
+	r->dir = target;
+	r->cachedir = t->cachedir;
+	if (pthread_create(&r->th, NULL, reading_run, r) != 0) {
+		reading_run(r);
+		reading_poll(t, r);
+		loop(t, NULL);
+		return;
+	}
+	/* tests: the read done before the loop first looks */
+	if (getenv("KANBAO_TEST_READ_FIRST") != NULL)
+		while (!atomic_load(&r->finished))
+			nanosleep(&(struct timespec){ 0, 1000000 }, NULL);
+	loop(t, r);
+}
+
+static void
+tui_free(struct tui *t)
+{
+	if (t->trace != NULL)
+		fclose(t->trace);
+	layout_free(&t->lay);
+	issue_free(t->is);
+	free(t->path);
+	archive_close(&t->ar);
+	query_free_hits(t->hits, t->nhits);
+	state_free_marks(t->marks, t->nmarks);
+	state_free_reads(t->reads, t->nreads);
+	free(t->query);
+	free(t->help_query);
+	free(t->statedir);
+	free(t->cachedir);
+}
+
 int
 tui_main(const char *target, const struct config *cf, bool linear,
     const char *warnings)
@@ -481,8 +551,7 @@ tui_main(const char *target, const struct config *cf, bool linear,
 	struct stat	 st;
 	const char	*why, *p, *nl;
 	char		*canon = NULL;
-	size_t		 i;
-	char		 msg[256], fell_back[160] = "";
+	char		 fell_back[160] = "";
 	SCREEN		*screen;
 	int		 rc = 1;
 
@@ -490,12 +559,7 @@ tui_main(const char *target, const struct config *cf, bool linear,
 	memset(&r, 0, sizeof r);
 	t.cf = cf;
 	t.linear = linear;
-	keymap_defaults(&t.km);
-	for (i = 0; i < cf->nkeys; i++)
-		if (!keymap_bind(&t.km, cf->keys[i].command, cf->keys[i].keys,
-		    msg, sizeof msg) || msg[0] != '\0')
-			say("%s:%d: [keys] %s",
-			    cf->path ? cf->path : "config", cf->keys[i].line, msg);
+	bind_keys(&t.km, cf);
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		say("the reader needs a terminal; "
 		    "use --dump or --toc for plain text");
@@ -512,14 +576,7 @@ tui_main(const char *target, const struct config *cf, bool linear,
 	if ((canon = realpath(target, NULL)) != NULL)
 		target = canon;
 	draw_set_ambiguous(cf->ambiguous);
-	t.cachedir = paths_dir(PATHS_CACHE, &why);
-	if (why != NULL)
-		say("cache folder: %s; working without a cache", why);
-	t.statedir = paths_dir(PATHS_STATE, &why);
-	if (why != NULL)
-		say("state folder: %s; positions and bookmarks are not kept",
-		    why);
-	state_load_reads(t.statedir, &t.reads, &t.nreads);
+	open_folders(&t);
 	/* the reader's choices of earlier sessions; --linear for this one */
 	if (state_load_prefs(t.statedir, &t.columns, &t.linear))
 		t.linear |= linear;
@@ -549,42 +606,15 @@ tui_main(const char *target, const struct config *cf, bool linear,
 		status(&t, "%.*s", (int)strcspn(warnings, "\n"), warnings);
 	if (fell_back[0] != '\0')
 		status(&t, "%s", fell_back);
-	if (t.library) {
-		view_show(&t, &view_library);
-		library_start(&t);
-		r.dir = target;
-		r.cachedir = t.cachedir;
-		if (pthread_create(&r.th, NULL, reading_run, &r) != 0) {
-			reading_run(&r);
-			reading_poll(&t, &r);
-			loop(&t, NULL);
-		} else {
-			/* tests: the read done before the loop first looks */
-			if (getenv("KANBAO_TEST_READ_FIRST") != NULL)
-				while (!atomic_load(&r.finished))
-					nanosleep(&(struct timespec){ 0, 1000000 },
-					    NULL);
-			loop(&t, &r);
-		}
-	} else
+	if (t.library)
+		run_library(&t, &r, target);
+	else
 		loop(&t, NULL);
 	issue_save_position(&t);
 	finish_screen(screen);
 	rc = 0;
 fail:
-	if (t.trace != NULL)
-		fclose(t.trace);
-	layout_free(&t.lay);
-	issue_free(t.is);
-	free(t.path);
-	archive_close(&t.ar);
-	query_free_hits(t.hits, t.nhits);
-	state_free_marks(t.marks, t.nmarks);
-	state_free_reads(t.reads, t.nreads);
-	free(t.query);
-	free(t.help_query);
-	free(t.statedir);
-	free(t.cachedir);
+	tui_free(&t);
 	free(canon);
 	return rc;
 }
