@@ -165,58 +165,72 @@ release(const struct index *ix, const char *at, const char **freed)
 	*freed = at;
 }
 
+/*
+ * The articles holding every bigram of the words, ascending, into *cand
+ * (every article when the words are single characters): the postings of
+ * each bigram intersected in turn.
+ */
+static enum lookup
+candidates(const struct index *ix, char *const *w, size_t nw,
+    uint32_t **cand, size_t *nc)
+{
+	const struct iterm	*tm;
+	uint32_t		*pv;
+	size_t			 k, j, m;
+	text_char		 a, b, prev;
+	bool			 filtered = false, bad = false;
+
+	*cand = NULL;
+	*nc = 0;
+	for (k = 0; k < nw; k++)
+		for (j = 0, m = strlen(w[k]), a = 0; j < m; ) {
+			prev = a;
+			j += text_decode_fast(w[k] + j, m - j, &b);
+			a = b;
+			if (prev == 0)
+				continue;	/* the word's first character */
+			if ((tm = term(ix, (uint64_t)prev << 21 | b,
+			    &bad)) == NULL || (pv = postings(ix, tm,
+			    &bad)) == NULL) {
+				free(*cand);
+				*cand = NULL;
+				*nc = 0;
+				/* a bigram no article has: no hit at all */
+				return bad ? L_CORRUPT : tm == NULL ? L_OK :
+				    L_OOM;
+			}
+			if (filtered) {
+				intersect(*cand, nc, pv, tm->count);
+				free(pv);
+				continue;
+			}
+			*cand = pv;
+			*nc = tm->count;
+			filtered = true;
+		}
+	if (!filtered) {
+		/* single characters only: every article is a candidate */
+		if ((*cand = malloc((ix->h->narticles + 1) *
+		    sizeof **cand)) == NULL)
+			return L_OOM;
+		for (*nc = 0; *nc < ix->h->narticles; (*nc)++)
+			(*cand)[*nc] = (uint32_t)*nc;
+	}
+	return L_OK;
+}
+
 static enum lookup
 index_lookup(const struct index *ix, const size_t *toar, char *const *w,
     size_t nw, const char *raw, struct query_hit **hits, size_t *nhits)
 {
 	size_t			 i, k, nc = 0, n = 0, cap = 0;
-	uint32_t		*cand = NULL, *pv;
-	bool			 filtered = false, bad = false;
+	uint32_t		*cand = NULL;
 	const char		*freed = ix->str;
 	struct query_hit	*h = NULL;
-	enum lookup		 r = L_OK;
+	enum lookup		 r;
 
-	for (k = 0; k < nw; k++) {
-		const char	*s = w[k];
-		size_t		 j = 0, m = strlen(s);
-		text_char	 a = 0, b;
-
-		while (j < m) {
-			const struct iterm	*tm;
-			text_char		 prev = a;
-
-			j += text_decode_fast(s + j, m - j, &b);
-			a = b;
-			if (prev == 0)
-				continue;	/* the word's first character */
-			tm = term(ix, (uint64_t)prev << 21 | b, &bad);
-			if (tm == NULL) {
-				r = bad ? L_CORRUPT : L_OK;
-				nc = 0;
-				goto done;
-			}
-			if ((pv = postings(ix, tm, &bad)) == NULL) {
-				r = bad ? L_CORRUPT : L_OOM;
-				nc = 0;
-				goto done;
-			}
-			if (filtered) {
-				intersect(cand, &nc, pv, tm->count);
-				free(pv);
-				continue;
-			}
-			cand = pv;
-			nc = tm->count;
-			filtered = true;
-		}
-	}
-	if (!filtered) {
-		/* single characters only: every article is a candidate */
-		if ((cand = malloc((ix->h->narticles + 1) * sizeof *cand)) == NULL)
-			return L_OOM;
-		for (nc = 0; nc < ix->h->narticles; nc++)
-			cand[nc] = (uint32_t)nc;
-	}
+	if ((r = candidates(ix, w, nw, &cand, &nc)) != L_OK)
+		return r;
 	for (i = 0; i < nc; i++) {
 		const struct iart	*a;
 		const char		*text, *p, *q;
@@ -279,7 +293,6 @@ index_lookup(const struct index *ix, const size_t *toar, char *const *w,
 			break;
 		}
 	}
-done:
 	free(cand);
 	if (r != L_OK) {
 		query_free_hits(h, n);
