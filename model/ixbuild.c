@@ -564,6 +564,41 @@ take_one(struct doc *one, uint32_t art, struct table *tab,
 	    (tab->budget == 0 || tab->bytes <= tab->budget || spill(tab));
 }
 
+/*
+ * Takes issue i of ar, unchanged since the old index was built, from it:
+ * its date and its articles' headlines and text, no parsing.  *n counts
+ * the articles taken.
+ */
+static bool
+take_old(const struct index *old, const struct archive *ar, size_t i,
+    size_t *n, uint32_t *count, char *date, struct table *tab,
+    struct strings *str, FILE *arts)
+{
+	const struct iissue	*oi = &old->is[ix_find(old, ar->v[i].path)];
+	const struct iart	*oa;
+	struct doc		 one;
+	size_t			 k;
+	bool			 ok = true;
+
+	memcpy(date, oi->date, 11);
+	date[10] = '\0';
+	for (k = 0; k < oi->count && ok; k++) {
+		oa = &old->ar[oi->first + k];
+		if (oa->headline >= old->h->nstr || oa->text >= old->h->nstr)
+			continue;
+		memset(&one, 0, sizeof one);
+		one.issue = i;
+		one.index = oa->index;
+		one.hlen = strlen(old->str + oa->headline);
+		one.tlen = strlen(old->str + oa->text);
+		one.headline = strndup(old->str + oa->headline, one.hlen);
+		one.text = strndup(old->str + oa->text, one.tlen);
+		ok = take_one(&one, (uint32_t)(*n)++, tab, str, arts);
+		count[i]++;
+	}
+	return ok;
+}
+
 static bool
 collect(const struct archive *ar, const struct index *old,
     archive_progress *progress, void *arg, FILE *arts, uint32_t *count,
@@ -629,30 +664,7 @@ collect(const struct archive *ar, const struct index *old,
 				progress(slot[i] + 1, ntodo, arg);
 			continue;
 		}
-		{
-			const struct iissue	*oi = &old->is[ix_find(old,
-						    ar->v[i].path)];
-
-			memcpy(dates[i], oi->date, sizeof dates[i]);
-			dates[i][10] = '\0';
-			for (k = 0; k < oi->count && ok; k++) {
-				const struct iart	*oa = &old->ar[oi->first + k];
-
-				if (oa->headline >= old->h->nstr ||
-				    oa->text >= old->h->nstr)
-					continue;
-				memset(&one, 0, sizeof one);
-				one.issue = i;
-				one.index = oa->index;
-				one.hlen = strlen(old->str + oa->headline);
-				one.tlen = strlen(old->str + oa->text);
-				one.headline = strndup(old->str + oa->headline,
-				    one.hlen);
-				one.text = strndup(old->str + oa->text, one.tlen);
-				ok = take_one(&one, (uint32_t)n++, tab, str, arts);
-				count[i]++;
-			}
-		}
+		ok = take_old(old, ar, i, &n, count, dates[i], tab, str, arts);
 	}
 	/* on a failure: no more parsing; what was parsed is let go */
 	pool_stop(pool);
