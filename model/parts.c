@@ -57,6 +57,44 @@ copy_blocks(struct arena *ar, const struct block *b, size_t n, size_t base)
 	return v;
 }
 
+/* What the part's metadata says of its first article's head. */
+static void
+meta_heads(struct article *a, const struct part_meta *m)
+{
+	if ((a->headline == NULL || a->guessed || m->known) && m->title != NULL) {
+		a->headline = m->title;
+		a->guessed = false;
+	}
+	if (a->deck == NULL && m->deck != NULL)
+		a->deck = m->deck;
+	if (a->kicker == NULL && m->kicker != NULL)
+		a->kicker = m->kicker;
+	if (a->byline == NULL && m->author != NULL) {
+		a->byline = m->author;
+		/* a sidebar is a text without a byline (finish.c) */
+		if (a->kind == ARTICLE_SIDEBAR)
+			a->kind = ARTICLE_STORY;
+	}
+}
+
+/* The issue's fields: its first part's that has them; damage summed. */
+static void
+part_fields(struct combine *c, const struct issue *part,
+    const struct part_meta *m)
+{
+	if (c->is->title == NULL && part->title != NULL)
+		c->is->title = arena_strndup(c->is->arena, part->title,
+		    strlen(part->title));
+	if (c->is->date[0] == '\0' && m->date != NULL &&
+	    date_from_name(m->date, c->is->date))
+		;
+	else if (c->is->date[0] == '\0' && part->date[0] != '\0')
+		memcpy(c->is->date, part->date, sizeof c->is->date);
+	c->is->damage.rejoined += part->damage.rejoined;
+	c->is->damage.markup += part->damage.markup;
+	c->is->damage.spaces |= part->damage.spaces;
+}
+
 static void
 add_part(struct combine *c, struct issue *part, const struct part_meta *m,
     size_t base)
@@ -121,37 +159,9 @@ add_part(struct combine *c, struct issue *part, const struct part_meta *m,
 		c->items[c->nitems].banner = false;
 		c->items[c->nitems++].idx = c->nart++;
 	}
-	if (c->nart > first) {
-		struct article	*a = &c->art[first];
-
-		if ((a->headline == NULL || a->guessed || m->known) &&
-		    m->title != NULL) {
-			a->headline = m->title;
-			a->guessed = false;
-		}
-		if (a->deck == NULL && m->deck != NULL)
-			a->deck = m->deck;
-		if (a->kicker == NULL && m->kicker != NULL)
-			a->kicker = m->kicker;
-		if (a->byline == NULL && m->author != NULL) {
-			a->byline = m->author;
-			/* a sidebar is a text without a byline (finish.c) */
-			if (a->kind == ARTICLE_SIDEBAR)
-				a->kind = ARTICLE_STORY;
-		}
-	}
-	/* the issue's fields: its first part's that has them */
-	if (c->is->title == NULL && part->title != NULL)
-		c->is->title = arena_strndup(ar, part->title,
-		    strlen(part->title));
-	if (c->is->date[0] == '\0' && m->date != NULL &&
-	    date_from_name(m->date, c->is->date))
-		;
-	else if (c->is->date[0] == '\0' && part->date[0] != '\0')
-		memcpy(c->is->date, part->date, sizeof c->is->date);
-	c->is->damage.rejoined += part->damage.rejoined;
-	c->is->damage.markup += part->damage.markup;
-	c->is->damage.spaces |= part->damage.spaces;
+	if (c->nart > first)
+		meta_heads(&c->art[first], m);
+	part_fields(c, part, m);
 }
 
 
