@@ -329,6 +329,53 @@ free_items(struct feed *f)
 	buf_free(&f->channel);
 }
 
+/*
+ * Reads the feeds in text[0..len-1], one document after another (<?xml
+ * at the start of each); what an XML error leaves unread goes to rest.
+ */
+static void
+read_docs(struct feed *f, const char *text, size_t len, struct buf *rest)
+{
+	size_t		 doc, next, stopped;
+	const char	*x;
+
+	for (doc = 0; doc < len && !f->failed; doc = next) {
+		x = memmem(text + doc + 1, len - doc - 1, "<?xml", 5);
+		next = x != NULL ? (size_t)(x - text) : len;
+		stopped = 0;
+		if (!run(f, text + doc, next - doc, &stopped) && !f->failed) {
+			/* what the error left unread stays, as text */
+			stopped += doc;
+			buf_add(rest, text + stopped, next - stopped);
+			buf_addc(rest, '\n');
+		}
+	}
+}
+
+/* The feed's title as the issue's masthead and title; its newest date. */
+static void
+feed_head(struct issue *is, const char *title, bool html, const char *newest)
+{
+	struct block	*mv;
+
+	if (title != NULL && (mv = arena_alloc(is->arena,
+	    (is->nmast + 1) * sizeof *mv)) != NULL) {
+		memset(mv, 0, sizeof *mv);
+		mv->kind = BLOCK_MAST;
+		mv->text = title;
+		mv->len = strlen(title);
+		if (is->nmast > 0)
+			memcpy(mv + 1, is->mast, is->nmast * sizeof *mv);
+		is->mast = mv;
+		is->nmast++;
+	}
+	if (title != NULL)
+		is->title = title;
+	is->damage.html = html;
+	if (newest[0] != '\0')
+		memcpy(is->date, newest, sizeof is->date);
+}
+
 struct issue *
 feed_parse(char *text, size_t len, const struct issue_opts *opts,
     const char **err)
@@ -337,28 +384,13 @@ feed_parse(char *text, size_t len, const struct issue_opts *opts,
 	struct buf		 out = { 0 }, rest = { 0 };
 	struct part_meta	*m = NULL, *r;
 	struct issue		*is = NULL;
-	size_t			 nm = 0, mcap = 0, i, doc, next, stopped = 0;
+	size_t			 nm = 0, mcap = 0, i;
 	char			 date[11], newest[11] = "";
 	const char		*title = NULL;
-	struct block		*mv;
-	bool			 ok = true, html = false;
+	bool			 html = false;
 
 	*err = "out of memory";
-	/* one document after another: <?xml at the start of each */
-	for (doc = 0; doc < len && !f.failed; doc = next) {
-		const char	*x = memmem(text + doc + 1, len - doc - 1,
-				    "<?xml", 5);
-
-		next = x != NULL ? (size_t)(x - text) : len;
-		stopped = 0;
-		ok = run(&f, text + doc, next - doc, &stopped);
-		if (!ok && !f.failed) {
-			/* what the error left unread stays, as text */
-			stopped += doc;
-			buf_add(&rest, text + stopped, next - stopped);
-			buf_addc(&rest, '\n');
-		}
-	}
+	read_docs(&f, text, len, &rest);
 	if (f.failed || rest.failed)
 		goto fail;
 	if ((is = parts_new(NULL, 0, "feed")) == NULL)
@@ -414,26 +446,8 @@ feed_parse(char *text, size_t len, const struct issue_opts *opts,
 	if ((is->text = buf_take(&out, NULL)) == NULL &&
 	    (is->text = strdup("")) == NULL)
 		goto fail;
-	is = parts_parse(is, m, nm, opts, false, err);
-	if (is != NULL) {
-		/* the feed's title is its masthead */
-		if (title != NULL && (mv = arena_alloc(is->arena,
-		    (is->nmast + 1) * sizeof *mv)) != NULL) {
-			memset(mv, 0, sizeof *mv);
-			mv->kind = BLOCK_MAST;
-			mv->text = title;
-			mv->len = strlen(title);
-			if (is->nmast > 0)
-				memcpy(mv + 1, is->mast, is->nmast * sizeof *mv);
-			is->mast = mv;
-			is->nmast++;
-		}
-		if (title != NULL)
-			is->title = title;
-		is->damage.html = html;
-		if (newest[0] != '\0')
-			memcpy(is->date, newest, sizeof is->date);
-	}
+	if ((is = parts_parse(is, m, nm, opts, false, err)) != NULL)
+		feed_head(is, title, html, newest);
 	free(m);
 	free_items(&f);
 	buf_free(&rest);
