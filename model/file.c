@@ -193,43 +193,64 @@ fail:
  * a shared folder could send elsewhere; the PID in the name lets
  * file_clean_stale() remove those of a process that was killed.
  */
+/* An unnamed file in the folder of path (O_TMPFILE), or -1. */
+static int
+unnamed_near(const char *path)
+{
+#ifdef O_TMPFILE
+	const char	*slash = strrchr(path, '/');
+	struct buf	 dir = { 0 };
+	int		 fd = -1;
+
+	buf_add(&dir, path, slash != NULL ? (size_t)(slash - path + 1) : 0);
+	buf_adds(&dir, slash != NULL ? "" : ".");
+	if (!dir.failed)
+		fd = open(dir.p, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	buf_free(&dir);
+	return fd;
+#else
+	(void)path;
+	return -1;
+#endif
+}
+
+int
+file_scratch(const char *path)
+{
+	struct buf	 t = { 0 };
+	int		 fd;
+
+	if ((fd = unnamed_near(path)) != -1)
+		return fd;
+	/* named for an instant: made, then unlinked */
+	buf_addf(&t, "%s.tmp.%ld.XXXXXX", path, (long)getpid());
+	if (!t.failed && (fd = mkostemp(t.p, O_CLOEXEC)) != -1)
+		unlink(t.p);
+	buf_free(&t);
+	return fd;
+}
+
 bool
 file_out_open(struct file_out *o, const char *path)
 {
 	struct buf	t = { 0 };
-
-	const char	*slash = strrchr(path, '/');
 
 	memset(o, 0, sizeof *o);
 	o->fd = -1;
 	buf_addf(&t, "%s.tmp.%ld.XXXXXX", path, (long)getpid());
 	if (t.failed)
 		return false;
-#ifdef O_TMPFILE
 	/*
 	 * Unnamed until it is whole: however the process ends (a signal, a
 	 * kill, a crash), nothing of it is left.  It is linked in at close
 	 * through /proc; where either is missing, a named file as below.
 	 */
-	if (access("/proc/self/fd", X_OK) == 0) {
-		struct buf	dir = { 0 };
-
-		buf_add(&dir, path, slash != NULL ? (size_t)(slash - path + 1) :
-		    0);
-		buf_adds(&dir, slash != NULL ? "" : ".");
-		if (!dir.failed)
-			o->fd = open(dir.p, O_TMPFILE | O_RDWR | O_CLOEXEC,
-			    0600);
-		buf_free(&dir);
-		if (o->fd != -1) {
-			o->unnamed = true;
-			o->tmp = t.p;	/* the name it gets at close */
-			return true;
-		}
+	if (access("/proc/self/fd", X_OK) == 0 &&
+	    (o->fd = unnamed_near(path)) != -1) {
+		o->unnamed = true;
+		o->tmp = t.p;	/* the name it gets at close */
+		return true;
 	}
-#else
-	(void)slash;
-#endif
 	if ((o->fd = mkostemp(t.p, O_CLOEXEC)) == -1) {
 		buf_free(&t);
 		return false;

@@ -71,6 +71,11 @@ struct file_out {
 	bool		 unnamed;	/* O_TMPFILE: no name until closed */
 };
 bool	file_out_open(struct file_out *, const char *path);
+/*
+ * A scratch file beside path (the same disk), with no name: gone however
+ * the process ends.  Its descriptor, or -1.
+ */
+int	file_scratch(const char *path);
 void	file_out_write(struct file_out *, const void *, size_t);
 void	file_out_write_at(struct file_out *, uint64_t off, const void *,
 	    size_t);

@@ -113,35 +113,14 @@ struct table {
 
 #define INDEX_MEMORY	((size_t)128 << 20)	/* the default budget */
 
-/*
- * A temporary file in the folder of file (the index's: the same disk),
- * unnamed so that nothing is left of it however the process ends.
- */
+/* A segment's or the articles' file beside the index, unnamed. */
 static FILE *
 tmp_near(const char *file)
 {
-	const char	*slash = strrchr(file, '/');
-	char		*dir, *name;
-	FILE		*f = NULL;
-	int		 fd;
+	FILE	*f = NULL;
+	int	 fd;
 
-	if ((dir = slash != NULL ? strndup(file, (size_t)(slash - file + 1)) :
-	    strdup("./")) == NULL)
-		return NULL;
-#ifdef O_TMPFILE
-	fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-#else
-	fd = -1;
-#endif
-	if (fd == -1 && (name = malloc(strlen(dir) + 16)) != NULL) {
-		strcpy(name, dir);
-		strcat(name, ".segXXXXXX");
-		if ((fd = mkstemp(name)) != -1)
-			unlink(name);
-		free(name);
-	}
-	free(dir);
-	if (fd != -1 && (f = fdopen(fd, "w+")) == NULL)
+	if ((fd = file_scratch(file)) != -1 && (f = fdopen(fd, "w+")) == NULL)
 		close(fd);
 	return f;
 }
