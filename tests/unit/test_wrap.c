@@ -155,6 +155,35 @@ static const char *const spaced[] = {
  * Every paragraph (a line of the file) of the samples at widths 6-60,
  * and the spaced sentences at 8-60.
  */
+/*
+ * Wraps s[0..n-1] at width and fails at a line that starts or ends with
+ * a mark the rules keep off there (what names the paragraph in a message);
+ * returns how many lines were looked at.
+ */
+static size_t
+check_kinsoku(struct wrapper *w, const char *s, size_t n, int width,
+    const char *what)
+{
+	long	k, i;
+
+	k = wrap_paragraph(w, s, n, width, 0);
+	assert_true(k >= 0);
+	for (i = 0; i < k; i++) {
+		const struct wrap_line	*l = &w->lines[i];
+		const char		*t = s + l->off;
+
+		if (i > 0 && is_one_of(t, l->len, never_first,
+		    sizeof never_first / sizeof never_first[0], false))
+			fail_msg("%s width %d: a line starts %.*s", what, width,
+			    (int)l->len, t);
+		if (i + 1 < k && is_one_of(t, l->len, never_last,
+		    sizeof never_last / sizeof never_last[0], true))
+			fail_msg("%s width %d: a line ends %.*s", what, width,
+			    (int)l->len, t);
+	}
+	return (size_t)k;
+}
+
 static void
 kinsoku_oracle_on_the_samples(void **state)
 {
@@ -167,7 +196,6 @@ kinsoku_oracle_on_the_samples(void **state)
 	const char	*err, *s, *e;
 	char		*text;
 	size_t		 f, n, checked = 0;
-	long		 k, i;
 	int		 width;
 
 	(void)state;
@@ -177,53 +205,17 @@ kinsoku_oracle_on_the_samples(void **state)
 		for (s = text; s < text + n; s = e + 1) {
 			if ((e = memchr(s, '\n', (size_t)(text + n - s))) == NULL)
 				e = text + n;
-			for (width = 6; width <= 60; width++) {
-				k = wrap_paragraph(&w, s, (size_t)(e - s), width, 0);
-				assert_true(k >= 0);
-				for (i = 0; i < k; i++) {
-					const struct wrap_line	*l = &w.lines[i];
-					const char		*t = s + l->off;
-
-					if (i > 0 && is_one_of(t, l->len,
-					    never_first, sizeof never_first /
-					    sizeof never_first[0], false))
-						fail_msg("%s width %d: a line "
-						    "starts %.*s", files[f], width,
-						    (int)l->len, t);
-					if (i + 1 < k && is_one_of(t, l->len,
-					    never_last, sizeof never_last /
-					    sizeof never_last[0], true))
-						fail_msg("%s width %d: a line "
-						    "ends %.*s", files[f], width,
-						    (int)l->len, t);
-					checked++;
-				}
-			}
+			for (width = 6; width <= 60; width++)
+				checked += check_kinsoku(&w, s, (size_t)(e - s),
+				    width, files[f]);
 		}
 		free(text);
 	}
 	/* (at 6 cells "来 ），" cannot stand on one line: 8 and up) */
 	for (f = 0; f < sizeof spaced / sizeof spaced[0]; f++)
-		for (width = 8; width <= 60; width++) {
-			s = spaced[f];
-			k = wrap_paragraph(&w, s, strlen(s), width, 0);
-			assert_true(k >= 0);
-			for (i = 0; i < k; i++) {
-				const struct wrap_line	*l = &w.lines[i];
-				const char		*t = s + l->off;
-
-				if (i > 0 && is_one_of(t, l->len, never_first,
-				    sizeof never_first / sizeof never_first[0],
-				    false))
-					fail_msg("width %d: a line starts %.*s",
-					    width, (int)l->len, t);
-				if (i + 1 < k && is_one_of(t, l->len,
-				    never_last, sizeof never_last /
-				    sizeof never_last[0], true))
-					fail_msg("width %d: a line ends %.*s",
-					    width, (int)l->len, t);
-			}
-		}
+		for (width = 8; width <= 60; width++)
+			check_kinsoku(&w, spaced[f], strlen(spaced[f]), width,
+			    "spaced");
 	wrap_free(&w);
 	assert_true(checked > 10000);
 }
