@@ -330,15 +330,22 @@ fail(const char *what, const char *arg)
 	exit(1);
 }
 
-/* Waits until has(text) holds, WAIT_MS at most; fails with what. */
-static void
-wait_for(bool (*has)(const char *), const char *text, const char *what)
+/* Waits until has(text) holds, WAIT_MS at most; whether it does. */
+static bool
+wait_until(bool (*has)(const char *), const char *text)
 {
 	long	end = now_ms() + WAIT_MS;
 
 	while (!has(text) && now_ms() < end)
 		pump(50);
-	if (!has(text))
+	return has(text);
+}
+
+/* The same, failing with what when it does not. */
+static void
+wait_for(bool (*has)(const char *), const char *text, const char *what)
+{
+	if (!wait_until(has, text))
 		fail(what, text);
 }
 
@@ -542,13 +549,7 @@ main(int argc, char **argv)
 			char		row[4096];
 
 			settle();
-			if (!cursor_has(arg)) {
-				long	end = now_ms() + WAIT_MS;
-
-				while (!cursor_has(arg) && now_ms() < end)
-					pump(50);
-			}
-			if (!cursor_has(arg)) {
+			if (!wait_until(cursor_has, arg)) {
 				vterm_state_get_cursorpos(vterm_obtain_state(vt),
 				    &pos);
 				row_text(pos.row, row, sizeof row);
