@@ -91,17 +91,6 @@ entry_before(const struct archive *ar, const char *date)
 }
 
 /*
- * Search results name issues by their place in the library: after the
- * library is read again they name the same issues in the new one (a hit
- * on an issue gone since is dropped).
- */
-static void
-hits_move(struct tui *t, const struct archive *to)
-{
-	hits_remap(t->hits, &t->nhits, &t->ar, to);
-}
-
-/*
  * Takes the library read on its thread in place of the one listed by
  * file names, the selection and the open issue kept; false while the
  * thread is still at work.  The thread is joined once: after that, and
@@ -144,7 +133,8 @@ reading_poll(struct tui *t, struct reading *r)
 		t->issue_i = entry_before(&r->ar, t->issue_i < t->ar.n ?
 		    t->ar.v[t->issue_i].date : t->is->date);
 	i = entry_of(&r->ar, sel);
-	hits_move(t, &r->ar);
+	/* the results name the same issues in the new list */
+	hits_remap(t->hits, &t->nhits, &t->ar, &r->ar);
 	archive_close(&t->ar);
 	t->ar = r->ar;
 	library_ready(t);
