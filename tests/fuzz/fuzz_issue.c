@@ -23,20 +23,17 @@ static const char *label;	/* the issue's photo label */
 static void
 count_han(const char *s, size_t n, int sign)
 {
-	size_t		i = 0, k;
-	text_char	c, l;
+	size_t		i = 0;
+	text_char	c;
+	char		e[8];
 
 	while (i < n) {
 		i += text_decode(s + i, n - i, &c);
 		if (c < HAN_FIRST || c > HAN_LAST)
 			continue;
 		/* the layout's label (split when narrow): not counted */
-		for (k = 0; label[k] != '\0'; k += text_decode(label + k,
-		    strlen(label + k), &l))
-			if (text_decode(label + k, strlen(label + k), &l) > 0 &&
-			    l == c)
-				break;
-		if (label[k] == '\0')
+		e[text_encode(c, e)] = '\0';
+		if (strstr(label, e) == NULL)
 			han[c - HAN_FIRST] += sign;
 	}
 }
