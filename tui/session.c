@@ -157,13 +157,20 @@ issue_open(struct tui *t, size_t i)
 		buf_free(&skipped);
 		return false;
 	}
-	/* a day's file that could not be read: the first said, and how many */
+	/*
+	 * A day's file that could not be read: the first said, by its name
+	 * (its line is "PATH: why"), and how many.
+	 */
 	if (skipped.len > 0) {
+		char	*why;
+
 		for (n = 0, k = 0; k < skipped.len; k++)
 			n += skipped.p[k] == '\n';
 		skipped.p[strcspn(skipped.p, "\n")] = '\0';
-		status(t, "left out %zu %s: %s", n, plural(n, "file", "files"),
-		    base_name(skipped.p));
+		if ((why = strstr(skipped.p, ": ")) != NULL)
+			*why = '\0';
+		status(t, "left out %zu %s: %s: %s", n, plural(n, "file",
+		    "files"), base_name(skipped.p), why ? why + 2 : "");
 	}
 	buf_free(&skipped);
 	issue_save_position(t);
