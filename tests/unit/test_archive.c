@@ -28,31 +28,37 @@ dates_from_file_names(void **state)
 static void
 typed_dates(void **state)
 {
+	/* typed on 2026-12-xx: what each says, and the day it is */
+	static const struct {
+		const char	*typed;
+		int		 rc;
+		const char	*day;
+	} v[] = {
+		{ "2025-03-27", 1, "2025-03-27" },
+		{ "20250327", 1, "2025-03-27" },
+		{ "2025/3/7", 1, "2025-03-07" },
+		{ "2025年3月27日", 1, "2025-03-27" },
+		{ "２０２５－０３－２７", 1, "2025-03-27" },
+		/* this year, this month */
+		{ "03-27", 1, "2026-03-27" },
+		{ "3月27日", 1, "2026-03-27" },
+		{ "27", 1, "2026-12-27" },
+		/* no such day, and no date at all */
+		{ "2025-02-30", -1, NULL },
+		{ "2025-13-01", 0, NULL },
+		{ "tomorrow", 0, NULL },
+		{ "1-2-3-4", 0, NULL },
+	};
 	char	d[11];
+	size_t	i;
 
 	(void)state;
-	assert_int_equal(date_parse_typed("2025-03-27", 2026, 12, d), 1);
-	assert_string_equal(d, "2025-03-27");
-	assert_int_equal(date_parse_typed("20250327", 2026, 12, d), 1);
-	assert_string_equal(d, "2025-03-27");
-	assert_int_equal(date_parse_typed("2025/3/7", 2026, 12, d), 1);
-	assert_string_equal(d, "2025-03-07");
-	assert_int_equal(date_parse_typed("2025年3月27日", 2026, 12, d), 1);
-	assert_string_equal(d, "2025-03-27");
-	assert_int_equal(date_parse_typed("２０２５－０３－２７", 2026, 12, d), 1);
-	assert_string_equal(d, "2025-03-27");
-	/* this year, this month */
-	assert_int_equal(date_parse_typed("03-27", 2026, 12, d), 1);
-	assert_string_equal(d, "2026-03-27");
-	assert_int_equal(date_parse_typed("3月27日", 2026, 12, d), 1);
-	assert_string_equal(d, "2026-03-27");
-	assert_int_equal(date_parse_typed("27", 2026, 12, d), 1);
-	assert_string_equal(d, "2026-12-27");
-	/* no such day, and no date at all */
-	assert_int_equal(date_parse_typed("2025-02-30", 2026, 12, d), -1);
-	assert_int_equal(date_parse_typed("2025-13-01", 2026, 12, d), 0);
-	assert_int_equal(date_parse_typed("tomorrow", 2026, 12, d), 0);
-	assert_int_equal(date_parse_typed("1-2-3-4", 2026, 12, d), 0);
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		assert_int_equal(date_parse_typed(v[i].typed, 2026, 12, d),
+		    v[i].rc);
+		if (v[i].day != NULL)
+			assert_string_equal(d, v[i].day);
+	}
 }
 
 static void
