@@ -28,8 +28,10 @@ EXPAT_LIBS := $(call pc,--libs,expat,-lexpat)
 INIPARSER_CFLAGS := $(shell $(PKG_CONFIG) --cflags iniparser 2>/dev/null || \
 	{ test -d /usr/include/iniparser && echo -I/usr/include/iniparser; })
 INIPARSER_LIBS := $(call pc,--libs,iniparser,-liniparser)
+ZSTD_CFLAGS := $(call pc,--cflags,libzstd,)
+ZSTD_LIBS := $(call pc,--libs,libzstd,-lzstd)
 
-KB_CPPFLAGS = -D_GNU_SOURCE $(INIPARSER_CFLAGS) $(EXPAT_CFLAGS) \
+KB_CPPFLAGS = -D_GNU_SOURCE $(INIPARSER_CFLAGS) $(EXPAT_CFLAGS) $(ZSTD_CFLAGS) \
 	-DKANBAO_VERSION='"$(VERSION)"' -DKANBAO_DATADIR='"$(DATADIR)"'
 # clang's -Wcomma where the compiler has it (gcc has no such warning)
 WCOMMA := $(shell $(CC) -Werror -Wcomma -x c -E /dev/null >/dev/null 2>&1 && \
@@ -37,7 +39,7 @@ WCOMMA := $(shell $(CC) -Werror -Wcomma -x c -E /dev/null >/dev/null 2>&1 && \
 KB_CFLAGS = -std=c17 -Wall -Wextra -Wpedantic -Wshadow -Wconversion \
 	-Wmissing-prototypes $(WCOMMA) -MMD -MP
 ALL_CFLAGS = $(KB_CPPFLAGS) $(CPPFLAGS) $(KB_CFLAGS) $(CFLAGS)
-LIBS = $(UNISTRING_LIBS) $(EXPAT_LIBS) -pthread
+LIBS = $(UNISTRING_LIBS) $(EXPAT_LIBS) $(ZSTD_LIBS) -pthread
 
 MODEL_SRC = model/arena.c model/buf.c model/text.c model/wrap.c \
 	model/repair.c model/masthead.c model/issue.c model/lines.c model/classify.c \
@@ -56,7 +58,7 @@ TUI_OBJ = $(TUI_SRC:%.c=$(BUILD)/%.o)
 
 # Debian packages: to build, to test, to measure, to fuzz.
 BUILD_PKGS = gcc make pkg-config libncurses-dev libunistring-dev libiniparser-dev \
-	libexpat1-dev
+	libexpat1-dev libzstd-dev
 TEST_PKGS = libcmocka-dev libvterm-dev tmux valgrind time ripgrep mandoc unicode-data \
 	opencc
 BENCH_PKGS = bc time ripgrep sqlite3

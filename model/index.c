@@ -227,10 +227,13 @@ index_lookup(const struct index *ix, const size_t *toar, char *const *w,
 	uint32_t		*cand = NULL;
 	const char		*freed = ix->str;
 	struct query_hit	*h = NULL;
+	struct ix_texts		 texts;
 	enum lookup		 r;
+	bool			 bad = false;
 
 	if ((r = candidates(ix, w, nw, &cand, &nc)) != L_OK)
 		return r;
+	ix_texts_open(&texts, ix);
 	for (i = 0; i < nc; i++) {
 		const struct iart	*a;
 		const char		*text, *p, *q;
@@ -247,8 +250,11 @@ index_lookup(const struct index *ix, const size_t *toar, char *const *w,
 		/* an issue changed since: the newer segment has it */
 		if (toar[a->issue] == SIZE_MAX)
 			continue;
-		text = ix->str + a->text;
-		release(ix, text, &freed);
+		release(ix, ix->str + ix->bl[a->block].off, &freed);
+		if ((text = ix_text(&texts, a, &bad)) == NULL) {
+			r = bad ? L_CORRUPT : L_OOM;
+			break;
+		}
 		/*
 		 * The first word as typed, found in the display text, is
 		 * found in the folded text too (folding goes character by
@@ -257,7 +263,7 @@ index_lookup(const struct index *ix, const size_t *toar, char *const *w,
 		p = NULL;
 		q = raw != NULL ? strstr(text, raw) : NULL;
 		if (q == NULL || nw > 1) {
-			if ((f = query_fold(text, strlen(text), &flen)) == NULL) {
+			if ((f = query_fold(text, a->len, &flen)) == NULL) {
 				r = L_OOM;
 				break;
 			}
@@ -283,7 +289,7 @@ index_lookup(const struct index *ix, const size_t *toar, char *const *w,
 		if (q != NULL)
 			tlen = (size_t)(q - text) + strnlen(q, SNIPPET_AFTER + 4);
 		else {
-			tlen = strlen(text);
+			tlen = a->len;
 			q = text + query_hit_at(text, NULL, f, w[0]);
 		}
 		free(f);
@@ -294,6 +300,7 @@ index_lookup(const struct index *ix, const size_t *toar, char *const *w,
 		}
 	}
 	free(cand);
+	ix_texts_close(&texts);
 	if (r != L_OK) {
 		query_free_hits(h, n);
 		return r;

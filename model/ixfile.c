@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <zstd.h>
+
 #include "buf.h"
 #include "day.h"
 #include "file.h"
@@ -33,14 +35,16 @@ ix_path_hash(const char *s)
 }
 
 uint64_t
-ix_hdr_sum(const struct hdr *h, const void *issues, const void *hash)
+ix_hdr_sum(const struct hdr *h, const void *issues, const void *hash,
+    const void *blocks)
 {
 	struct hdr	c = *h;
 
 	c.sum = 0;
-	return file_checksum(hash, h->nhash * sizeof(uint32_t),
+	return file_checksum(blocks, h->nblocks * sizeof(struct iblock),
+	    file_checksum(hash, h->nhash * sizeof(uint32_t),
 	    file_checksum(issues, h->nissues * sizeof(struct iissue),
-	    file_checksum(&c, sizeof c, 0x6b616e62616f)));
+	    file_checksum(&c, sizeof c, 0x6b616e62616f))));
 }
 
 /*
@@ -64,13 +68,14 @@ ix_term_sum(uint64_t key, uint64_t off, uint32_t count, uint32_t bytes,
 	    ((uint32_t)file_checksum(post, bytes, 0x706f7374) & 0xffffu);
 }
 
-/* An article's checksum: its fields and its two strings. */
+/* An article's checksum: its fields and its headline (n bytes, NUL too). */
 uint64_t
-ix_art_sum(const struct iart *a, const char *strings, size_t n)
+ix_art_sum(const struct iart *a, const char *headline, size_t n)
 {
-	uint64_t	f[4] = { a->issue, a->index, a->headline, a->text };
+	uint64_t	f[6] = { a->issue, a->index, a->headline, a->block,
+			    a->at, a->len };
 
-	return file_checksum(strings, n, file_checksum(f, sizeof f, 0));
+	return file_checksum(headline, n, file_checksum(f, sizeof f, 0));
 }
 
 static bool
@@ -119,8 +124,9 @@ ix_load(const char *file, struct index *ix)
 	    !span_ok(h->off_post, h->npost, 1, ix->len) ||
 	    !span_ok(h->off_str, h->nstr, 1, ix->len) ||
 	    !span_ok(h->off_hash, h->nhash, sizeof *ix->hash, ix->len) ||
+	    !span_ok(h->off_blocks, h->nblocks, sizeof *ix->bl, ix->len) ||
 	    h->off_issues % 8 || h->off_articles % 8 || h->off_terms % 8 ||
-	    h->off_hash % 4 || h->nhash < h->nissues ||
+	    h->off_hash % 4 || h->off_blocks % 8 || h->nhash < h->nissues ||
 	    (h->nhash & (h->nhash - 1)) != 0)
 		goto bad;
 	ix->is = (const void *)((const char *)ix->map + h->off_issues);
@@ -128,9 +134,10 @@ ix_load(const char *file, struct index *ix)
 	ix->t = (const void *)((const char *)ix->map + h->off_terms);
 	ix->post = (const void *)((const char *)ix->map + h->off_post);
 	ix->hash = (const void *)((const char *)ix->map + h->off_hash);
+	ix->bl = (const void *)((const char *)ix->map + h->off_blocks);
 	ix->str = (const char *)ix->map + h->off_str;
 	if (h->nstr == 0 || ix->str[h->nstr - 1] != '\0' ||
-	    ix_hdr_sum(h, ix->is, ix->hash) != h->sum)
+	    ix_hdr_sum(h, ix->is, ix->hash, ix->bl) != h->sum)
 		goto bad;
 	/*
 	 * The issues and the hash table are checked here, articles and
@@ -144,6 +151,11 @@ ix_load(const char *file, struct index *ix)
 			goto bad;
 	for (i = 0; i < h->nhash; i++)
 		if (ix->hash[i] > h->nissues)
+			goto bad;
+	for (i = 0; i < h->nblocks; i++)
+		if (ix->bl[i].off > h->nstr ||
+		    ix->bl[i].clen > h->nstr - ix->bl[i].off ||
+		    ix->bl[i].ulen == 0)
 			goto bad;
 	return true;
 bad:
@@ -214,18 +226,23 @@ ix_current(const struct index *ix, const struct archive *ar, size_t *toar,
 	    ix_map(ix, ar, toar, stale) == 0;
 }
 
-/* Whether an article's strings are in the file, in order, and intact. */
+/*
+ * Whether an article's headline is in the file and intact, and its text
+ * within its block (which its frame's sum checks when decompressed).
+ */
 bool
 ix_art_ok(const struct index *ix, const struct iart *a)
 {
 	const char	*e;
 	uint64_t	 n = ix->h->nstr;
 
-	if (a->headline >= n || a->text >= n || a->headline > a->text ||
-	    (e = memchr(ix->str + a->text, '\0', n - a->text)) == NULL)
+	if (a->headline >= n || a->block >= ix->h->nblocks ||
+	    a->at > ix->bl[a->block].ulen ||
+	    a->len >= ix->bl[a->block].ulen - a->at ||
+	    (e = memchr(ix->str + a->headline, '\0', n - a->headline)) == NULL)
 		return false;
-	return ix_art_sum(a, ix->str + a->headline, (size_t)(e + 1 - ix->str) -
-	    a->headline) == a->sum;
+	return ix_art_sum(a, ix->str + a->headline,
+	    (size_t)(e + 1 - (ix->str + a->headline))) == a->sum;
 }
 
 /* Whether every article of an old issue can be reused. */
@@ -238,4 +255,58 @@ ix_arts_ok(const struct index *ix, const struct iissue *oi)
 		if (!ix_art_ok(ix, &ix->ar[oi->first + k]))
 			return false;
 	return true;
+}
+
+void
+ix_texts_open(struct ix_texts *t, const struct index *ix)
+{
+	memset(t, 0, sizeof *t);
+	t->ix = ix;
+	t->block = UINT64_MAX;
+}
+
+/*
+ * Article a's display text (a checked with ix_art_ok()), valid until the
+ * next call; NULL with *bad set when its block does not decompress to
+ * what the index says (damage), NULL alone when memory runs out.
+ */
+const char *
+ix_text(struct ix_texts *t, const struct iart *a, bool *bad)
+{
+	const struct iblock	*b = &t->ix->bl[a->block];
+	size_t			 n;
+	char			*p;
+
+	if (t->block != a->block) {
+		t->block = UINT64_MAX;
+		if (t->dctx == NULL && (t->dctx = ZSTD_createDCtx()) == NULL)
+			return NULL;
+		if (b->ulen > t->cap) {
+			if ((p = realloc(t->buf, b->ulen)) == NULL)
+				return NULL;
+			t->buf = p;
+			t->cap = b->ulen;
+		}
+		n = ZSTD_decompressDCtx(t->dctx, t->buf, b->ulen,
+		    t->ix->str + b->off, b->clen);
+		if (ZSTD_isError(n) || n != b->ulen ||
+		    t->buf[b->ulen - 1] != '\0') {
+			*bad = true;
+			return NULL;
+		}
+		t->block = a->block;
+	}
+	if (t->buf[a->at + a->len] != '\0') {
+		*bad = true;
+		return NULL;
+	}
+	return t->buf + a->at;
+}
+
+void
+ix_texts_close(struct ix_texts *t)
+{
+	ZSTD_freeDCtx(t->dctx);
+	free(t->buf);
+	memset(t, 0, sizeof *t);
 }

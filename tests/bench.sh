@@ -8,7 +8,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export LC_ALL=C.UTF-8
 cc -std=c17 -D_GNU_SOURCE -O2 -o "$work/bench" "$top/tests/bench.c" \
-    "$(dirname "$kanbao")/libkanbao.a" -lunistring || exit 1
+    "$(dirname "$kanbao")/libkanbao.a" -lunistring -lzstd || exit 1
 
 secs() {	# secs N CMD...: best of 3 rounds of N runs, in seconds a run
 	n=$1

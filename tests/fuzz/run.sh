@@ -16,7 +16,7 @@ for t in ${FUZZ_TARGETS:-sanitise wrap issue feed config index cache}; do
 	[ "$t" = config ] && extra="$app -liniparser"
 	clang -g -O1 -std=c17 -D_GNU_SOURCE -I/usr/include/iniparser \
 	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	    -o "$out/fuzz_$t" "$top/tests/fuzz/fuzz_$t.c" $model $extra -lunistring -lexpat || exit 1
+	    -o "$out/fuzz_$t" "$top/tests/fuzz/fuzz_$t.c" $model $extra -lunistring -lexpat -lzstd || exit 1
 	corpus=$out/corpus-$t
 	mkdir -p "$corpus" "$top/tests/fuzz/regress/$t"
 	cp "$top"/assets/*.txt "$top"/tests/fixtures/hostile/* "$corpus/" 2>/dev/null

@@ -9,6 +9,7 @@
 #include "../../model/search.h"
 #include "../../model/date.h"
 #include "../../model/pool.h"
+#include "../../model/ixfile.h"
 
 static void
 dates_from_file_names(void **state)
@@ -296,6 +297,39 @@ segment(const char *cache, const char *prefix, struct stat *st)
 }
 
 /*
+ * Damages the middle of every text block of the index segment named by
+ * pattern (a shell glob): bytes a zstd frame's sum does not match.
+ */
+static void
+damage_blocks(const char *pattern)
+{
+	struct hdr	h;
+	struct iblock	b;
+	char		path[512], cmd[600];
+	const char	junk[8] = "\377\377\377\377\377\377\377\377";
+	FILE		*p, *f;
+	uint64_t	i;
+
+	snprintf(cmd, sizeof cmd, "ls %s", pattern);
+	assert_non_null(p = popen(cmd, "r"));
+	assert_non_null(fgets(path, sizeof path, p));
+	pclose(p);
+	path[strcspn(path, "\n")] = '\0';
+	assert_non_null(f = fopen(path, "r+b"));
+	assert_int_equal(fread(&h, sizeof h, 1, f), 1);
+	assert_true(h.nblocks > 0);
+	for (i = 0; i < h.nblocks; i++) {
+		assert_int_equal(fseek(f, (long)(h.off_blocks + i * sizeof b),
+		    SEEK_SET), 0);
+		assert_int_equal(fread(&b, sizeof b, 1, f), 1);
+		assert_int_equal(fseek(f, (long)(h.off_str + b.off + b.clen / 2),
+		    SEEK_SET), 0);
+		assert_int_equal(fwrite(junk, sizeof junk, 1, f), 1);
+	}
+	fclose(f);
+}
+
+/*
  * An issue edited, added or removed after the index was built goes into a
  * second, small segment: the main one is not written again (a search after
  * an edit costs that issue, not the library), the hits stay those of a
@@ -358,13 +392,35 @@ index_segments(void **state)
 	same_hits(&ar, cache, "麦田");
 	archive_close(&ar);
 
-	/* many changes: the main segment built again, the second gone */
+	/*
+	 * many changes: the main segment built again, the second gone; the
+	 * old one's unchanged issues are taken from it, but its text blocks
+	 * are damaged: it is built from the files alone
+	 */
+	{
+		char	pat[320];
+
+		assert_true(segment(kc, "index", &main0));
+		snprintf(pat, sizeof pat, "%s/index-*", kc);
+		damage_blocks(pat);
+	}
 	sh("for f in %s/2024-01-1*.txt %s/2024-01-2*.txt; do "
 	    "echo '又一句。' >> $f; done%.0s", lib);
 	assert_true(archive_open(&ar, lib, NULL, &err));
 	assert_true(ar.n == 62);
 	same_hits(&ar, cache, "又一句");
 	same_hits(&ar, cache, "麦田");
+	same_hits(&ar, cache, "秸秆");
+	{
+		struct query_hit	*h;
+		size_t			 nh;
+		const char		*warn = NULL;
+
+		assert_true(search_library(&ar, "麦田", cache, NULL, NULL, &h,
+		    &nh, &err, &warn));
+		assert_null(warn);
+		query_free_hits(h, nh);
+	}
 	archive_close(&ar);
 	assert_true(segment(kc, "index", &st));
 	assert_false(st.st_ino == main0.st_ino &&
