@@ -138,11 +138,6 @@ enum lookup { L_OK, L_OOM, L_CORRUPT, L_FAIL, L_RACE };
 
 
 /*
- * Finds the articles of a current index that hold every word of w: the
- * candidates hold every bigram of every word, and each is verified
- * against its text, folded then.
- */
-/*
  * The candidates' texts are read in file order: the pages of the strings
  * left behind are given back (a file's pages, read again if need be), so
  * that a search of a large library holds a few MiB of them, not all it
@@ -219,95 +214,182 @@ candidates(const struct index *ix, char *const *w, size_t nw,
 	return L_OK;
 }
 
+/* What a search looks for, and where (the index and its issues' entries). */
+struct looking {
+	const struct index	*ix;
+	const size_t		*toar;
+	char *const		*w;
+	size_t			 nw;
+	const char		*raw;	/* the first word as typed, or NULL */
+	const uint32_t		*cand;
+};
+
+/*
+ * Whether article a's text holds every word; *at is then where the first
+ * is (the snippet's place) and *tlen how much of the text a snippet needs.
+ */
+static enum lookup
+holds(const struct looking *l, const struct iart *a, const char *text,
+    size_t *at, size_t *tlen, bool *all)
+{
+	const char	*q;
+	char		*f = NULL;
+	size_t		 flen, k;
+
+	*all = true;
+	/*
+	 * The first word as typed, found in the display text, is found in
+	 * the folded text too (folding goes character by character): a
+	 * one-word query needs no folding then.
+	 */
+	q = l->raw != NULL ? strstr(text, l->raw) : NULL;
+	if (q == NULL || l->nw > 1) {
+		if ((f = query_fold(text, a->len, &flen)) == NULL)
+			return L_OOM;
+		if (q == NULL && strstr(f, l->w[0]) == NULL)
+			*all = false;
+		for (k = 1; k < l->nw && *all; k++)
+			*all = strstr(f, l->w[k]) != NULL;
+	}
+	if (*all && q != NULL) {
+		*at = (size_t)(q - text);
+		*tlen = *at + strnlen(q, SNIPPET_AFTER + 4);
+	} else if (*all) {
+		*at = query_hit_at(text, NULL, f, l->w[0]);
+		*tlen = a->len;
+	}
+	free(f);
+	return L_OK;
+}
+
+/* A hit in article a, its snippet at at of text; false when out of memory. */
+static bool
+hit(const struct looking *l, const struct iart *a, const char *text,
+    size_t at, size_t tlen, struct query_hit *h)
+{
+	h->entry = l->toar[a->issue];
+	h->article = a->index;
+	memcpy(h->date, l->ix->is[a->issue].date, sizeof h->date);
+	h->date[10] = '\0';
+	h->headline = strdup(l->ix->str + a->headline);
+	h->snippet = query_snippet(text, tlen, at);
+	return h->headline != NULL && h->snippet != NULL;
+}
+
+/* The hits among the candidates from .. to, found by one thread. */
+struct range {
+	const struct looking	*l;
+	size_t			 from, to;
+	struct query_hit	*h;
+	size_t			 n;
+	enum lookup		 r;
+};
+
+static void
+lookup_range(struct range *g)
+{
+	const struct looking	*l = g->l;
+	const struct index	*ix = l->ix;
+	const struct iart	*a;
+	const char		*freed = ix->str, *text;
+	struct ix_texts		 texts;
+	size_t			 i, cap = 0, at = 0, tlen = 0;
+	bool			 bad = false, all;
+
+	ix_texts_open(&texts, ix);
+	for (i = g->from, g->r = L_OK; i < g->to && g->r == L_OK; i++) {
+		if (l->cand[i] >= ix->h->narticles ||
+		    (a = &ix->ar[l->cand[i]])->issue >= ix->h->nissues ||
+		    !ix_art_ok(ix, a)) {
+			g->r = L_CORRUPT;
+			break;
+		}
+		/* an issue changed since: the newer segment has it */
+		if (l->toar[a->issue] == SIZE_MAX)
+			continue;
+		release(ix, ix->str + ix->bl[a->block].off, &freed);
+		if ((text = ix_text(&texts, a, &bad)) == NULL)
+			g->r = bad ? L_CORRUPT : L_OOM;
+		else if ((g->r = holds(l, a, text, &at, &tlen, &all)) != L_OK ||
+		    !all)
+			continue;
+		else if (!vec_grow(&g->h, &cap, g->n, sizeof *g->h))
+			g->r = L_OOM;
+		else if (!hit(l, a, text, at, tlen, &g->h[g->n++]))
+			g->r = L_OOM;
+	}
+	ix_texts_close(&texts);
+}
+
+static void
+lookup_part(void *arg, size_t i)
+{
+	lookup_range((struct range *)arg + i);
+}
+
+/*
+ * Candidates from which their texts are read on every processor, in parts
+ * of whole blocks: a word of most articles decompresses most of them.
+ */
+#define PARALLEL_CANDIDATES	256
+
+/*
+ * The articles of a current index that hold every word of w: the
+ * candidates hold every bigram of every word, and each is verified
+ * against its text, folded then; the hits in the candidates' order.
+ */
 static enum lookup
 index_lookup(const struct index *ix, const size_t *toar, char *const *w,
     size_t nw, const char *raw, struct query_hit **hits, size_t *nhits)
 {
-	size_t			 i, k, nc = 0, n = 0, cap = 0;
-	uint32_t		*cand = NULL;
-	const char		*freed = ix->str;
-	struct query_hit	*h = NULL;
-	struct ix_texts		 texts;
-	enum lookup		 r;
-	bool			 bad = false;
+	struct looking	 l = { ix, toar, w, nw, raw, NULL };
+	struct range	 g[POOL_MAX];
+	uint32_t	*cand = NULL;
+	size_t		 nc = 0, np = 1, k, n = 0, at;
+	enum lookup	 r;
 
 	if ((r = candidates(ix, w, nw, &cand, &nc)) != L_OK)
 		return r;
-	ix_texts_open(&texts, ix);
-	for (i = 0; i < nc; i++) {
-		const struct iart	*a;
-		const char		*text, *p, *q;
-		char			*f = NULL;
-		size_t			 tlen, flen;
-		bool			 all = true;
-
-		if (cand[i] >= ix->h->narticles ||
-		    (a = &ix->ar[cand[i]])->issue >= ix->h->nissues ||
-		    !ix_art_ok(ix, a)) {
-			r = L_CORRUPT;
-			break;
-		}
-		/* an issue changed since: the newer segment has it */
-		if (toar[a->issue] == SIZE_MAX)
-			continue;
-		release(ix, ix->str + ix->bl[a->block].off, &freed);
-		if ((text = ix_text(&texts, a, &bad)) == NULL) {
-			r = bad ? L_CORRUPT : L_OOM;
-			break;
-		}
-		/*
-		 * The first word as typed, found in the display text, is
-		 * found in the folded text too (folding goes character by
-		 * character): a one-word query needs no folding then.
-		 */
-		p = NULL;
-		q = raw != NULL ? strstr(text, raw) : NULL;
-		if (q == NULL || nw > 1) {
-			if ((f = query_fold(text, a->len, &flen)) == NULL) {
-				r = L_OOM;
-				break;
-			}
-			if (q == NULL && (p = strstr(f, w[0])) == NULL)
-				all = false;
-			for (k = 1; k < nw && all; k++)
-				all = strstr(f, w[k]) != NULL;
-		}
-		if (!all) {
-			free(f);
-			continue;
-		}
-		if (!vec_grow(&h, &cap, n, sizeof *h)) {
-			free(f);
-			r = L_OOM;
-			break;
-		}
-		h[n].entry = toar[a->issue];
-		h[n].article = a->index;
-		memcpy(h[n].date, ix->is[a->issue].date, sizeof h[n].date);
-		h[n].date[10] = '\0';
-		h[n].headline = strdup(ix->str + a->headline);
-		if (q != NULL)
-			tlen = (size_t)(q - text) + strnlen(q, SNIPPET_AFTER + 4);
-		else {
-			tlen = a->len;
-			q = text + query_hit_at(text, NULL, f, w[0]);
-		}
-		free(f);
-		h[n].snippet = query_snippet(text, tlen, (size_t)(q - text));
-		if (h[n++].headline == NULL || h[n - 1].snippet == NULL) {
-			r = L_OOM;
-			break;
+	l.cand = cand;
+	if (nc >= PARALLEL_CANDIDATES)
+		np = pool_threads();
+	/* parts end where a block does, so none is decompressed twice */
+	for (k = 0, at = 0; k < np; k++) {
+		g[k] = (struct range){ &l, at, nc, NULL, 0, L_OK };
+		if (k + 1 < np) {
+			for (at = nc * (k + 1) / np; at > g[k].from && at < nc &&
+			    cand[at] < ix->h->narticles &&
+			    cand[at - 1] < ix->h->narticles &&
+			    ix->ar[cand[at]].block == ix->ar[cand[at - 1]].block;
+			    at++)
+				;
+			g[k].to = at;
 		}
 	}
+	if (np > 1)
+		pool_split(np, lookup_part, g);
+	else
+		lookup_range(&g[0]);
 	free(cand);
-	ix_texts_close(&texts);
-	if (r != L_OK) {
-		query_free_hits(h, n);
-		return r;
+	for (k = 0; k < np; k++) {
+		if (g[k].r != L_OK && r == L_OK)
+			r = g[k].r;
+		n += g[k].n;
 	}
-	*hits = h;
-	*nhits = n;
-	return L_OK;
+	*hits = NULL;
+	if (r == L_OK && (*hits = malloc((n + 1) * sizeof **hits)) == NULL)
+		r = L_OOM;
+	for (k = 0, n = 0; k < np; k++) {
+		if (r != L_OK) {
+			query_free_hits(g[k].h, g[k].n);
+			continue;
+		}
+		memcpy(*hits + n, g[k].h, g[k].n * sizeof **hits);
+		n += g[k].n;
+		free(g[k].h);
+	}
+	*nhits = r == L_OK ? n : 0;
+	return r;
 }
 
 /*
