@@ -178,95 +178,103 @@ heads_series(struct parser *p, struct bart *a)
 }
 
 /*
- * Gives the run [i, j) its roles: banners, kicker, headline, deck.  Returns
- * where the run ended: in one article's text, lines after the headline
- * that are not marked as a deck are its text.
+ * Where the headline of the title-like run [i, j) is, *level the level of
+ * its marks (0: none) and *lines the lines it takes.
  */
-size_t
-heads_open(struct parser *p, size_t i, size_t j)
+static size_t
+headline_at(struct parser *p, size_t i, size_t j, int *level, size_t *lines)
 {
-	struct raw	*r = p->raw;
-	struct bart	*a;
-	struct buf	 head = { 0 }, deck = { 0 };
-	size_t		 h, k, lines = 1;
-	int		 level = 0;
+	const struct raw	*r = p->raw;
+	size_t			 h, k;
 
-	art_flush_photos(p, art_cur(p));
+	*level = 0;
+	*lines = 1;
 	for (k = i; k < j; k++)
 		if ((r[k].hlevel == 1 || r[k].hlevel == 2) &&
-		    !deck_marked(&r[k]) && (level == 0 || r[k].hlevel < level))
-			level = r[k].hlevel;
-	if (level > 0) {
-		for (h = i; r[h].hlevel != level || deck_marked(&r[h]); h++)
+		    !deck_marked(&r[k]) && (*level == 0 || r[k].hlevel < *level))
+			*level = r[k].hlevel;
+	if (*level > 0) {
+		for (h = i; r[h].hlevel != *level || deck_marked(&r[h]); h++)
 			;
 		/*
 		 * A column's name over a longer title (## 短评, ### 让…):
 		 * the name is the kicker, the title the headline.
 		 */
 		if (h + 1 < j && r[h].chars <= LEN_LABEL &&
-		    r[h + 1].hlevel > level &&
+		    r[h + 1].hlevel > *level &&
 		    !deck_marked(&r[h + 1]) && r[h + 1].chars > r[h].chars &&
-		    (h == i || r[h - 1].hlevel != level)) {
+		    (h == i || r[h - 1].hlevel != *level)) {
 			h++;
-			level = r[h].hlevel;
+			*level = r[h].hlevel;
 		}
 		/*
 		 * Stacked headings of one level: a slogan or campaign line
 		 * over the headline is its kicker (引题), unless it cannot
 		 * end there (one headline the converter split).
 		 */
-		else if (h == i && h + 1 < j && r[h + 1].hlevel == level &&
+		else if (h == i && h + 1 < j && r[h + 1].hlevel == *level &&
 		    !deck_marked(&r[h + 1]) && !title_continues(p->lx, &r[h]))
 			h++;
-	} else {
-		/* the headline stands last, before any deck ... */
-		h = j - 1;
-		while (h > i && deck_marked(&r[h]))
-			h--;
-		/* ... unless the last line is a long deck without a dash */
-		if (h > i && h == j - 1 && !r[h - 1].kicker_mark &&
-		    r[h].chars >= LEN_DECK && r[h].chars * 2 >= r[h - 1].chars * 3 &&
-		    !(r[h - 1].chars <= LEN_KICKER && h - 1 == i))
-			h--;
-		/* a headline split over two lines is one headline */
-		if (h > i && !r[h - 1].kicker_mark &&
-		    r[h - 1].hlevel == 0 && r[h].hlevel == 0 &&
-		    title_continues(p->lx, &r[h - 1])) {
-			h--;
-			lines = 2;
-		}
+		return h;
 	}
-	/*
-	 * Short lines in a row after an article's text, before a marked
-	 * headline, unmarked or marked as its subheads, are that text's last
-	 * lines (a poem's, a list's), not banners and a kicker.
-	 */
-	if (level > 0 && h - i >= 2 && (a = art_cur(p)) != NULL &&
-	    (a->nb > 0 || a->a.byline != NULL)) {
-		for (k = i; k < h && (r[k].hlevel == 0 ||
-		    r[k].hlevel > level) && !r[k].kicker_mark; k++)
-			;
-		if (k == h) {
-			for (k = i; k < h; k++)
-				art_block(p, a, r[k].hlevel > 0 ?
-				    BLOCK_SUBHEAD : BLOCK_PARA, r[k].text,
-				    r[k].len, r[k].src);
-			i = h;
-		}
+	/* the headline stands last, before any deck ... */
+	h = j - 1;
+	while (h > i && deck_marked(&r[h]))
+		h--;
+	/* ... unless the last line is a long deck without a dash */
+	if (h > i && h == j - 1 && !r[h - 1].kicker_mark &&
+	    r[h].chars >= LEN_DECK && r[h].chars * 2 >= r[h - 1].chars * 3 &&
+	    !(r[h - 1].chars <= LEN_KICKER && h - 1 == i))
+		h--;
+	/* a headline split over two lines is one headline */
+	if (h > i && !r[h - 1].kicker_mark &&
+	    r[h - 1].hlevel == 0 && r[h].hlevel == 0 &&
+	    title_continues(p->lx, &r[h - 1])) {
+		h--;
+		*lines = 2;
 	}
-	for (k = i; k + 1 < h; k++)
-		art_banner(p, &r[k]);
-	if ((a = art_new(p, r[h > i ? h - 1 : h].src)) == NULL)
-		return j;
-	if (h > i)
-		a->a.kicker = parse_dup_punct(p, r[h - 1].text, r[h - 1].len);
-	a->marked = level > 0;
-	heads_series(p, a);
-	if (p->upcont != NULL) {
-		art_block(p, a, BLOCK_CONT, p->upcont->text, p->upcont->len,
-		    p->upcont->src);
-		p->upcont = NULL;
-	}
+	return h;
+}
+
+/*
+ * Short lines in a row after an article's text, before a marked
+ * headline h, unmarked or marked as its subheads, are that text's last
+ * lines (a poem's, a list's), not banners and a kicker: given to it.
+ * Returns where the run of heads now starts.
+ */
+static size_t
+text_tail(struct parser *p, size_t i, size_t h, int level)
+{
+	const struct raw	*r = p->raw;
+	struct bart		*a;
+	size_t			 k;
+
+	if (level == 0 || h - i < 2 || (a = art_cur(p)) == NULL ||
+	    (a->nb == 0 && a->a.byline == NULL))
+		return i;
+	for (k = i; k < h && (r[k].hlevel == 0 ||
+	    r[k].hlevel > level) && !r[k].kicker_mark; k++)
+		;
+	if (k != h)
+		return i;
+	for (k = i; k < h; k++)
+		art_block(p, a, r[k].hlevel > 0 ? BLOCK_SUBHEAD : BLOCK_PARA,
+		    r[k].text, r[k].len, r[k].src);
+	return h;
+}
+
+/*
+ * The headline from line h (lines of it, and any more of its level that
+ * follow) and the deck after it, up to j, into a; returns the line after.
+ */
+static size_t
+head_and_deck(struct parser *p, struct bart *a, size_t h, size_t j,
+    int level, size_t lines)
+{
+	const struct raw	*r = p->raw;
+	struct buf		 head = { 0 }, deck = { 0 };
+	size_t			 k;
+
 	buf_add(&head, r[h].text, r[h].len);
 	for (k = h + 1; k < h + lines; k++)
 		repair_join(&head, r[k].text, r[k].len);
@@ -293,6 +301,38 @@ heads_open(struct parser *p, size_t i, size_t j)
 	buf_free(&head);
 	buf_free(&deck);
 	return k;
+}
+
+/*
+ * Gives the run [i, j) its roles: banners, kicker, headline, deck.  Returns
+ * where the run ended: in one article's text, lines after the headline
+ * that are not marked as a deck are its text.
+ */
+size_t
+heads_open(struct parser *p, size_t i, size_t j)
+{
+	struct raw	*r = p->raw;
+	struct bart	*a;
+	size_t		 h, k, lines;
+	int		 level;
+
+	art_flush_photos(p, art_cur(p));
+	h = headline_at(p, i, j, &level, &lines);
+	i = text_tail(p, i, h, level);
+	for (k = i; k + 1 < h; k++)
+		art_banner(p, &r[k]);
+	if ((a = art_new(p, r[h > i ? h - 1 : h].src)) == NULL)
+		return j;
+	if (h > i)
+		a->a.kicker = parse_dup_punct(p, r[h - 1].text, r[h - 1].len);
+	a->marked = level > 0;
+	heads_series(p, a);
+	if (p->upcont != NULL) {
+		art_block(p, a, BLOCK_CONT, p->upcont->text, p->upcont->len,
+		    p->upcont->src);
+		p->upcont = NULL;
+	}
+	return head_and_deck(p, a, h, j, level, lines);
 }
 
 /* A byline, tidied and with full-width punctuation, in the arena. */

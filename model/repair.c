@@ -180,118 +180,122 @@ static const unsigned char markup_open[256] = {
 	['\\'] = 1, ['*'] = 1, ['<'] = 1, ['['] = 1,
 };
 
-void
-repair_markup(const char *s, size_t n, struct buf *out, struct markup *m)
+/*
+ * The marks that lead a line (heading #s, quote >s, a kicker's » or ›, a
+ * bold lead, a whole line in italics) into m; returns where its text
+ * starts, *n where it ends.
+ */
+static size_t
+line_marks(const char *s, size_t *n, struct markup *m)
 {
-	size_t		 i, j, k, start = out->len, close = 0, img_at;
-	const char	*u;
-	size_t		 ulen;
+	size_t	i, e;
 
-	memset(m, 0, sizeof *m);
-	i = skip_spaces(s, n, 0);
-	while (i < n && s[i] == '#') {
+	i = skip_spaces(s, *n, 0);
+	while (i < *n && s[i] == '#') {
 		m->hlevel++;
 		i++;
 	}
 	if (m->hlevel > 6)
 		m->hlevel = 6;
-	i = skip_spaces(s, n, i);
-	while (i + 1 < n && s[i] == '>' && s[i + 1] == ' ')
-		i = skip_spaces(s, n, i + 1);
-	if (i + 2 <= n && (memcmp(s + i, "\xc2\xbb", 2) == 0)) {
+	i = skip_spaces(s, *n, i);
+	while (i + 1 < *n && s[i] == '>' && s[i + 1] == ' ')
+		i = skip_spaces(s, *n, i + 1);
+	if (i + 2 <= *n && (memcmp(s + i, "\xc2\xbb", 2) == 0)) {
 		m->kicker_mark = true;
-		i = skip_spaces(s, n, i + 2);
-	} else if (i + 3 <= n && memcmp(s + i, "\xe2\x80\xba", 3) == 0) {
+		i = skip_spaces(s, *n, i + 2);
+	} else if (i + 3 <= *n && memcmp(s + i, "\xe2\x80\xba", 3) == 0) {
 		m->kicker_mark = true;
-		i = skip_spaces(s, n, i + 3);
+		i = skip_spaces(s, *n, i + 3);
 	}
-	if (i + 1 < n && s[i] == '*' && s[i + 1] == '*')
+	if (i + 1 < *n && s[i] == '*' && s[i + 1] == '*')
 		m->bold_lead = true;
 	/* a whole paragraph in italics: *本时段新闻采集于 00:00* */
-	{
-		size_t	e = n;
-
-		while (e > i && s[e - 1] == ' ')
-			e--;
-		if (e - i > 2 && (s[i] == '*' || s[i] == '_') &&
-		    s[e - 1] == s[i] && s[i + 1] != s[i] && s[e - 2] != s[i] &&
-		    s[i + 1] != ' ' && s[e - 2] != ' ' &&
-		    memchr(s + i + 1, s[i], e - i - 2) == NULL) {
-			i++;
-			n = e - 1;
-		}
-	}
-
-	img_at = i + 1;		/* where [ stands when all is ![…](…) */
-	while (i < n) {
-		/* the text up to what could open markup */
-		for (j = i; j < n && !markup_open[(unsigned char)s[j]]; j++)
-			;
-		buf_add(out, s + i, j - i);
-		if ((i = j) == n)
-			break;
-		switch (s[i]) {
-		case '\\':
-			/* a Markdown escape; \\ and a path's \ are text */
-			if (i + 1 < n && strchr("*_[]()#<>`", s[i + 1]) != NULL &&
-			    s[i + 1] != '\0') {
-				buf_addc(out, s[i + 1]);
-				i += 2;
-				continue;
-			}
-			break;
-		case '*':
-			if (i + 1 < n && s[i + 1] == '*' && i >= close) {
-				if (i == close && close > 0) {
-					i += 2;	/* the closing ** */
-					close = 0;
-					continue;
-				}
-				if (emphasis(s, n, i, &close)) {
-					i += 2;
-					continue;
-				}
-				close = 0;
-			}
-			break;
-		case '<':
-			if ((k = autolink_length(s + i, n - i)) > 0) {
-				u = s + i + 1;
-				ulen = k - 2;
-				strip_mailto(&u, &ulen);
-				buf_add(out, u, ulen);
-				i += k;
-				continue;
-			}
-			if ((k = repair_tag(s + i, n - i)) > 0) {
-				i += k;
-				continue;
-			}
-			break;
-		case '[': {
-			/* ![description](address): an image */
-			bool	image = i > 0 && s[i - 1] == '!' &&
-			    out->len > start && out->p[out->len - 1] == '!';
-
-			if (image)
-				out->len--;
-			if ((k = link(s + i, n - i, out, image)) > 0) {
-				if (image && i == img_at && i + k == n)
-					m->image = true;
-				i += k;
-				continue;
-			}
-			if (image)
-				buf_addc(out, '!');
-			break;
-		}
-		default:
-			break;
-		}
-		buf_addc(out, s[i]);
+	for (e = *n; e > i && s[e - 1] == ' '; e--)
+		;
+	if (e - i > 2 && (s[i] == '*' || s[i] == '_') &&
+	    s[e - 1] == s[i] && s[i + 1] != s[i] && s[e - 2] != s[i] &&
+	    s[i + 1] != ' ' && s[e - 2] != ' ' &&
+	    memchr(s + i + 1, s[i], e - i - 2) == NULL) {
 		i++;
+		*n = e - 1;
 	}
-	/* trim trailing spaces, ASCII and ideographic */
+	return i;
+}
+
+/* A line's markup being taken out: where it is, what it has found. */
+struct marking {
+	const char	*s;
+	size_t		 n;
+	struct buf	*out;
+	size_t		 start;		/* of the line in out */
+	size_t		 close;		/* where a ** that closes stands */
+	size_t		 img_at;	/* where [ stands when all is ![…](…) */
+	struct markup	*m;
+};
+
+/*
+ * The markup that s[i] opens, its text (if any) into the output; returns
+ * the bytes it takes, 0 when s[i] is text.
+ */
+static size_t
+markup_at(struct marking *k, size_t i)
+{
+	const char	*s = k->s, *u;
+	size_t		 n = k->n, len, ulen;
+	bool		 image;
+
+	switch (s[i]) {
+	case '\\':
+		/* a Markdown escape; \\ and a path's \ are text */
+		if (i + 1 < n && strchr("*_[]()#<>`", s[i + 1]) != NULL &&
+		    s[i + 1] != '\0') {
+			buf_addc(k->out, s[i + 1]);
+			return 2;
+		}
+		return 0;
+	case '*':
+		if (i + 1 >= n || s[i + 1] != '*' || i < k->close)
+			return 0;
+		if (i == k->close && k->close > 0) {
+			k->close = 0;
+			return 2;	/* the closing ** */
+		}
+		if (emphasis(s, n, i, &k->close))
+			return 2;
+		k->close = 0;
+		return 0;
+	case '<':
+		if ((len = autolink_length(s + i, n - i)) > 0) {
+			u = s + i + 1;
+			ulen = len - 2;
+			strip_mailto(&u, &ulen);
+			buf_add(k->out, u, ulen);
+			return len;
+		}
+		return repair_tag(s + i, n - i);
+	case '[':
+		/* ![description](address): an image */
+		image = i > 0 && s[i - 1] == '!' && k->out->len > k->start &&
+		    k->out->p[k->out->len - 1] == '!';
+		if (image)
+			k->out->len--;
+		if ((len = link(s + i, n - i, k->out, image)) > 0) {
+			if (image && i == k->img_at && i + len == n)
+				k->m->image = true;
+			return len;
+		}
+		if (image)
+			buf_addc(k->out, '!');
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+/* Trims trailing spaces, ASCII and ideographic, from out after start. */
+static void
+trim_end(struct buf *out, size_t start)
+{
 	for (;;) {
 		if (out->len > start && out->p[out->len - 1] == ' ')
 			out->len--;
@@ -303,6 +307,33 @@ repair_markup(const char *s, size_t n, struct buf *out, struct markup *m)
 	}
 	if (out->p != NULL)
 		out->p[out->len] = '\0';
+}
+
+void
+repair_markup(const char *s, size_t n, struct buf *out, struct markup *m)
+{
+	struct marking	 k = { s, n, out, out->len, 0, 0, m };
+	size_t		 i, j, len;
+
+	memset(m, 0, sizeof *m);
+	i = line_marks(s, &k.n, m);
+	n = k.n;
+	k.img_at = i + 1;
+	while (i < n) {
+		/* the text up to what could open markup */
+		for (j = i; j < n && !markup_open[(unsigned char)s[j]]; j++)
+			;
+		buf_add(out, s + i, j - i);
+		if ((i = j) == n)
+			break;
+		if ((len = markup_at(&k, i)) > 0) {
+			i += len;
+			continue;
+		}
+		buf_addc(out, s[i]);
+		i++;
+	}
+	trim_end(out, k.start);
 }
 
 static bool

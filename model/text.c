@@ -224,6 +224,71 @@ skip_sequence(const char *str, size_t n, size_t i, text_char c, size_t len)
 	return i;
 }
 
+/*
+ * An ASCII control at in[i] (not printable ASCII): a line break, a tab to
+ * the next stop of 8, an escape sequence dropped, the others dropped;
+ * returns where the text goes on.
+ */
+static size_t
+control(const char *in, size_t n, size_t i, struct buf *b, size_t *col)
+{
+	switch (in[i]) {
+	case '\n':
+		buf_addc(b, '\n');
+		*col = 0;
+		break;
+	case '\r':
+		buf_addc(b, '\n');
+		*col = 0;
+		if (i + 1 < n && in[i + 1] == '\n')
+			i++;
+		break;
+	case '\t':
+		do
+			buf_addc(b, ' ');
+		while (++*col % 8 != 0);
+		break;
+	case 0x1b:
+		return skip_sequence(in, n, i, 0x1b, 1);
+	default:
+		break;	/* other C0 controls and DEL */
+	}
+	return i + 1;
+}
+
+/* Whether c, len bytes, is kept as it is in a run of ordinary characters. */
+static bool
+ordinary(text_char c, size_t len)
+{
+	return !(c >= 0x80 && c <= 0x9f) && c != 0x2028 && c != 0x2029 &&
+	    !invisible_format(c) && !(c == 0xfffd && len == 1);
+}
+
+/*
+ * The end of a run of ordinary characters from in[i] (c, len bytes, the
+ * first), *col advanced by their width.
+ */
+static size_t
+ordinary_run(const char *in, size_t n, size_t i, text_char c, size_t len,
+    size_t *col)
+{
+	const unsigned char	*s = (const unsigned char *)in;
+
+	do {
+		*col += (size_t)text_char_width_fast(c, 1);
+		i += len;
+		/* U+5000..U+9FFF: wide, and none of the above */
+		while (text_3byte(in + i, n - i, 0xe5, 0xe9)) {
+			*col += 2;
+			i += 3;
+		}
+		if (i >= n || s[i] < 0x80)
+			break;
+		len = text_decode_fast(in + i, n - i, &c);
+	} while (ordinary(c, len));
+	return i;
+}
+
 char *
 text_sanitise(const char *in, size_t n, size_t *outlen)
 {
@@ -249,32 +314,17 @@ text_sanitise(const char *in, size_t n, size_t *outlen)
 			continue;
 		}
 		if (s[i] < 0x80) {
-			switch (s[i]) {
-			case '\n':
-				buf_addc(&b, '\n');
-				col = 0;
-				break;
-			case '\r':
-				buf_addc(&b, '\n');
-				col = 0;
-				if (i + 1 < n && s[i + 1] == '\n')
-					i++;
-				break;
-			case '\t':
-				do
-					buf_addc(&b, ' ');
-				while (++col % 8 != 0);
-				break;
-			case 0x1b:
-				i = skip_sequence(in, n, i, 0x1b, 1);
-				continue;
-			default:
-				break;	/* other C0 controls and DEL */
-			}
-			i++;
+			i = control(in, n, i, &b, &col);
 			continue;
 		}
 		len = text_decode_fast(in + i, n - i, &c);
+		if (ordinary(c, len)) {
+			/* a run of ordinary characters, copied at once */
+			run = ordinary_run(in, n, i, c, len, &col);
+			buf_add(&b, in + i, run - i);
+			i = run;
+			continue;
+		}
 		if (c >= 0x80 && c <= 0x9f) {
 			if (c == 0x9b || c == 0x90 || c == 0x9d ||
 			    c == 0x98 || c == 0x9e || c == 0x9f)
@@ -286,32 +336,11 @@ text_sanitise(const char *in, size_t n, size_t *outlen)
 		if (c == 0x2028 || c == 0x2029) {
 			buf_addc(&b, '\n');
 			col = 0;
-		} else if (invisible_format(c)) {
-			/* a stray BOM or a bidi control: dropped */
 		} else if (c == 0xfffd && len == 1) {
 			buf_add(&b, "\xef\xbf\xbd", 3);
 			col++;
-		} else {
-			/* a run of ordinary characters, copied at once */
-			size_t	run0 = i;
-
-			do {
-				col += (size_t)text_char_width_fast(c, 1);
-				i += len;
-				/* U+5000..U+9FFF: wide, and none of the above */
-				while (text_3byte(in + i, n - i, 0xe5, 0xe9)) {
-					col += 2;
-					i += 3;
-				}
-				if (i >= n || s[i] < 0x80)
-					break;
-				len = text_decode_fast(in + i, n - i, &c);
-			} while (!(c >= 0x80 && c <= 0x9f) && c != 0x2028 &&
-			    c != 0x2029 && !invisible_format(c) &&
-			    !(c == 0xfffd && len == 1));
-			buf_add(&b, in + run0, i - run0);
-			continue;
 		}
+		/* else a stray BOM or a bidi control: dropped */
 		i += len;
 	}
 	/* kept as long as the issue: no room to spare */
