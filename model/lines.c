@@ -423,84 +423,87 @@ next_word(const char *s, size_t n, size_t from, size_t last,
 	return best;
 }
 
+/* A Latin dateline: PLACE, Month 10 (Agency) -- ; its end, or 0. */
 static size_t
-line_byline_end(const struct lexicon *lx, const char *s, size_t n)
+latin_dateline(const char *s, size_t n, size_t lim)
 {
-	size_t		 i, k, end = 0;
-	size_t		 lim = n < REACH_LEAD ? n : REACH_LEAD;
+	size_t	i;
+
+	for (i = 3; i < lim && i < REACH_LATIN && s[i] != ','; i++)
+		if (!(s[i] >= 'A' && s[i] <= 'Z') && s[i] != ' ' &&
+		    s[i] != '-' && s[i] != '.')
+			return 0;
+	for (; i + 4 < lim && i < REACH_LATIN; i++)
+		if (s[i] == ' ' && (str_starts(s + i + 1, n - i - 1,
+		    PU_EM_DASH " ") || str_starts(s + i + 1, n - i - 1, "-- ")))
+			return i;
+	return 0;
+}
+
+/*
+ * A dateline's word (讯, 电) within the first LEN_NAME characters, after
+ * an agency's or a place's name and before a space or a bracket: the end
+ * of the word, or 0.
+ */
+static size_t
+word_dateline(const struct lexicon *lx, const char *s, size_t n, size_t lim)
+{
+	size_t		 i, k, chars = 0, at = 0, pos;
 	const char	*p;
 
-	if ((end = bracket_dateline(lx, s, n)) > 0)
-		return end;
-	if ((k = lex_starts(s, n, lx->own)) > 0 &&
-	    (i = lex_starts(s + k, n - k, lx->dateline)) > 0)
-		end = k + i;
-	else if (n > 8 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' &&
-	    s[1] <= 'Z' && s[2] >= 'A' && s[2] <= 'Z') {
-		/* a Latin dateline: PLACE, Month 10 (Agency) -- */
-		for (i = 3; i < lim && i < REACH_LATIN && s[i] != ','; i++)
-			if (!(s[i] >= 'A' && s[i] <= 'Z') && s[i] != ' ' &&
-			    s[i] != '-' && s[i] != '.')
+	for (i = 6; i + 4 <= lim; i = pos + 1) {
+		if ((pos = next_word(s, n, i, lim - 4,
+		    lx->dateline)) == (size_t)-1)
+			break;
+		chars += u8_count(s + at, pos - at);
+		at = pos;
+		if (chars > LEN_NAME)
+			break;
+		if ((unsigned char)s[pos] < 0x80 ||
+		    (k = lex_starts(s + pos, n - pos, lx->dateline)) == 0)
+			continue;
+		p = s + pos + k;
+		if (p < s + n && (*p == ' ' || *p == '(' ||
+		    str_starts(p, (size_t)(s + n - p), "\xc2\xa0") ||
+		    str_starts(p, (size_t)(s + n - p), PU_LPAREN) ||
+		    str_starts(p, (size_t)(s + n - p), PU_IDEO_SPACE)) &&
+		    lex_ends(s, pos, lx->dateline_by) > 0) {
+			if (text_has(s, pos, PU_COMMA) ||
+			    text_has(s, pos, PU_STOP) || text_has(s, pos, ","))
 				return 0;
-		for (; i + 4 < lim && i < REACH_LATIN; i++)
-			if (s[i] == ' ' && (str_starts(s + i + 1, n - i - 1,
-			    PU_EM_DASH " ") || str_starts(s + i + 1, n - i - 1, "-- ")))
-				return i;
-		return 0;
-	} else {
-		size_t	chars = 0, at = 0, pos;
-
-		/* a dateline's word (讯, 电) within the first 30 characters */
-		for (i = 6; i + 4 <= lim; i = pos + 1) {
-			if ((pos = next_word(s, n, i, lim - 4,
-			    lx->dateline)) == (size_t)-1)
-				break;
-			chars += u8_count(s + at, pos - at);
-			at = pos;
-			if (chars > LEN_NAME)
-				break;
-			if ((unsigned char)s[pos] < 0x80 ||
-			    (k = lex_starts(s + pos, n - pos, lx->dateline)) == 0)
-				continue;
-			p = s + pos + k;
-			if (p < s + n && (*p == ' ' || *p == '(' ||
-			    str_starts(p, (size_t)(s + n - p), "\xc2\xa0") ||
-			    str_starts(p, (size_t)(s + n - p), PU_LPAREN) ||
-			    str_starts(p, (size_t)(s + n - p), PU_IDEO_SPACE)) &&
-			    lex_ends(s, pos, lx->dateline_by) > 0) {
-				if (text_has(s, pos, PU_COMMA) || text_has(s, pos, PU_STOP) ||
-				    text_has(s, pos, ","))
-					break;
-				end = pos + k;
-				break;
-			}
-		}
-		if (end == 0) {
-			size_t		 m = n;
-			const char	*t = past_own(lx, s, &m);
-
-			if (lex_starts(t, m, lx->reporter) == 0)
-				return 0;
+			return pos + k;
 		}
 	}
-	/* 本报讯（记者 某某）, 某社某地3月5日电（记者某某）: with the names */
-	i = end;
+	return 0;
+}
+
+/*
+ * A byline's end from a dateline's (end): on to the names in brackets
+ * (本报讯（记者 某某）, 某社某地3月5日电（记者某某）) or to 报道 when it comes
+ * soon, before any sentence mark.
+ */
+static size_t
+byline_names(const struct lexicon *lx, const char *s, size_t n, size_t end,
+    size_t lim)
+{
+	size_t		 i = end, j, k;
+	const char	*p, *close;
+
 	/* spaces, no-break spaces (a web page's &nbsp;) */
 	while (i < n && (s[i] == ' ' || str_starts(s + i, n - i, "\xc2\xa0")))
 		i += s[i] == ' ' ? 1 : 2;
-	if (end > 0 && (str_starts(s + i, n - i, PU_LPAREN) || (i < n && s[i] == '('))) {
-		const char	*close = s[i] == '(' ? ")" : PU_RPAREN;
-		size_t		 j;
-
+	if (end > 0 && (str_starts(s + i, n - i, PU_LPAREN) ||
+	    (i < n && s[i] == '('))) {
+		close = s[i] == '(' ? ")" : PU_RPAREN;
 		for (j = i; j < lim && j - i < REACH_CREDIT; j++)
 			if (str_starts(s + j, n - j, close))
 				return j + strlen(close);
 	}
-	/* extend to 报道 when it comes soon, before any sentence mark */
 	for (i = end; i + 6 <= lim; i++) {
 		if ((unsigned char)s[i] < 0xc0)
 			continue;	/* the words are not ASCII */
-		if (str_starts(s + i, n - i, PU_STOP) || str_starts(s + i, n - i, PU_COMMA))
+		if (str_starts(s + i, n - i, PU_STOP) ||
+		    str_starts(s + i, n - i, PU_COMMA))
 			break;
 		if ((k = lex_starts(s + i, n - i, lx->report)) > 0) {
 			p = s + i + k;
@@ -511,6 +514,28 @@ line_byline_end(const struct lexicon *lx, const char *s, size_t n)
 		}
 	}
 	return end;
+}
+
+static size_t
+line_byline_end(const struct lexicon *lx, const char *s, size_t n)
+{
+	size_t		 i, k, end, m;
+	size_t		 lim = n < REACH_LEAD ? n : REACH_LEAD;
+
+	if ((end = bracket_dateline(lx, s, n)) > 0)
+		return end;
+	if ((k = lex_starts(s, n, lx->own)) > 0 &&
+	    (i = lex_starts(s + k, n - k, lx->dateline)) > 0)
+		end = k + i;
+	else if (n > 8 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' &&
+	    s[1] <= 'Z' && s[2] >= 'A' && s[2] <= 'Z')
+		return latin_dateline(s, n, lim);
+	else if ((end = word_dateline(lx, s, n, lim)) == 0) {
+		m = n;
+		if (lex_starts(past_own(lx, s, &m), m, lx->reporter) == 0)
+			return 0;
+	}
+	return byline_names(lx, s, n, end, lim);
 }
 
 #define BYLINE_SCAN	320	/* bytes of a paragraph a byline lies in */

@@ -278,6 +278,44 @@ opener_before(const char *s, size_t start, size_t i)
 	return text_no_line_end(text_last(s, i));
 }
 
+/*
+ * The line from start is full at i (a space there when space): where it
+ * breaks into *lastbrk, and *brkcells its cells (-1: to be measured).  A
+ * space breaks unless what follows it cannot start a line or what is
+ * before it cannot end one; with no break found, one is forced.
+ */
+static void
+full_line(const struct wrapper *w, const char *s, size_t n, size_t start,
+    size_t i, bool space, int cells, int avail, size_t *lastbrk,
+    int *brkcells)
+{
+	size_t		q = i;
+	text_char	nc = 'x';
+
+	if (space) {
+		while (q < n && s[q] == ' ')
+			q++;
+		if (q < n)
+			text_decode_fast(s + q, n - q, &nc);
+		if (!text_no_line_start(nc) && !opener_before(s, start, i)) {
+			*lastbrk = i;
+			*brkcells = cells;
+			return;
+		}
+	}
+	if (*lastbrk <= start) {
+		*lastbrk = forced_break(s, n, start, i, w->ambiguous);
+		*brkcells = -1;
+	}
+	/*
+	 * A forced break just after a soft hyphen would show it as '-' in a
+	 * line already full: break before it instead.
+	 */
+	if (*brkcells == -1 && *lastbrk >= start + 4 &&
+	    soft_hyphen_at(s, *lastbrk - 2) && cells + 1 > avail)
+		*lastbrk -= 2;
+}
+
 long
 wrap_paragraph(struct wrapper *w, const char *s, size_t n, int width,
     int indent)
@@ -327,32 +365,8 @@ wrap_paragraph(struct wrapper *w, const char *s, size_t n, int width,
 			i += len;
 			continue;
 		}
-		if (c == ' ') {
-			size_t		q = i;
-			text_char	nc = 'x';
-
-			while (q < n && s[q] == ' ')
-				q++;
-			if (q < n)
-				text_decode_fast(s + q, n - q, &nc);
-			if (!text_no_line_start(nc) && !opener_before(s, start, i)) {
-				lastbrk = i;
-				brkcells = cells;
-			} else if (lastbrk <= start) {
-				lastbrk = forced_break(s, n, start, i, w->ambiguous);
-				brkcells = -1;
-			}
-		} else if (lastbrk <= start) {
-			lastbrk = forced_break(s, n, start, i, w->ambiguous);
-			brkcells = -1;
-		}
-		/*
-		 * A forced break just after a soft hyphen would show it as
-		 * '-' in a line already full: break before it instead.
-		 */
-		if (brkcells == -1 && lastbrk >= start + 4 &&
-		    soft_hyphen_at(s, lastbrk - 2) && cells + 1 > avail)
-			lastbrk -= 2;
+		full_line(w, s, n, start, i, c == ' ', cells, avail, &lastbrk,
+		    &brkcells);
 		if (!push_line(w, s, start, lastbrk, ind, brkcells))
 			return -1;
 		i = lastbrk;
