@@ -376,6 +376,55 @@ feed_head(struct issue *is, const char *title, bool html, const char *newest)
 		memcpy(is->date, newest, sizeof is->date);
 }
 
+/*
+ * Item it as part r of the issue: its title, author, date (the newest
+ * kept in newest), and its text (the body, else the summary) into out;
+ * *html set when the body is HTML.  False when out of memory.
+ */
+static bool
+item_part(struct issue *is, const struct fitem *it, struct part_meta *r,
+    struct buf *out, char *newest, bool *html)
+{
+	char	date[11];
+
+	r->title = plain(is->arena, &it->f[F_TITLE]);
+	r->author = plain(is->arena, &it->f[F_BY]);
+	if (feed_date(it->f[F_DATE].p, it->f[F_DATE].len, date)) {
+		r->date = arena_strndup(is->arena, date, 10);
+		if (strcmp(date, newest) > 0)
+			memcpy(newest, date, 11);
+	}
+	r->known = true;
+	r->start = r->body = out->len;
+	*html |= memchr(it->f[F_BODY].p ? it->f[F_BODY].p : "", '<',
+	    it->f[F_BODY].len) != NULL;
+	if (!item_text(it->f[F_BODY].len > 0 ? &it->f[F_BODY] :
+	    &it->f[F_SUMMARY], out))
+		return false;
+	/* a summary beside the body: the deck, as a paper prints it */
+	if (it->f[F_BODY].len > 0 && it->f[F_SUMMARY].len > 0)
+		r->deck = plain(is->arena, &it->f[F_SUMMARY]);
+	buf_adds(out, "\n\n");
+	r->end = out->len;
+	return true;
+}
+
+/* The text a feed's error left, flattened, as part r; false: no memory. */
+static bool
+rest_part(const struct buf *rest, struct part_meta *r, struct buf *out)
+{
+	char	*flat;
+	size_t	 n;
+
+	if ((flat = html_flatten(rest->p, rest->len, &n)) == NULL)
+		return false;
+	r->start = r->body = out->len;
+	buf_add(out, flat, n);
+	free(flat);
+	r->end = out->len;
+	return true;
+}
+
 struct issue *
 feed_parse(char *text, size_t len, const struct issue_opts *opts,
     const char **err)
@@ -385,7 +434,7 @@ feed_parse(char *text, size_t len, const struct issue_opts *opts,
 	struct part_meta	*m = NULL, *r;
 	struct issue		*is = NULL;
 	size_t			 nm = 0, mcap = 0, i;
-	char			 date[11], newest[11] = "";
+	char			 newest[11] = "";
 	const char		*title = NULL;
 	bool			 html = false;
 
@@ -397,47 +446,15 @@ feed_parse(char *text, size_t len, const struct issue_opts *opts,
 		goto fail;
 	if (f.channel.len > 0)
 		title = plain(is->arena, &f.channel);
-	for (i = 0; i < f.n; i++) {
-		struct fitem	*it = &f.v[i];
-
-		if ((r = parts_add(&m, &mcap, &nm)) == NULL)
+	for (i = 0; i < f.n; i++)
+		if ((r = parts_add(&m, &mcap, &nm)) == NULL ||
+		    !item_part(is, &f.v[i], r, &out, newest, &html))
 			goto fail;
-		r->title = plain(is->arena, &it->f[F_TITLE]);
-		r->author = plain(is->arena, &it->f[F_BY]);
-		if (feed_date(it->f[F_DATE].p, it->f[F_DATE].len, date)) {
-			r->date = arena_strndup(is->arena, date, 10);
-			if (strcmp(date, newest) > 0)
-				memcpy(newest, date, sizeof newest);
-		}
-		r->known = true;
-		r->start = r->body = out.len;
-		html |= memchr(it->f[F_BODY].p ? it->f[F_BODY].p : "", '<',
-		    it->f[F_BODY].len) != NULL;
-		if (!item_text(it->f[F_BODY].len > 0 ? &it->f[F_BODY] :
-		    &it->f[F_SUMMARY], &out))
-			goto fail;
-		/* a summary beside the body: the deck, as a paper prints it */
-		if (it->f[F_BODY].len > 0 && it->f[F_SUMMARY].len > 0)
-			r->deck = plain(is->arena, &it->f[F_SUMMARY]);
-		buf_adds(&out, "\n\n");
-		r->end = out.len;
-	}
 	/* the text an error left: an article of its own, after the rest */
-	if (rest.len > 0 && !(opts != NULL && opts->head)) {
-		char	*flat;
-		size_t	 n;
-
-		if ((flat = html_flatten(rest.p, rest.len, &n)) == NULL)
-			goto fail;
-		if ((r = parts_add(&m, &mcap, &nm)) == NULL) {
-			free(flat);
-			goto fail;
-		}
-		r->start = r->body = out.len;
-		buf_add(&out, flat, n);
-		free(flat);
-		r->end = out.len;
-	}
+	if (rest.len > 0 && !(opts != NULL && opts->head) &&
+	    ((r = parts_add(&m, &mcap, &nm)) == NULL ||
+	    !rest_part(&rest, r, &out)))
+		goto fail;
 	if (out.failed)
 		goto fail;
 	free(text);

@@ -430,107 +430,139 @@ add_hits(struct query_hit **a, size_t *na, struct query_hit *b, size_t nb,
 	return true;
 }
 
+/* A search through the segments: what for, where, and what it says. */
+struct searching {
+	const struct archive	*ar;
+	const char		*cachedir, *file, *dfile;
+	bool			 force;		/* both built afresh */
+	char *const		*w;
+	size_t			 nw;
+	const char		*raw;
+	archive_progress	*progress;
+	void			*arg;
+	const char		**err;
+};
+
 /*
- * The issues of ar that the main segment (file) lacks or has out of date,
- * with their own index (dfile), built from them alone and kept while they
- * stay as they are; the main segment is built again when they are many.
- * With force, both are built afresh.
+ * The main segment in ix, loaded, or built when missing or when the
+ * issues it lacks (stale[0..*ns), *toar its issues' entries) are many.
  */
 static enum lookup
-search_segments(const struct archive *ar, const char *cachedir,
-    const char *file, const char *dfile, bool force, char *const *w, size_t nw, const char *raw,
-    archive_progress *progress, void *arg, struct query_hit **hits,
-    size_t *nhits, const char **err)
+main_segment(const struct searching *q, struct index *ix, size_t **toar,
+    size_t *stale, size_t *ns)
 {
-	struct index		 ix, dx;
-	struct archive		 sub = { 0 };
-	struct query_hit	*dh = NULL;
-	size_t			*toar, *stale, *dtoar = NULL, *dstale = NULL, ns, i;
-	size_t			 ndh = 0;
-	enum lookup		 r = L_OOM;
+	const struct archive	*ar = q->ar;
 	struct stat		 st;
 
-	memset(&ix, 0, sizeof ix);
-	memset(&dx, 0, sizeof dx);
-	if (!force)
-		ix_load(file, &ix);
-	toar = malloc(((ix.map ? ix.h->nissues : 0) + 1) * sizeof *toar);
-	stale = malloc((ar->n + 1) * sizeof *stale);
-	if (toar == NULL || stale == NULL)
-		goto out;
-	ns = ix_map(&ix, ar, toar, stale);
-	if (ix.map == NULL || ns > delta_max(ar->n)) {
-		if (stat(cachedir, &st) != 0)
-			mkdir(cachedir, 0700);
-		if (!ix_build(ar, &ix, file, progress, arg)) {
-			*err = "cannot write the search index";
-			goto fail;
-		}
-		ix_unload(&ix);
-		free(toar);
-		toar = NULL;
-		if (!ix_load(file, &ix)) {
-			r = L_RACE;
-			goto out;
-		}
-		if ((toar = malloc((ix.h->nissues + 1) * sizeof *toar)) == NULL)
-			goto out;
-		/*
-		 * Another kanbao's index may stand there now: what it lacks
-		 * goes to the second segment, as for one found in place.
-		 */
-		if ((ns = ix_map(&ix, ar, toar, stale)) > delta_max(ar->n)) {
-			r = L_RACE;
-			goto out;
-		}
-		/* the main segment has every issue: no second one */
-		if (ns == 0)
-			unlink(dfile);
+	if (!q->force)
+		ix_load(q->file, ix);
+	if ((*toar = malloc(((ix->map ? ix->h->nissues : 0) + 1) *
+	    sizeof **toar)) == NULL)
+		return L_OOM;
+	*ns = ix_map(ix, ar, *toar, stale);
+	if (ix->map != NULL && *ns <= delta_max(ar->n))
+		return L_OK;
+	if (stat(q->cachedir, &st) != 0)
+		mkdir(q->cachedir, 0700);
+	if (!ix_build(ar, ix, q->file, q->progress, q->arg)) {
+		*q->err = "cannot write the search index";
+		return L_FAIL;
 	}
-	if ((r = index_lookup(&ix, toar, w, nw, raw, hits, nhits)) != L_OK ||
-	    ns == 0)
-		goto out;
-	/* the changed issues: their own segment, as small as they are */
-	r = L_OOM;
+	ix_unload(ix);
+	free(*toar);
+	*toar = NULL;
+	if (!ix_load(q->file, ix))
+		return L_RACE;
+	if ((*toar = malloc((ix->h->nissues + 1) * sizeof **toar)) == NULL)
+		return L_OOM;
+	/*
+	 * Another kanbao's index may stand there now: what it lacks goes to
+	 * the second segment, as for one found in place.
+	 */
+	if ((*ns = ix_map(ix, ar, *toar, stale)) > delta_max(ar->n))
+		return L_RACE;
+	/* the main segment has every issue: no second one */
+	if (*ns == 0)
+		unlink(q->dfile);
+	return L_OK;
+}
+
+/*
+ * The hits among the issues stale[0..ns) of ar that the main segment
+ * lacks, through their own segment (dfile), built from them alone and
+ * kept while they stay as they are; added to *hits.
+ */
+static enum lookup
+delta_hits(const struct searching *q, const size_t *stale, size_t ns,
+    struct query_hit **hits, size_t *nhits)
+{
+	struct index		 dx;
+	struct archive		 sub = { 0 };
+	struct query_hit	*dh = NULL;
+	size_t			*dtoar, *dstale, i, ndh = 0;
+	enum lookup		 r = L_OOM;
+
+	memset(&dx, 0, sizeof dx);
 	sub.n = ns;
-	sub.root = ar->root;
-	if ((sub.v = malloc(ns * sizeof *sub.v)) == NULL ||
-	    (dtoar = malloc((ns + 1) * sizeof *dtoar)) == NULL ||
-	    (dstale = malloc((ns + 1) * sizeof *dstale)) == NULL)
+	sub.root = q->ar->root;
+	sub.v = malloc(ns * sizeof *sub.v);
+	dtoar = malloc((ns + 1) * sizeof *dtoar);
+	dstale = malloc((ns + 1) * sizeof *dstale);
+	if (sub.v == NULL || dtoar == NULL || dstale == NULL)
 		goto out;
 	for (i = 0; i < ns; i++)
-		sub.v[i] = ar->v[stale[i]];
-	if (!force)
-		ix_load(dfile, &dx);
+		sub.v[i] = q->ar->v[stale[i]];
+	if (!q->force)
+		ix_load(q->dfile, &dx);
 	if (!ix_current(&dx, &sub, dtoar, dstale)) {
-		if (!ix_build(&sub, &dx, dfile, NULL, NULL)) {
-			*err = "cannot write the search index";
-			goto fail;
+		if (!ix_build(&sub, &dx, q->dfile, NULL, NULL)) {
+			*q->err = "cannot write the search index";
+			r = L_FAIL;
+			goto out;
 		}
 		ix_unload(&dx);
-		if (!ix_load(dfile, &dx) ||
+		if (!ix_load(q->dfile, &dx) ||
 		    !ix_current(&dx, &sub, dtoar, dstale)) {
 			r = L_RACE;
 			goto out;
 		}
 	}
-	if ((r = index_lookup(&dx, dtoar, w, nw, raw, &dh, &ndh)) == L_OK &&
-	    !add_hits(hits, nhits, dh, ndh, stale))
+	if ((r = index_lookup(&dx, dtoar, q->w, q->nw, q->raw, &dh,
+	    &ndh)) == L_OK && !add_hits(hits, nhits, dh, ndh, stale))
 		r = L_OOM;
-	goto out;
-fail:
-	r = L_FAIL;
 out:
+	ix_unload(&dx);
+	free(sub.v);
+	free(dtoar);
+	free(dstale);
+	return r;
+}
+
+/*
+ * The hits of a search through the main segment and, for the issues it
+ * lacks or has out of date, the second; the main segment is built again
+ * when they are many.
+ */
+static enum lookup
+search_segments(const struct searching *q, struct query_hit **hits,
+    size_t *nhits)
+{
+	struct index	 ix;
+	size_t		*toar = NULL, *stale, ns = 0;
+	enum lookup	 r = L_OOM;
+
+	memset(&ix, 0, sizeof ix);
+	if ((stale = malloc((q->ar->n + 1) * sizeof *stale)) != NULL &&
+	    (r = main_segment(q, &ix, &toar, stale, &ns)) == L_OK &&
+	    (r = index_lookup(&ix, toar, q->w, q->nw, q->raw, hits,
+	    nhits)) == L_OK && ns > 0)
+		r = delta_hits(q, stale, ns, hits, nhits);
 	if (r != L_OK) {
 		query_free_hits(*hits, *nhits);
 		*hits = NULL;
 		*nhits = 0;
 	}
 	ix_unload(&ix);
-	ix_unload(&dx);
-	free(sub.v);
-	free(dtoar);
-	free(dstale);
 	free(toar);
 	free(stale);
 	return r;
@@ -544,6 +576,8 @@ index_search(const struct archive *ar, const char *query, char *const *w,
 	char		*file, *dfile, *raw = NULL;
 	enum lookup	 r = L_CORRUPT;
 	int		 attempt, races;
+	struct searching q = { ar, cachedir, NULL, NULL, false, w, nw, NULL,
+			    progress, arg, err };
 
 	*hits = NULL;
 	*nhits = 0;
@@ -551,7 +585,9 @@ index_search(const struct archive *ar, const char *query, char *const *w,
 	file = file_cache_path(cachedir, ar->root ? ar->root : ".", "index");
 	dfile = file_cache_path(cachedir, ar->root ? ar->root : ".", "delta");
 	if (file != NULL && dfile != NULL) {
-		raw = query_first_word(query, w[0]);
+		q.raw = raw = query_first_word(query, w[0]);
+		q.file = file;
+		q.dfile = dfile;
 		/*
 		 * A corrupt segment found while searching: both built again;
 		 * one that another kanbao replaced meanwhile: looked at again.
@@ -559,9 +595,8 @@ index_search(const struct archive *ar, const char *query, char *const *w,
 		for (attempt = 0, races = 0; (attempt < 2 && r == L_CORRUPT) ||
 		    (r == L_RACE && races < RACES); attempt++) {
 			races += r == L_RACE;
-			r = search_segments(ar, cachedir, file, dfile,
-			    r == L_CORRUPT && attempt > 0, w, nw,
-			    raw, progress, arg, hits, nhits, err);
+			q.force = r == L_CORRUPT && attempt > 0;
+			r = search_segments(&q, hits, nhits);
 		}
 	}
 	/* the hits unsorted: search.c ranks them */

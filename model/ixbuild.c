@@ -920,114 +920,147 @@ terms_and_postings(struct table *t, size_t nterms, struct file_out *f,
  * their own as they are made; nothing grows with the library in memory
  * but the issues' table.
  */
+/* An index being built: its file, its parts, what it has taken. */
+struct building {
+	const struct archive	*ar;
+	struct table		 t;
+	struct strings		 str;
+	struct file_out		 f;
+	struct hdr		 h;
+	uint64_t		*stroff;	/* each issue's path */
+	uint32_t		*count;		/* each issue's articles */
+	char			(*dates)[11];
+	FILE			*arts;		/* the articles' records */
+	size_t			 nd;		/* articles */
+};
+
+/*
+ * The strings: paths, then each article's headline and text (its folded
+ * text gives the bigrams and is not kept: a search folds the few
+ * candidates), written to the file as soon as its bigrams are counted:
+ * the build holds little text.  Returns where the rest of the file goes,
+ * 0 on a failure.
+ */
+static uint64_t
+build_strings(struct building *b, struct ix_texts *old,
+    archive_progress *progress, void *arg, bool *oldbad)
+{
+	static const char	 zero[8];
+	struct strings		*str = &b->str;
+	uint64_t		 base;
+	size_t			 i;
+
+	buf_addc(&str->b, '\0');
+	for (i = 0; i < b->ar->n; i++)
+		b->stroff[i] = str_add(str, b->ar->v[i].path,
+		    strlen(b->ar->v[i].path));
+	if ((b->arts = tmp_near(b->t.file)) == NULL ||
+	    !collect(b->ar, old, progress, arg, b->arts, b->count, &b->nd,
+	    b->dates, &b->t, str, oldbad) || !block_flush(&str->bl, str))
+		return 0;
+	buf_addc(&str->b, '\0');	/* the strings end in one */
+	if (str->b.failed)
+		return 0;
+	str_flush(str, true);
+	b->h.off_str = sizeof b->h;
+	b->h.nstr = str_at(str);
+	base = (b->h.off_str + b->h.nstr + 7) / 8 * 8;
+	file_out_write(&b->f, zero, (size_t)(base - b->h.off_str - b->h.nstr));
+	return base;
+}
+
+/*
+ * The rest of the file from base: the issues, the path hash table, the
+ * blocks, the articles, the terms and their postings; then the header.
+ */
+static bool
+build_rest(struct building *b, uint64_t base)
+{
+	static const char	 zero[8];
+	struct hdr		*h = &b->h;
+	struct buf		 out = { 0 };
+	size_t			 nterms = 0;
+	uint64_t		 at;
+	bool			 ok = false;
+
+	/* segments written: the rest of the table is one more */
+	if (b->t.nseg > 0 && b->t.n > 0 && !spill(&b->t))
+		return false;
+	if (b->t.nseg == 0)
+		nterms = table_sorted(&b->t);
+	memcpy(h->magic, MAGIC, 8);
+	h->version = VERSION;
+	h->nissues = (uint32_t)b->ar->n;
+	h->narticles = (uint32_t)b->nd;
+	h->off_issues = base;
+	if (!issues_table(b->ar, b->stroff, b->count, b->dates, &out, h))
+		goto out;
+	h->off_blocks = h->off_issues + out.len;
+	h->nblocks = b->str.bl.n;
+	buf_add(&out, b->str.bl.table.p, b->str.bl.table.len);
+	pad8(&out);
+	if (out.failed)
+		goto out;
+	h->off_articles = base + out.len;
+	file_out_write(&b->f, out.p, out.len);
+	if (!copy_arts(b->arts, &b->f))
+		goto out;
+	at = h->off_articles + b->nd * sizeof(struct iart);
+	file_out_write(&b->f, zero, (size_t)((at + 7) / 8 * 8 - at));
+	h->off_terms = (at + 7) / 8 * 8;
+	if (!terms_and_postings(&b->t, nterms, &b->f, h))
+		goto out;
+	h->sum = ix_hdr_sum(h, out.p + (h->off_issues - base),
+	    out.p + (h->off_hash - base), out.p + (h->off_blocks - base));
+	file_out_write_at(&b->f, 0, h, sizeof *h);
+	ok = !b->f.failed;
+out:
+	buf_free(&out);
+	return ok;
+}
+
 static bool
 build(const struct archive *ar, const struct index *old, const char *file,
     archive_progress *progress, void *arg, bool *oldbad)
 {
-	static const char	 zero[8];
-	size_t			 nd = 0, i, nterms = 0;
-	struct table		 t = { 0 };
-	struct buf		 out = { 0 };
-	struct strings		 str;
+	struct building		 b;
 	struct ix_texts		 otexts;
-	struct file_out		 f;
-	struct hdr		 h;
-	uint64_t		*stroff = NULL, base, at;
-	uint32_t		*count = NULL;
-	char			(*dates)[11];
-	FILE			*arts = NULL;
+	uint64_t		 base;
 	bool			 ok = false;
 
-	t.budget = ar->index_memory > 0 ? ar->index_memory : INDEX_MEMORY;
-	t.file = file;
-	/*
-	 * The file: the header, the strings, then the rest, which the
-	 * strings' size places.  Strings: paths, then each article's
-	 * headline and text (its folded text gives the bigrams and is not
-	 * kept: a search folds the few candidates), written to the file as
-	 * soon as its bigrams are counted: the build holds little text.
-	 */
-	if ((dates = calloc(ar->n + 1, sizeof *dates)) == NULL ||
-	    (stroff = malloc((ar->n + 1) * sizeof *stroff)) == NULL ||
-	    (count = calloc(ar->n + 1, sizeof *count)) == NULL) {
-		free(stroff);
-		free(dates);
+	memset(&b, 0, sizeof b);
+	b.ar = ar;
+	b.t.budget = ar->index_memory > 0 ? ar->index_memory : INDEX_MEMORY;
+	b.t.file = file;
+	if ((b.dates = calloc(ar->n + 1, sizeof *b.dates)) == NULL ||
+	    (b.stroff = malloc((ar->n + 1) * sizeof *b.stroff)) == NULL ||
+	    (b.count = calloc(ar->n + 1, sizeof *b.count)) == NULL ||
+	    !file_out_open(&b.f, file)) {
+		free(b.count);
+		free(b.stroff);
+		free(b.dates);
 		return false;
 	}
-	if (!file_out_open(&f, file)) {
-		free(count);
-		free(stroff);
-		free(dates);
-		return false;
-	}
-	memset(&str, 0, sizeof str);
-	str.f = &f;
-	memset(&h, 0, sizeof h);
-	file_out_write(&f, &h, sizeof h);	/* its place, for now */
-	buf_addc(&str.b, '\0');
-	for (i = 0; i < ar->n; i++)
-		stroff[i] = str_add(&str, ar->v[i].path,
-		    strlen(ar->v[i].path));
+	b.str.f = &b.f;
+	file_out_write(&b.f, &b.h, sizeof b.h);	/* its place, for now */
 	ix_texts_open(&otexts, old);
-	if ((arts = tmp_near(file)) == NULL ||
-	    !collect(ar, &otexts, progress, arg, arts, count, &nd, dates, &t,
-	    &str, oldbad) || !block_flush(&str.bl, &str))
-		goto out;
-	buf_addc(&str.b, '\0');	/* the strings end in one */
-	if (str.b.failed)
-		goto out;
-	str_flush(&str, true);
-	h.off_str = sizeof h;
-	h.nstr = str_at(&str);
-	base = (h.off_str + h.nstr + 7) / 8 * 8;
-	file_out_write(&f, zero, (size_t)(base - h.off_str - h.nstr));
-	/* segments written: the rest of the table is one more */
-	if (t.nseg > 0 && t.n > 0 && !spill(&t))
-		goto out;
-	if (t.nseg == 0)
-		nterms = table_sorted(&t);
-
-	memcpy(h.magic, MAGIC, 8);
-	h.version = VERSION;
-	h.nissues = (uint32_t)ar->n;
-	h.narticles = (uint32_t)nd;
-	h.off_issues = base;
-	if (!issues_table(ar, stroff, count, dates, &out, &h))
-		goto out;
-	h.off_blocks = h.off_issues + out.len;
-	h.nblocks = str.bl.n;
-	buf_add(&out, str.bl.table.p, str.bl.table.len);
-	pad8(&out);
-	if (out.failed)
-		goto out;
-	h.off_articles = base + out.len;
-	file_out_write(&f, out.p, out.len);
-	if (!copy_arts(arts, &f))
-		goto out;
-	at = h.off_articles + nd * sizeof(struct iart);
-	file_out_write(&f, zero, (size_t)((at + 7) / 8 * 8 - at));
-	h.off_terms = (at + 7) / 8 * 8;
-	if (!terms_and_postings(&t, nterms, &f, &h))
-		goto out;
-	h.sum = ix_hdr_sum(&h, out.p + (h.off_issues - base),
-	    out.p + (h.off_hash - base), out.p + (h.off_blocks - base));
-	file_out_write_at(&f, 0, &h, sizeof h);
-	ok = !f.failed;
-	if (progress != NULL)
-		progress(ar->n, ar->n, arg);
-out:
+	if ((base = build_strings(&b, &otexts, progress, arg, oldbad)) > 0 &&
+	    build_rest(&b, base)) {
+		ok = true;
+		if (progress != NULL)
+			progress(ar->n, ar->n, arg);
+	}
 	/* in its place when whole, else gone */
-	f.failed |= !ok;
-	ok = file_out_close(&f, file, false);
-	table_free(&t);
-	if (arts != NULL)
-		fclose(arts);
-	free(count);
-	free(stroff);
-	free(dates);
-	buf_free(&out);
-	buf_free(&str.b);
-	blocks_free(&str.bl);
+	b.f.failed |= !ok;
+	ok = file_out_close(&b.f, file, false);
+	table_free(&b.t);
+	if (b.arts != NULL)
+		fclose(b.arts);
+	free(b.count);
+	free(b.stroff);
+	free(b.dates);
+	buf_free(&b.str.b);
+	blocks_free(&b.str.bl);
 	ix_texts_close(&otexts);
 	return ok;
 }
