@@ -384,7 +384,8 @@ index_lookup(const struct index *ix, const size_t *toar, char *const *w,
 			query_free_hits(g[k].h, g[k].n);
 			continue;
 		}
-		memcpy(*hits + n, g[k].h, g[k].n * sizeof **hits);
+		if (g[k].n > 0)
+			memcpy(*hits + n, g[k].h, g[k].n * sizeof **hits);
 		n += g[k].n;
 		free(g[k].h);
 	}
