@@ -376,18 +376,21 @@ index_lookup(const struct index *ix, const size_t *toar, char *const *w,
 			r = g[k].r;
 		n += g[k].n;
 	}
+	/* the parts' hits in order, in the first part's array grown */
 	*hits = NULL;
-	if (r == L_OK && (*hits = malloc((n + 1) * sizeof **hits)) == NULL)
+	if (r == L_OK && (*hits = realloc(g[0].h, (n + 1) *
+	    sizeof **hits)) == NULL)
 		r = L_OOM;
 	for (k = 0, n = 0; k < np; k++) {
 		if (r != L_OK) {
 			query_free_hits(g[k].h, g[k].n);
 			continue;
 		}
-		if (g[k].n > 0)
+		if (k > 0 && g[k].n > 0)
 			memcpy(*hits + n, g[k].h, g[k].n * sizeof **hits);
+		if (k > 0)
+			free(g[k].h);
 		n += g[k].n;
-		free(g[k].h);
 	}
 	*nhits = r == L_OK ? n : 0;
 	return r;
