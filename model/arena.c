@@ -36,12 +36,25 @@ arena_free(struct arena *a)
 	free(a);
 }
 
+/*
+ * Chunks grow from 256 bytes to 64 KiB, each twice the last: an issue made
+ * of thousands of tiny parts (a record each) holds a small chunk a part,
+ * not 64 KiB of which the allocator touches the first and last pages.
+ */
+#define CHUNK_MIN	((size_t)256)
+#define CHUNK_MAX	((size_t)64 << 10)
+
 /* A new chunk at the head of a with room for n bytes at least. */
 static struct chunk *
 grow(struct arena *a, size_t n)
 {
 	struct chunk	*c;
-	size_t		 cap = n > 65536 ? n : 65536;
+	size_t		 cap = a->head == NULL ? CHUNK_MIN :
+			    a->head->cap >= CHUNK_MAX / 2 ? CHUNK_MAX :
+			    a->head->cap * 2;
+
+	if (cap < n)
+		cap = n;
 
 	if ((c = malloc(sizeof *c + cap)) == NULL) {
 		a->failed = true;

@@ -73,6 +73,17 @@ awk 'BEGIN { for (i = 0; i < 400000; i++) printf "第%d段，一句话。\n\n", 
 in_kb=$(( $(wc -c < "$work/short.txt") / 1024 ))
 rss=$( { /usr/bin/time -f %M "$kanbao" --dump --width 80 "$work/short.txt" > /dev/null; } 2>&1 | tail -n 1)
 echo "--dump of 400,000 short paragraphs ($in_kb KiB): peak RSS $rss KiB, $(ratio "$rss" "$in_kb")x the input (bar 8x)"
+# other shapes of many tiny blocks: records, CR lines, entity lines
+awk 'BEGIN { for (i = 0; i < 200000; i++)
+    printf "---\ntitle: 第%d篇\n---\n\n正文%d。\n\n", i, i }' > "$work/front.txt"
+awk 'BEGIN { for (i = 0; i < 2000000; i++) printf "字\r" }' > "$work/cr.txt"
+awk 'BEGIN { for (i = 0; i < 1500000; i++) printf "&amp;\n" }' > "$work/amp.txt"
+awk 'BEGIN { for (i = 0; i < 600000; i++) printf "字\n\n" }' > "$work/nn.txt"
+for f in front cr amp nn; do
+	in_kb=$(( $(wc -c < "$work/$f.txt") / 1024 ))
+	rss=$( { /usr/bin/time -f %M "$kanbao" --toc "$work/$f.txt" > /dev/null; } 2>&1 | tail -n 1)
+	echo "--toc of $f.txt ($in_kb KiB): peak RSS $rss KiB, $(ratio "$rss" "$in_kb")x the input (bar 8x)"
+done
 
 # 3. libraries of daily issues made from the real seeds (the samples when
 # ../shared is absent), a date line on top of each; for a century, each
