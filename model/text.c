@@ -151,21 +151,38 @@ text_is_unsafe(text_char c, size_t len)
 void
 text_clean_out(struct buf *b, const char *s, size_t n, bool tsv)
 {
-	size_t		i = 0, len;
-	text_char	c;
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i = 0, run = 0, len;
+	text_char		 c;
 
+	/* runs of what passes as it is copied at once */
 	while (i < n) {
+		if (u[i] >= 0x20 && u[i] < 0x7f) {
+			i++;
+			continue;
+		}
+		/* U+5000..U+9FFF: none of the below */
+		if (text_3byte(s + i, n - i, 0xe5, 0xe9)) {
+			i += 3;
+			continue;
+		}
 		len = text_decode(s + i, n - i, &c);
+		if (!(tsv && (c == '\t' || c == '\n' || c == '\r')) &&
+		    c != 0xad && !text_is_unsafe(c, len)) {
+			i += len;
+			continue;
+		}
+		if (i > run)
+			buf_add(b, s + run, i - run);
 		if (tsv && (c == '\t' || c == '\n' || c == '\r'))
 			buf_addc(b, ' ');
-		else if (c == 0xad)
-			;	/* a soft hyphen: no line breaks here */
-		else if (text_is_unsafe(c, len))
+		else if (c != 0xad)	/* a soft hyphen: no line breaks here */
 			buf_addc(b, '?');
-		else
-			buf_add(b, s + i, len);
 		i += len;
+		run = i;
 	}
+	if (i > run)
+		buf_add(b, s + run, i - run);
 }
 
 static size_t

@@ -190,6 +190,69 @@ soft_hyphens_shown_at_breaks(void **state)
 	buf_free(&b);
 }
 
+/*
+ * Output cleaning as its rule says, a character at a time: the reference
+ * the run-copying text_clean_out() must give byte for byte.
+ */
+static void
+clean_ref(struct buf *b, const char *s, size_t n, bool tsv)
+{
+	size_t		i = 0, len;
+	text_char	c;
+
+	while (i < n) {
+		len = text_decode(s + i, n - i, &c);
+		if (tsv && (c == '\t' || c == '\n' || c == '\r'))
+			buf_addc(b, ' ');
+		else if (c == 0xad)
+			;
+		else if (text_is_unsafe(c, len))
+			buf_addc(b, '?');
+		else
+			buf_add(b, s + i, len);
+		i += len;
+	}
+}
+
+static void
+clean_out_as_its_rule_says(void **state)
+{
+	/* pieces a line of output may hold: text and everything unsafe */
+	static const char *const piece[] = {
+		"a", "报", "\xe9\xbe\xa5", "\xe4\xb8\x80", "\t", "\n", "\r",
+		"\x1b[31m", "\x7f", "\xc2\x9b", "\xc2\xad", "\xe2\x80\xae",
+		"\xef\xbb\xbf", "\xff", "\xe5\x80", "\xe9", "\xef\xbf\xbd",
+		"\xf0\x9f\x93\xb0", "\xe3\x80\x82", "\x01", " ",
+	};
+	char		in[256];
+	struct buf	a, b;
+	size_t		n, k;
+	int		round, tsv;
+
+	(void)state;
+	srand(7);
+	for (round = 0; round < 20000; round++) {
+		for (n = 0, k = (size_t)(rand() % 12); k > 0; k--) {
+			const char	*p = piece[rand() % (int)(sizeof piece /
+					    sizeof *piece)];
+
+			memcpy(in + n, p, strlen(p));
+			n += strlen(p);
+		}
+		for (tsv = 0; tsv < 2; tsv++) {
+			memset(&a, 0, sizeof a);
+			memset(&b, 0, sizeof b);
+			clean_ref(&a, in, n, tsv);
+			text_clean_out(&b, in, n, tsv);
+			assert_int_equal(a.len, b.len);
+			if (a.len > 0)
+				assert_memory_equal(a.p, b.p, a.len);
+			buf_free(&a);
+			buf_free(&b);
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -203,6 +266,7 @@ main(void)
 		cmocka_unit_test(ambiguous_width_two),
 		cmocka_unit_test(soft_hyphens_shown_at_breaks),
 		cmocka_unit_test(classes),
+		cmocka_unit_test(clean_out_as_its_rule_says),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
