@@ -291,7 +291,7 @@ lookup_range(struct range *g)
 	const struct looking	*l = g->l;
 	const struct index	*ix = l->ix;
 	const struct iart	*a;
-	const char		*freed = ix->str, *text;
+	const char		*freed = NULL, *text, *at_block;
 	struct ix_texts		 texts;
 	size_t			 i, cap = 0, at = 0, tlen = 0;
 	bool			 bad = false, all;
@@ -307,7 +307,11 @@ lookup_range(struct range *g)
 		/* an issue changed since: the newer segment has it */
 		if (l->toar[a->issue] == SIZE_MAX)
 			continue;
-		release(ix, ix->str + ix->bl[a->block].off, &freed);
+		/* from where this part starts: the part before is another's */
+		at_block = ix->str + ix->bl[a->block].off;
+		if (freed == NULL)
+			freed = at_block;
+		release(ix, at_block, &freed);
 		if ((text = ix_text(&texts, a, &bad)) == NULL)
 			g->r = bad ? L_CORRUPT : L_OOM;
 		else if ((g->r = holds(l, a, text, &at, &tlen, &all)) != L_OK ||
