@@ -12,6 +12,8 @@
 
 #include "buf.h"
 #include "file.h"
+
+#define FILE_OUT_BLOCK	((size_t)64 << 10)
 #include "text.h"
 
 #define MAX_FILE	((size_t)1 << 30)
@@ -245,6 +247,8 @@ file_out_open(struct file_out *o, const char *path)
 	 * kill, a crash), nothing of it is left.  It is linked in at close
 	 * through /proc; where either is missing, a named file as below.
 	 */
+	/* no room for the buffer: written as it comes */
+	o->buf = malloc(FILE_OUT_BLOCK);
 	if (access("/proc/self/fd", X_OK) == 0 &&
 	    (o->fd = unnamed_near(path)) != -1) {
 		o->unnamed = true;
@@ -253,14 +257,17 @@ file_out_open(struct file_out *o, const char *path)
 	}
 	if ((o->fd = mkostemp(t.p, O_CLOEXEC)) == -1) {
 		buf_free(&t);
+		free(o->buf);
+		o->buf = NULL;
 		return false;
 	}
 	o->tmp = t.p;
 	return true;
 }
 
-void
-file_out_write_at(struct file_out *o, uint64_t off, const void *p, size_t n)
+/* Writes p[0..n) at off, as it is. */
+static void
+put_at(struct file_out *o, uint64_t off, const void *p, size_t n)
 {
 	const char	*s = p;
 	ssize_t		 w;
@@ -276,22 +283,54 @@ file_out_write_at(struct file_out *o, uint64_t off, const void *p, size_t n)
 		n -= (size_t)w;
 		off += (uint64_t)w;
 	}
-	if (off > o->len)
-		o->len = off;
+}
+
+/* Writes what is kept. */
+static void
+flush(struct file_out *o)
+{
+	if (o->blen > 0)
+		put_at(o, o->len - o->blen, o->buf, o->blen);
+	o->blen = 0;
 }
 
 void
+file_out_write_at(struct file_out *o, uint64_t off, const void *p, size_t n)
+{
+	flush(o);
+	put_at(o, off, p, n);
+	if (off + n > o->len)
+		o->len = off + n;
+}
+
+/*
+ * Appends p[0..n): kept and written a block at a time, so that the index's
+ * terms, 24 bytes each, are not a system call each.
+ */
+void
 file_out_write(struct file_out *o, const void *p, size_t n)
 {
-	file_out_write_at(o, o->len, p, n);
+	if (o->buf == NULL || n >= FILE_OUT_BLOCK) {
+		file_out_write_at(o, o->len, p, n);
+		return;
+	}
+	if (o->blen + n > FILE_OUT_BLOCK)
+		flush(o);
+	memcpy(o->buf + o->blen, p, n);
+	o->blen += n;
+	o->len += n;
 }
 
 bool
 file_out_close(struct file_out *o, const char *path, bool durable)
 {
-	bool	ok = o->fd != -1 && !o->failed;
+	bool	ok;
 	char	proc[64];
 	int	fd;
+
+	if (o->fd != -1)
+		flush(o);
+	ok = o->fd != -1 && !o->failed;
 
 	ok = ok && (!durable || fsync(o->fd) == 0);
 	if (ok && o->unnamed) {
@@ -314,6 +353,7 @@ file_out_close(struct file_out *o, const char *path, bool durable)
 	if (!ok && o->tmp != NULL)
 		unlink(o->tmp);
 	free(o->tmp);
+	free(o->buf);
 	memset(o, 0, sizeof *o);
 	o->fd = -1;
 	return ok;

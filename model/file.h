@@ -66,7 +66,11 @@ bool	file_write_atomic(const char *path, const char *data, size_t len,
 struct file_out {
 	char		*tmp;		/* the temporary file */
 	int		 fd;
-	uint64_t	 len;		/* its size so far */
+	uint64_t	 len;		/* its size so far, buffered too */
+	char		*buf;		/* what file_out_write() keeps until
+					   there is a block of it (or NULL:
+					   each written at once) */
+	size_t		 blen;		/* bytes in buf: the last of len */
 	bool		 failed;
 	bool		 unnamed;	/* O_TMPFILE: no name until closed */
 };
