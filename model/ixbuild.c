@@ -174,6 +174,8 @@ struct table {
 					   segments */
 	FILE		**seg;
 	size_t		 nseg;
+	uint64_t	*keys;		/* an article's bigrams, in order */
+	size_t		 keycap;
 };
 
 #define INDEX_MEMORY	((size_t)128 << 20)	/* the default budget */
@@ -240,38 +242,58 @@ slot_for(struct table *t, uint64_t key)
 	return &t->s[i];
 }
 
+/*
+ * How many bigrams ahead the table's slot is asked for: a large library's
+ * table is far larger than the caches, and a slot looked up at random is
+ * a wait for memory unless it was asked for in time.
+ */
+#define PREFETCH	8
+
 static bool
 add_bigrams(struct table *t, const char *f, size_t n, uint32_t art)
 {
-	size_t		 i = 0;
+	size_t		 i = 0, k, nk = 0;
 	text_char	 a = 0, b;
 	struct slot	*s;
 	unsigned char	*v;
+	uint64_t	*kv;
 
+	/* a bigram a character at most */
+	if (n + 1 > t->keycap) {
+		if ((kv = realloc(t->keys, (n + 1) * sizeof *kv)) == NULL)
+			return false;
+		t->keys = kv;
+		t->keycap = n + 1;
+	}
 	while (i < n) {
 		i += text_decode_fast(f + i, n - i, &b);
-		if (a != 0) {
-			if ((s = slot_for(t, (uint64_t)a << 21 | b)) == NULL)
-				return false;
-			if (s->last != art + 1) {
-				/* five bytes at most a posting */
-				if (s->len + 5 > s->cap) {
-					if (s->cap > UINT32_MAX / 2 ||
-					    (v = realloc(s->v, s->cap * 2)) ==
-					    NULL)
-						return false;
-					s->v = v;
-					t->bytes += s->cap;
-					s->cap *= 2;
-				}
-				s->len = (uint32_t)(put_varint(s->v + s->len,
-				    s->last == 0 ? art : art - (s->last - 1)) -
-				    s->v);
-				s->n++;
-				s->last = art + 1;
-			}
-		}
+		if (a != 0)
+			t->keys[nk++] = (uint64_t)a << 21 | b;
 		a = b;
+	}
+	for (k = 0; k < nk; k++) {
+#ifdef __GNUC__
+		if (k + PREFETCH < nk && t->cap > 0)
+			__builtin_prefetch(&t->s[slot_hash(t->keys[k + PREFETCH],
+			    t->cap)]);
+#endif
+		if ((s = slot_for(t, t->keys[k])) == NULL)
+			return false;
+		if (s->last == art + 1)
+			continue;
+		/* five bytes at most a posting */
+		if (s->len + 5 > s->cap) {
+			if (s->cap > UINT32_MAX / 2 ||
+			    (v = realloc(s->v, s->cap * 2)) == NULL)
+				return false;
+			s->v = v;
+			t->bytes += s->cap;
+			s->cap *= 2;
+		}
+		s->len = (uint32_t)(put_varint(s->v + s->len,
+		    s->last == 0 ? art : art - (s->last - 1)) - s->v);
+		s->n++;
+		s->last = art + 1;
 	}
 	return true;
 }
@@ -463,6 +485,7 @@ table_free(struct table *t)
 	for (i = 0; i < t->nseg; i++)
 		fclose(t->seg[i]);
 	free(t->seg);
+	free(t->keys);
 	memset(t, 0, sizeof *t);
 }
 
