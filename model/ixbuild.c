@@ -30,9 +30,7 @@ struct doc {
 	char	*headline;	/* until its strings are in the index's */
 	char	*text;
 	size_t	 hlen, tlen;
-	uint64_t hoff;		/* where the headline is there */
-	uint32_t block, at;	/* and the text */
-	uint64_t sum;		/* of the article: ix_art_sum() */
+	struct iart rec;	/* its record, once taken */
 };
 
 /*
@@ -572,7 +570,6 @@ free_docs(struct doc *d, size_t n)
 static bool
 take(struct doc *d, uint32_t art, struct table *t, struct strings *st)
 {
-	struct iart	 ia;
 	char		*f;
 	size_t		 flen;
 	bool		 ok;
@@ -586,23 +583,19 @@ take(struct doc *d, uint32_t art, struct table *t, struct strings *st)
 	}
 	ok = add_bigrams(t, f, flen, art);
 	free(f);
-	d->hoff = str_add(st, d->headline, d->hlen);
-	d->block = st->bl.n;
-	d->at = (uint32_t)st->bl.text.len;
+	memset(&d->rec, 0, sizeof d->rec);
+	d->rec.issue = (uint32_t)d->issue;
+	d->rec.index = (uint32_t)d->index;
+	d->rec.headline = str_add(st, d->headline, d->hlen);
+	d->rec.block = st->bl.n;
+	d->rec.at = (uint32_t)st->bl.text.len;
+	d->rec.len = (uint32_t)d->tlen;
 	buf_add(&st->bl.text, d->text, d->tlen + 1);
 	if (d->tlen > UINT32_MAX || st->bl.text.len > UINT32_MAX)
 		ok = false;
-	if (!st->b.failed) {
-		memset(&ia, 0, sizeof ia);
-		ia.issue = (uint32_t)d->issue;
-		ia.index = (uint32_t)d->index;
-		ia.headline = d->hoff;
-		ia.block = d->block;
-		ia.at = d->at;
-		ia.len = (uint32_t)d->tlen;
-		d->sum = ix_art_sum(&ia, st->b.p + (d->hoff - st->done),
-		    d->hlen + 1);
-	}
+	if (!st->b.failed)
+		d->rec.sum = ix_art_sum(&d->rec,
+		    st->b.p + (d->rec.headline - st->done), d->hlen + 1);
 	if (st->bl.text.len >= BLOCK_TEXT && !block_flush(&st->bl, st))
 		ok = false;
 	free(d->headline);
@@ -611,22 +604,11 @@ take(struct doc *d, uint32_t art, struct table *t, struct strings *st)
 	return ok && !st->b.failed && !st->bl.text.failed;
 }
 
-/*
- * The articles of every issue of ar, in the archive's order: from the old
- * index where the file is unchanged, else parsed.  The issues are parsed
- * on the other processors while this thread takes each in turn (it
- * parses too while it waits): the bigrams and strings of the index are
- * made as the parsing goes on, not after it.
- */
 /* Writes article d's record to the articles' file; false on failure. */
 static bool
 put_art(FILE *arts, const struct doc *d)
 {
-	struct iart	ia = { (uint32_t)d->issue, (uint32_t)d->index,
-			    d->hoff, d->block, d->at, (uint32_t)d->tlen, 0,
-			    d->sum };
-
-	return fwrite(&ia, sizeof ia, 1, arts) == 1;
+	return fwrite(&d->rec, sizeof d->rec, 1, arts) == 1;
 }
 
 /*
@@ -731,8 +713,9 @@ take_parsed(struct parsed *r, size_t i, size_t *n, uint32_t *count,
 
 /*
  * Every issue of ar taken into the index being built, in order: parsed
- * on the pool, or from the old index (read through old) when unchanged
- * there; *oldbad set when the old index proves damaged.
+ * on the other processors while this thread takes each in turn (it parses
+ * too while it waits), or from the old index (read through old) when
+ * unchanged there; *oldbad set when the old index proves damaged.
  */
 static bool
 collect(const struct archive *ar, struct ix_texts *old,
