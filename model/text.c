@@ -154,6 +154,7 @@ text_clean_out(struct buf *b, const char *s, size_t n, bool tsv)
 	const unsigned char	*u = (const unsigned char *)s;
 	size_t			 i = 0, run = 0, len;
 	text_char		 c;
+	bool			 space;
 
 	/* runs of what passes as it is copied at once */
 	while (i < n) {
@@ -167,14 +168,14 @@ text_clean_out(struct buf *b, const char *s, size_t n, bool tsv)
 			continue;
 		}
 		len = text_decode(s + i, n - i, &c);
-		if (!(tsv && (c == '\t' || c == '\n' || c == '\r')) &&
-		    c != 0xad && !text_is_unsafe(c, len)) {
+		space = tsv && (c == '\t' || c == '\n' || c == '\r');
+		if (!space && c != 0xad && !text_is_unsafe(c, len)) {
 			i += len;
 			continue;
 		}
 		if (i > run)
 			buf_add(b, s + run, i - run);
-		if (tsv && (c == '\t' || c == '\n' || c == '\r'))
+		if (space)
 			buf_addc(b, ' ');
 		else if (c != 0xad)	/* a soft hyphen: no line breaks here */
 			buf_addc(b, '?');
