@@ -14,7 +14,7 @@ struct arena	*arena_new(void);
 void		 arena_free(struct arena *);
 /* Returns n bytes aligned for any object, or NULL when memory runs out. */
 void		*arena_alloc(struct arena *, size_t n);
-/* Returns a NUL-terminated copy of s[0..n-1], or NULL. */
+/* Returns a NUL-terminated copy of s[0..n-1], unaligned, or NULL. */
 char		*arena_strndup(struct arena *, const char *s, size_t n);
 /*
  * Makes room for n bytes now, on this thread: work shared out to other
