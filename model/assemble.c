@@ -414,9 +414,16 @@ parse_assemble(struct parser *p)
 	art_flush_upcont(p, art_cur(p));
 	heads_series(p, art_cur(p));
 	art_flush_photos(p, art_cur(p));
+	/* the blocks point into the raw arena, not at the raw blocks */
+	free(p->raw);
+	p->raw = NULL;
+	p->nraw = 0;
+	p->upcont = p->series = NULL;
 	/*
 	 * Short lines only, none of which opened an article: rather than hide
 	 * them as banners, make them an article, the first as its headline.
+	 * The banners' array goes as the article's is made (a file of a
+	 * million one-character lines held both, and the raw blocks).
 	 */
 	if (p->nart == 0 && p->nban > 0 && !p->failed) {
 		p->nitems = 0;
@@ -424,10 +431,17 @@ parse_assemble(struct parser *p)
 			return;
 		first->a.headline = parse_dup_punct(p, p->ban[0].text,
 		    p->ban[0].len);
+		if ((first->b = malloc(p->nban * sizeof *first->b)) == NULL) {
+			p->failed = true;
+			return;
+		}
+		first->cap = p->nban;
 		for (i = 1; i < p->nban; i++)
 			art_block(p, first, BLOCK_PARA, p->ban[i].text,
 			    p->ban[i].len, p->ban[i].src);
-		p->nban = 0;
+		free(p->ban);	/* a banner's text is never its own buffer */
+		p->ban = NULL;
+		p->nban = p->bancap = 0;
 	}
 }
 

@@ -60,7 +60,7 @@ parse(const char *in, size_t n, char *owned, const struct issue_opts *opts,
 	else if (stack_is(text, len))
 		is = stack_parse(text, len, opts, err);
 	else
-		is = issue_parse_text(text, len, opts, NULL, err);
+		is = issue_parse_text(text, len, opts, NULL, NULL, err);
 	if (is != NULL)
 		is->damage.html = html;
 	return is;

@@ -17,9 +17,6 @@ issue_free(struct issue *is)
 
 	if (is == NULL)
 		return;
-	for (i = 0; i < is->nparts; i++)
-		issue_free(is->parts[i]);
-	free(is->parts);
 	for (i = 0; i < sizeof is->owned / sizeof is->owned[0]; i++)
 		free(is->owned[i]);
 	arena_free(is->arena);

@@ -102,10 +102,15 @@ struct issue {
 	char			*text;		/* the sanitised input */
 	size_t			 textlen;
 	struct arena		*arena;		/* owns every string above */
-	/* an issue made of parts (vault.c): they own their strings */
-	struct issue		**parts;
-	size_t			 nparts, partcap;
 	void			*owned[3];	/* arrays freed with the issue */
+	/*
+	 * An issue made of parts (vault.c, record.c: each article's text
+	 * parsed on its own): where each part's text is in text.
+	 */
+	struct issue_part {
+		size_t	 from, to;
+	}			*parts;
+	size_t			 nparts;
 };
 
 struct issue_opts {

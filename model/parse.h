@@ -130,12 +130,15 @@ struct parser {
 };
 
 /*
- * Parses sanitised text with lexicon lx (NULL: the one its text shows), which the new issue takes over (it is freed with
- * the issue, or at once on failure).  NULL when memory runs out.
+ * Parses sanitised text with lexicon lx (NULL: the one its text shows),
+ * which the new issue takes over (it is freed with the issue, or at once
+ * on failure).  Its strings and arrays go to the arena into when it is
+ * given (parts.c: an issue of many small parts packs them together), to
+ * an arena of the issue's own otherwise.  NULL when memory runs out.
  */
 struct issue	*issue_parse_text(char *text, size_t len,
 		    const struct issue_opts *, const struct lexicon *,
-		    const char **err);
+		    struct arena *into, const char **err);
 
 /* parts.c: an issue of articles a front-end found */
 struct part_meta {
@@ -271,6 +274,7 @@ size_t		 raw_next(struct parser *, size_t);
 
 /* assemble.c */
 void		 art_flush_upcont(struct parser *, struct bart *);
+/* The raw blocks made into articles and banners, and freed. */
 void		 parse_assemble(struct parser *);
 
 /* heads.c */

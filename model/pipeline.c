@@ -11,7 +11,7 @@
 
 struct issue *
 issue_parse_text(char *text, size_t len, const struct issue_opts *opts,
-    const struct lexicon *lx, const char **err)
+    const struct lexicon *lx, struct arena *into, const char **err)
 {
 	static const struct issue_opts	 defaults = { .keep_punct = false };
 	struct parser			 p;
@@ -30,18 +30,16 @@ issue_parse_text(char *text, size_t len, const struct issue_opts *opts,
 	is->textlen = len;
 	p.lx = lx != NULL ? lx : lexicon_detect(text, len);
 	is->profile = p.lx->name;
-	if ((is->arena = p.a = arena_new()) == NULL ||
-	    (p.tmp = arena_new()) == NULL)
+	if (into != NULL)
+		p.a = into;
+	else if ((is->arena = p.a = arena_new()) == NULL)
+		goto fail;
+	if ((p.tmp = arena_new()) == NULL)
 		goto fail;
 	if (!plain_split(&p))
 		goto fail;
 	parse_classify(&p);
-	parse_assemble(&p);
-	/* the blocks point into the raw arena, not at the raw blocks */
-	free(p.raw);
-	p.raw = NULL;
-	p.nraw = 0;
-	p.upcont = p.series = NULL;
+	parse_assemble(&p);	/* frees the raw blocks */
 	if (!p.failed)
 		parse_finish(&p);
 	for (i = 0; i < p.nart; i++) {

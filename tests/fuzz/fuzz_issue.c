@@ -88,7 +88,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		 */
 		memset(han, 0, sizeof han);
 		for (p = 0; p < is->nparts; p++)
-			count_han(is->parts[p]->text, is->parts[p]->textlen, 1);
+			count_han(is->text + is->parts[p].from,
+			    is->parts[p].to - is->parts[p].from, 1);
 		for (i = 0; is->nparts > 0 && i < l.nlines; i++)
 			count_han(l.lines[i].s, l.lines[i].len, -1);
 		for (i = 0; i < sizeof han / sizeof *han; i++)
