@@ -176,7 +176,7 @@ fill_all(struct parser *p, bool lines)
 	for (k = 0; k < np && np > 1 && ok; k++)
 		ok = arena_reserve(f[k].a, (f[k].r1 < p->nraw ?
 		    p->raw[f[k].r1].src : n) - p->raw[f[k].r0].src +
-		    (f[k].r1 - f[k].r0) * 32);
+		    (f[k].r1 - f[k].r0) * 2);
 	if (ok && np > 1)
 		pool_split(np, fill_run, f);
 	else if (ok)
