@@ -172,8 +172,9 @@ struct table {
 					   segments */
 	FILE		**seg;
 	size_t		 nseg;
-	uint64_t	*keys;		/* an article's bigrams, in order */
-	size_t		 keycap;
+	text_char	*chars;		/* an article's text, folded */
+	uint64_t	*keys;		/* its bigrams, in order */
+	size_t		 keycap;	/* of both */
 };
 
 #define INDEX_MEMORY	((size_t)128 << 20)	/* the default budget */
@@ -248,50 +249,53 @@ slot_for(struct table *t, uint64_t key)
 #define PREFETCH	8
 
 static bool
-add_bigrams(struct table *t, const char *f, size_t n, uint32_t art)
+add_bigrams(struct table *t, const char *s, size_t n, uint32_t art)
 {
-	size_t		 i = 0, k, nk = 0;
-	text_char	 a = 0, b;
-	struct slot	*s;
+	size_t		 k, m, nk = 0;
+	struct slot	*sl;
 	unsigned char	*v;
 	uint64_t	*kv;
+	text_char	*cv;
 
-	/* a bigram a character at most */
+	/* a character a byte at most, a bigram a character */
 	if (n + 1 > t->keycap) {
 		if ((kv = realloc(t->keys, (n + 1) * sizeof *kv)) == NULL)
 			return false;
 		t->keys = kv;
+		if ((cv = realloc(t->chars, (n + 1) * sizeof *cv)) == NULL)
+			return false;
+		t->chars = cv;
 		t->keycap = n + 1;
 	}
-	while (i < n) {
-		i += text_decode_fast(f + i, n - i, &b);
-		if (a != 0)
-			t->keys[nk++] = (uint64_t)a << 21 | b;
-		a = b;
-	}
+	/* the text folded as a query is, a character at a time */
+	m = query_fold_chars(s, n, t->chars);
+	for (k = 1; k < m; k++)
+		if (t->chars[k - 1] != 0)	/* a NUL starts again */
+			t->keys[nk++] = (uint64_t)t->chars[k - 1] << 21 |
+			    t->chars[k];
 	for (k = 0; k < nk; k++) {
 #ifdef __GNUC__
 		if (k + PREFETCH < nk && t->cap > 0)
 			__builtin_prefetch(&t->s[slot_hash(t->keys[k + PREFETCH],
 			    t->cap)]);
 #endif
-		if ((s = slot_for(t, t->keys[k])) == NULL)
+		if ((sl = slot_for(t, t->keys[k])) == NULL)
 			return false;
-		if (s->last == art + 1)
+		if (sl->last == art + 1)
 			continue;
 		/* five bytes at most a posting */
-		if (s->len + 5 > s->cap) {
-			if (s->cap > UINT32_MAX / 2 ||
-			    (v = realloc(s->v, s->cap * 2)) == NULL)
+		if (sl->len + 5 > sl->cap) {
+			if (sl->cap > UINT32_MAX / 2 ||
+			    (v = realloc(sl->v, sl->cap * 2)) == NULL)
 				return false;
-			s->v = v;
-			t->bytes += s->cap;
-			s->cap *= 2;
+			sl->v = v;
+			t->bytes += sl->cap;
+			sl->cap *= 2;
 		}
-		s->len = (uint32_t)(put_varint(s->v + s->len,
-		    s->last == 0 ? art : art - (s->last - 1)) - s->v);
-		s->n++;
-		s->last = art + 1;
+		sl->len = (uint32_t)(put_varint(sl->v + sl->len,
+		    sl->last == 0 ? art : art - (sl->last - 1)) - sl->v);
+		sl->n++;
+		sl->last = art + 1;
 	}
 	return true;
 }
@@ -484,6 +488,7 @@ table_free(struct table *t)
 		fclose(t->seg[i]);
 	free(t->seg);
 	free(t->keys);
+	free(t->chars);
 	memset(t, 0, sizeof *t);
 }
 
@@ -570,19 +575,15 @@ free_docs(struct doc *d, size_t n)
 static bool
 take(struct doc *d, uint32_t art, struct table *t, struct strings *st)
 {
-	char		*f;
-	size_t		 flen;
 	bool		 ok;
 
-	if (d->headline == NULL || d->text == NULL ||
-	    (f = query_fold(d->text, d->tlen, &flen)) == NULL) {
+	if (d->headline == NULL || d->text == NULL) {
 		free(d->headline);
 		free(d->text);
 		d->headline = d->text = NULL;
 		return false;
 	}
-	ok = add_bigrams(t, f, flen, art);
-	free(f);
+	ok = add_bigrams(t, d->text, d->tlen, art);
 	memset(&d->rec, 0, sizeof d->rec);
 	d->rec.issue = (uint32_t)d->issue;
 	d->rec.index = (uint32_t)d->index;

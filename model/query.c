@@ -92,6 +92,40 @@ fold_into(const char *s, size_t n, char *o, size_t *map)
 	return (size_t)(p - o);
 }
 
+size_t
+query_fold_chars(const char *s, size_t n, text_char *out)
+{
+	size_t		 i = 0, len, k = 0, el;
+	text_char	 c;
+	char		 e[4];
+
+	while (i < n) {
+		unsigned char	u = (unsigned char)s[i];
+
+		if (u < 0x80) {
+			if (u != ' ' && u != '\n' && u != '\t')
+				out[k++] = u >= 'A' && u <= 'Z' ?
+				    u + ('a' - 'A') : u;
+			i++;
+			continue;
+		}
+		len = text_decode_fast(s + i, n - i, &c);
+		if (c >= 0x5000 && c <= 0x9fff && len == 3)
+			out[k++] = c;	/* Han folds to itself */
+		else if (!text_is_space(c) && c != 0xad) {
+			c = query_fold_char(c);
+			/* as fold_into: a longer folding is bad input's */
+			if ((el = text_encode(c, e)) > len)
+				for (el = len; el > 0; el--)
+					out[k++] = '?';
+			else
+				out[k++] = c;
+		}
+		i += len;
+	}
+	return k;
+}
+
 char *
 query_fold(const char *s, size_t n, size_t *outlen)
 {

@@ -33,6 +33,11 @@ void		 query_free_hits(struct query_hit *, size_t);
 /* Folds s for matching: NFKC-like width folding, no spaces, lower case. */
 char		*query_fold(const char *s, size_t n, size_t *outlen);
 text_char	 query_fold_char(text_char);
+/*
+ * The characters of query_fold(s) into out (n of them at most), without
+ * the folded text made; how many.  The index's bigrams come this way.
+ */
+size_t		 query_fold_chars(const char *s, size_t n, text_char *out);
 /* Where folded byte folded_at comes from in the display text. */
 size_t		 query_unfold_offset(const char *display, size_t folded_at);
 

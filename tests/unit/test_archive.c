@@ -74,6 +74,52 @@ folding(void **state)
 	free(f);
 }
 
+/*
+ * The index folds text a character at a time (query_fold_chars) where a
+ * query is folded whole (query_fold): they must agree, or a word is in
+ * the index under other bigrams than the query asks for.  Random texts of
+ * the pieces that fold (widths, case, spaces, quotes, soft hyphens) and
+ * of broken UTF-8, compared character by character.
+ */
+static void
+fold_chars_as_fold(void **state)
+{
+	static const char *const piece[] = {
+		"a", "Q", "报", "\xe4\xb8\x80", "\xe5\x80\x80", "\xe9\xbf\xbf",
+		"１", "Ｚ", "，", "。", "、", "\xe2\x80\x9c", "\xe3\x80\x8c",
+		" ", "\n", "\t", "\xe3\x80\x80", "\xc2\xa0", "\xc2\xad",
+		"\xe2\x80\x89", "\xef\xbf\xbd", "\xff", "\xe5\x80", "\xe9",
+		"\xed\xa0\x80", "\xf0\x9f\x93\xb0", "\xc3\xa9", "\x01", "~",
+	};
+	char		in[256];
+	text_char	got[256], c;
+	size_t		n, k, m, flen, i, j;
+	int		round;
+	char		*f;
+
+	(void)state;
+	srand(24);
+	for (round = 0; round < 20000; round++) {
+		for (n = 0, k = (size_t)(rand() % 16); k > 0; k--) {
+			const char	*p = piece[rand() % (int)(sizeof piece /
+					    sizeof *piece)];
+
+			memcpy(in + n, p, strlen(p));
+			n += strlen(p);
+		}
+		m = query_fold_chars(in, n, got);
+		assert_true(m <= n);
+		assert_non_null(f = query_fold(in, n, &flen));
+		for (i = j = 0; i < flen; j++) {
+			assert_true(j < m);
+			i += text_decode_fast(f + i, flen - i, &c);
+			assert_int_equal(c, got[j]);
+		}
+		assert_int_equal(j, m);
+		free(f);
+	}
+}
+
 /* Finding a query in a text as a search matches: the bytes that match. */
 static void
 find_folded(void **state)
@@ -741,6 +787,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(dates_from_file_names),
 		cmocka_unit_test(folding),
+		cmocka_unit_test(fold_chars_as_fold),
 		cmocka_unit_test(find_folded),
 		cmocka_unit_test(list_and_search_samples),
 		cmocka_unit_test(index_build_update_and_recovery),
