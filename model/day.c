@@ -299,22 +299,22 @@ static char *
 read_day(const char *path, size_t max, bool head, size_t *len,
     const char **err, struct buf *skipped)
 {
-	struct stat	 st;
 	struct vfile	*v = NULL;
 	struct buf	 b = { 0 };
 	size_t		 n = 0, k, flen, *tlen = NULL;
 	off_t		 total;
-	char		**txt = NULL;
+	char		**txt = NULL, *s;
 	bool		 plain = true;
 
-	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
-		return head ? file_read_max(path, max, true, len, err) :
-		    file_read(path, len, err);
+	/* a file, nearly always: opened at once, not stat(2)ed first */
+	if ((s = head ? file_read_max(path, max, true, len, err) :
+	    file_read(path, len, err)) != NULL || *err != file_is_dir)
+		return s;
 	switch (day_list(path, &v, &n)) {
 	case 1:
 		break;
 	case 0:
-		*err = "is a directory, not an issue file";
+		*err = file_is_dir;
 		return NULL;
 	default:
 		*err = "out of memory";

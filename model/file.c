@@ -50,6 +50,8 @@ looks_binary(const char *s, size_t n)
 	return lim > 0 && bad * 10 > lim;
 }
 
+const char	file_is_dir[] = "is a directory, not an issue file";
+
 int
 file_open(const char *path, bool nofollow, off_t *size, const char **err)
 {
@@ -70,8 +72,7 @@ file_open(const char *path, bool nofollow, off_t *size, const char **err)
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		*err = S_ISDIR(st.st_mode) ? "is a directory, not an issue file" :
-		    "not a regular file";
+		*err = S_ISDIR(st.st_mode) ? file_is_dir : "not a regular file";
 		close(fd);
 		return -1;
 	}

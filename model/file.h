@@ -16,6 +16,8 @@
  * not text", ...) when it cannot or should not be read as text.
  */
 char	*file_read(const char *path, size_t *len, const char **err);
+/* The *err of a path that is a folder: the caller may read it otherwise. */
+extern const char	file_is_dir[];
 
 /*
  * The same for at most max bytes; with head, a longer file gives its first
