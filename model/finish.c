@@ -123,6 +123,8 @@ finish_blocks(struct parser *p, struct bblock *bb, size_t n)
 
 	if ((v = arena_alloc(p->a, (n ? n : 1) * sizeof *v)) == NULL) {
 		p->failed = true;
+		for (i = 0; i < n; i++)
+			bb_free(&bb[i]);	/* theirs are let go here */
 		return NULL;
 	}
 	for (i = 0; i < n; i++) {
@@ -367,7 +369,7 @@ finish_article(struct parser *p, struct article *av, size_t i)
 		bb_free(&b->b[k]);
 	av[i] = b->a;
 	av[i].blocks = finish_blocks(p, b->b, nb);
-	av[i].nblocks = nb;
+	av[i].nblocks = av[i].blocks != NULL ? nb : 0;	/* else failed */
 	free(b->b);
 	b->b = NULL;
 	b->nb = 0;
@@ -599,7 +601,7 @@ parse_finish(struct parser *p)
 	p->is->damage.spaces = p->damaged;
 
 	is->mast = finish_blocks(p, p->mastb, p->nmastb);
-	is->nmast = p->nmastb;
+	is->nmast = is->mast != NULL ? p->nmastb : 0;
 	av = arena_alloc(p->a, (p->nart ? p->nart : 1) * sizeof *av);
 	if (av == NULL) {
 		p->failed = true;
