@@ -67,6 +67,23 @@ parse_and_lay_out_in_parts(void)
 	return parse_and_lay_out_from(1);
 }
 
+/*
+ * The sample cut short at a given length: the arena's chunks fill, and
+ * each allocation falls, at other places of the parse (finish_blocks'
+ * own failing was found so).
+ */
+static size_t	 cut;
+
+static bool
+parse_prefix(void)
+{
+	const char	*err;
+	struct issue	*is = issue_parse(sample, cut, NULL, &err);
+
+	issue_free(is);
+	return is != NULL;
+}
+
 /* An article that goes on further on (下转, 上接): its parts merged. */
 static bool
 parse_merging(void)
@@ -133,6 +150,20 @@ parse_and_layout_fail_cleanly(void **state)
 {
 	(void)state;
 	fail_each(parse_and_lay_out);
+}
+
+static void
+parse_prefixes_fail_cleanly(void **state)
+{
+	size_t	k;
+
+	(void)state;
+	for (k = 1; k <= 6; k++) {
+		cut = nsample * k / 7;
+		while (cut > 0 && (sample[cut] & 0xc0) == 0x80)
+			cut--;		/* at a character's start */
+		fail_each(parse_prefix);
+	}
 }
 
 /* The same with the work shared out between threads (a large issue's). */
@@ -242,6 +273,7 @@ main(void)
 	const struct CMUnitTest	tests[] = {
 		cmocka_unit_test(sanitise_fails_cleanly),
 		cmocka_unit_test(parse_and_layout_fail_cleanly),
+		cmocka_unit_test(parse_prefixes_fail_cleanly),
 		cmocka_unit_test(parse_and_layout_in_parts_fail_cleanly),
 		cmocka_unit_test(index_build_failure_is_not_kept),
 		cmocka_unit_test(scan_failure_is_no_answer),
