@@ -203,13 +203,13 @@ item_text(const struct buf *html, struct buf *out)
 			a = b = e;
 		part.len = 0;
 		buf_add(&part, s, (size_t)(a - s));
-		ok = add_html(out, &part);
-		if (a == e)
+		ok = !part.failed && add_html(out, &part);
+		if (!ok || a == e)
 			break;
 		/* the caption's text, its brackets made unlike a link's */
 		part.len = cap.len = 0;
 		buf_add(&part, a, (size_t)(b - a));
-		ok = ok && add_html(&cap, &part);
+		ok = !part.failed && add_html(&cap, &part) && !cap.failed;
 		for (k = 0; k < cap.len; k++)
 			if (cap.p[k] == '\n')
 				cap.p[k] = ' ';
@@ -236,15 +236,19 @@ item_text(const struct buf *html, struct buf *out)
 	return ok && !out->failed;
 }
 
-/* Plain text of a short field (a title, a name): HTML made text, one line. */
+/*
+ * Plain text of a short field (a title, a name): HTML made text, one line;
+ * NULL when there is none, or when memory ran out (*failed then set).
+ */
 static char *
-plain(struct arena *ar, const struct buf *in)
+plain(struct arena *ar, const struct buf *in, bool *failed)
 {
 	struct buf	 t = { 0 };
 	size_t		 i, a = 0, b;
 	char		*r;
 
 	if (in->len == 0 || !add_html(&t, in)) {
+		*failed |= in->len > 0;
 		buf_free(&t);
 		return NULL;
 	}
@@ -386,9 +390,10 @@ item_part(struct issue *is, const struct fitem *it, struct part_meta *r,
     struct buf *out, char *newest, bool *html)
 {
 	char	date[11];
+	bool	failed = false;
 
-	r->title = plain(is->arena, &it->f[F_TITLE]);
-	r->author = plain(is->arena, &it->f[F_BY]);
+	r->title = plain(is->arena, &it->f[F_TITLE], &failed);
+	r->author = plain(is->arena, &it->f[F_BY], &failed);
 	if (feed_date(it->f[F_DATE].p, it->f[F_DATE].len, date)) {
 		r->date = arena_strndup(is->arena, date, 10);
 		if (strcmp(date, newest) > 0)
@@ -403,10 +408,10 @@ item_part(struct issue *is, const struct fitem *it, struct part_meta *r,
 		return false;
 	/* a summary beside the body: the deck, as a paper prints it */
 	if (it->f[F_BODY].len > 0 && it->f[F_SUMMARY].len > 0)
-		r->deck = plain(is->arena, &it->f[F_SUMMARY]);
+		r->deck = plain(is->arena, &it->f[F_SUMMARY], &failed);
 	buf_adds(out, "\n\n");
 	r->end = out->len;
-	return true;
+	return !failed;
 }
 
 /* The text a feed's error left, flattened, as part r; false: no memory. */
@@ -436,7 +441,7 @@ feed_parse(char *text, size_t len, const struct issue_opts *opts,
 	size_t			 nm = 0, mcap = 0, i;
 	char			 newest[11] = "";
 	const char		*title = NULL;
-	bool			 html = false;
+	bool			 html = false, failed = false;
 
 	*err = "out of memory";
 	read_docs(&f, text, len, &rest);
@@ -445,7 +450,9 @@ feed_parse(char *text, size_t len, const struct issue_opts *opts,
 	if ((is = parts_new(NULL, 0, "feed")) == NULL)
 		goto fail;
 	if (f.channel.len > 0)
-		title = plain(is->arena, &f.channel);
+		title = plain(is->arena, &f.channel, &failed);
+	if (failed)
+		goto fail;
 	for (i = 0; i < f.n; i++)
 		if ((r = parts_add(&m, &mcap, &nm)) == NULL ||
 		    !item_part(is, &f.v[i], r, &out, newest, &html))

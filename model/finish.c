@@ -108,9 +108,12 @@ finish_text(struct parser *p, const struct bblock *bb, size_t *len)
 	}
 	if (a->failed || b->failed)
 		p->failed = true;
-	r = arena_strndup(p->a, s, n);
-	if (r == NULL)
+	/* failed: an empty text, for the passes after to read safely */
+	if ((r = arena_strndup(p->a, s, n)) == NULL) {
 		p->failed = true;
+		*len = 0;
+		return "";
+	}
 	*len = n;
 	return r;
 }

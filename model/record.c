@@ -124,14 +124,18 @@ record_is(const char *t, size_t len)
 	    is_record(lexicon_detect(t, len), t, len, &l);
 }
 
-/* The headline and decks, split at runs of two spaces or more. */
-static void
+/*
+ * The headline and decks, split at runs of two spaces or more; false when
+ * memory ran out.
+ */
+static bool
 title_fields(struct arena *ar, const struct tline *l, size_t k,
     struct part_meta *m)
 {
 	const char	*s = l->s + k;
 	size_t		 n = l->n - k, i, e;
 	struct buf	 deck = { 0 };
+	bool		 ok;
 
 	for (e = 0; e < n; e++)
 		if ((s[e] == ' ' && e + 1 < n && s[e + 1] == ' ') ||
@@ -153,9 +157,11 @@ title_fields(struct arena *ar, const struct tline *l, size_t k,
 		}
 		i = e;
 	}
-	if (deck.len > 0 && !deck.failed)
+	ok = !deck.failed;
+	if (deck.len > 0 && ok)
 		m->deck = arena_strndup(ar, deck.p, deck.len);
 	buf_free(&deck);
+	return ok;
 }
 
 static bool
@@ -250,12 +256,12 @@ record_parse(char *text, size_t len, const struct issue_opts *opts,
 			i = l.next;
 			continue;
 		}
-		if ((r = parts_add(&m, &mcap, &nm)) == NULL) {
+		if ((r = parts_add(&m, &mcap, &nm)) == NULL ||
+		    !title_fields(is->arena, &l, k, r)) {
 			free(m);
 			issue_free(is);
 			return NULL;
 		}
-		title_fields(is->arena, &l, k, r);
 		r->start = i;
 		r->body = fields(is->arena, lx, text, len, l.next, r);
 		if (nm > 1)

@@ -5,6 +5,7 @@
  * in the ASan run, valgrind by hand).  Each test runs its work once to
  * count the allocations, then again with the 1st, 2nd, ... n-th failing.
  */
+#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,6 +83,33 @@ parse_prefix(void)
 
 	issue_free(is);
 	return is != NULL;
+}
+
+/* One input of tests/regress, parsed and laid out. */
+static char	*input;
+static size_t	 ninput;
+
+static bool
+parse_input(void)
+{
+	struct issue		*is;
+	struct layout		 l;
+	struct layout_opts	 o = { 0 };
+	const char		*err;
+	bool			 ok;
+
+	if ((is = issue_parse(input, ninput, NULL, &err)) == NULL)
+		return false;
+	o.width = 30;
+	o.columns = 1;
+	o.indent = 2;
+	o.ambiguous = 1;
+	o.masthead = o.banners = true;
+	layout_init(&l);
+	ok = layout_issue(&l, is, &o, 0, is->narticles);
+	layout_free(&l);
+	issue_free(is);
+	return ok;
 }
 
 /* An article that goes on further on (下转, 上接): its parts merged. */
@@ -164,6 +192,32 @@ parse_prefixes_fail_cleanly(void **state)
 			cut--;		/* at a character's start */
 		fail_each(parse_prefix);
 	}
+}
+
+/*
+ * Every front-end (feeds, records, front matter, stacked heads, digests,
+ * outlines, Japanese, Korean ...): the regress inputs, one of each, and
+ * the samples, every allocation failed in turn.
+ */
+static void
+every_form_fails_cleanly(void **state)
+{
+	glob_t		 g;
+	const char	*err;
+	size_t		 i;
+
+	(void)state;
+	assert_int_equal(glob("../../tests/regress/*.in", 0, NULL, &g), 0);
+	assert_int_equal(glob("../../assets/*.txt", GLOB_APPEND, NULL, &g), 0);
+	assert_true(g.gl_pathc > 10);
+	for (i = 0; i < g.gl_pathc; i++) {
+		assert_non_null(input = file_read(g.gl_pathv[i], &ninput,
+		    &err));
+		print_message("%s\n", g.gl_pathv[i]);
+		fail_each(parse_input);
+		free(input);
+	}
+	globfree(&g);
 }
 
 /* The same with the work shared out between threads (a large issue's). */
@@ -274,6 +328,7 @@ main(void)
 		cmocka_unit_test(sanitise_fails_cleanly),
 		cmocka_unit_test(parse_and_layout_fail_cleanly),
 		cmocka_unit_test(parse_prefixes_fail_cleanly),
+		cmocka_unit_test(every_form_fails_cleanly),
 		cmocka_unit_test(parse_and_layout_in_parts_fail_cleanly),
 		cmocka_unit_test(index_build_failure_is_not_kept),
 		cmocka_unit_test(scan_failure_is_no_answer),
