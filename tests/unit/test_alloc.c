@@ -85,20 +85,25 @@ parse_prefix(void)
 	return is != NULL;
 }
 
-/* One input of tests/regress, parsed and laid out. */
+/*
+ * One input of tests/regress, parsed and laid out, whole or (head) as a
+ * library's entry reads it.
+ */
 static char	*input;
 static size_t	 ninput;
+static bool	 head;
 
 static bool
 parse_input(void)
 {
+	struct issue_opts	 io = { .head = head };
 	struct issue		*is;
 	struct layout		 l;
 	struct layout_opts	 o = { 0 };
 	const char		*err;
 	bool			 ok;
 
-	if ((is = issue_parse(input, ninput, NULL, &err)) == NULL)
+	if ((is = issue_parse(input, ninput, &io, &err)) == NULL)
 		return false;
 	o.width = 30;
 	o.columns = 1;
@@ -214,6 +219,9 @@ every_form_fails_cleanly(void **state)
 		assert_non_null(input = file_read(g.gl_pathv[i], &ninput,
 		    &err));
 		print_message("%s\n", g.gl_pathv[i]);
+		head = false;
+		fail_each(parse_input);
+		head = true;
 		fail_each(parse_input);
 		free(input);
 	}
