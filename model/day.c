@@ -116,7 +116,11 @@ day_files(const char *dir, struct vfile **out, size_t *nout, bool *dated)
 			continue;
 		p.len = 0;
 		buf_addf(&p, "%s/%s", dir, de->d_name);
-		if (p.failed || stat(p.p, &st) != 0)
+		if (p.failed) {
+			ok = false;
+			break;
+		}
+		if (stat(p.p, &st) != 0)
 			continue;
 		if (S_ISREG(st.st_mode) && file_is_issue(de->d_name)) {
 			*dated |= date_from_name(de->d_name, date) &&
@@ -137,6 +141,8 @@ day_files(const char *dir, struct vfile **out, size_t *nout, bool *dated)
 			if (!file_is_issue(de2->d_name))
 				continue;
 			buf_addf(&q, "%s/%s", p.p, de2->d_name);
+			if (q.failed)
+				ok = false;
 			if (q.failed || stat(q.p, &st) != 0 || !S_ISREG(st.st_mode)) {
 				buf_free(&q);
 				continue;
@@ -335,14 +341,20 @@ read_day(const char *path, size_t max, bool head, size_t *len,
 	for (k = 0; k < n && !b.failed; k++) {
 		char	*raw;
 
-		if ((raw = head ? file_read_max(v[k].path, max, true, &flen,
-		    err) : file_read(v[k].path, &flen, err)) == NULL) {
+		raw = head ? file_read_max(v[k].path, max, true, &flen, err) :
+		    file_read(v[k].path, &flen, err);
+		if (raw == NULL && *err == file_no_memory) {
+			b.failed = true;	/* no fault of the file's */
+			break;
+		}
+		if (raw == NULL) {
 			/* an unreadable file: the rest stands, and it is said */
 			if (skipped != NULL) {
 				buf_adds(skipped, v[k].path);
 				buf_adds(skipped, ": ");
 				buf_adds(skipped, *err);
 				buf_addc(skipped, '\n');
+				b.failed = skipped->failed;	/* unsaid */
 			}
 			continue;
 		}

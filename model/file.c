@@ -51,6 +51,7 @@ looks_binary(const char *s, size_t n)
 }
 
 const char	file_is_dir[] = "is a directory, not an issue file";
+const char	file_no_memory[] = "out of memory";
 
 int
 file_open(const char *path, bool nofollow, off_t *size, const char **err)
@@ -126,7 +127,7 @@ file_read_max(const char *path, size_t max, bool head, size_t *len,
 	/* the size is known before a byte is read: no guessing */
 	cap = (size_t)size < max ? (size_t)size : max;
 	if ((s = malloc(cap + 1)) == NULL) {
-		*err = "out of memory";
+		*err = file_no_memory;
 		goto fail;
 	}
 	/* binary data is refused after its first 64 KiB, not after 1 GiB */
@@ -168,7 +169,7 @@ file_read_max(const char *path, size_t max, bool head, size_t *len,
 		if (want > max - cap)
 			want = max - cap;
 		if ((p = realloc(s, cap + want + 1)) == NULL) {
-			*err = "out of memory";
+			*err = file_no_memory;
 			goto fail;
 		}
 		s = p;

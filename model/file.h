@@ -18,6 +18,8 @@
 char	*file_read(const char *path, size_t *len, const char **err);
 /* The *err of a path that is a folder: the caller may read it otherwise. */
 extern const char	file_is_dir[];
+/* The *err when memory ran out: no fault of the file's. */
+extern const char	file_no_memory[];
 
 /*
  * The same for at most max bytes; with head, a longer file gives its first

@@ -14,6 +14,8 @@
 #include "fixtures.h"
 #include "failalloc.h"
 #include "../../model/archive.h"
+#include "../../model/buf.h"
+#include "../../model/day.h"
 #include "../../model/file.h"
 #include "../../model/search.h"
 #include "../../model/issue.h"
@@ -115,6 +117,27 @@ parse_input(void)
 	layout_free(&l);
 	issue_free(is);
 	return ok;
+}
+
+/* A day's folder of article files, read and parsed. */
+static const char	*day;
+
+static bool
+read_day_folder(void)
+{
+	struct buf	 skipped = { 0 };
+	const char	*err;
+	char		*s;
+	size_t		 n;
+	struct issue	*is;
+
+	s = day_read(day, &n, &err, &skipped);
+	buf_free(&skipped);
+	if (s == NULL)
+		return false;
+	is = issue_parse_free(s, n, NULL, &err);
+	issue_free(is);
+	return is != NULL;
 }
 
 /* An article that goes on further on (下转, 上接): its parts merged. */
@@ -228,6 +251,24 @@ every_form_fails_cleanly(void **state)
 	globfree(&g);
 }
 
+/* Days' folders (front matter made of their page folders' names). */
+static void
+day_folders_fail_cleanly(void **state)
+{
+	static const char *const days[] = {
+		"../../tests/fixtures/vault/2025-01-02",
+		"../../tests/fixtures/pagefiles/web-2025-03-07",
+		"../../tests/fixtures/dayfolder-bad/2025-01-04",
+	};
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof days / sizeof *days; i++) {
+		day = days[i];
+		fail_each(read_day_folder);
+	}
+}
+
 /* The same with the work shared out between threads (a large issue's). */
 static void
 parse_and_layout_in_parts_fail_cleanly(void **state)
@@ -337,6 +378,7 @@ main(void)
 		cmocka_unit_test(parse_and_layout_fail_cleanly),
 		cmocka_unit_test(parse_prefixes_fail_cleanly),
 		cmocka_unit_test(every_form_fails_cleanly),
+		cmocka_unit_test(day_folders_fail_cleanly),
 		cmocka_unit_test(parse_and_layout_in_parts_fail_cleanly),
 		cmocka_unit_test(index_build_failure_is_not_kept),
 		cmocka_unit_test(scan_failure_is_no_answer),

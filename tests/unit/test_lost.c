@@ -386,6 +386,8 @@ check(const char *path)
 	/* control and escape sequences are no text: the sanitised input */
 	clean = text_sanitise(raw, n, &cn);
 	assert_non_null(clean);
+	if (clean == NULL)
+		return;		/* (said above; for the compiler's sake) */
 	source(clean, cn, &src);
 	free(clean);
 	source_letters(src.p ? src.p : "", src.len, &in);
