@@ -35,11 +35,20 @@ static bool	scan(struct archive *, const char *, bool, const char **);
 static bool	open_tick(struct archive *, const char *, bool, const char *,
 		    archive_tick *, void *, const char **);
 
+static bool
+dup_or_null(char **dst, const char *src)
+{
+	*dst = src != NULL ? strdup(src) : NULL;
+	return src == NULL || *dst != NULL;
+}
+
 /*
  * Reads the head of an issue for its date, title and first headline (a
- * day's folder whole: its first article may be in any of its files).
+ * day's folder whole: its first article may be in any of its files).  A
+ * file that cannot be read is dated by its name; false when memory ran
+ * out (the list would lie).
  */
-static void
+static bool
 date_entry(struct archive_entry *e)
 {
 	static const struct issue_opts	 head = { .head = true };
@@ -47,7 +56,7 @@ date_entry(struct archive_entry *e)
 	size_t			 n;
 	struct issue		*is = NULL;
 	const char		*err;
-	bool			 dir = e->dir, named;
+	bool			 dir = e->dir, named, ok = true;
 	const char		*base = strrchr(e->path, '/');
 	char			 date[11];
 
@@ -56,8 +65,12 @@ date_entry(struct archive_entry *e)
 		s = day_read_head(e->path, HEAD_MORE, &n, &err);
 	else
 		s = file_read_max(e->path, HEAD_BYTES, true, &n, &err);
-	if (s != NULL)
-		is = issue_parse(s, n, &head, &err);
+	if (s == NULL && err == file_no_memory)
+		return false;
+	if (s != NULL && (is = issue_parse(s, n, &head, &err)) == NULL) {
+		free(s);
+		return false;	/* any bytes give an issue: no memory */
+	}
 	free(s);
 	/*
 	 * A masthead or headline further down (page furniture first); an
@@ -72,15 +85,17 @@ date_entry(struct archive_entry *e)
 		issue_free(is);
 		is = issue_parse(s, n, &head, &err);
 		free(s);
+		if (is == NULL)
+			return false;
 	}
 	issue_date_of(is, e->path, e->date);
 	if (is != NULL) {
-		if (is->title != NULL)
-			e->title = strdup(is->title);
-		if (is->narticles > 0 && is->articles[0].headline)
-			e->headline = strdup(is->articles[0].headline);
+		ok = dup_or_null(&e->title, is->title) &&
+		    dup_or_null(&e->headline, is->narticles > 0 ?
+		    is->articles[0].headline : NULL);
 		issue_free(is);
 	}
+	return ok;
 }
 
 /* Dates entry todo[i] (issue_parse is reentrant: run on every processor). */
@@ -91,6 +106,7 @@ struct dating {
 	archive_tick		*tick;
 	void			*arg;
 	atomic_bool		 stop;
+	atomic_bool		 nomem;	/* an entry ran out of memory */
 };
 
 static void
@@ -98,8 +114,10 @@ date_one(void *arg, size_t i)
 {
 	struct dating	*d = arg;
 
-	if (!atomic_load(&d->stop))
-		date_entry(&d->v[d->todo[i]]);
+	if (!atomic_load(&d->stop) && !date_entry(&d->v[d->todo[i]])) {
+		atomic_store(&d->nomem, true);
+		atomic_store(&d->stop, true);	/* the rest need not be read */
+	}
 }
 
 static void
@@ -162,6 +180,7 @@ walk_one(struct vec *v, const char *dir, bool top, struct vec *dirs)
 	bool		 ok = true;
 	size_t		 dlen = strlen(dir);
 	uint64_t	 names;
+	int		 day;
 
 	if ((d = opendir(dir)) == NULL)
 		return !top;
@@ -195,8 +214,8 @@ walk_one(struct vec *v, const char *dir, bool top, struct vec *dirs)
 		}
 		if (de->d_type == DT_DIR || S_ISDIR(st.st_mode)) {
 			/* a day's folder of article files is one issue */
-			if (day_stat(p.p, &st, &names)) {
-				ok = add(v, p.p, &st, names);
+			if ((day = day_stat(p.p, &st, &names)) != 0) {
+				ok = day > 0 && add(v, p.p, &st, names);
 				continue;
 			}
 			memset(&st, 0, sizeof st);
@@ -268,10 +287,14 @@ walk_all(struct vec *v, const char *dir)
 	size_t		 i, j;
 	uint64_t	 names;
 	char		*lone;
+	int		 day;
 
 	/* the folder named may itself be a day's folder: one issue */
-	if (day_stat(dir, &st, &names))
-		return add(v, dir, &st, names);
+	if ((day = day_stat(dir, &st, &names)) != 0) {
+		if (day < 0)
+			errno = ENOMEM;
+		return day > 0 && add(v, dir, &st, names);
+	}
 	if (!walk(v, dir, true, &dirs)) {
 		free_vec(&dirs);
 		return false;
@@ -521,6 +544,7 @@ open_tick(struct archive *ar, const char *dir, bool flat, const char *cachedir,
 	if ((todo = malloc((ar->n + 1) * sizeof *todo)) == NULL) {
 		free_vec(&c);
 		free(cf);
+		archive_close(ar);
 		*err = "out of memory";
 		return false;
 	}
@@ -539,7 +563,8 @@ open_tick(struct archive *ar, const char *dir, bool flat, const char *cachedir,
 			todo[changed++] = i;
 	}
 	{
-		struct dating	d = { ar->v, todo, changed, tick, arg, false };
+		struct dating	d = { ar->v, todo, changed, tick, arg, false,
+				    false };
 
 		if (tick != NULL && !tick(0, changed, arg))
 			atomic_store(&d.stop, true);
@@ -549,7 +574,8 @@ open_tick(struct archive *ar, const char *dir, bool flat, const char *cachedir,
 			free_vec(&c);
 			free(cf);
 			archive_close(ar);
-			*err = "interrupted";
+			*err = atomic_load(&d.nomem) ? "out of memory" :
+			    "interrupted";
 			return false;
 		}
 	}
@@ -590,13 +616,6 @@ archive_close(struct archive *ar)
 	free(ar->v);
 	free(ar->root);
 	memset(ar, 0, sizeof *ar);
-}
-
-static bool
-dup_or_null(char **dst, const char *src)
-{
-	*dst = src != NULL ? strdup(src) : NULL;
-	return src == NULL || *dst != NULL;
 }
 
 bool

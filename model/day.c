@@ -228,16 +228,17 @@ later(struct timespec a, struct timespec b)
 	    a.tv_nsec > b.tv_nsec);
 }
 
-bool
+int
 day_stat(const char *dir, struct stat *out, uint64_t *names)
 {
 	struct vfile	*v;
 	size_t		 n, k;
 	uint64_t	 h = 14695981039346656037ULL;
 	const char	*c;
+	int		 r;
 
-	if (day_list(dir, &v, &n) != 1)
-		return false;
+	if ((r = day_list(dir, &v, &n)) != 1)
+		return r;
 	memset(out, 0, sizeof *out);
 	out->st_mode = S_IFDIR;
 	for (k = 0; k < n; k++) {
@@ -254,7 +255,7 @@ day_stat(const char *dir, struct stat *out, uint64_t *names)
 	/* a file added or removed changes the count even at the same size */
 	*names = (h ^ n) * 1099511628211ULL;
 	free_files(v, n);
-	return true;
+	return 1;
 }
 
 #define DAY_MAX	((off_t)1 << 30)	/* a day's files, as a file: 1 GiB */
@@ -323,7 +324,7 @@ read_day(const char *path, size_t max, bool head, size_t *len,
 		*err = file_is_dir;
 		return NULL;
 	default:
-		*err = "out of memory";
+		*err = file_no_memory;
 		return NULL;
 	}
 	/* as large a day as a file may be, and no larger */
@@ -376,7 +377,7 @@ read_day(const char *path, size_t max, bool head, size_t *len,
 	free_files(v, n);
 	if (b.failed) {
 		buf_free(&b);
-		*err = "out of memory";
+		*err = file_no_memory;
 		return NULL;
 	}
 	if (b.len == 0) {

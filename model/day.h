@@ -21,9 +21,10 @@ struct stat;
  * For a day's folder, what stands for its stat(2) in the caches: the
  * sizes of its files summed, their latest mtime and ctime, and in *names
  * a hash of their names and count, so that editing, adding, removing or
- * renaming an article is seen.  False when dir is not a day's folder.
+ * renaming an article is seen.  1 for a day's folder, 0 when dir is not
+ * one, -1 when memory ran out.
  */
-bool		 day_stat(const char *dir, struct stat *, uint64_t *names);
+int		 day_stat(const char *dir, struct stat *, uint64_t *names);
 
 /*
  * The text of the issue at path: a file's bytes, or a day's folder's

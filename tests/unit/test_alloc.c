@@ -370,6 +370,74 @@ scan_failure_is_no_answer(void **state)
 	archive_close(&ar);
 }
 
+/* What a library's list says, a line an issue. */
+static void
+list_text(const struct archive *ar, struct buf *out)
+{
+	size_t	i;
+
+	out->len = 0;
+	for (i = 0; i < ar->n; i++)
+		buf_addf(out, "%s\t%s\t%s\t%s\n", ar->v[i].path, ar->v[i].date,
+		    ar->v[i].title ? ar->v[i].title : "-",
+		    ar->v[i].headline ? ar->v[i].headline : "-");
+	assert_false(out->failed);
+}
+
+/*
+ * A library listed out of memory fails, or lists what it holds as with
+ * memory (a cache it cannot write may go): never an issue undated,
+ * untitled or split into its day's files.  The next listing, memory
+ * back, from the same cache folder, is right too.
+ */
+static void
+list_failure_is_no_lie(void **state)
+{
+	static const char *const libs[] = { "../../assets",
+	    "../../tests/fixtures/vault", "../../tests/fixtures/pagefiles" };
+	struct archive		 ar;
+	struct buf		 want = { 0 }, got = { 0 };
+	const char		*err;
+	char			 root[] = "/tmp/kanbao-alloc-XXXXXX", cache[96],
+				 cmd[96];
+	unsigned long		 n, failed;
+	size_t			 k;
+	bool			 ok;
+
+	(void)state;
+	assert_non_null(mkdtemp(root));
+	for (k = 0; k < sizeof libs / sizeof *libs; k++) {
+		assert_true(archive_open(&ar, libs[k], NULL, &err));
+		list_text(&ar, &want);
+		archive_close(&ar);
+		for (n = 1; ; n++) {
+			snprintf(cache, sizeof cache, "%s/%zu-%lu", root, k, n);
+			failalloc_at(n);
+			ok = archive_open(&ar, libs[k], cache, &err);
+			failed = failalloc_failed();
+			failalloc_at(0);
+			if (ok) {
+				list_text(&ar, &got);
+				archive_close(&ar);
+				if (strcmp(got.p, want.p) != 0)
+					fail_msg("%s, allocation %lu failed: "
+					    "listed\n%s", libs[k], n, got.p);
+			} else
+				assert_string_equal(err, "out of memory");
+			if (failed == 0)
+				break;
+			assert_true(archive_open(&ar, libs[k], cache, &err));
+			list_text(&ar, &got);
+			archive_close(&ar);
+			assert_string_equal(got.p, want.p);
+		}
+	}
+	buf_free(&want);
+	buf_free(&got);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", root);
+	assert_int_equal(system(cmd), 0);
+}
+
 int
 main(void)
 {
@@ -382,6 +450,7 @@ main(void)
 		cmocka_unit_test(parse_and_layout_in_parts_fail_cleanly),
 		cmocka_unit_test(index_build_failure_is_not_kept),
 		cmocka_unit_test(scan_failure_is_no_answer),
+		cmocka_unit_test(list_failure_is_no_lie),
 		cmocka_unit_test(merging_fails_cleanly),
 	};
 	const char	*err;
