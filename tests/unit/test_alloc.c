@@ -26,36 +26,39 @@
 static char	*sample, *merging;
 static size_t	 nsample, nmerging;
 
+/* Parses s[0..n) with io and lays it out with o; true when all worked. */
+static bool
+lay_out(const char *s, size_t n, const struct issue_opts *io,
+    const struct layout_opts *o)
+{
+	struct issue	*is;
+	struct layout	 l;
+	const char	*err;
+	bool		 ok;
+
+	if ((is = issue_parse(s, n, io, &err)) == NULL)
+		return false;
+	layout_init(&l);
+	ok = layout_issue(&l, is, o, 0, is->narticles);
+	layout_free(&l);
+	issue_free(is);
+	return ok;
+}
+
 /*
  * Parses and lays out the sample, in parts on all processors from
- * parallel bytes of text (0: as a small issue is); true when all of it
- * worked.
+ * parallel bytes of text (0: as a small issue is).
  */
 static bool
 parse_and_lay_out_from(size_t parallel)
 {
-	struct issue_opts	 io = { .parallel = parallel };
-	struct issue		*is;
-	struct layout		 l;
-	struct layout_opts	 o = { 0 };
-	const char		*err;
-	bool			 ok;
+	struct issue_opts	io = { .parallel = parallel };
+	struct layout_opts	o = { .parallel = parallel, .width = 37,
+				    .height = 20, .columns = 2, .gutter = 2,
+				    .indent = 2, .ambiguous = 1,
+				    .masthead = true };
 
-	if ((is = issue_parse(sample, nsample, &io, &err)) == NULL)
-		return false;
-	o.parallel = parallel;
-	o.width = 37;
-	o.height = 20;
-	o.columns = 2;
-	o.gutter = 2;
-	o.indent = 2;
-	o.ambiguous = 1;
-	o.masthead = true;
-	layout_init(&l);
-	ok = layout_issue(&l, is, &o, 0, is->narticles);
-	layout_free(&l);
-	issue_free(is);
-	return ok;
+	return lay_out(sample, nsample, &io, &o);
 }
 
 static bool
@@ -98,25 +101,12 @@ static bool	 head;
 static bool
 parse_input(void)
 {
-	struct issue_opts	 io = { .head = head };
-	struct issue		*is;
-	struct layout		 l;
-	struct layout_opts	 o = { 0 };
-	const char		*err;
-	bool			 ok;
+	struct issue_opts	io = { .head = head };
+	struct layout_opts	o = { .width = 30, .columns = 1, .indent = 2,
+				    .ambiguous = 1, .masthead = true,
+				    .banners = true };
 
-	if ((is = issue_parse(input, ninput, &io, &err)) == NULL)
-		return false;
-	o.width = 30;
-	o.columns = 1;
-	o.indent = 2;
-	o.ambiguous = 1;
-	o.masthead = o.banners = true;
-	layout_init(&l);
-	ok = layout_issue(&l, is, &o, 0, is->narticles);
-	layout_free(&l);
-	issue_free(is);
-	return ok;
+	return lay_out(input, ninput, &io, &o);
 }
 
 /* A day's folder of article files, read and parsed. */
