@@ -28,6 +28,33 @@ query_fold_char(text_char c)
 }
 
 /*
+ * The character at s[0..n) folded for matching: *c what it becomes, and
+ * how many times (0 for spaces and soft hyphens, which do not matter to a
+ * search; more than one only for bad input, each a '?', so that folding
+ * never makes text longer); *len the bytes it takes.
+ */
+static inline size_t
+fold_step(const char *s, size_t n, size_t *len, text_char *c)
+{
+	unsigned char	u = (unsigned char)*s;
+	char		e[4];
+
+	if (u < 0x80) {
+		*len = 1;
+		*c = u >= 'A' && u <= 'Z' ? u + ('a' - 'A') : u;
+		return u != ' ' && u != '\n' && u != '\t';
+	}
+	*len = text_decode_fast(s, n, c);
+	if (text_is_space(*c) || *c == 0xad)
+		return 0;
+	*c = query_fold_char(*c);
+	if (text_encode(*c, e) <= *len)
+		return 1;
+	*c = '?';
+	return *len;
+}
+
+/*
  * Folds s[0..n) into o (n + 1 bytes: folding never makes text longer),
  * NUL-terminated; its length is returned.  With map, map[k] gets the
  * offset in s of the character that folded byte k comes from.
@@ -36,22 +63,10 @@ static size_t
 fold_into(const char *s, size_t n, char *o, size_t *map)
 {
 	char		*p = o, e[4];
-	size_t		 i = 0, len, k, el;
+	size_t		 i = 0, len, k, j, el;
 	text_char	 c;
 
 	while (i < n) {
-		unsigned char	u = (unsigned char)s[i];
-
-		if (u < 0x80) {
-			if (u != ' ' && u != '\n' && u != '\t') {
-				if (map != NULL)
-					map[p - o] = i;
-				*p++ = (char)(u >= 'A' && u <= 'Z' ?
-				    u + ('a' - 'A') : u);
-			}
-			i++;
-			continue;
-		}
 		/* U+5000..U+9FFF: Han, which folds to itself */
 		if (text_3byte(s + i, n - i, 0xe5, 0xe9)) {
 			if (map == NULL) {
@@ -71,21 +86,12 @@ fold_into(const char *s, size_t n, char *o, size_t *map)
 			i += 3;
 			continue;
 		}
-		len = text_decode_fast(s + i, n - i, &c);
-		/* spaces and soft hyphens do not matter to a search */
-		if (!text_is_space(c) && c != 0xad) {
-			el = text_encode(query_fold_char(c), e);
-			if (el > len) {
-				/* only for bad input: keep within bounds */
-				el = len;
-				memset(e, '?', sizeof e);
-			}
-			for (k = 0; k < el; k++) {
+		for (k = fold_step(s + i, n - i, &len, &c); k > 0; k--)
+			for (el = text_encode(c, e), j = 0; j < el; j++) {
 				if (map != NULL)
 					map[p - o] = i;
-				*p++ = e[k];
+				*p++ = e[j];
 			}
-		}
 		i += len;
 	}
 	*p = '\0';
@@ -95,35 +101,20 @@ fold_into(const char *s, size_t n, char *o, size_t *map)
 size_t
 query_fold_chars(const char *s, size_t n, text_char *out)
 {
-	size_t		 i = 0, len, k = 0, el;
+	size_t		 i = 0, len, k, m = 0;
 	text_char	 c;
-	char		 e[4];
 
 	while (i < n) {
-		unsigned char	u = (unsigned char)s[i];
-
-		if (u < 0x80) {
-			if (u != ' ' && u != '\n' && u != '\t')
-				out[k++] = u >= 'A' && u <= 'Z' ?
-				    u + ('a' - 'A') : u;
-			i++;
+		if (text_3byte(s + i, n - i, 0xe5, 0xe9)) {
+			i += text_decode_fast(s + i, 3, &c);
+			out[m++] = c;	/* Han folds to itself */
 			continue;
 		}
-		len = text_decode_fast(s + i, n - i, &c);
-		if (c >= 0x5000 && c <= 0x9fff && len == 3)
-			out[k++] = c;	/* Han folds to itself */
-		else if (!text_is_space(c) && c != 0xad) {
-			c = query_fold_char(c);
-			/* as fold_into: a longer folding is bad input's */
-			if ((el = text_encode(c, e)) > len)
-				for (el = len; el > 0; el--)
-					out[k++] = '?';
-			else
-				out[k++] = c;
-		}
+		for (k = fold_step(s + i, n - i, &len, &c); k > 0; k--)
+			out[m++] = c;
 		i += len;
 	}
-	return k;
+	return m;
 }
 
 char *
