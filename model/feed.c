@@ -209,7 +209,7 @@ item_text(const struct buf *html, struct buf *out)
 		/* the caption's text, its brackets made unlike a link's */
 		part.len = cap.len = 0;
 		buf_add(&part, a, (size_t)(b - a));
-		ok = !part.failed && add_html(&cap, &part) && !cap.failed;
+		ok = !part.failed && add_html(&cap, &part);
 		for (k = 0; k < cap.len; k++)
 			if (cap.p[k] == '\n')
 				cap.p[k] = ' ';
@@ -247,8 +247,10 @@ plain(struct arena *ar, const struct buf *in, bool *failed)
 	size_t		 i, a = 0, b;
 	char		*r;
 
-	if (in->len == 0 || !add_html(&t, in)) {
-		*failed |= in->len > 0;
+	if (in->len == 0)
+		return NULL;
+	if (!add_html(&t, in)) {
+		*failed = true;
 		buf_free(&t);
 		return NULL;
 	}
