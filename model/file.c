@@ -12,11 +12,10 @@
 
 #include "buf.h"
 #include "file.h"
-
-#define FILE_OUT_BLOCK	((size_t)64 << 10)
 #include "text.h"
 
 #define MAX_FILE	((size_t)1 << 30)
+#define FILE_OUT_BLOCK	((size_t)64 << 10)	/* file_out_write()'s keeping */
 
 /*
  * Binary data: many NULs or many bytes that are neither UTF-8 nor text
@@ -244,13 +243,13 @@ file_out_open(struct file_out *o, const char *path)
 	buf_addf(&t, "%s.tmp.%ld.XXXXXX", path, (long)getpid());
 	if (t.failed)
 		return false;
+	/* appends kept a block at a time; no room for it: written at once */
+	o->buf = malloc(FILE_OUT_BLOCK);
 	/*
 	 * Unnamed until it is whole: however the process ends (a signal, a
 	 * kill, a crash), nothing of it is left.  It is linked in at close
 	 * through /proc; where either is missing, a named file as below.
 	 */
-	/* no room for the buffer: written as it comes */
-	o->buf = malloc(FILE_OUT_BLOCK);
 	if (access("/proc/self/fd", X_OK) == 0 &&
 	    (o->fd = unnamed_near(path)) != -1) {
 		o->unnamed = true;
