@@ -10,6 +10,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
 
 static const char *const fixture_paras[] = {
@@ -25,5 +27,25 @@ static const char *const fixture_paras[] = {
 	"",
 };
 #define NFIXTURES (sizeof fixture_paras / sizeof fixture_paras[0])
+
+/*
+ * Fewer than most pieces, each chosen at random (rand()) from piece[0..n),
+ * one after another into out, which has room for most of the longest;
+ * their length.  The random texts of the tests that compare two ways of
+ * doing one thing.
+ */
+static inline size_t
+fixture_pieces(char *out, const char *const *piece, size_t n, int most)
+{
+	size_t		len = 0, k;
+	const char	*p;
+
+	for (k = (size_t)(rand() % most); k > 0; k--) {
+		p = piece[(size_t)rand() % n];
+		memcpy(out + len, p, strlen(p));
+		len += strlen(p);
+	}
+	return len;
+}
 
 #endif

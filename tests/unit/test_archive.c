@@ -93,20 +93,14 @@ fold_chars_as_fold(void **state)
 	};
 	char		in[256];
 	text_char	got[256], c;
-	size_t		n, k, m, flen, i, j;
+	size_t		n, m, flen, i, j;
 	int		round;
 	char		*f;
 
 	(void)state;
 	srand(24);
 	for (round = 0; round < 20000; round++) {
-		for (n = 0, k = (size_t)(rand() % 16); k > 0; k--) {
-			const char	*p = piece[rand() % (int)(sizeof piece /
-					    sizeof *piece)];
-
-			memcpy(in + n, p, strlen(p));
-			n += strlen(p);
-		}
+		n = fixture_pieces(in, piece, sizeof piece / sizeof *piece, 16);
 		m = query_fold_chars(in, n, got);
 		assert_true(m <= n);
 		assert_non_null(f = query_fold(in, n, &flen));

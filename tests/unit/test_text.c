@@ -226,19 +226,13 @@ clean_out_as_its_rule_says(void **state)
 	};
 	char		in[256];
 	struct buf	a, b;
-	size_t		n, k;
+	size_t		n;
 	int		round, tsv;
 
 	(void)state;
 	srand(7);
 	for (round = 0; round < 20000; round++) {
-		for (n = 0, k = (size_t)(rand() % 12); k > 0; k--) {
-			const char	*p = piece[rand() % (int)(sizeof piece /
-					    sizeof *piece)];
-
-			memcpy(in + n, p, strlen(p));
-			n += strlen(p);
-		}
+		n = fixture_pieces(in, piece, sizeof piece / sizeof *piece, 12);
 		for (tsv = 0; tsv < 2; tsv++) {
 			memset(&a, 0, sizeof a);
 			memset(&b, 0, sizeof b);
