@@ -80,14 +80,21 @@ parse_and_lay_out_in_parts(void)
  */
 static size_t	 cut;
 
+/* Whether s[0..n) parses. */
 static bool
-parse_prefix(void)
+parses(const char *s, size_t n)
 {
 	const char	*err;
-	struct issue	*is = issue_parse(sample, cut, NULL, &err);
+	struct issue	*is = issue_parse(s, n, NULL, &err);
 
 	issue_free(is);
 	return is != NULL;
+}
+
+static bool
+parse_prefix(void)
+{
+	return parses(sample, cut);
 }
 
 /*
@@ -134,11 +141,7 @@ read_day_folder(void)
 static bool
 parse_merging(void)
 {
-	const char	*err;
-	struct issue	*is = issue_parse(merging, nmerging, NULL, &err);
-
-	issue_free(is);
-	return is != NULL;
+	return parses(merging, nmerging);
 }
 
 static bool
